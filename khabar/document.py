@@ -1,0 +1,134 @@
+"""The central document type: read-only text, named layers of standoff spans, metadata.
+
+Every stage reads some layers and adds others; nothing ever rewrites `Article.text`, so
+every offset in every layer points into the same string a user can open and check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled stretch `text[start:end]` of the article, with free-form attributes."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class MetaField:
+    """One metadata value and its evidence: which source gave it, and where in the text."""
+
+    value: Any
+    source: str
+    span: Span | None = None
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Issue:
+    """A problem met while processing: `error` means the record is incomplete."""
+
+    code: str
+    message: str
+    severity: str = "warning"  # "warning" or "error"
+
+
+class Article:
+    """One news article: its text, layers of spans over it, metadata, flags and errors."""
+
+    __slots__ = ("_text", "layers", "metadata", "issues", "source", "given", "language",
+                 "_views")
+
+    def __init__(self, text: str, source: dict[str, Any] | None = None,
+                 given: dict[str, Any] | None = None) -> None:
+        self._text = text
+        self.layers: dict[str, list[Span]] = {}
+        self.metadata: dict[str, MetaField] = {}
+        self.issues: list[Issue] = []
+        self.source: dict[str, Any] = dict(source or {})
+        # fields supplied with the input (a JSON/CSV record, HTML meta tags): they win
+        # over anything guessed from the text
+        self.given: dict[str, Any] = dict(given or {})
+        self.language: dict[str, Any] = {}
+        self._views: dict[str, Any] = {}
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    # ------------------------------------------------------------------ layers
+    def add(self, layer: str, start: int, end: int, label: str, **attrs: Any) -> Span:
+        if end > len(self._text):
+            raise ValueError(f"span {start}:{end} runs past the text ({len(self._text)})")
+        span = Span(start, end, label, attrs)
+        self.layers.setdefault(layer, []).append(span)
+        return span
+
+    def spans(self, layer: str) -> list[Span]:
+        return self.layers.get(layer, [])
+
+    def sort_layer(self, layer: str) -> None:
+        self.layers.get(layer, []).sort(key=lambda s: (s.start, -s.end))
+
+    def covered(self, layer: str, start: int, end: int) -> Iterator[Span]:
+        """The spans of `layer` that lie inside [start, end)."""
+        for s in self.layers.get(layer, []):
+            if start <= s.start and s.end <= end:
+                yield s
+
+    def span_text(self, span: Span | tuple[int, int]) -> str:
+        if isinstance(span, Span):
+            return self._text[span.start:span.end]
+        return self._text[span[0]:span[1]]
+
+    # ------------------------------------------------------------------ metadata
+    def set_meta(self, name: str, value: Any, source: str, span: Span | None = None,
+                 note: str | None = None, override: bool = False) -> bool:
+        """Fill a metadata field unless an earlier (better) source already did."""
+        if value in (None, "") or (name in self.metadata and not override):
+            return False
+        self.metadata[name] = MetaField(value, source, span, note)
+        return True
+
+    def meta(self, name: str, default: Any = None) -> Any:
+        f = self.metadata.get(name)
+        return f.value if f else default
+
+    # ------------------------------------------------------------------ issues
+    def flag(self, code: str, message: str, severity: str = "warning") -> None:
+        self.issues.append(Issue(code, message, severity))
+
+    @property
+    def failed(self) -> bool:
+        return any(i.severity == "error" for i in self.issues)
+
+    # ------------------------------------------------------------------ views
+    def view(self, name: str = "match"):
+        """A cached normalized view of the text (see khabar.normalize)."""
+        v = self._views.get(name)
+        if v is None:
+            from khabar.normalize import NORMALIZERS
+
+            v = self._views[name] = NORMALIZERS[name].view(self._text)
+        return v

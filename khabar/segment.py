@@ -1,0 +1,132 @@
+"""Paragraphs, sentences and tokens as spans over the article's body (and title).
+
+Scraped pages break lines inside sentences (every link on its own line) and quotations
+run over several sentences, so a line break is a boundary only where the text says so,
+and a sentence does not end inside a balanced quotation.
+"""
+from __future__ import annotations
+
+import re
+
+from khabar.document import Article, Span
+
+_TERMINAL = ".!?؟…"
+_CLOSERS = "\"'»”’)]"
+_OPENERS = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
+# sentence end: terminal punctuation (not a decimal point nor an initial), closers after it
+_SENT_END = re.compile(r"(?<!\d\.)(?<![\s.]\w\.)[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+_TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]", re.UNICODE)
+# proclitics kept recoverable: conjunction, preposition, article (longest first)
+_PROCLITIC = re.compile(r"^(?:(?:و|ف)?(?:ب|ل|ك)?(?:ال)|(?:و|ف)?لل|و|ف|ب|ل|ك)(?=\w{2,})")
+_SHORT_LINE = 5  # words: a shorter line without final punctuation is a broken-off fragment
+
+
+def segment(article: Article) -> None:
+    """Add `paragraphs`, `sentences` and `tokens` over every body and title span."""
+    zones = [(s, "title") for s in article.spans("title")] + \
+            [(s, "body") for s in article.spans("body")]
+    for zone, kind in sorted(zones, key=lambda z: z[0].start):
+        for p_start, p_end in _paragraphs(article.text, zone.start, zone.end):
+            article.add("paragraphs", p_start, p_end, "paragraph", zone=kind)
+            for s_start, s_end in _sentences(article.text, p_start, p_end):
+                article.add("sentences", s_start, s_end, "sentence", zone=kind)
+                tokenize(article, s_start, s_end)
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _paragraphs(text: str, start: int, end: int):
+    """Lines joined where a line break falls inside a sentence."""
+    cur: tuple[int, int] | None = None
+    for ls, le in _lines(text, start, end):
+        line = text[ls:le]
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                yield cur
+                cur = None
+            continue
+        a = ls + (len(line) - len(line.lstrip()))
+        b = ls + len(line.rstrip())
+        if cur is None:
+            cur = (a, b)
+            continue
+        prev = text[cur[0]:cur[1]]
+        if _continues(prev, stripped):
+            cur = (cur[0], b)
+        else:
+            yield cur
+            cur = (a, b)
+    if cur:
+        yield cur
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether a line break between these two lines lies inside one sentence."""
+    last = prev.rstrip()[-1:]
+    if last in _TERMINAL or last == ":":
+        return False
+    if last in _CLOSERS and prev.rstrip()[-2:-1] in _TERMINAL:
+        return False
+    if nxt[:1] in "-–•*":
+        return False
+    last_line_words = len(prev.rsplit("\n", 1)[-1].split())
+    return last_line_words <= _SHORT_LINE or len(nxt.split()) <= _SHORT_LINE \
+        or _open_quote(prev) or last in "،,؛;"
+
+
+def _open_quote(s: str) -> bool:
+    return s.count("«") > s.count("»") or s.count("“") > s.count("”") or s.count('"') % 2 == 1
+
+
+def _sentences(text: str, start: int, end: int):
+    sub = text[start:end]
+    s = 0
+    depth_guard = 0
+    for m in _SENT_END.finditer(sub):
+        cut = m.end()
+        piece = sub[s:cut]
+        # keep a quotation that runs over several sentences in one sentence
+        if _open_quote(piece) and depth_guard < 4:
+            depth_guard += 1
+            continue
+        depth_guard = 0
+        a, b = _trim(sub, s, cut)
+        if b > a:
+            yield start + a, start + b
+        s = cut
+    a, b = _trim(sub, s, len(sub))
+    if b > a:
+        yield start + a, start + b
+
+
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and s[a].isspace():
+        a += 1
+    while b > a and s[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def tokenize(article: Article, start: int, end: int) -> list[Span]:
+    """Tokens of text[start:end]; Arabic proclitics kept as a recoverable `pre` length."""
+    out = []
+    text = article.text
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group()
+        pre = _PROCLITIC.match(tok)
+        attrs = {"pre": pre.end()} if pre else {}
+        out.append(article.add("tokens", m.start(), m.end(), "token", **attrs))
+    return out
+
+
+def token_texts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) for a bare string, as the tagger and the CLI need them."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
