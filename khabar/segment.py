@@ -13,8 +13,10 @@ from khabar.document import Article, Span
 _TERMINAL = ".!?؟…"
 _CLOSERS = "\"'»”’)]"
 _OPENERS = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
-# sentence end: terminal punctuation (not a decimal point nor an initial), closers after it
-_SENT_END = re.compile(r"(?<!\d\.)(?<![\s.]\w\.)[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+# sentence end: terminal punctuation and the closers after it, followed by a space (so not a
+# decimal point); not the dot of an initial or a one-letter abbreviation («J. Smith», «د.»)
+_SENT_END = re.compile(r"(?<![\s(.][A-Za-z\u0621-\u064A])(?<!^[A-Za-z\u0621-\u064A])"
+                       r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
 _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]", re.UNICODE)
 # proclitics kept recoverable: conjunction, preposition, article (longest first)
 _PROCLITIC = re.compile(r"^(?:(?:و|ف)?(?:ب|ل|ك)?(?:ال)|(?:و|ف)?لل|و|ف|ب|ل|ك)(?=\w{2,})")

@@ -1,0 +1,107 @@
+"""The `khabar` command: a thin layer over the library (khabar.api)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from khabar import __version__
+
+EXTRACT_EXAMPLES = """
+\b
+Examples:
+  khabar extract                          # the bundled example, as a summary
+  khabar extract article.txt              # one record as JSON on stdout
+  khabar extract pages/*.html --out OUT   # OUT/NAME.json per input
+  khabar extract feed.jsonl --format jsonl > records.jsonl
+  cat page.txt | khabar extract -         # standard input
+\b
+Exit status: 0 when every article was read, 1 when any input gave an error record
+(its one-line reason is printed on stderr), 2 for a usage error.
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="khabar")
+def main() -> None:
+    """khabar: who said what, to whom, when, where, and according to whom — in Arabic news."""
+
+
+@main.command(epilog=EXTRACT_EXAMPLES)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]),
+              default=None, help="Output format (default: json; summary for the example).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write OUT/NAME.json per article instead of printing.")
+@click.option("--input-format", type=click.Choice(["txt", "html", "json", "jsonl", "csv"]),
+              default=None, help="Read inputs as this format instead of guessing from the name.")
+@click.option("--layers", default=None,
+              help="Comma-separated layers to include in full (e.g. tokens,sentences).")
+@click.option("--skip", default="", help="Comma-separated stages to skip (e.g. entities).")
+def extract(paths, fmt, out_dir, input_format, layers, skip) -> None:
+    """Extract records from articles (files, folders, JSONL/CSV, HTML, or - for stdin)."""
+    from khabar import api
+
+    if not paths:
+        paths = (str(api.example_path()),)
+        fmt = fmt or "summary"
+    fmt = fmt or "json"
+    layer_names = tuple(x for x in (layers or "").split(",") if x) or None
+    skip_names = tuple(x for x in skip.split(",") if x)
+    failures = api.run_cli_batch(paths, fmt, out_dir, input_format, layer_names, skip_names,
+                                 sys.stdout, sys.stderr)
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the record."""
+    from khabar.record import dumps, schema as record_schema
+
+    click.echo(dumps(record_schema(), indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--input-format", type=click.Choice(["txt", "html", "json", "jsonl", "csv"]),
+              default=None)
+def quotes(paths, input_format) -> None:
+    """Print a table of who said what (speaker, cue, medium, content) per article."""
+    from khabar import api
+    from khabar.quotes import format_table
+
+    failures = 0
+    for record in api.records(paths, input_format):
+        name = (record.get("source") or {}).get("name") or "?"
+        title = (record.get("metadata") or {}).get("title") or ""
+        click.echo(f"== {name}  {title}")
+        click.echo(format_table(record.get("quotes") or []))
+        click.echo()
+        failures += not record.get("ok", True)
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.option("--conll", "conll_file", required=True, type=click.File("r", encoding="utf-8"),
+              help="One token per line, a blank line between sentences ('-' for stdin).")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-")
+def tag(conll_file, output) -> None:
+    """Tag a CoNLL token file with named-entity labels (token TAG per line)."""
+    from khabar.ner import tag_conll
+
+    tag_conll(conll_file, output)
+
+
+@main.command("train-ner")
+@click.option("--train", "train_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False))
+def train_ner(train_path, out_path) -> None:
+    """Train the named-entity model on a CoNLL file (ANERcorp train split)."""
+    from khabar.ner import train
+
+    train(train_path, out_path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,325 @@
+"""Page furniture out, article in: boilerplate spans, the title, the body, and metadata.
+
+Works line by line on the folded view: a line that is only a label (with its value), a
+list marker, a prompt, a credit or a crawler header is furniture. Metadata read from
+furniture keeps its span as evidence. Fields given with the input (JSON, CSV, HTML meta)
+win over anything read from the text; the cascade is documented in `metadata.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from khabar.document import Article
+from khabar.metadata import fill_metadata, parse_views
+from khabar.normalize import NORMALIZERS, fold
+from khabar.resources import load
+
+_MATCH = NORMALIZERS["match"]
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_WORDS = re.compile(r"\w+")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,4}[.)-]\s+(?=\S)")
+_MAX_LABEL_LINE = 160  # chars: a longer line is prose, not a label line
+_EDGE_LINES = 3  # a Latin-only header line is furniture only near the top or bottom
+
+
+def _alternation(phrases) -> str:
+    keys = sorted({fold(p).strip().rstrip(":") for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys if k)
+
+
+def _compile():
+    data = load("furniture")
+    fields = data["labelled_fields"]
+    field_res = []
+    for name, labels in fields.items():
+        alt = _alternation(labels)
+        # "LABEL: VALUE" or, for counters, "VALUE LABEL" with the number glued or spaced
+        field_res.append((name, re.compile(rf"^(?:{alt})\s*[:：\-]?\s*(?P<v>.*?)\s*$")))
+        if name == "views":
+            field_res.append((name, re.compile(rf"^(?P<v>[\d.,]+)\s*(?:{alt})\s*$")))
+    labels = [(kind, re.compile(rf"^(?:{_alternation(words)})\s*[:：]?\s*$"))
+              for kind, words in data["labels"].items()]
+    read_also = re.compile(rf"^(?:{_alternation(data['read_also'])})\s*[:：]?(?:\s|$)")
+    markers = "|".join(re.escape(fold(m)).replace("\\#", r"\d+").replace(r"\ ", r"\s+")
+                       for m in data["list_markers"])
+    list_marker = re.compile(rf"^(?:{markers})$")
+    contains = [(kind, re.compile("|".join(re.escape(fold(w)) for w in words)))
+                for kind, words in data["contains"].items()]
+    credits = {fold(k): v for k, v in data["credit_lines"].items()}
+    seps = data["title_site_separators"]
+    openers = tuple(fold(w) for w in data["continuation_openers"])
+    weekdays = re.compile(rf"(?<!\w)(?:{_alternation(w for names in load('weekdays').values() for w in names if _ARABIC.search(w))})(?!\w)")
+    return (field_res, labels, read_also, list_marker, contains, credits, seps, openers,
+            weekdays, int(data["related_tail_min"]))
+
+
+(_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CREDITS, _SITE_SEPARATORS,
+ _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN) = _compile()
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    folded: str
+    kind: str | None = None
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    @property
+    def blank(self) -> bool:
+        return not self.folded.strip()
+
+
+def annotate(article: Article) -> None:
+    text = article.text
+    given = article.given
+    start = 0
+    if given.get("title_span"):
+        a, b = given["title_span"]
+        if b > a:
+            article.add("title", a, b, "title", source="given")
+        start = given.get("body_start", b)
+    lines = _lines(text, start)
+    for ln in lines:
+        _classify(ln)
+        if ln.fields:
+            ln.fields = {k: (v, *_to_text(text, ln, a, b)) for k, (v, a, b) in ln.fields.items()}
+    _mark_read_also(lines)
+    _mark_related_tail(lines)
+    _mark_edges(lines, len(lines))
+    if not article.spans("title"):
+        _find_title(article, lines)
+    for ln in lines:
+        if ln.kind and ln.kind != "title":
+            article.add("boilerplate", ln.start, ln.end, ln.kind,
+                        **({"fields": list(ln.fields)} if ln.fields else {}))
+    _add_body(article, lines)
+    fill_metadata(article, lines)
+
+
+def _lines(text: str, start: int) -> list[Line]:
+    out = []
+    pos = start
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        out.append(Line(pos, stop, _MATCH.fold(text[pos:stop])))
+        pos = stop + 1
+    return out
+
+
+def _to_text(text: str, ln: Line, a: int, b: int) -> tuple[int, int]:
+    """Map offsets in a line's folded form back to the article text."""
+    if len(ln.folded) == ln.end - ln.start:
+        return ln.start + a, ln.start + b
+    ta, tb = _MATCH.view(text[ln.start:ln.end]).span_to_text(a, b)
+    return ln.start + ta, ln.start + tb
+
+
+def _classify(ln: Line) -> None:
+    s = ln.folded.strip()
+    if not s:
+        return
+    for kind, rx in _CONTAINS:
+        if rx.search(s):
+            ln.kind = kind
+            return
+    if len(s) > _MAX_LABEL_LINE:
+        return
+    if _LIST_MARKER.match(s):
+        ln.kind = "list_marker"
+        return
+    for kind, rx in _LABELS:
+        if rx.match(s):
+            ln.kind = kind
+            return
+    if _READ_ALSO.match(s):
+        ln.kind = "read_also"
+        return
+    if s in _CREDITS or s.rstrip(":") in _CREDITS:
+        ln.kind = "credit"
+        lead = len(ln.folded) - len(ln.folded.lstrip())
+        ln.fields["agency"] = (_CREDITS[s.rstrip(":")], lead, lead + len(s))
+        return
+    if _field_line(ln, s):
+        return
+    from khabar.metadata import whole_line_date
+
+    kind = whole_line_date(s)
+    if kind:
+        ln.kind = kind
+        lead = len(ln.folded) - len(ln.folded.lstrip())
+        ln.fields["crawled" if kind == "crawl_header" else "published"] = (
+            s, lead, lead + len(s))
+
+
+def _field_line(ln: Line, s: str) -> bool:
+    """A line made only of "label: value" fields (one, or several joined by |)."""
+    parts = s.split("|")
+    found: dict[str, tuple[str, int, int]] = {}
+    offset = len(ln.folded) - len(ln.folded.lstrip())
+    for part in parts:
+        p = part.strip()
+        lead = len(part) - len(part.lstrip())
+        hit = None
+        for name, rx in _FIELDS:
+            m = rx.match(p)
+            if m and _plausible(name, m.group("v")):
+                a = offset + lead + m.start("v")
+                hit = (name, (m.group("v"), a, a + len(m.group("v"))))
+                break
+        if not hit:
+            return False
+        found.setdefault(hit[0], hit[1])
+        offset += len(part) + 1
+    ln.kind = "meta_line" if len(found) > 1 else next(iter(found))
+    ln.fields = found
+    return True
+
+
+def _plausible(name: str, value: str) -> bool:
+    value = value.strip()
+    if name == "views":
+        return parse_views(value) is not None
+    if name == "article_id":
+        return bool(re.fullmatch(r"[\w\-/#.]{1,40}", value)) and any(c.isdigit() for c in value)
+    if name in ("published", "updated"):
+        from khabar.metadata import line_date
+
+        return line_date(value) is not None
+    if name in ("author", "outlet", "content_type"):
+        return 0 < len(value.split()) <= 6
+    return bool(value)
+
+
+def _mark_read_also(lines: list[Line]) -> None:
+    """After a «اقرأ أيضا» label: list markers and short headline lines until prose resumes."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "read_also":
+            i += 1
+            continue
+        j = i + 1
+        saw_marker = False
+        while j < len(lines):
+            ln = lines[j]
+            if ln.blank:
+                j += 1
+                continue
+            if ln.kind == "list_marker":
+                saw_marker = True
+                if re.match(r"^end\s+of\s+list", ln.folded.strip()):
+                    j += 1
+                    break
+                j += 1
+                continue
+            if ln.kind is None and _headline_like(ln.folded) and (saw_marker or j == i + 1):
+                ln.kind = "related_headline"
+                j += 1
+                continue
+            break
+        i = j
+
+
+def _mark_related_tail(lines: list[Line]) -> None:
+    """Teasers of other stories appended after the article: a run of standalone leads
+    (no continuation opener), most of them dated by a weekday, the first one always."""
+    content = [ln for ln in lines if not ln.blank]
+    run: list[tuple[Line, bool]] = []
+    for ln in reversed(content):
+        if ln.kind is not None:
+            if run:
+                break
+            continue
+        s = ln.folded.strip().lstrip("\"'«“ ")
+        if s.startswith(_OPENERS) or len(s.split()) > 80:
+            break
+        run.append((ln, bool(_WEEKDAY.search(s))))
+    while run and not run[-1][1]:
+        run.pop()
+    dated = sum(1 for _, has_day in run if has_day)
+    body_left = sum(1 for ln in content if ln.kind is None) - len(run)
+    if dated >= _RELATED_TAIL_MIN and body_left >= 2:
+        for ln, _ in run:
+            ln.kind = "related_lead"
+
+
+def _headline_like(s: str) -> bool:
+    s = s.strip()
+    words = len(s.split())
+    return 2 <= words <= 20 and not s.endswith((".", ":", "،"))
+
+
+def _mark_edges(lines: list[Line], n: int) -> None:
+    """Latin-only short lines at the top or bottom of an Arabic page: site headers."""
+    content = [ln for ln in lines if not ln.blank]
+    edge = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
+    for ln in edge:
+        s = ln.folded.strip()
+        if ln.kind is None and not _ARABIC.search(s) and len(s.split()) <= 4 \
+                and not any(c.isdigit() for c in s):
+            ln.kind = "site_header"
+
+
+def _find_title(article: Article, lines: list[Line]) -> None:
+    """The first content line is the headline when it reads like one."""
+    content = [ln for ln in lines if not ln.blank and ln.kind is None]
+    if len(content) < 2:
+        return
+    ln = content[0]
+    if any(x.kind is None and not x.blank for x in lines[:lines.index(ln)]):
+        return
+    raw = article.text[ln.start:ln.end]
+    a, b = ln.start + len(raw) - len(raw.lstrip()), ln.start + len(raw.rstrip())
+    m = _LIST_NUMBER.match(article.text, a, b)
+    if m and m.end() < b:
+        article.add("boilerplate", a, m.end(), "list_number")
+        a = m.end()
+    site = _site_suffix(article.text[a:b])
+    if site:
+        cut = b - site
+        article.add("boilerplate", cut, b, "site_name")
+        suffix = article.text[cut:b]
+        article.set_meta("outlet", suffix.strip(" -|–—"), "text:title_suffix",
+                         article.spans("boilerplate")[-1])
+        b = cut
+    title = article.text[a:b].strip()
+    words = len(_WORDS.findall(title))
+    if not 3 <= words <= 30 or title.rstrip("\"'»”)").endswith((".", ":", "،")) \
+            and not title.endswith(".."):
+        return
+    article.add("title", a, b, "title", source="text:first_line")
+    ln.kind = "title"
+
+
+def _site_suffix(line: str) -> int:
+    """Length of a " - Site Name" tail: short, after the last separator, Latin or titled."""
+    for sep in _SITE_SEPARATORS:
+        i = line.rfind(sep)
+        if i <= 0:
+            continue
+        tail = line[i + len(sep):].strip()
+        if tail and len(tail.split()) <= 4 and not _ARABIC.search(tail):
+            return len(line) - i
+    return 0
+
+
+def _add_body(article: Article, lines: list[Line]) -> None:
+    """Body spans: maximal runs of content lines (blank lines inside a run kept)."""
+    run: list[Line] = []
+
+    def flush():
+        if run:
+            article.add("body", run[0].start, run[-1].end, "body")
+            run.clear()
+
+    for ln in lines:
+        if ln.blank:
+            continue
+        if ln.kind is None:
+            run.append(ln)
+        else:
+            flush()
+    flush()

@@ -1,0 +1,204 @@
+"""Page furniture: one row per kind, each on a small page written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from khabar.document import Article
+from khabar.furniture import annotate
+
+BODY = ("أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية، "
+        "وقال وزير الزراعة إن الخطة ستبدأ الشهر المقبل.")
+BODY2 = "وأضاف الوزير أن التمويل سيأتي من موازنة العام الحالي ومن منح خارجية."
+
+
+def run(text: str, **given) -> Article:
+    article = Article(text, given=given)
+    annotate(article)
+    return article
+
+
+def kinds(article: Article) -> dict[str, str]:
+    return {article.span_text(s).strip(): s.label for s in article.spans("boilerplate")}
+
+
+def body(article: Article) -> str:
+    return "\n".join(article.span_text(s) for s in article.spans("body"))
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("۳۵۹مشاهدات", "views"),
+    ("1,204 مشاهدة", "views"),
+    ("عدد المشاهدات: 87", "views"),
+    ("رمز الخبر: ۵۴۵۴۵", "article_id"),
+    ("News ID: 4412", "article_id"),
+    ("تاريخ النشر: 23 July 2021", "published"),
+    ("تأريخ النشر: 23 تموز 2021", "published"),
+    ("آخر تحديث: 24 يوليو 2021", "updated"),
+    ("نوع المحتوى: مقال | تاريخ النشر: 2021-07-23 | المصدر: Example News", "meta_line"),
+    ("رأيكم", "comments"),
+    ("رایکم", "comments"),
+    ("أضف تعليقك", "comments"),
+    ("شارك", "share"),
+    ("طباعة", "share"),
+    ("إعلان", "advertisement"),
+    ("Advertisement", "advertisement"),
+    ("© 2021 جميع الحقوق محفوظة", "copyright"),
+    ("جميع الحقوق محفوظة لموقع المثال", "copyright"),
+    ("ملخص المقال:", "section"),
+    ("المحتوى الكامل:", "section"),
+    ("pic.twitter.com/abc123", "embed"),
+    ("— Some Minister (@someminister) July 23, 2021", "embed"),
+    ("مصدر الصورة", "caption"),
+    ("و م ع", "credit"),
+    ("Fri, 23 Jul 2021 10:15:00 GMT", "crawl_header"),
+])
+def test_each_furniture_kind_is_found_and_kept_out_of_the_body(line, kind):
+    art = run(f"{BODY}\n{line}\n{BODY2}")
+    assert kinds(art).get(line) == kind
+    assert line not in body(art)
+    assert BODY in body(art) and BODY2 in body(art)
+
+
+def test_read_also_block_takes_its_list_and_headlines():
+    text = (f"{BODY}\nاقرأ أيضا\nlist of 2 items\nlist 1 of 2\nافتتاح معرض للكتاب في المدينة\n"
+            f"list 2 of 2\nارتفاع أسعار القمح عالميا\nend of list\n{BODY2}")
+    art = run(text)
+    k = kinds(art)
+    assert k["اقرأ أيضا"] == "read_also"
+    assert k["افتتاح معرض للكتاب في المدينة"] == "related_headline"
+    assert k["ارتفاع أسعار القمح عالميا"] == "related_headline"
+    assert k["end of list"] == "list_marker"
+    assert BODY2 in body(art)
+
+
+def test_read_more_line_with_its_headline():
+    art = run(f"{BODY}\nللمزيد: افتتاح معرض للكتاب في المدينة\n{BODY2}")
+    assert kinds(art)["للمزيد: افتتاح معرض للكتاب في المدينة"] == "read_also"
+
+
+def test_latin_site_header_at_the_top():
+    art = run(f"EXAMPLE.INFO\n\n{BODY}\n{BODY2}")
+    assert kinds(art)["EXAMPLE.INFO"] == "site_header"
+
+
+def test_latin_line_inside_the_story_is_not_a_header():
+    lines = [BODY, BODY2, BODY, "Open Source", BODY2, BODY, BODY2]
+    art = run("\n".join(lines))
+    assert "Open Source" not in kinds(art)
+
+
+# ------------------------------------------------------------------ metadata from furniture
+def test_seed_like_page_gives_views_id_and_date_with_evidence():
+    text = f"۳۵۹مشاهدات\n{BODY}\nرمز الخبر: ۵۴۵۴۵\nتأريخ النشر: 23 July 2021\n\n{BODY2}\n\nرایکم"
+    art = run(text)
+    assert art.meta("views") == 359
+    assert art.meta("article_id") == "54545"
+    assert art.meta("published") == "2021-07-23"
+    ev = art.metadata["article_id"].span
+    assert text[ev.start:ev.end] == "۵۴۵۴۵"
+    assert art.metadata["views"].source == "text:view_counter"
+    assert BODY in body(art) and "رایکم" not in body(art)
+
+
+@pytest.mark.parametrize("date_text, iso", [
+    ("23 July 2021", "2021-07-23"),
+    ("2021-07-23", "2021-07-23"),
+    ("23/07/2021", "2021-07-23"),
+    ("23 تموز 2021", "2021-07-23"),
+    ("23 يوليو 2021", "2021-07-23"),
+    ("23 تموز/يوليو 2021", "2021-07-23"),
+    ("٢٣ يوليو ٢٠٢١", "2021-07-23"),
+    ("23 يوليوز 2021", "2021-07-23"),
+    ("23 جويلية 2021", "2021-07-23"),
+    ("23 juillet 2021", "2021-07-23"),
+    ("الجمعة 23 تموز 2021", "2021-07-23"),
+    ("۱۴۰۰/۰۵/۰۱", "2021-07-23"),
+    ("13 ذو الحجة 1442 هـ", "2021-07-23"),
+])
+def test_publication_date_in_every_format(date_text, iso):
+    art = run(f"تاريخ النشر: {date_text}\n{BODY}\n{BODY2}")
+    assert (art.meta("published") or "")[:10] == iso
+
+
+def test_a_date_that_does_not_exist_is_flagged_not_used():
+    art = run(f"تاريخ النشر: 30 شباط 2021\n{BODY}\n{BODY2}")
+    assert art.meta("published") is None
+    assert any(i.code == "metadata.bad_date" for i in art.issues)
+
+
+def test_publication_preferred_over_update_and_crawl_time():
+    text = (f"Fri, 30 Jul 2021 10:15:00 GMT\nآخر تحديث: 25 تموز 2021\n"
+            f"تاريخ النشر: 23 تموز 2021\n{BODY}\n{BODY2}")
+    art = run(text)
+    assert art.meta("published") == "2021-07-23"
+    assert art.meta("updated") == "2021-07-25"
+    assert art.meta("crawled", "").startswith("2021-07-30")
+    assert "candidates" in art.metadata["published"].note
+
+
+def test_crawl_time_is_never_the_publication_date():
+    art = run(f"عنوان الخبر عن خطة الزراعة الجديدة\nFri, 30 Jul 2021 10:15:00 GMT\n{BODY}\n{BODY2}")
+    assert art.meta("published") is None
+    assert art.meta("crawled", "").startswith("2021-07-30")
+
+
+def test_given_date_wins_over_the_text_and_says_so():
+    art = run(f"تاريخ النشر: 23 تموز 2021\n{BODY}", published="Sat, 24 Jul 2021 08:00:00 +0000",
+              given_sources={"published": "json:date"})
+    assert art.meta("published").startswith("2021-07-24")
+    assert art.metadata["published"].source == "given:json:date"
+
+
+# ------------------------------------------------------------------ title
+@pytest.mark.parametrize("first_line, title", [
+    ("12. وزير الزراعة يعلن خطة لدعم المزارعين", "وزير الزراعة يعلن خطة لدعم المزارعين"),
+    ("وزير الزراعة يعلن خطة لدعم المزارعين - Example News",
+     "وزير الزراعة يعلن خطة لدعم المزارعين"),
+    ("وزير الزراعة: الخطة تبدأ الشهر المقبل.. والتمويل مضمون",
+     "وزير الزراعة: الخطة تبدأ الشهر المقبل.. والتمويل مضمون"),
+])
+def test_headline_line_becomes_the_title(first_line, title):
+    art = run(f"{first_line}\n{BODY}\n{BODY2}")
+    assert art.meta("title") == title
+    assert title not in body(art)
+
+
+@pytest.mark.parametrize("first_line", [
+    BODY,  # a lead paragraph ending with a full stop is not a headline
+    "الرباط",  # a one-word dateline
+])
+def test_no_title_where_the_page_has_no_headline(first_line):
+    art = run(f"{first_line}\n{BODY2}\n{BODY}")
+    assert art.meta("title") is None
+    assert first_line in body(art)
+
+
+def test_site_suffix_names_the_outlet():
+    art = run(f"وزير الزراعة يعلن خطة لدعم المزارعين - Example News\n{BODY}\n{BODY2}")
+    assert art.meta("outlet") == "Example News"
+
+
+def test_related_story_teasers_at_the_end_are_furniture():
+    teasers = ["أعلنت وزارة الصحة، الثلاثاء، افتتاح مستشفى جديد في الشمال.",
+               "افتتح رئيس البلدية، الأحد، حديقة عامة وسط المدينة.",
+               "قررت اللجنة الأولمبية، الإثنين، تأجيل البطولة إلى العام المقبل."]
+    text = "\n".join([BODY, BODY2, BODY2] + teasers)
+    art = run(text)
+    for t in teasers:
+        assert kinds(art).get(t) == "related_lead"
+    assert BODY2 in body(art)
+
+
+def test_story_paragraphs_that_continue_are_not_teasers():
+    lines = [BODY, "وقال الوزير، الثلاثاء، إن الخطة جاهزة.", "وأكد، الأحد، أن التمويل متوفر.",
+             "وأشار، الإثنين، إلى أن المزارعين رحبوا."]
+    art = run("\n".join(lines))
+    assert not [s for s in art.spans("boilerplate") if s.label == "related_lead"]
+
+
+def test_given_title_span_is_the_title_and_body_follows():
+    title = "عنوان معطى مع السجل"
+    text = f"{title}\n\n{BODY}"
+    art = run(text, title=title, title_span=(0, len(title)), body_start=len(title) + 2)
+    assert art.meta("title") == title
+    assert body(art) == BODY
