@@ -5,6 +5,9 @@ every offset in every layer points into the same string a user can open and chec
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -30,6 +33,77 @@ class Span:
 
     def contains(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+# proclitics kept recoverable on tokens: conjunction, preposition, article (longest first)
+_PROCLITIC = re.compile(r"^(?:(?:و|ف)?(?:ب|ل|ك)?(?:ال)|(?:و|ف)?لل|و|ف|ب|ل|ك)(?=\w{2,})")
+
+
+class TokenLayer(Sequence):
+    """Tokens as parallel offset arrays, cut on first use.
+
+    An article has thousands of tokens and many uses of a record (metadata, search, quotes
+    over sentences) never touch them, so the segment stage only records which regions to
+    tokenize; offsets are computed when first asked for, and a `Span` (with attr `pre`, the
+    length of a plausible proclitic) only when one token is asked for.
+    """
+
+    __slots__ = ("_text", "_regions", "_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._regions: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add_region(self, start: int, end: int) -> None:
+        self._regions.append((start, end))
+
+    def _cut(self) -> None:
+        from khabar.segment import TOKEN
+
+        text, starts, ends = self._text, self._starts, self._ends
+        for start, end in self._regions:
+            for m in TOKEN.finditer(text, start, end):
+                a, b = m.span()
+                starts.append(a)
+                ends.append(b)
+        self._regions = []
+
+    @property
+    def starts(self) -> list[int]:
+        if self._regions:
+            self._cut()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._regions:
+            self._cut()
+        return self._ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        a, b = self.starts[i], self._ends[i]
+        m = _PROCLITIC.match(self._text, a, b)
+        return Span(a, b, "token", {"pre": m.end() - a} if m else {})
+
+    def index_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens that lie inside text[start:end]."""
+        starts, ends = self.starts, self._ends
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
+        while j > i and ends[j - 1] > end:
+            j -= 1
+        return i, j
+
+    def texts(self, i: int = 0, j: int | None = None) -> list[str]:
+        t = self._text
+        return [t[a:b] for a, b in zip(self.starts[i:j], self._ends[i:j])]
 
 
 @dataclass(slots=True)
@@ -85,8 +159,16 @@ class Article:
         self.layers.setdefault(layer, []).append(span)
         return span
 
-    def spans(self, layer: str) -> list[Span]:
+    def spans(self, layer: str) -> Sequence[Span]:
         return self.layers.get(layer, [])
+
+    @property
+    def tokens(self) -> TokenLayer:
+        """The token layer (made on first use; the segment stage fills it)."""
+        layer = self.layers.get("tokens")
+        if not isinstance(layer, TokenLayer):
+            layer = self.layers["tokens"] = TokenLayer(self._text)
+        return layer
 
     def sort_layer(self, layer: str) -> None:
         self.layers.get(layer, []).sort(key=lambda s: (s.start, -s.end))

@@ -8,8 +8,6 @@ win over anything read from the text; the cascade is documented in `metadata.py`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from khabar.document import Article
 from khabar.metadata import fill_metadata, parse_views
 from khabar.normalize import NORMALIZERS, fold
@@ -46,29 +44,40 @@ def _compile():
     list_marker = re.compile(rf"^(?:{markers})$")
     contains = [(kind, re.compile("|".join(re.escape(fold(w)) for w in words)))
                 for kind, words in data["contains"].items()]
+    contains_raw = [(kind, tuple(w.lower() for w in words))
+                    for kind, words in data["contains"].items()]
     credits = {fold(k): v for k, v in data["credit_lines"].items()}
     seps = data["title_site_separators"]
     openers = tuple(fold(w) for w in data["continuation_openers"])
     weekdays = re.compile(rf"(?<!\w)(?:{_alternation(w for names in load('weekdays').values() for w in names if _ARABIC.search(w))})(?!\w)")
-    return (field_res, labels, read_also, list_marker, contains, credits, seps, openers,
-            weekdays, int(data["related_tail_min"]))
+    return (field_res, labels, read_also, list_marker, contains, contains_raw, credits, seps,
+            openers, weekdays, int(data["related_tail_min"]))
 
 
-(_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CREDITS, _SITE_SEPARATORS,
- _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN) = _compile()
+(_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CONTAINS_RAW, _CREDITS,
+ _SITE_SEPARATORS, _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN) = _compile()
 
 
-@dataclass(slots=True)
 class Line:
-    start: int
-    end: int
-    folded: str
-    kind: str | None = None
-    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """One line of the page; its folded form is made only when a rule needs it."""
+
+    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields")
+
+    def __init__(self, start: int, end: int, raw: str) -> None:
+        self.start, self.end, self.raw = start, end, raw
+        self._folded: str | None = None
+        self.kind: str | None = None
+        self.fields: dict[str, tuple[str, int, int]] = {}
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = _MATCH.fold(self.raw)
+        return self._folded
 
     @property
     def blank(self) -> bool:
-        return not self.folded.strip()
+        return not self.raw.strip()
 
 
 def annotate(article: Article) -> None:
@@ -101,12 +110,9 @@ def annotate(article: Article) -> None:
 def _lines(text: str, start: int) -> list[Line]:
     out = []
     pos = start
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        stop = n if nl < 0 else nl
-        out.append(Line(pos, stop, _MATCH.fold(text[pos:stop])))
-        pos = stop + 1
+    for raw in text[start:].split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
     return out
 
 
@@ -119,6 +125,14 @@ def _to_text(text: str, ln: Line, a: int, b: int) -> tuple[int, int]:
 
 
 def _classify(ln: Line) -> None:
+    if len(ln.raw) > _MAX_LABEL_LINE:
+        # prose: only a copyright notice or an embed can hide in a long line
+        low = ln.raw.lower()
+        for kind, words in _CONTAINS_RAW:
+            if any(w in low for w in words):
+                ln.kind = kind
+                return
+        return
     s = ln.folded.strip()
     if not s:
         return
@@ -126,8 +140,6 @@ def _classify(ln: Line) -> None:
         if rx.search(s):
             ln.kind = kind
             return
-    if len(s) > _MAX_LABEL_LINE:
-        return
     if _LIST_MARKER.match(s):
         ln.kind = "list_marker"
         return

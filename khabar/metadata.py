@@ -103,7 +103,7 @@ def fill_metadata(article: "Article", lines) -> None:
     # 2. labelled furniture, in page order
     content_index = -1
     for ln in lines:
-        if ln.folded.strip():
+        if not ln.blank:
             content_index += 1
         for name, (value, a, b) in ln.fields.items():
             span = _span(article, ln.kind, a, b)

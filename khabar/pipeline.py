@@ -49,6 +49,7 @@ class Pipeline:
                 raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier "
                                     f"stage assigns")
             have.update(st.assigns)
+        for st in self.stages:
             mod, func = st.target.split(":")
             self._funcs.append((st.name, getattr(importlib.import_module(mod), func)))
 

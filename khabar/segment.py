@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import re
 
-from khabar.document import Article, Span
+from khabar.document import Article
 
 _TERMINAL = ".!?؟…"
 _CLOSERS = "\"'»”’)]"
 _OPENERS = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
 # sentence end: terminal punctuation and the closers after it, followed by a space (so not a
-# decimal point); not the dot of an initial or a one-letter abbreviation («J. Smith», «د.»)
-_SENT_END = re.compile(r"(?<![\s(.][A-Za-z\u0621-\u064A])(?<!^[A-Za-z\u0621-\u064A])"
-                       r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
-_TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]", re.UNICODE)
-# proclitics kept recoverable: conjunction, preposition, article (longest first)
-_PROCLITIC = re.compile(r"^(?:(?:و|ف)?(?:ب|ل|ك)?(?:ال)|(?:و|ف)?لل|و|ف|ب|ل|ك)(?=\w{2,})")
+# decimal point); `_initial` rules out the dot of an initial or a one-letter abbreviation
+_SENT_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]", re.UNICODE)
 _SHORT_LINE = 5  # words: a shorter line without final punctuation is a broken-off fragment
 
 
@@ -93,6 +90,8 @@ def _sentences(text: str, start: int, end: int):
     s = 0
     depth_guard = 0
     for m in _SENT_END.finditer(sub):
+        if _initial(sub, m.start()):
+            continue
         cut = m.end()
         piece = sub[s:cut]
         # keep a quotation that runs over several sentences in one sentence
@@ -109,6 +108,12 @@ def _sentences(text: str, start: int, end: int):
         yield start + a, start + b
 
 
+def _initial(s: str, dot: int) -> bool:
+    """A dot right after a one-letter word: «J. Smith», «د. أحمد» (Dr.)."""
+    return s[dot] == "." and dot >= 1 and s[dot - 1].isalpha() and (
+        dot == 1 or not s[dot - 2].isalnum())
+
+
 def _trim(s: str, a: int, b: int) -> tuple[int, int]:
     while a < b and s[a].isspace():
         a += 1
@@ -117,18 +122,11 @@ def _trim(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def tokenize(article: Article, start: int, end: int) -> list[Span]:
-    """Tokens of text[start:end]; Arabic proclitics kept as a recoverable `pre` length."""
-    out = []
-    text = article.text
-    for m in _TOKEN.finditer(text, start, end):
-        tok = m.group()
-        pre = _PROCLITIC.match(tok)
-        attrs = {"pre": pre.end()} if pre else {}
-        out.append(article.add("tokens", m.start(), m.end(), "token", **attrs))
-    return out
+def tokenize(article: Article, start: int, end: int) -> None:
+    """Tokens of text[start:end] go to the article's token layer (cut on first use)."""
+    article.tokens.add_region(start, end)
 
 
 def token_texts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, token) for a bare string, as the tagger and the CLI need them."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]

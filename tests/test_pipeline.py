@@ -1,0 +1,41 @@
+"""The pipeline checks its order once and never loses an article to a stage's bug."""
+from __future__ import annotations
+
+import pytest
+
+from khabar.document import Article
+from khabar.pipeline import STAGES, Pipeline, PipelineError, Stage
+
+
+def test_default_order_is_consistent():
+    assert Pipeline().names == [s.name for s in STAGES]
+
+
+def test_a_stage_whose_input_no_earlier_stage_makes_is_refused():
+    with pytest.raises(PipelineError, match="quotes"):
+        Pipeline(skip=("entities",))
+
+
+def test_reordered_stages_are_refused():
+    stages = [STAGES[2], STAGES[0]]  # segment before furniture
+    with pytest.raises(PipelineError, match="segment"):
+        Pipeline(stages)
+
+
+def _explode(article):
+    raise RuntimeError("boom")
+
+
+def test_a_failing_stage_flags_the_article_and_later_stages_still_run():
+    stages = [STAGES[0], Stage("broken", "tests.test_pipeline:_explode", ("body",), ()),
+              STAGES[2]]
+    article = Pipeline(stages).run(Article("نص قصير للتجربة فيه جملة كاملة."))
+    assert [i.code for i in article.issues] == ["stage.broken"]
+    assert article.failed
+    assert article.spans("sentences"), "segment ran after the broken stage"
+
+
+def test_article_text_is_read_only():
+    article = Article("نص")
+    with pytest.raises(AttributeError):
+        article.text = "آخر"  # type: ignore[misc]
