@@ -47,7 +47,7 @@ def _compile():
     contains_raw = [(kind, tuple(w.lower() for w in words))
                     for kind, words in data["contains"].items()]
     credits = {fold(k): v for k, v in data["credit_lines"].items()}
-    seps = data["title_site_separators"]
+    seps = tuple(f" {sep} " for sep in data["title_site_separators"])
     openers = tuple(fold(w) for w in data["continuation_openers"])
     weekdays = re.compile(rf"(?<!\w)(?:{_alternation(w for names in load('weekdays').values() for w in names if _ARABIC.search(w))})(?!\w)")
     return (field_res, labels, read_also, list_marker, contains, contains_raw, credits, seps,

@@ -18,6 +18,7 @@ class Stage:
     target: str  # "module:function", imported when the pipeline is built
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()  # read when an earlier stage made them, not required
 
 
 # the default order; every stage adds layers, none rewrites the text
@@ -28,8 +29,8 @@ STAGES: tuple[Stage, ...] = (
           ("paragraphs", "sentences", "tokens")),
     Stage("time", "khabar.timex:annotate", ("sentences", "meta"), ("timexes",)),
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
-    Stage("quotes", "khabar.quotes:annotate", ("sentences", "tokens", "mentions"),
-          ("quotes",)),
+    Stage("quotes", "khabar.quotes:annotate", ("sentences", "tokens"), ("quotes",),
+          uses=("mentions", "timexes")),
 )
 
 

@@ -12,8 +12,12 @@ def test_default_order_is_consistent():
 
 
 def test_a_stage_whose_input_no_earlier_stage_makes_is_refused():
-    with pytest.raises(PipelineError, match="quotes"):
-        Pipeline(skip=("entities",))
+    with pytest.raises(PipelineError, match="time"):
+        Pipeline(skip=("segment",))
+
+
+def test_optional_inputs_may_be_missing():
+    assert "entities" not in Pipeline(skip=("entities",)).names
 
 
 def test_reordered_stages_are_refused():
