@@ -19,6 +19,8 @@ _WORDS = re.compile(r"\w+")
 _LIST_NUMBER = re.compile(r"^\s*\d{1,4}[.)-]\s+(?=\S)")
 _MAX_LABEL_LINE = 160  # chars: a longer line is prose, not a label line
 _EDGE_LINES = 3  # a Latin-only header line is furniture only near the top or bottom
+_NUMERIC_FIELDS = ("views", "article_id")
+_RULE_LINE = re.compile(r"^\s*[-_=*~•·]{3,}\s*$")  # a drawn separator line
 
 
 def _alternation(phrases) -> str:
@@ -32,8 +34,10 @@ def _compile():
     field_res = []
     for name, labels in fields.items():
         alt = _alternation(labels)
-        # "LABEL: VALUE" or, for counters, "VALUE LABEL" with the number glued or spaced
-        field_res.append((name, re.compile(rf"^(?:{alt})\s*[:：\-]?\s*(?P<v>.*?)\s*$")))
+        # "LABEL: VALUE"; a number-valued field may drop the colon, and a counter may come
+        # after its number, glued or spaced ("۳۵۹مشاهدات")
+        colon = r"[:：]?" if name in _NUMERIC_FIELDS else r"[:：]"
+        field_res.append((name, re.compile(rf"^(?:{alt})\s*{colon}\s*(?P<v>.*?)\s*$")))
         if name == "views":
             field_res.append((name, re.compile(rf"^(?P<v>[\d.,]+)\s*(?:{alt})\s*$")))
     labels = [(kind, re.compile(rf"^(?:{_alternation(words)})\s*[:：]?\s*$"))
@@ -50,21 +54,26 @@ def _compile():
     seps = tuple(f" {sep} " for sep in data["title_site_separators"])
     openers = tuple(fold(w) for w in data["continuation_openers"])
     weekdays = re.compile(rf"(?<!\w)(?:{_alternation(w for names in load('weekdays').values() for w in names if _ARABIC.search(w))})(?!\w)")
+    n = int(data["byline_max_words"])
+    byline = re.compile(rf"^\s*(?:{_alternation(data['byline_openers'])})\s+"
+                        rf"(?P<v>[^\W\d][^:\n]*?(?:\s+[^:\s]+){{0,{n - 1}}})\s*:\s")
     return (field_res, labels, read_also, list_marker, contains, contains_raw, credits, seps,
-            openers, weekdays, int(data["related_tail_min"]))
+            openers, weekdays, int(data["related_tail_min"]), byline, n)
 
 
 (_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CONTAINS_RAW, _CREDITS,
- _SITE_SEPARATORS, _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN) = _compile()
+ _SITE_SEPARATORS, _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN, _BYLINE,
+ _BYLINE_MAX_WORDS) = _compile()
 
 
 class Line:
     """One line of the page; its folded form is made only when a rule needs it."""
 
-    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields")
+    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from")
 
     def __init__(self, start: int, end: int, raw: str) -> None:
         self.start, self.end, self.raw = start, end, raw
+        self.body_from = start  # a byline glued to the line's start moves this
         self._folded: str | None = None
         self.kind: str | None = None
         self.fields: dict[str, tuple[str, int, int]] = {}
@@ -99,6 +108,7 @@ def annotate(article: Article) -> None:
     _mark_edges(lines, len(lines))
     if not article.spans("title"):
         _find_title(article, lines)
+    _find_byline(article, lines)
     for ln in lines:
         if ln.kind and ln.kind != "title":
             article.add("boilerplate", ln.start, ln.end, ln.kind,
@@ -140,6 +150,9 @@ def _classify(ln: Line) -> None:
         if rx.search(s):
             ln.kind = kind
             return
+    if _RULE_LINE.match(s):
+        ln.kind = "separator"
+        return
     if _LIST_MARKER.match(s):
         ln.kind = "list_marker"
         return
@@ -271,7 +284,7 @@ def _mark_edges(lines: list[Line], n: int) -> None:
     for ln in edge:
         s = ln.folded.strip()
         if ln.kind is None and not _ARABIC.search(s) and len(s.split()) <= 4 \
-                and not any(c.isdigit() for c in s):
+                and not any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
             ln.kind = "site_header"
 
 
@@ -306,6 +319,20 @@ def _find_title(article: Article, lines: list[Line]) -> None:
     ln.kind = "title"
 
 
+def _find_byline(article: Article, lines: list[Line]) -> None:
+    """«كتب سالم الرحبي: …» at the start of the first body line: the author, as furniture."""
+    first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
+    if first is None or len(first.folded) != len(first.raw):
+        return
+    m = _BYLINE.match(first.folded)
+    if not m or len(m.group("v").split()) > _BYLINE_MAX_WORDS:
+        return
+    a, b = first.start + m.start("v"), first.start + m.end("v")
+    span = article.add("boilerplate", first.start, first.start + m.end(), "byline")
+    article.set_meta("author", article.text[a:b], "text:byline", span)
+    first.body_from = first.start + m.end()
+
+
 def _site_suffix(line: str) -> int:
     """Length of a " - Site Name" tail: short, after the last separator, Latin or titled."""
     for sep in _SITE_SEPARATORS:
@@ -324,7 +351,7 @@ def _add_body(article: Article, lines: list[Line]) -> None:
 
     def flush():
         if run:
-            article.add("body", run[0].start, run[-1].end, "body")
+            article.add("body", run[0].body_from, run[-1].end, "body")
             run.clear()
 
     for ln in lines:

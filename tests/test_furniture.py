@@ -51,6 +51,7 @@ def body(article: Article) -> str:
     ("مصدر الصورة", "caption"),
     ("و م ع", "credit"),
     ("Fri, 23 Jul 2021 10:15:00 GMT", "crawl_header"),
+    ("-----------------", "separator"),
 ])
 def test_each_furniture_kind_is_found_and_kept_out_of_the_body(line, kind):
     art = run(f"{BODY}\n{line}\n{BODY2}")
@@ -202,3 +203,19 @@ def test_given_title_span_is_the_title_and_body_follows():
     art = run(text, title=title, title_span=(0, len(title)), body_start=len(title) + 2)
     assert art.meta("title") == title
     assert body(art) == BODY
+
+
+@pytest.mark.parametrize("lead, author", [
+    ("كتب سالم العبدلي: تنظم الوزارة معرضا للكتاب.", "سالم العبدلي"),
+    ("حوار منى الخطيب: تعد الكاتبة من أبرز الأصوات.", "منى الخطيب"),
+])
+def test_byline_glued_to_the_lead_gives_the_author(lead, author):
+    art = run(f"{lead}\n{BODY2}")
+    assert art.meta("author") == author
+    assert body(art).startswith(lead.split(": ", 1)[1])
+
+
+def test_a_sentence_with_a_colon_is_not_a_byline():
+    lead = "كتب الرئيس في رسالة طويلة إلى البرلمان والحكومة والشعب: إن الوضع صعب."
+    art = run(f"{lead}\n{BODY2}")
+    assert art.meta("author") is None and lead in body(art)
