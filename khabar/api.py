@@ -59,10 +59,11 @@ def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | Non
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     kwargs = {"layers": layers} if layers else {}
+    used: set[str] = set()
     for article in read_inputs(paths, input_format):
         process(article, skip)
+        name = _unique_name(article, used)
         record = to_record(article, **kwargs)
-        name = article.source.get("name") or "stdin"
         if article.failed:
             failures += 1
             first = next(i for i in article.issues if i.severity == "error")
@@ -77,6 +78,22 @@ def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | Non
         else:
             out.write(dumps(record) + "\n")
     return failures
+
+
+def _unique_name(article: Article, used: set[str]) -> str:
+    """The output stem; `a.txt` and `a.json` in one batch must not overwrite each other."""
+    name = article.source.get("name") or "stdin"
+    if name in used:
+        base, k = f"{name}-{article.source.get('format') or 'x'}", 1
+        name = base
+        while name in used:
+            k += 1
+            name = f"{base}{k}"
+        article.flag("output.renamed", f"output name {article.source.get('name')!r} was taken; "
+                     f"written as {name!r}")
+        article.source["name"] = name
+    used.add(name)
+    return name
 
 
 def summary(record: dict) -> str:

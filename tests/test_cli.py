@@ -95,3 +95,14 @@ def test_stdin(runner):
 def test_help_has_examples(runner):
     result = runner.invoke(main, ["extract", "--help"])
     assert "Examples:" in result.output and "Exit status" in result.output
+
+
+def test_same_stem_in_one_batch_does_not_overwrite(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("قال الوزير إن الخطة جاهزة.", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"text": "قال الوزير إن الموازنة جاهزة."}),
+                                     encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(main, ["extract", str(tmp_path / "a.json"), str(tmp_path / "a.txt"),
+                                  "--out", str(out), *FAST])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a-txt.json", "a.json"]
