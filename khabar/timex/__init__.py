@@ -1,0 +1,88 @@
+"""The temporal stage: every date and time reference in the article body, as TIMEX3 spans.
+
+Relative expressions are resolved against the article's publication date
+(`article.meta("published")`), never the wall clock; without one their value is None.
+The words live in `resources/ar/` (months, weekdays, number words, time expressions), the
+grammar in `khabar.timex.grammar`, the arithmetic in `khabar.timex.resolve`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from khabar.normalize import NORMALIZERS
+from khabar.timex.grammar import Timex, parse
+
+__all__ = ["annotate", "find_timexes", "Timex", "published_date"]
+
+LAYER = "timexes"
+_MATCH = NORMALIZERS["match"]
+_MARKS = frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
+
+
+def published_date(value) -> dt.date | None:
+    """The publication day of a metadata value: a date, a datetime or an ISO string."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _to_text(view, text: str, tx: Timex, offset: int = 0) -> Timex:
+    """Map a span found at view position `offset` + (start, end) back onto `text`."""
+    start, end = view.span_to_text(offset + tx.start, offset + tx.end)
+    while end < len(text) and text[end] in _MARKS:
+        end += 1  # a trailing mark the folded view dropped («هـ»)
+    tx.start, tx.end = start, end
+    tx.text = text[start:end]
+    return tx
+
+
+def find_timexes(text: str, published: dt.date | str | None) -> list[Timex]:
+    """The temporal expressions of a string, offsets into it, resolved against `published`."""
+    published = published_date(published)
+    view = _MATCH.view(text)
+    return [_to_text(view, text, tx) for tx in parse(view.text, published)]
+
+
+def annotate(article) -> None:
+    """Add the `timexes` layer over the body sentences of an article.
+
+    Each span's label is its TIMEX3 type; attrs `value`, `mod`, `anchor`, `granularity`.
+    Sentences that follow one another with only white space between are read as one run
+    (an expression never spans a sentence end: the grammar joins words across spaces only).
+    """
+    published = published_date(article.meta("published"))
+    text = article.text
+    view = article.view("match")
+    folded = view.text
+    for start, end in _body_runs(article, text):
+        vs, ve = view.from_text(start), view.from_text(end)
+        for tx in parse(folded[vs:ve], published):
+            tx = _to_text(view, text, tx, vs)
+            article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
+                        anchor=tx.anchor, granularity=tx.granularity)
+
+
+def _body_runs(article, text: str):
+    """(start, end) of runs of body sentences separated by white space only."""
+    run = None
+    for sent in article.spans("sentences"):
+        if sent.attrs.get("zone") != "body":
+            if run:
+                yield run
+                run = None
+            continue
+        if run and text[run[1]:sent.start].isspace() or (run and run[1] == sent.start):
+            run = (run[0], sent.end)
+        else:
+            if run:
+                yield run
+            run = (sent.start, sent.end)
+    if run:
+        yield run

@@ -1,0 +1,771 @@
+"""The timex grammar: atoms of a folded text combined into expressions, then resolved.
+
+A *core* (a weekday, «أمس», a date, «العام الماضي», «عام 2015», «قبل ثلاثة أشهر»…) takes the
+atoms after it that complete it (a relation «الماضي», «من العام المقبل», a second weekday)
+and the atoms before it that narrow it (a part of the day «صباح», «يوم», a modifier
+«نهاية», a range «من 9 إلى»). Prepositions and conjunctions stay outside the span.
+All offsets here are positions in the folded string; `khabar.timex` maps them back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from itertools import compress, count
+from operator import or_
+
+from khabar import dates
+from khabar.timex import lexicon as lx
+from khabar.timex import resolve as rv
+
+
+@dataclass(slots=True)
+class Atom:
+    kind: str
+    key: str
+    start: int  # the word itself
+    end: int
+    cl: str  # clitics glued in front (و، ب، ل…)
+    raw: dates.RawDate | None = None
+
+
+@dataclass(slots=True)
+class Timex:
+    """One temporal expression: offsets, TIMEX3 type/value/mod, how it was anchored."""
+
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION or SET
+    value: str | None
+    mod: str | None = None
+    anchor: str = "publication"  # or "absolute"
+    granularity: str | None = None
+    text: str = ""
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value, "mod": self.mod, "anchor": self.anchor,
+                "granularity": self.granularity}
+
+
+_GAP = re.compile(r"[ \t\u00a0]*")
+_GAP_COMMA = re.compile(r"\s*[,،]?\s*")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s]?)")
+_PREV_WORDS = re.compile(r"([\w\u0600-\u06ff]+)\W*$")
+_SENTENCE_STOP = re.compile(r"[.!?؟\n]")
+_YEAR_SPAN = (1000, 2100)
+_BARE_YEAR = (1900, 2100)
+_FUTURE_REACH = 5  # words before an expression where a future verb makes it lie ahead
+_CLOCK_REACH = 25  # characters between a day and the clock time that falls on it
+
+DAY_PREFIX_KINDS = ("daypart", "within")
+PERIOD_PREFIX_KINDS = ("mod", "within")
+
+
+# «تموز/يوليو», «يوليو (تموز)», «حزيران - يونيو», «فبراير شباط»
+_DUAL_SEP = re.compile(r"\s*[/\\(\-–]\s*|\s+")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_DECIMAL = re.compile(r"[.,]\d")
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+
+
+def atoms(folded: str) -> list[Atom]:
+    """The atoms of a folded text: one pass over its words, then dates where they can be.
+
+    Each word, read with and without its clitics, is looked up in the phrase index;
+    multi-word phrases must continue over the next words. The date patterns of
+    khabar.dates then run only where a number, weekday or ordinal sits next to a month
+    (or a number is followed by a date separator), and replace the atoms they cover.
+    """
+    starts, words = toks = dates.tokens(folded)
+    found: list[Atom] = []
+    skip_to = -1
+    surface = lx.SURFACE
+    # most words are none of ours: find the few worth a closer look without a Python loop
+    hits = compress(count(), map(or_, map(surface.__contains__, words), map(str.isdigit, words)))
+    for idx in hits:
+        w = words[idx]
+        if w[0].isdigit():
+            s = starts[idx]
+            if s < skip_to:
+                continue
+            cl = ""
+            if idx and starts[idx - 1] + len(words[idx - 1]) == s \
+                    and words[idx - 1] in lx.CLITIC_ONLY:
+                cl = words[idx - 1]
+            e = s + len(w)
+            key = w
+            if _DECIMAL.match(folded, e):  # 2.5, 1,200: an amount
+                key = w + "."
+            found.append(Atom("num", key, s, e, cl))
+            continue
+        s = starts[idx]
+        if s < skip_to:
+            continue
+        if w in lx.CLITIC_ONLY and idx + 1 < len(words) and starts[idx + 1] == s + len(w) \
+                and words[idx + 1][0].isdigit():
+            continue  # «و2015»: the conjunction is the number's clitic, not a word
+        hit = _phrase_at(folded, toks, idx)
+        if hit is None:
+            continue
+        kind, key, cl, last = hit
+        end = starts[last] + len(words[last])
+        if kind == "month":
+            key, end, last = _dual_month(folded, toks, key, end, last)
+        # «للعام»: ل + العام with the alef gone; the span keeps the whole word
+        start = s + len(cl) if w.startswith(cl + key.split()[0][:1]) else s + len(cl) - 1
+        found.append(Atom(kind, key, start, end, cl))
+        skip_to = end
+    starts = _date_starts(folded, found)
+    if not starts:
+        return found
+    raws = dates.scan_at(folded, starts)
+    if not raws:
+        return found
+    out = [Atom("date", "", r.start, r.end, "", r) for r in raws]
+    ri = 0
+    for a in found:
+        while ri < len(raws) and raws[ri].end <= a.start:
+            ri += 1
+        if ri < len(raws) and raws[ri].start < a.end:
+            continue
+        out.append(a)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+_DATE_REACH = 30  # characters between a number/weekday/ordinal and the month it dates
+
+
+def _date_starts(folded: str, found: list[Atom]) -> list[int]:
+    """Positions where a date may begin: next to a month, or a number before - / . and a digit."""
+    starts = []
+    n = len(found)
+    for k, a in enumerate(found):
+        if a.kind == "month":
+            if k + 1 < n and found[k + 1].kind == "num" and found[k + 1].start - a.end < 6:
+                starts.append(a.start)
+            continue
+        if a.kind not in ("num", "wd", "ordinal"):
+            continue
+        if a.kind == "num" and len(a.key) <= 4 and folded[a.end:a.end + 1] in ("-", "/", ".") \
+                and folded[a.end + 1:a.end + 2].isdigit():
+            starts.append(a.start)
+            continue
+        for b in found[k + 1:k + 5]:
+            if b.start - a.end > _DATE_REACH:
+                break
+            if b.kind == "month" or (a.kind == "wd" and b.kind == "num"):
+                starts.append(a.start)
+                break
+    return starts
+
+
+def _phrase_at(folded: str, toks, idx: int):
+    """(kind, key, clitics, index of its last word) of the phrase beginning at word idx."""
+    starts, words = toks
+    for cl, stem in lx.SURFACE.get(words[idx], ()):
+        for phrase, kind, key in lx.PHRASES[stem]:
+            if len(phrase) == 1:
+                return kind, key, cl, idx
+            last = idx + len(phrase) - 1
+            if last >= len(words):
+                continue
+            ok = True
+            for k in range(1, len(phrase)):
+                j = idx + k
+                gap = folded[starts[j - 1] + len(words[j - 1]):starts[j]]
+                if words[j] != phrase[k] or not gap.isspace() or "\n" in gap:
+                    ok = False
+                    break
+            if ok:
+                return kind, key, cl, last
+    return None
+
+
+def _dual_month(folded: str, toks, key: str, end: int, last: int):
+    """«تموز/يوليو», «يوليو (تموز)»: the second name of the same month joins the atom."""
+    starts, words = toks
+    m = _DUAL_SEP.match(folded, end)
+    if m is None or m.end() == end or last + 1 >= len(words) or starts[last + 1] != m.end():
+        return key, end, last
+    hit = _phrase_at(folded, toks, last + 1)
+    if hit is None or hit[0] != "month" or hit[2] or lx.MONTHS[key] != lx.MONTHS[hit[1]]:
+        return key, end, last  # «يناير - مارس» is a range of two months, not one
+    last2 = hit[3]
+    end2 = starts[last2] + len(words[last2])
+    if (p := _CLOSE_PAREN.match(folded, end2)) is not None:
+        end2 = p.end()
+    return key + "|" + hit[1], end2, last2
+
+
+class Parser:
+    """Combines the atoms of one folded text into Timex items."""
+
+    def __init__(self, folded: str, published: dt.date | None) -> None:
+        self.s = folded
+        self.pub = published
+        self.a = atoms(folded)
+        self.n = len(self.a)
+        self.floor = 0  # atoms before this index belong to an earlier expression
+        self.out: list[Timex] = []
+
+    # ------------------------------------------------------------------ helpers
+    def next(self, j: int, comma: bool = False) -> Atom | None:
+        """Atom j when it follows atom j-1 directly (no clitic, nothing in between)."""
+        if j >= self.n or j < 1:
+            return None
+        prev, cur = self.a[j - 1], self.a[j]
+        gap = _GAP_COMMA if comma else _GAP
+        if cur.cl or gap.fullmatch(self.s, prev.end, cur.start) is None:
+            return None
+        return cur
+
+    def touching(self, j: int) -> bool:
+        """Atom j sits right before atom j+1 (which carries no clitic)."""
+        return j + 1 < self.n and self.next(j + 1) is not None
+
+    def word_after(self, pos: int) -> str:
+        return _NEXT_WORD.match(self.s, pos).group(1)
+
+    def word_before(self, pos: int) -> str:
+        m = _PREV_WORDS.search(self.s, max(0, pos - 40), pos)
+        return m.group(1) if m else ""
+
+    def future(self, pos: int) -> bool:
+        """Whether the clause before `pos` speaks of the future (a future particle or word)."""
+        lo = max(0, pos - 80)
+        window = self.s[lo:pos]
+        stop = None
+        for stop in _SENTENCE_STOP.finditer(window):
+            pass
+        if stop:
+            window = window[stop.end():]
+        words = window.split()[-_FUTURE_REACH:]
+        text = " ".join(words)
+        if any(w in text for w in lx.FUTURE_WORDS):
+            return True
+        for w in words:
+            w = w[1:] if len(w) > 5 and w[0] in lx.CONJUNCTIONS else w
+            if len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
+                    and not w.startswith(lx.FUTURE_EXCEPTIONS):
+                return True
+        return False
+
+    def relation_after(self, j: int) -> tuple[int, int | None, int | None, int | None]:
+        """What places a month or a day in time after it: «الماضي», «من العام المقبل»,
+        «هذا العام», «عام 2015», «من العام 2019».
+
+        Returns (next index, relation, year offset, year)."""
+        a = self.next(j)
+        if a is None:
+            return j, None, None, None
+        if a.kind == "rel":
+            return j + 1, lx.RELATIONS[a.key], None, None
+        k = j + 1 if a.kind == "ropen" and a.key in lx.OF_WORDS else j
+        b = self.next(k) if k > j else a
+        if b is None:
+            return j, None, None, None
+        if b.kind == "unit" and lx.UNITS[b.key][0] == "Y" and b.key not in lx.DUAL_UNITS:
+            c = self.next(k + 1)
+            if c is not None and c.kind == "rel" and lx.UNITS[b.key][1] == "definite":
+                return k + 2, None, lx.RELATIONS[c.key], None
+            if c is not None and c.kind == "num" and c.key.isdigit() and len(c.key) == 4 \
+                    and _YEAR_SPAN[0] <= int(c.key) <= _YEAR_SPAN[1]:
+                return k + 2, None, None, int(c.key)
+        if b.kind == "dem":
+            c = self.next(k + 1)
+            if c is not None and c.kind == "unit" and lx.UNITS[c.key] == ("Y", "definite"):
+                return k + 2, None, 0, None
+        return j, None, None, None
+
+    # ------------------------------------------------------------------ driver
+    def parse(self) -> list[Timex]:
+        out: list[Timex] = []
+        self.out = out
+        i = 0
+        while i < self.n:
+            got = self.core(i)
+            if got is None:
+                i += 1
+                continue
+            j, items, prefix_kinds = got
+            first = self.extend_left(i, prefix_kinds, items[0])
+            if first < i:
+                items[0].start = self.a[first].start
+            out.extend(items)
+            i = self.floor = j
+        return out
+
+    def extend_left(self, i: int, kinds: tuple[str, ...], tx: Timex) -> int:
+        first = i
+        while first - 1 >= self.floor and self.touching(first - 1):
+            p = self.a[first - 1]
+            if p.kind in kinds:
+                if p.kind == "mod" and tx.mod is None:
+                    tx.mod = lx.MODIFIERS[p.key]
+                elif p.kind == "approx" and tx.mod is None:
+                    tx.mod = lx.APPROXIMATORS[p.key]
+                first -= 1
+            elif p.kind == "unit" and "day" in kinds and p.key in lx.DAY_WORDS:
+                first -= 1
+            elif p.kind == "unit" and "month" in kinds and lx.UNITS[p.key] == ("M", "singular"):
+                first -= 1  # «شهر يوليو», «نهاية شهر»
+            else:
+                break
+        return first
+
+    def core(self, i: int):
+        a = self.a[i]
+        handler = getattr(self, "c_" + a.kind, None)
+        if handler is None:
+            return None
+        return handler(i)
+
+    # ------------------------------------------------------------------ cores
+    def _tx(self, i: int, j: int, type_: str, value, gran, mod=None, anchor="publication"):
+        return Timex(self.a[i].start, self.a[j - 1].end, type_, value, mod, anchor, gran)
+
+    def c_relday(self, i):
+        a = self.a[i]
+        off = lx.RELATIVE_DAYS[a.key]
+        if off == 0 and self.word_after(a.end) in lx.NOT_TODAY_AFTER:
+            return None
+        if self.word_before(a.start - len(a.cl)) in lx.NOT_TODAY_BEFORE:
+            return None
+        j, close = i + 1, None
+        if (b := self.next(j)) is not None and b.kind == "wd":
+            j += 1  # «اليوم الثلاثاء»
+        elif j < self.n and self.a[j].kind == "wd" and not self.a[j].cl \
+                and _OPEN_PAREN.fullmatch(self.s, a.end, self.a[j].start) \
+                and (close := _CLOSE_PAREN.match(self.s, self.a[j].end)) is not None:
+            j += 1  # «اليوم (الاثنين)»
+        value = rv.shift_days(self.pub, off) if self.pub else None
+        tx = self._tx(i, j, "DATE", value, "day")
+        if close is not None:
+            tx.end = close.end()
+        return j, [tx], DAY_PREFIX_KINDS + ("day",)
+
+    def c_wd(self, i):
+        a = self.a[i]
+        wd = lx.weekday_of(a.key)
+        j = i + 1
+        relation = None
+        b = self.next(j)
+        if b is not None and b.kind == "rel":
+            relation = lx.RELATIONS[b.key]
+            j += 1
+        elif b is not None and b.kind == "wd":  # «ليلة الأربعاء الخميس»
+            j += 1
+        value = None
+        if self.pub:
+            fut = relation is None and self.future(a.start)
+            value = rv.weekday(self.pub, wd, relation, fut)
+        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def c_date(self, i):
+        raw = self.a[i].raw
+        j = i + 1
+        if raw.year is not None:
+            d, _ = dates.to_gregorian(raw.year, raw.month, raw.day, raw.calendar)
+            if d is None:
+                return None
+            gran = "day" if raw.day else "month"
+            value = rv.day(d) if raw.day else rv.month(d.year, d.month)
+            tx = self._tx(i, j, "DATE", value, gran, anchor="absolute")
+        else:
+            j, relation, year_offset, year = self.relation_after(j)
+            value = None
+            if year is not None:
+                d, _ = dates.to_gregorian(year, raw.month, raw.day, dates.GREGORIAN)
+                if d is None:
+                    return None
+                value = rv.day(d)
+            elif self.pub:
+                fut = relation is None and year_offset is None and self.future(self.a[i].start)
+                y = rv.day_month_year(self.pub, raw.month, raw.day, relation, fut, year_offset)
+                d, _ = dates.to_gregorian(y, raw.month, raw.day, dates.GREGORIAN)
+                if d is None:
+                    return None
+                value = rv.day(d)
+            tx = self._tx(i, j, "DATE", value, "day",
+                          anchor="absolute" if year is not None else "publication")
+        start = self._range_start(i) if raw.day else i
+        if start < i:
+            tx.start = self.a[start].start
+            first = self.a[i - 2].key if start == i - 3 else None
+            if first and tx.value and len(tx.value) == 10:  # a range stands as its first day
+                d, _ = dates.to_gregorian(int(tx.value[:4]), raw.month, int(first),
+                                          dates.GREGORIAN)
+                tx.value = rv.day(d) if d else tx.value
+            return j, [tx], ()
+        kinds = DAY_PREFIX_KINDS + ("day",) if raw.day else PERIOD_PREFIX_KINDS + ("month",)
+        return j, [tx], kinds
+
+    def _range_start(self, i: int) -> int:
+        """«من 9 إلى 23 سبتمبر», «بين 5 و7 يونيو»: the range opens before the date."""
+        if i - 1 >= self.floor and self.a[i].raw.day2 and self.a[i - 1].kind == "ropen" \
+                and self.touching(i - 1):
+            return i - 1
+        if i - 3 < self.floor:
+            return i
+        o, n, c = self.a[i - 3], self.a[i - 2], self.a[i - 1]
+        if o.kind == "ropen" and n.kind == "num" and n.key.isdigit() and int(n.key) <= 31 \
+                and c.kind == "rclose" and self.touching(i - 3) and self.touching(i - 2) \
+                and self.touching(i - 1):
+            return i - 3
+        return i
+
+    def c_ordinal(self, i):
+        """«الخامس من الشهر المقبل»: a day of a month named relatively."""
+        of, unit = self.next(i + 1), self.next(i + 2)
+        if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
+            return None
+        j = i + 4
+        if unit.kind == "dem":
+            unit, relation = self.next(i + 3), 0
+        else:
+            rel = self.next(i + 3)
+            relation = lx.RELATIONS[rel.key] if rel is not None and rel.kind == "rel" else None
+        if unit is None or unit.kind != "unit" or lx.UNITS[unit.key] != ("M", "definite") \
+                or relation is None:
+            return None
+        value = None
+        if self.pub:
+            month = rv.period(self.pub, "M", relation)
+            d, _ = dates.to_gregorian(int(month[:4]), int(month[5:]),
+                                      dates.ORDINAL_DAYS[self.a[i].key], dates.GREGORIAN)
+            if d is None:
+                return None
+            value = rv.day(d)
+        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def c_month(self, i):
+        a = self.a[i]
+        got = lx.month_of(a.key.split("|"))
+        if got is None:
+            return None
+        cal, m, ambiguous = got
+        if cal != dates.GREGORIAN:
+            return None  # a lunar or solar month without its year cannot be placed
+        j, relation, year_offset, year = self.relation_after(i + 1)
+        if ambiguous and j == i + 1:
+            return None
+        value = None
+        if year is not None:
+            value = rv.month(year, m)
+        elif self.pub:
+            fut = relation is None and year_offset is None and self.future(a.start)
+            value = rv.month(rv.month_year(self.pub, m, relation, fut, year_offset), m)
+        tx = self._tx(i, j, "DATE", value, "month",
+                      anchor="absolute" if year is not None else "publication")
+        return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
+
+    def c_unit(self, i):
+        a = self.a[i]
+        unit, form = lx.UNITS[a.key]
+        b = self.next(i + 1)
+        if form == "definite":
+            if b is not None and b.kind == "rel":
+                return self._period(i, i + 2, unit, lx.RELATIONS[b.key])
+            if b is not None and unit == "Y" and b.kind == "num":
+                return self._years(i)
+            if b is not None and unit == "C" and b.kind == "ordinal":  # «القرن العشرين»
+                value = rv.century(dates.ORDINAL_DAYS[b.key])
+                return i + 2, [self._tx(i, i + 2, "DATE", value, "century", anchor="absolute")], \
+                    PERIOD_PREFIX_KINDS
+            if i > self.floor and self.a[i - 1].kind == "mod" and self.touching(i - 1) \
+                    and unit in ("Y", "M"):
+                return self._period(i, i + 1, unit, 0)  # «بحلول نهاية العام»: this one
+            return None
+        if form == "definite_dual":  # «العامين الماضيين»: the two years up to now
+            if b is None or b.kind != "rel" or lx.RELATIONS[b.key] == 0:
+                return None
+            return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(2, unit), "duration")], ()
+        if form == "singular" and unit == "Y" and b is not None and b.kind == "num":
+            return self._years(i)
+        if form == "dual":
+            return i + 1, [self._tx(i, i + 1, "DURATION", rv.duration(2, unit), "duration")], ()
+        if form == "singular" and b is not None and b.kind == "numw" \
+                and lx.CARDINALS[b.key] == 1:  # «عام واحد»
+            return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(1, unit), "duration")], ()
+        return None
+
+    def _period(self, i, j, unit, offset):
+        value = rv.period(self.pub, unit, offset) if self.pub else None
+        gran = {"Y": "year", "M": "month", "W": "week", "DE": "decade", "D": "day",
+                "C": "century"}.get(unit)
+        if gran is None:
+            return None
+        tx = self._tx(i, j, "DATE", value, gran)
+        # «نهاية العام الحالي، 2021»: the year repeated in apposition belongs to it
+        if unit == "Y" and (c := self.next(j, comma=True)) is not None and c.kind == "num" \
+                and value is not None and c.key == value:
+            j += 1
+            tx.end = c.end
+        return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
+
+    def c_dem(self, i):
+        b = self.next(i + 1)
+        if b is None or b.kind != "unit":
+            return None
+        unit, form = lx.UNITS[b.key]
+        if form != "definite":
+            return None
+        return self._period(i, i + 2, unit, 0)
+
+    def c_yearw(self, i):
+        b = self.next(i + 1)
+        if b is None or b.kind != "num":
+            return None
+        return self._years(i)
+
+    def _years(self, i):
+        """«عام 2015», «عامي 2014 و2015», «سنة 1442 هـ»: one item per year."""
+        b = self.a[i + 1]
+        tx = self._year_item(i, i + 2, b, marked=True)
+        if tx is None:
+            return None
+        items, j = self._more_years([tx], i + 2)
+        return j, items, PERIOD_PREFIX_KINDS + ("month",)
+
+    def _more_years(self, items: list[Timex], j: int) -> tuple[list[Timex], int]:
+        """«عامي 2014 و2015», «بين 2010 و 2015»: further years joined by the conjunction."""
+        while j < self.n:
+            a = self.a[j]
+            if a.kind == "num" and a.cl in lx.AND_CLITICS \
+                    and _GAP.fullmatch(self.s, self.a[j - 1].end, a.start - len(a.cl)):
+                k = j
+            elif a.kind == "rclose" and a.key in lx.AND_CLITICS and not a.cl \
+                    and _GAP.fullmatch(self.s, self.a[j - 1].end, a.start) \
+                    and (b := self.next(j + 1)) is not None and b.kind == "num":
+                k = j + 1
+            else:
+                break
+            nxt = self._year_item(k, k + 1, self.a[k], marked=True)
+            if nxt is None:
+                break
+            items.append(nxt)
+            j = k + 1
+        return items, j
+
+    def _year_item(self, i, j, num: Atom, marked: bool) -> Timex | None:
+        """A year: `marked` by a year word before it («عام»), else bare and judged by context."""
+        if not num.key.isdigit() or len(num.key) not in (3, 4):
+            return None
+        y = int(num.key)
+        end = num.end
+        cal = dates.GREGORIAN
+        if (era := dates.ERA_AFTER.match(self.s, end)) is not None:
+            cal = lx.ERA_WORDS.get(re.sub(r"\s+", " ", era["era"]), dates.GREGORIAN)
+            end = era.end()
+        lo, hi = dates.YEAR_RANGE[cal] if cal != dates.GREGORIAN else _YEAR_SPAN
+        if not lo <= y <= hi:
+            return None
+        if cal == dates.GREGORIAN:
+            if marked and y < _BARE_YEAR[0] and not self._year_context(num):
+                return None  # «عام 1200 شخص»
+            if not marked and not self._bare_year(num):
+                return None
+        else:
+            d, _ = dates.to_gregorian(y, 1, 1, cal)
+            if d is None:
+                return None
+            y = d.year
+        return Timex(self.a[i].start, end, "DATE", rv.year(y), None, "absolute", "year")
+
+    def _bare_year(self, num: Atom) -> bool:
+        """Whether a 4-digit number with no year word before it is a year («في 2011»)."""
+        y = int(num.key)
+        hi = min(_BARE_YEAR[1], self.pub.year + 30) if self.pub else _BARE_YEAR[1]
+        if not _BARE_YEAR[0] <= y <= hi:
+            return False
+        prev = self.word_before(num.start - len(num.cl))
+        stems = {stem for _, stem in lx.readings(prev)} if prev else set()
+        if stems & lx.NOT_YEAR_BEFORE:
+            return False  # «القرار 2254»
+        nxt = self.word_after(num.end)
+        if nxt in lx.COUNTED_NOUNS:
+            return False  # «2500 جندي»
+        if stems & (lx.YEAR_CUES | lx.WEAK_YEAR_CUES):
+            return True
+        return self._year_context(num)
+
+    def _year_context(self, num: Atom) -> bool:
+        """A number is a year where the word after it may follow a year (not a counted noun)."""
+        w = self.word_after(num.end)
+        if not w or not w[0].isalpha():
+            return w[:1] not in ("%", "$", "€")
+        if w in lx.YEAR_FOLLOWERS or w in lx.ERA_WORDS:
+            return True
+        # a new clause or a prepositional phrase: «2011 وقال», «2014 للتحقيق»
+        return len(w) > 3 and w[0] in lx.CLITIC_LETTERS
+
+    def c_num(self, i):
+        a = self.a[i]
+        if a.key.isdigit() and len(a.key) == 4:
+            tx = self._year_item(i, i + 1, a, marked=False)
+            if tx is None:
+                return None
+            items, j = self._more_years([tx], i + 1)
+            return j, items, PERIOD_PREFIX_KINDS + ("month",)
+        return self._duration(i)
+
+    def c_numw(self, i):
+        return self._duration(i)
+
+    def _count(self, a: Atom) -> int | None:
+        if a.kind == "numw":
+            return lx.CARDINALS[a.key]
+        if a.kind == "num" and a.key.isdigit() and int(a.key) < 1000:
+            return int(a.key)
+        return None
+
+    def _duration(self, i):
+        """«ثلاثة أيام», «42 يوما»: a count and a unit."""
+        n = self._count(self.a[i])
+        b = self.next(i + 1)
+        if n is None or b is None or b.kind != "unit":
+            return None
+        unit, form = lx.UNITS[b.key]
+        if form not in ("singular", "plural"):
+            return None
+        before = self.s[max(0, self.a[i].start - 30):self.a[i].start].split()[-3:]
+        if any(w in lx.AGE_WORDS for w in before):
+            return None  # an age
+        if self.s[max(0, self.a[i].start - 4):self.a[i].start].rstrip().endswith("(") and \
+                _CLOSE_PAREN.match(self.s, b.end):
+            return None  # «مورينيو (52 عاما)»: an age in brackets after a name
+        return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(n, unit), "duration")], \
+            ("approx",)
+
+    def c_offset(self, i):
+        """«قبل ثلاثة أشهر», «منذ يومين», «بعد أسبوع»: a point counted from publication."""
+        sign = lx.OFFSETS[self.a[i].key]
+        b = self.next(i + 1)
+        if b is None:
+            return None
+        j = i + 1
+        mod = None
+        if b.kind == "approx":  # «قبل نحو ثلاثة أشهر»
+            mod = lx.APPROXIMATORS[b.key]
+            j += 1
+            b = self.next(j)
+            if b is None:
+                return None
+        n = self._count(b)
+        if n is not None:
+            j += 1
+            b = self.next(j)
+            if b is None:
+                return None
+        if b.kind != "unit":
+            return None
+        unit, form = lx.UNITS[b.key]
+        if form == "definite" or form == "definite_plural":
+            return None
+        after = self.next(j + 1)
+        if after is not None and after.kind in ("date", "wd", "relday"):
+            return None  # «منذ يوم 30 يونيو»: «يوم» belongs to the date that follows
+        if n is None:
+            n = 2 if form == "dual" else 1 if form == "singular" else None
+        elif form == "dual":
+            return None
+        j += 1
+        if form == "singular" and n == 1 and (c := self.next(j)) is not None and c.kind == "num":
+            return None  # «منذ عام 2013»: a year, read at the next atom
+        # «بعد يومين من الهجوم»: counted from an event of the story, not from publication
+        if self.word_after(self.a[j - 1].end) in lx.EVENT_ANCHORS:
+            val = rv.duration(n, unit)
+            return j, [self._tx(i + 1, j, "DURATION", val, "duration", mod)], ()
+        if n is None:
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            return j, [self._tx(i, j, "DATE", value, None, mod)], ()
+        if unit in ("H", "MI"):
+            return j, [self._tx(i, j, "TIME", None, "time", mod)], ()
+        value = rv.shift(self.pub, unit, sign * n) if self.pub else None
+        gran = {"Y": "year", "M": "month", "W": "day", "DE": "decade", "D": "day",
+                "C": "century"}[unit]
+        # «قبل أكثر من عام»: more time back is a point before the one counted
+        if mod in ("MORE_THAN", "LESS_THAN"):
+            mod = "BEFORE" if (mod == "MORE_THAN") == (sign < 0) else "AFTER"
+        return j, [self._tx(i, j, "DATE", value, gran, mod)], ()
+
+    def c_decade(self, i):
+        """«التسعينيات», «الستينيات من القرن الماضي»: the twentieth century unless told."""
+        decade = lx.DECADES[self.a[i].key]
+        value, j, anchor = f"{decade // 10:03d}", i + 1, "absolute"
+        of, cent = self.next(i + 1), self.next(i + 2)
+        if of is not None and cent is not None and of.kind == "ropen" \
+                and of.key in lx.OF_WORDS and cent.kind == "unit" \
+                and lx.UNITS[cent.key] == ("C", "definite") and (q := self.next(i + 3)):
+            if q.kind == "ordinal":
+                value, j = rv.century(dates.ORDINAL_DAYS[q.key]) + value[-1], i + 4
+            elif q.kind == "rel" and self.pub:
+                value = rv.period(self.pub, "C", lx.RELATIONS[q.key]) + value[-1]
+                j, anchor = i + 4, "publication"
+        return j, [self._tx(i, j, "DATE", value, "decade", anchor=anchor)], PERIOD_PREFIX_KINDS
+
+    def c_season(self, i):
+        b = self.next(i + 1)
+        if b is None or b.kind != "rel":
+            return None
+        _code, first = lx.SEASONS[self.a[i].key]
+        value = rv.season(self.pub, first, lx.RELATIONS[b.key]) if self.pub else None
+        return i + 2, [self._tx(i, i + 2, "DATE", value, "year")], PERIOD_PREFIX_KINDS
+
+    def c_weekend(self, i):
+        j, relation = i + 1, None
+        if (b := self.next(j)) is not None and b.kind == "rel":
+            relation = lx.RELATIONS[b.key]
+            j += 1
+        value = rv.weekend(self.pub, relation) if self.pub else None
+        return j, [self._tx(i, j, "DATE", value, "week")], ()
+
+    def c_clock(self, i):
+        """«الساعة 10:30 صباحا»: a time on the day named just before it, else on publication."""
+        h = self.next(i + 1)
+        if h is None or h.kind != "num" or not h.key.isdigit() or int(h.key) > 24:
+            return None
+        hh, mm, j = int(h.key), 0, i + 2
+        if j < self.n and self.s[h.end:h.end + 1] == ":" and self.a[j].start == h.end + 1 \
+                and self.a[j].kind == "num" and len(self.a[j].key) == 2 \
+                and int(self.a[j].key) < 60:
+            mm, j = int(self.a[j].key), j + 1
+        if (p := self.next(j)) is not None and p.kind in ("ampm", "daypart"):
+            half = lx.CLOCK_PARTS.get(p.key) or ("am" if lx.DAY_PARTS[p.key] == "MO" else "pm")
+            if half == "pm" and hh < 12:
+                hh += 12
+            j += 1
+        if hh > 23:
+            return None
+        day = self._day_before(self.a[i].start)
+        value = f"{day}T{hh:02d}:{mm:02d}" if day else None
+        return j, [self._tx(i, j, "TIME", value, "time")], ()
+
+    def _day_before(self, pos: int) -> str | None:
+        """The day of a day expression ending just before `pos`, else the publication day."""
+        last = self.out[-1] if self.out else None
+        if last is not None and last.granularity == "day" and last.value \
+                and pos - last.end <= _CLOCK_REACH:
+            return last.value
+        return self.pub.isoformat() if self.pub else None
+
+    def c_setw(self, i):
+        b = self.next(i + 1)
+        if b is None or b.kind != "unit" or lx.UNITS[b.key][1] not in ("singular", "definite"):
+            return None
+        unit = lx.UNITS[b.key][0]
+        if lx.UNITS[b.key][1] == "definite":
+            return None
+        return i + 2, [self._tx(i, i + 2, "SET", rv.duration(1, unit), "set")], ()
+
+    def c_setadv(self, i):
+        return i + 1, [self._tx(i, i + 1, "SET", lx.SET_ADVERBS[self.a[i].key], "set")], ()
+
+    def c_vague(self, i):
+        return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
+
+
+def parse(folded: str, published: dt.date | None) -> list[Timex]:
+    return Parser(folded, published).parse()

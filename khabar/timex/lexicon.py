@@ -1,0 +1,164 @@
+"""The timex vocabulary, read once from `resources/ar/*.yaml` into lookup tables.
+
+`PHRASES` indexes every phrase by its first folded word, with the *kind* of atom it makes
+(a weekday, a relation «الماضي», a unit, a number word…); `readings` peels the clitics
+off a word. Nothing here knows a word of Arabic: every word comes from the data files.
+"""
+from __future__ import annotations
+
+import re
+
+from khabar.dates import MONTHS, AMBIGUOUS_MONTHS, ORDINAL_DAYS, WEEKDAYS
+from khabar.normalize import fold
+from khabar.resources import load
+
+_TX = load("time_expressions")
+_NUM = load("number_words")
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(str(s))).strip()
+
+
+def _table(mapping) -> dict[str, object]:
+    """{folded phrase: value} from a YAML mapping {value: [phrases]}."""
+    out: dict[str, object] = {}
+    for value, phrases in mapping.items():
+        for p in phrases:
+            out.setdefault(_key(p), value)
+    return out
+
+
+RELATIVE_DAYS = {k: int(v) for k, v in _table(_TX["relative_days"]).items()}
+NOT_TODAY_AFTER = {_key(w) for w in _TX["not_today_after"]}
+DAY_PARTS = _table(_TX["day_parts"])
+DAY_WORDS = {_key(w) for w in _TX["day_word"]}
+WITHIN_DAY = {_key(w) for w in _TX["within_day"]}
+RELATIONS = {k: int(v) for k, v in _table(_TX["relations"]).items()}
+DEMONSTRATIVES = {_key(w) for w in _TX["demonstratives"]}
+UNITS: dict[str, tuple[str, str]] = {}  # folded form -> (unit code, form)
+for _code, _forms in _TX["units"].items():
+    for _form, _words in _forms.items():
+        for _w in _words:
+            UNITS.setdefault(_key(_w), (_code, _form))
+DUAL_UNITS = {k for k, (_, form) in UNITS.items() if form == "dual"}
+OF_WORDS = {_key(w) for w in _TX["of_words"]}
+YEAR_WORDS = {_key(w) for w in _TX["year_words"]}
+MODIFIERS = _table(_TX["modifiers"])
+OFFSETS = {k: int(v) for k, v in _table(_TX["offsets"]).items()}
+RANGE_OPEN = {_key(w) for w in _TX["range_open"]}
+RANGE_CLOSE = {_key(w) for w in _TX["range_close"]}
+DECADES = {k: int(v) for k, v in _table(_TX["decades"]).items()}
+SEASONS: dict[str, tuple[str, int]] = {}
+for _code, _s in _TX["seasons"].items():
+    for _w in _s["names"]:
+        SEASONS[_key(_w)] = (_code, int(_s["month"]))
+WEEKEND = {_key(w) for w in _TX["weekend"]}
+SET_WORDS = {_key(w) for w in _TX["set_word"]}
+SET_ADVERBS = _table(_TX["set_adverbs"])
+VAGUE = _table(_TX["vague"])
+APPROXIMATORS = _table(_TX["approximators"])
+FUTURE_WORDS = {_key(w) for w in _TX["future_words"]}
+FUTURE_PREFIXES = tuple(_key(w) for w in _TX["future_prefixes"])
+FUTURE_EXCEPTIONS = tuple(_key(w) for w in _TX["future_prefix_exceptions"])
+NOT_YEAR_BEFORE = {_key(w) for w in _TX["not_year_before"]}
+YEAR_FOLLOWERS = {_key(w) for w in _TX["year_followers"]}
+CARDINALS = {k: int(v) for k, v in _table(_NUM["cardinals"]).items()}
+NOT_TODAY_BEFORE = {_key(w) for w in _TX["not_today_before"]}
+EVENT_ANCHORS = {_key(w) for w in _TX["event_anchors"]}
+CLOCK_WORDS = {_key(w) for w in _TX["clock"] if _key(w).isalpha()}
+CLOCK_PARTS = _table(_TX["clock_parts"])
+YEAR_CUES = {_key(w) for w in _TX["year_cues"]}
+WEAK_YEAR_CUES = {_key(w) for w in _TX["weak_year_cues"]}
+COUNTED_NOUNS = {_key(w) for w in _TX["counted_nouns"]} | set(UNITS)
+AGE_WORDS = {_key(w) for w in _TX["age_words"]}
+CLITIC_LETTERS = frozenset(_key(c) for cs in _TX["clitics"].values() for c in cs)
+ERA_WORDS = {_key(w): cal for cal, ws in _TX["era"].items() for w in ws}
+
+# atom kinds in order of precedence where one phrase belongs to two («اليوم»: a day, a unit)
+_KIND_TABLES: list[tuple[str, object]] = [
+    ("within", WITHIN_DAY), ("vague", VAGUE), ("weekend", WEEKEND),
+    ("relday", RELATIVE_DAYS), ("daypart", DAY_PARTS), ("mod", MODIFIERS),
+    ("setadv", SET_ADVERBS), ("decade", DECADES), ("season", SEASONS), ("wd", WEEKDAYS),
+    ("month", MONTHS), ("yearw", YEAR_WORDS), ("unit", UNITS), ("rel", RELATIONS),
+    ("dem", DEMONSTRATIVES), ("approx", APPROXIMATORS), ("offset", OFFSETS),
+    ("ropen", RANGE_OPEN),
+    ("rclose", {k for k in RANGE_CLOSE if k.isalpha()}), ("numw", CARDINALS),
+    ("future", FUTURE_WORDS), ("setw", SET_WORDS), ("ordinal", ORDINAL_DAYS),
+    ("clock", CLOCK_WORDS), ("ampm", CLOCK_PARTS),
+]
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """first word -> [(all words, kind, key)], longest phrase first."""
+    seen: dict[str, str] = {}
+    for kind, table in _KIND_TABLES:
+        for phrase in table:
+            seen.setdefault(re.sub(r"\s+", " ", phrase), kind)
+    index: dict[str, list] = {}
+    for phrase, kind in seen.items():
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, kind, phrase))
+    for bucket in index.values():
+        bucket.sort(key=lambda x: -len(x[0]))
+    return index
+
+
+PHRASES = _phrase_index()
+_ART = _key(_NUM["definite_article"])
+_CONJ = tuple(_key(c) for c in _TX["clitics"]["conjunctions"])
+_PREP = tuple(_key(c) for c in _TX["clitics"]["prepositions"])
+_LAM = _key(_TX["alef_dropping_preposition"])
+AND_CLITICS = frozenset(k for k in RANGE_CLOSE if k in _CONJ)
+CLITIC_FIRST = frozenset(_CONJ + _PREP)
+CONJUNCTIONS = frozenset(_CONJ)
+CLITIC_ONLY = frozenset(a + b for a in ("",) + _CONJ for b in ("",) + _PREP if a + b)
+
+
+def _surface_forms() -> dict[str, list[tuple[str, str]]]:
+    """Every way a phrase's first word can be written with clitics glued on, and the
+    (clitics, first word) readings of it that the phrase index knows."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for first in PHRASES:
+        for c1 in ("",) + _CONJ:
+            for c2 in ("",) + _PREP:
+                out.setdefault(c1 + c2 + first, [])
+                if c2 == _LAM and first.startswith(_ART):
+                    out.setdefault(c1 + _LAM + first[1:], [])  # «للعام»
+    for form, hits in out.items():
+        hits.extend((cl, stem) for cl, stem in readings(form) if stem in PHRASES)
+    return out
+
+
+def readings(word: str) -> list[tuple[str, str]]:
+    """(clitics, stem) ways to read a folded word: as written, then with و/ف and ب/ل/ك off.
+
+    After the preposition ل the article loses its alef («للعام» is ل + العام).
+    """
+    out = [("", word)]
+    bases = [("", word)]
+    if len(word) > 2 and word.startswith(_CONJ):
+        bases.append((word[0], word[1:]))
+        out.append(bases[-1])
+    for c, rest in bases:
+        if len(rest) > 2 and rest.startswith(_PREP):
+            out.append((c + rest[0], rest[1:]))
+            if rest[0] == _LAM and rest[1:2] == _LAM:
+                out.append((c + _LAM, _ART + rest[2:]))
+    return out
+
+
+def month_of(names: list[str]) -> tuple[str, int, bool] | None:
+    """(calendar, number, ambiguous-alone) of a month atom, None when its two names disagree."""
+    vals = {MONTHS[n] for n in names if n in MONTHS}
+    if len(vals) != 1:
+        return None
+    cal, num = vals.pop()
+    return cal, num, len(names) == 1 and names[0] in AMBIGUOUS_MONTHS
+
+
+def weekday_of(key: str) -> int:
+    return WEEKDAYS[key]
+
+
+SURFACE = _surface_forms()
