@@ -66,13 +66,14 @@ def schema() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--input-format", type=click.Choice(["txt", "html", "json", "jsonl", "csv"]),
               default=None)
-def quotes(paths, input_format) -> None:
+@click.option("--skip", default="", help="Comma-separated stages to skip (e.g. entities).")
+def quotes(paths, input_format, skip) -> None:
     """Print a table of who said what (speaker, cue, medium, content) per article."""
     from khabar import api
     from khabar.quotes import format_table
 
     failures = 0
-    for record in api.records(paths, input_format):
+    for record in api.records(paths, input_format, tuple(x for x in skip.split(",") if x)):
         name = (record.get("source") or {}).get("name") or "?"
         title = (record.get("metadata") or {}).get("title") or ""
         click.echo(f"== {name}  {title}")

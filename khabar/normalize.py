@@ -61,6 +61,7 @@ class View:
     source_len: int
     _starts: tuple[int, ...]
     _shift: tuple[int, ...]
+    _text_starts: tuple[int, ...]  # text offset where each run begins
 
     def to_text(self, i: int) -> int:
         """Text offset of view position i (i == len(view) maps to the text's end)."""
@@ -77,15 +78,15 @@ class View:
         return self.to_text(start), self.to_text(end - 1) + 1
 
     def from_text(self, j: int) -> int:
-        """The first view position whose text offset is >= j."""
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.to_text(mid) < j:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first view position whose text offset is >= j (one bisection: inside a run
+        by the run's shift; inside deleted characters, the next run's start)."""
+        k = bisect_right(self._text_starts, j) - 1
+        if k < 0:
+            return 0
+        i = j - self._shift[k]
+        if k + 1 < len(self._starts) and i > self._starts[k + 1]:
+            i = self._starts[k + 1]
+        return min(i, len(self.text))
 
 
 class Normalizer:
@@ -123,7 +124,8 @@ class Normalizer:
                 removed += m.end() - m.start()
                 starts.append(m.end() - removed)
                 shift.append(removed)
-        return View(folded, len(text), tuple(starts), tuple(shift))
+        return View(folded, len(text), tuple(starts), tuple(shift),
+                    tuple(a + b for a, b in zip(starts, shift)))
 
 
 NORMALIZERS: dict[str, Normalizer] = {

@@ -106,3 +106,10 @@ def test_same_stem_in_one_batch_does_not_overwrite(runner, tmp_path):
                                   "--out", str(out), *FAST])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["a-txt.json", "a.json"]
+
+
+def test_quotes_table(runner):
+    result = runner.invoke(main, ["quotes", str(FIXTURES / "levant-hijri.txt"), "--skip",
+                                  "entities"])
+    assert result.exit_code == 0, result.output
+    assert "السمّان" in result.stdout and "== levant-hijri" in result.stdout

@@ -97,3 +97,12 @@ def test_a_match_on_the_view_reports_original_characters():
     a, b = view.span_to_text(m.start(), m.end())
     # the tatweel inside is kept, the trailing vowel mark is not part of the match
     assert text[a:b] == "الـمسؤول"
+
+
+@given(text=TEXTS, data=st.data())
+@settings(max_examples=150, deadline=None)
+def test_from_text_is_the_first_view_position_at_or_after_a_text_offset(text, data):
+    view = NORMALIZERS["match"].view(text)
+    j = data.draw(st.integers(0, len(text)))
+    brute = next((i for i in range(len(view.text) + 1) if view.to_text(i) >= j), len(view.text))
+    assert view.from_text(j) == brute

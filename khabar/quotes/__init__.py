@@ -1,0 +1,91 @@
+"""Attributed statements: who said what, to whom, through which outlet.
+
+`annotate(article)` reads the `paragraphs`, `sentences` (attr `zone`) and, where present,
+`mentions` and `timexes` layers, and adds a `quotes` layer: each span is a statement's
+content, labelled "direct" or "indirect", with JSON-ready attrs `cue`, `speaker`,
+`medium`, `chain`, `time`, `zone`, `inherited` (every part with offsets into the text).
+`format_table(records)` prints the statements of a record for people.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from khabar.document import Article
+from khabar.quotes.attribution import attribution_item, headline_item
+from khabar.quotes.extract import sentence_items
+from khabar.quotes.lexicon import TRIGGERS
+from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
+from khabar.quotes.sentence import Sentence
+from khabar.quotes.table import format_table
+from khabar.quotes.writer import LAYER, Writer
+
+__all__ = ["LAYER", "annotate", "format_table"]
+
+def annotate(article: Article) -> None:
+    """Add the `quotes` layer: one span per statement the article attributes to a source.
+
+    Sentences with no reporting word are skipped before they are tokenized; quotation
+    marks are paired per paragraph, so a quotation may run over several sentences, and
+    over several paragraphs only where each of them opens it again.
+    """
+    text = article.text
+    view = article.view("match")
+    vt = view.text
+    paragraphs = sorted(article.spans("paragraphs"), key=lambda p: p.start)
+    sentences = sorted(article.spans("sentences"), key=lambda s: s.start)
+    mentions = sorted((m for m in article.spans("mentions") if m.label in ("PER", "ORG", "LOC")),
+                      key=lambda m: m.start)
+    timexes = sorted(article.spans("timexes"), key=lambda t: t.start)
+    mention_starts = [m.start for m in mentions]
+    writer = Writer(article, view, mentions, timexes)
+    # the view deletes only marks (diacritics, tatweel); with none, offsets are shared
+    to_view = (lambda j: j) if len(vt) == len(text) else view.from_text
+    pi = 0
+    para_pairs: list[tuple[int, int]] = []
+    para_end = -1
+    pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
+    for sent in sentences:
+        zone = sent.attrs.get("zone", "body")
+        vs, ve = to_view(sent.start), to_view(sent.end)
+        if zone != "title" and TRIGGERS.isdisjoint(WORDS.findall(vt, vs, ve)):
+            continue
+        while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
+            pi += 1
+        if pi < len(paragraphs) and paragraphs[pi].start <= sent.start and \
+                paragraphs[pi].end != para_end:
+            p = paragraphs[pi]
+            para_end = p.end
+            para_pairs = [(to_view(a), to_view(b)) for a, b in pairs_of[pi]]
+        elif pi >= len(paragraphs) or paragraphs[pi].start > sent.start:
+            para_pairs = [(to_view(a), to_view(b))
+                          for a, b in quote_pairs(text, sent.start, sent.end)]
+            para_end = -1
+        s = Sentence.build(vt, para_pairs, zone, vs, ve)
+        if mentions:
+            _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
+        items = sentence_items(s)
+        if not items:
+            extra = headline_item(s) if zone == "title" else attribution_item(s)
+            items = [extra] if extra else []
+        writer.write(s, items)
+    writer.finish()
+
+
+def _name_tokens(s: Sentence, mentions, starts: list[int], a: int, b: int, to_view) -> None:
+    """The entity stage's mentions inside the sentence, as token ranges (`Sentence.names`)."""
+    first = {p: k for k, p in enumerate(s.starts)}
+    last = {p: k for k, p in enumerate(s.ends)}
+    for m in mentions[bisect_left(starts, a):bisect_left(starts, b)]:
+        if m.end > b:
+            continue
+        ka = first.get(to_view(m.start))
+        kb = last.get(to_view(m.end))
+        if ka is None:
+            # a mention after a glued clitic («وبريفو»): its token starts earlier
+            ka = bisect_right(s.starts, to_view(m.start)) - 1
+            if ka < 0 or s.ends[ka] < to_view(m.end) and kb is None:
+                continue
+        if kb is not None and kb >= ka:
+            s.names.setdefault(ka, (kb + 1, m.label))
+
+

@@ -1,0 +1,76 @@
+"""A statement's content: where it ends, and whether it is direct or indirect.
+
+A content that is a quotation (nothing but an aside after it) is direct, and is the
+quotation; a quotation that opens the content but is followed by more words stays inside
+an indirect content («قال إن "التوجه العدائي" يزعزع …»).
+"""
+from __future__ import annotations
+
+from khabar.quotes.items import Item
+from khabar.quotes.lexicon import LEX
+from khabar.quotes.morph import ARTICLE
+from khabar.quotes.sentence import COMMA, Sentence, at_stop
+
+_DIRECT_SHARE = 0.6  # a content this much inside quotation marks counts as direct
+_TAIL_WORDS = 3  # words before a quotation that still leave the content direct
+_LONG_QUOTE = 4  # words: a quotation this long followed by an adjunct is the statement
+MIN_DIRECT_WORDS = 2  # a quoted single word is a name or a scare quote, not a statement
+
+
+def trim(s: Sentence, item: Item) -> None:
+    """Drop edge punctuation and a closing aside from an open-ended content."""
+    a, b = item.ca, item.cb
+    if not item.bounded:
+        for k in range(a + 1, b):
+            if s.words[k - 1] in COMMA and LEX.content_stops.match(s.words, k):
+                b = k
+                break
+    closes = set(s.pair_at.values())
+    while b > a and ((not s.isword[b - 1] and s.words[b - 1] != '"') or
+                     (s.words[b - 1] == '"' and (b - 1) not in closes)):
+        b -= 1
+    while a < b and not s.isword[a] and a not in s.pair_at:
+        a += 1
+    item.ca, item.cb = a, b
+
+
+def settle_kind(s: Sentence, it: Item) -> None:
+    """Direct when the content is a quotation (a few words may follow), else indirect."""
+    if it.bounded:
+        return
+    if it.quote_open >= 0 and it.quote_open == it.ca:
+        close = s.pair_at[it.quote_open]
+        quoted = sum(1 for k in range(it.ca + 1, close) if s.isword[k])
+        if close + 1 >= it.cb or not s.isword[close + 1] or (
+                quoted >= _LONG_QUOTE and _adjunct(s, close + 1)):
+            # nothing, an aside after a comma, or an adjunct follows the quotation
+            it.kind, it.ca, it.cb, it.bounded = "direct", it.ca + 1, close, True
+            return
+    words = [k for k in range(it.ca, it.cb) if s.isword[k]]
+    if not words or sum(1 for k in words if s.inside[k]) / len(words) < _DIRECT_SHARE:
+        return
+    # mostly quoted and ending with the quotation: the quoted part is the statement
+    first_open = next((k for k in range(it.ca, it.cb) if k in s.pair_at), None)
+    if first_open is not None and s.pair_at[first_open] >= it.cb - 2 and \
+            first_open - it.ca <= _TAIL_WORDS + 1:
+        it.kind = "direct"
+        if first_open > it.ca and first_open - it.ca <= _TAIL_WORDS + 1:
+            it.ca = first_open + 1
+            it.cb = s.pair_at[first_open] if s.pair_at[first_open] < it.cb else it.cb
+
+
+def _adjunct(s: Sentence, k: int) -> bool:
+    """A prepositional phrase starts at k («… في الفترة الحالية», «… بمدينة العيون»)."""
+    w = s.words[k]
+    return at_stop(s, k) or (w[:1] in LEX.glued_preps and len(w) > 3 and not w.startswith(ARTICLE))
+
+
+def quote_before(s: Sentence, ci: int, taken: set[int]) -> int | None:
+    """An opening mark whose quotation ends right before the cue («"…"، قال»)."""
+    for open_k, close_k in s.pair_at.items():
+        if open_k in taken or close_k >= ci:
+            continue
+        between = s.words[close_k + 1:ci]
+        if all(w in COMMA or w in ".-–" for w in between) and close_k - open_k > 3:
+            return open_k
+    return None

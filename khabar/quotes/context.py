@@ -1,0 +1,59 @@
+"""What a statement takes from its sentence: the speaker of a participle or a
+subject-less verb, and a medium named before the cue or after the content."""
+from __future__ import annotations
+
+from khabar.quotes.items import Item
+from khabar.quotes.lexicon import LEX
+from khabar.quotes.medium import Medium, medium_end, parse_medium
+from khabar.quotes.sentence import Sentence
+
+
+def _scan_medium(s: Sentence, a: int, b: int, outlets_only: bool = False) -> Medium | None:
+    """The last addressee or channel phrase in tokens [a, b), outside quotations."""
+    found = None
+    k = a
+    while k < b:
+        if s.isword[k] and not s.inside[k]:
+            med = parse_medium(s, k)
+            if med is not None and outlets_only and med.extra.get("form"):
+                med = None
+            if med is not None and med.relation != "reporter" or \
+                    med is not None and med.relation == "reporter" and _is_outlet(s, med):
+                found = med
+                k = max(k + 1, medium_end(med))
+                continue
+        k += 1
+    return found
+
+
+def _is_outlet(s: Sentence, med: Medium) -> bool:
+    return bool(LEX.outlets.match(s.words, med.a) or LEX.outlet_kinds.match(s.words, med.a))
+
+
+def fill_context(s: Sentence, items: list[Item], ctx: list[Item]) -> None:
+    """Participles and subject-less verbs take the sentence's speaker and medium."""
+    prev: Item | None = None
+    for it in sorted(items, key=lambda x: x.cue_a):
+        if it.speaker is None and it.form is not None:
+            src = prev or next((c for c in reversed(ctx) if c.cue_a < it.cue_a and c.speaker), None)
+            if src is not None and src.form is not None and src.form.gender != it.form.gender:
+                src = None  # «حذرت بريطانيا …، مؤكدا»: not the same source
+            if src is not None and src.speaker is not None:
+                it.speaker = src.speaker
+                it.inherited = True
+                it.medium = it.medium or src.medium
+            elif prev is not None:
+                it.medium = it.medium or prev.medium
+        # an outlet named before the cue or after the content beats the form of the
+        # statement («في بيان») found next to the verb
+        weak = it.medium is None or it.medium.extra.get("form")
+        if weak and it.cue_a >= 0:
+            it.medium = _scan_medium(s, 0, it.cue_a, outlets_only=it.medium is not None) \
+                or it.medium
+        weak = it.medium is None or it.medium.extra.get("form")
+        if weak and it.end_view is None:
+            nxt = min((x.cue_a for x in items if x.cue_a > it.cue_a), default=len(s))
+            start = s.pair_at.get(it.ca - 1, it.cb) + 1 if it.bounded else it.cb
+            it.medium = _scan_medium(s, start, nxt, outlets_only=it.medium is not None) \
+                or it.medium
+        prev = it

@@ -1,0 +1,326 @@
+"""Statements in one sentence: cue → subject → medium → complementizer → content.
+
+The grammar is the Arabic news sentence: a reporting verb (or participle) first, then its
+subject noun phrase (absent in a continuation), then an optional medium phrase and asides
+(time, place), then the complementizer or preposition the verb takes, then the content,
+which runs to the next statement's cue, an aside that closes it, or the sentence's end.
+"""
+from __future__ import annotations
+
+from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
+from khabar.quotes.context import fill_context
+from khabar.quotes.items import Item
+from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
+from khabar.quotes.markers import complement_ok, marker
+from khabar.quotes.morph import CONJ, IMPERFECT_PREFIX
+from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
+from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
+from khabar.quotes.speaker import NP, apposition, parse_np
+
+_LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
+_DASHES = {"-", "–", "—"}
+_GAP_STOP = PUNCT_STOP - {"/"} - _DASHES
+
+
+def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
+    out = []
+    firsts = CUE_WORDS
+    for k, w in enumerate(s.words):
+        if w not in firsts or s.inside[k]:
+            continue
+        m = LEX.cues.match(s.words, k)
+        if m:
+            out.append((k, k + m[0], m[1], m[2]))
+    return out
+
+
+def _quoted_subject(s: Sentence, k: int, form: CueForm) -> bool:
+    """«وأشارت "بوليتيكو" إلى أن»: a short quotation followed by a marker is a name."""
+    close = s.pair_at.get(k)
+    if close is None or not 1 < close - k <= 6:
+        return False
+    for j in range(close + 1, min(len(s), close + 3)):
+        if marker(s, j, form, True) is not None or s.words[j] in COMMA:
+            return True
+        if not at_stop(s, j):
+            return False
+    return False
+
+
+def _svo_subject(s: Sentence, ci: int) -> NP | None:
+    """A subject before the verb: in a headline («الاتحاد المصري يرفض …», after a
+    «سوريا:» label too), or after an auxiliary («وكان الوزير، …، قد قال إن …»)."""
+    k = 0
+    if s.zone == "title":
+        colon = next((j for j in range(ci) if s.words[j] == ":"), None)
+        if colon is not None:
+            k = colon + 1
+        while k < ci and not s.isword[k]:
+            k += 1
+        # «البحرين تؤيد وموسكو تدعو»: the latest coordinated phrase before the verb
+        for start in [j for j in range(ci - 1, k, -1) if s.words[j][:1] in CONJ] + [k]:
+            np = parse_np(s, start, skip=1 if start > k else 0, limit=ci)
+            if np is not None and np.b == ci:
+                return np
+        return None
+    # also «أما X فقال»: the topic, then the verb; the auxiliary nearest the verb counts
+    k = next((x for x in range(ci - 1, -1, -1) if s.words[x] in LEX.auxiliaries), -1)
+    if k < 0 or any(s.words[x] in _GAP_STOP and s.words[x] not in COMMA for x in range(k, ci)):
+        return None
+    np = parse_np(s, k + 1, limit=ci)
+    if np is None:
+        return None
+    np = apposition(s, np, limit=ci)
+    j = np.after
+    if j < ci and s.words[j] in LEX.relatives:
+        # «وكانت النائبة التي …، قد أكدت»: a relative clause up to its comma
+        j = next((x for x in range(j, ci) if s.words[x] in COMMA), ci)
+    while j < ci and (s.words[j] in COMMA or s.words[j] in LEX.continuation_particles):
+        j += 1
+    if j < ci and s.words[j - 1] in COMMA and _aside_before(s, j, ci):
+        j = ci  # «وكان فلان، مساعد وكيل الجمهورية …، أفاد»: an appositive aside
+    return np if j == ci else None
+
+
+def _aside_before(s: Sentence, j: int, ci: int) -> bool:
+    """Words from j up to a comma right before the verb, with no verb among them."""
+    k = ci - 1
+    while k > j and s.words[k] in LEX.continuation_particles:
+        k -= 1
+    return k > j and s.words[k] in COMMA and not any(
+        s.words[x] in COMMA or LEX.cues.match(s.words, x) for x in range(j, k))
+
+
+def _outlet_hop(s: Sentence, np: NP) -> Medium:
+    """The reporting outlet of «نقلت صحيفة X عن …», named as precisely as the text allows."""
+    found = outlet_name(s, np.a - np.tail if np.tail else np.a, bare_ok=True)
+    if found is not None and found[1] <= np.b + np.tail:
+        a, b, sk, end, _, name = found
+        extra = {"name_at": name} if isinstance(name, int) else {"canonical": name}
+        return Medium(a, b, max(sk, np.skip), "reporter", np.a, extra)
+    return Medium(np.a, np.b, np.skip, "reporter", np.a)
+
+
+def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
+    n = len(s)
+    k = cj
+    subject = None
+    medium = None
+    chain: list[Medium] = []
+    participle = form.form == "participle"
+    title = s.zone == "title"
+    if form.form == "masdar":
+        return _parse_masdar(s, ci, cj, form)
+    if not participle and k < n and marker(s, k, form, True) is None:
+        med = parse_medium(s, k)
+        if med is not None and med.relation == "addressee":
+            # «كشف لـ"الاقتصادية" مصدر في الميناء أن …»: the medium before the subject
+            medium, k = med, medium_end(med)
+    if not participle and (_quoted_subject(s, k, form) or marker(s, k, form, True) is None):
+        subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None:
+            subject = apposition(s, subject)
+            k = subject.after
+    if ci > 0 and not participle and (title or subject is None):
+        svo = _svo_subject(s, ci)
+        if svo is not None:
+            subject, k = svo, cj
+    if form.report and subject is not None:
+        # «نقلت صحيفة X عن مسؤولين …»: the subject reported, the source spoke
+        j = k
+        while j < n and s.words[j] in COMMA:
+            j += 1
+        if j < n and LEX.prepositions.get(s.words[j]) in form.takes:
+            src = parse_np(s, j + 1)
+            if src is not None:
+                hop = _outlet_hop(s, subject)
+                chain.append(hop)
+                medium = hop
+                subject = src
+                k = src.after
+        else:
+            return None
+    # asides between subject and content: commas, medium phrases, time and place words
+    k0 = k
+    found = None
+    j = k
+    after_medium = -1
+    loose = False
+    plain = False  # a word that is no aside stands between k0 and j
+    plain_after_medium = False  # the same, since the last medium phrase
+    while j < n and j - k0 <= _LOOKAHEAD:
+        w = s.words[j]
+        if w in COMMA:
+            j += 1
+            continue
+        if w in LEX.relatives:
+            # «وأضاف المراقب الذي سبق أن شارك …، "…"»: skip the relative clause to its
+            # comma, or («المنظمة التي تتخذ من لاهاي مقرا لها أن …») to the last
+            # complementizer before the content
+            span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
+            close = next((x for x in span if s.words[x] in COMMA), None)
+            if close is None:
+                comps = [x for x in span if s.words[x] in LEX.complementizers]
+                if not comps:
+                    break
+                nxt = comps[-1]
+            else:
+                nxt = close + 1
+            plain = plain or _plain(s, j, nxt)
+            plain_after_medium = plain_after_medium or _plain(s, j, nxt)
+            j = nxt
+            continue
+        med = parse_medium(s, j)
+        if med is not None:
+            if med.relation == "reporter" and medium is not None:
+                chain.append(med)
+            elif medium is None or (medium.extra.get("form") and not med.extra.get("form")):
+                medium = med
+            nxt = max(medium_end(med), j + 1)
+            plain = plain or _plain(s, j, nxt)
+            j = after_medium = nxt
+            plain_after_medium = False
+            continue
+        first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain
+        quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
+        mk = marker(s, j, form, first, quote_ok=quote_ok)
+        if mk is not None:
+            found = mk
+            break
+        if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or LEX.cues.match(s.words, j):
+            break
+        loose = loose or _verb_like(s, j)
+        if not at_stop(s, j):
+            plain = plain_after_medium = True
+        j += 1
+    if found is None:
+        open_ok = "object" in form.takes and (not form.needs_complement or title)
+        while open_ok and k0 < n and at_stop(s, k0) and s.words[k0] not in LEX.prepositions:
+            k0 += 1  # «دعا الوزير الخميس إيران …»: the time word is an aside
+        if open_ok and k0 < n and s.is_word(k0):
+            found = ("object", k0)
+        else:
+            # no content after the cue: it may close a quotation before it
+            return Item("direct", -1, -1, ci, cj, 0, form, speaker=subject, medium=medium,
+                        chain=chain)
+    how, ca = found
+    if form.needs_complement and not complement_ok(how, form) and not \
+            (title and how == "object"):
+        return None
+    item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
+                chain=chain, loose=loose and how != "object")
+    if ca in s.far:
+        item.kind, item.ca, item.cb, item.bounded = "direct", ca + 1, n, True
+        item.end_view = s.far[ca]
+    elif ca in s.pair_at:
+        item.quote_open = ca
+    return item
+
+
+def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
+    """«مع إعلان الجيش عن تصديه لصواريخ»: the noun of a statement, its author in the
+    genitive, then the preposition or complementizer the verb takes."""
+    agent = parse_np(s, cj, stop_preps=form.takes)
+    if agent is None:
+        return None
+    agent = apposition(s, agent)
+    j = agent.after
+    while j < len(s) and (s.words[j] in COMMA or at_stop(s, j)) and \
+            s.words[j] not in LEX.prepositions:
+        j += 1  # «إعلان دمشق أيضا عن …»
+    found = marker(s, j, form, True, quote_ok=False)
+    if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
+        return None
+    return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
+
+
+def _plain(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens [a, b) hold a word that is neither a comma nor an aside word."""
+    return any(s.words[x] not in COMMA and not at_stop(s, x) for x in range(a, b))
+
+
+def _verb_like(s: Sentence, j: int) -> bool:
+    """A skipped word that may head a clause of its own: an imperfect verb («يجب أن»)
+    or a preposition the subject does not take («بين الوزارة والقطاع على أن»)."""
+    w = s.words[j]
+    return (w.startswith(IMPERFECT_PREFIX) and len(w) >= 3) or w in LEX.prepositions
+
+
+def _resumes(s: Sentence, ci: int) -> bool:
+    """«…، إلا أنها حذرت من …»: a particle and a pronoun-bearing complementizer resume
+    the speaker before a verb that starts a new statement."""
+    return ci > 1 and s.words[ci - 1] in LEX.complementizers and \
+        s.words[ci - 2] in LEX.continuation_particles
+
+
+def _negation(word: str) -> bool:
+    return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
+
+
+def sentence_items(s: Sentence) -> list[Item]:
+    items: list[Item] = []
+    ctx: list[Item] = []  # every cue parsed, content or not: its subject and medium
+    taken: set[int] = set()  # quotations already used as a content
+    for ci, cj, form, pre in _cue_candidates(s):
+        if s.words[ci] in LEX.manner_markers and ci > 0 and items and items[-1].cue_b <= ci \
+                and items[-1].ca > ci:
+            continue  # «كتب قائلا إن»: the participle is the first verb's manner
+        inside = any(it.ca <= ci < it.cb for it in items)
+        after_break = ci > 0 and s.words[ci - 1] in PUNCT_STOP
+        if form.form == "masdar" and inside:
+            continue  # «حذرت من ثغرات في إعلان النظام عن …»: a noun inside a statement
+        if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
+            continue  # «بينها مطالبة الحكومة»: a noun, not a participle
+        embedded = inside and not (after_break or form.form in ("participle", "masdar")
+                                   or pre or _resumes(s, ci))
+        if LEX.content_stops.match(s.words, ci):
+            continue  # «ويذكر أن»: an impersonal aside, nobody's statement
+        item = _parse_cue(s, ci, cj, form)
+        if item is None:
+            continue
+        ctx.append(item)  # its subject and medium serve the participles after it
+        if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose
+                         or s.words[item.ca - 1] not in LEX.complementizers):
+            continue  # a verb inside a statement is part of it, unless it has its own
+            # subject and complementizer («…، وبعد ذلك أعلنت دول أخرى أنها …»)
+        if form.needs_complement and item.loose:
+            continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
+        if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
+                and not after_break and s.zone != "title" \
+                and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
+            continue  # «لصواريخ قال إنها …»: a relative clause, not a new statement
+        before = quote_before(s, ci, taken) if not form.needs_complement else None
+        if item.ca < 0:
+            if before is None:
+                continue
+            item.ca, item.cb, item.bounded = before + 1, s.pair_at[before], True
+            taken.add(before)
+            items.append(item)
+            continue
+        if inside and not after_break and form.form != "participle" and item.speaker is None \
+                and not _resumes(s, ci):
+            continue  # «أنها أجرت مقابلات وتوصلت إلى أن …»: still the first statement
+        item.negated = ci > 0 and _negation(s.words[ci - 1])
+        if before is not None and any(w in COMMA for w in s.words[s.pair_at[before]:ci]):
+            close = s.pair_at[before]
+            items.append(Item("direct", before + 1, close, ci, cj, 0, form, item.negated,
+                              item.speaker, item.medium, list(item.chain), bounded=True))
+            taken.add(before)
+        for prev in items:
+            if not prev.bounded and prev.ca <= ci < prev.cb:
+                cut = ci
+                while cut > prev.ca and (s.words[cut - 1] in COMMA or
+                                         s.words[cut - 1] in LEX.negations or
+                                         _resumes(s, cut) or
+                                         s.words[cut - 1] in LEX.continuation_particles):
+                    cut -= 1  # «…، إلا أنها حذرت»: the particles belong to the next one
+                prev.cb = cut
+        if item.quote_open >= 0:
+            taken.add(item.quote_open)
+        items.append(item)
+    for it in items:
+        trim(s, it)
+        settle_kind(s, it)
+    fill_context(s, items, ctx)
+    return [it for it in items if sum(1 for k in range(it.ca, it.cb) if s.isword[k])
+            >= (MIN_DIRECT_WORDS if it.kind == "direct" and it.end_view is None else 1)]

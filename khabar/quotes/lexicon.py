@@ -1,0 +1,207 @@
+"""The statement grammar's vocabulary, read once from the resource files and folded.
+
+Everything here is matched token by token on the folded view (khabar.normalize), so a
+phrase is a tuple of folded words; a clitic (و، ف، ب، ل، ال…) may be glued to its first
+word. Nothing in this module knows a word of Arabic: the words come from the YAML files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from khabar.normalize import fold
+from khabar.resources import load
+
+from khabar.quotes.morph import AGREEMENT, ARTICLE, CONJ, PREPS, contract
+
+
+def _prefixes(*groups: Sequence[str]) -> tuple[str, ...]:
+    """Every concatenation of one optional member of each group (و + ل + ال …)."""
+    out = {""}
+    for g in groups:
+        out |= {a + b for a in out for b in g}
+    out.discard("")
+    out |= {contract(p) for p in out}  # «ل» + «ال» is written «لل»
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+class Phrases:
+    """Phrases as tuples of folded words, found at a token position (longest first).
+
+    Every surface form of a phrase's first word (each allowed clitic glued in front) is
+    indexed once, so finding a phrase costs one dictionary look-up per token.
+    """
+
+    def __init__(self, phrases: Iterable[str], prefixes: Sequence[str] = (),
+                 values: dict[str, Any] | None = None) -> None:
+        self.prefixes = tuple(prefixes)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
+        seen = set()
+        for p in phrases:
+            words = tuple(fold(p).split())
+            if not words or words in seen:
+                continue
+            seen.add(words)
+            val = values.get(p) if values else p
+            for pre, surface in _surfaces(words[0], self.prefixes):
+                self._by_first.setdefault(surface, []).append((words, val, pre))
+        for lst in self._by_first.values():
+            lst.sort(key=lambda wv: (len(wv[0]), -len(wv[2])), reverse=True)
+
+    def __contains__(self, word: str) -> bool:
+        return self.match([word], 0) is not None
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every surface form a phrase may start with (for a quick look before parsing)."""
+        return frozenset(self._by_first)
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, Any, str] | None:
+        """(number of words, value, glued prefix) of the longest phrase starting at i.
+
+        A phrase ending in a one-letter preposition («وفقا ل») also matches where that
+        letter is glued to the next word («وفقا لمصادر»): the glued word is not counted.
+        """
+        if i >= len(words):
+            return None
+        cands = self._by_first.get(words[i])
+        if not cands:
+            return None
+        for phrase, val, pre in cands:
+            n = len(phrase)
+            if n == 1:
+                return 1, val, pre
+            if tuple(words[i + 1:i + n]) == phrase[1:]:
+                return n, val, pre
+            last = phrase[-1]
+            if len(last) == 1 and tuple(words[i + 1:i + n - 1]) == phrase[1:-1] \
+                    and i + n - 1 < len(words) and len(words[i + n - 1]) > 2 \
+                    and words[i + n - 1].startswith(last):
+                return n - 1, val, pre
+        return None
+
+
+def _surfaces(word: str, prefixes: Sequence[str]) -> Iterable[tuple[str, str]]:
+    """(prefix, surface) for the word bare and with each allowed clitic glued in front."""
+    yield "", word
+    for p in prefixes:
+        yield p, p + word
+        if contract(p + word) != p + word:
+            yield p, contract(p + word)  # «ل» + «الجزيرة» is written «للجزيرة»
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    lemma: str
+    cls: str
+    form: str  # perfect, imperfect, participle, masdar
+    takes: frozenset[str]
+    needs_complement: bool
+    continuation: bool
+    report: bool
+    gender: str = "m"  # agreement of the form: m, f, or pl (dual and plural)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    cues: Phrases
+    complementizers: frozenset[str]
+    prepositions: dict[str, str]  # folded word -> marker
+    glued_preps: tuple[str, ...]
+    np_stops: Phrases
+    title_links: frozenset[str]
+    content_stops: Phrases
+    negations: frozenset[str]
+    manner_markers: frozenset[str]
+    auxiliaries: frozenset[str]
+    relatives: frozenset[str]
+    continuation_particles: frozenset[str]
+    headline_labels: Phrases
+    statement_nouns: Phrases
+    titles: Phrases
+    org_heads: Phrases
+    anonymous: Phrases
+    groups: Phrases
+    outlet_kinds: Phrases
+    outlets: Phrases
+    ambiguous_outlets: frozenset[tuple[str, ...]]
+    medium: Phrases  # value: relation
+    platform_preps: frozenset[str]
+    attribution: Phrases
+
+
+def _agreement(form: str, kind: str, perfect: set[str]) -> str:
+    """Gender/number a verb form agrees with, read from its inflection (folded);
+    `perfect`: the lemma's perfect forms, to tell a dual («قالا») from a stem («دعا»)."""
+    rules = AGREEMENT.get(kind)
+    if rules is None:
+        return "m"
+    pl = rules.get("pl", ())
+    dual = kind == "perfect" and form[:-1] in perfect and any(p.endswith(form[-1]) for p in pl)
+    if form.endswith(pl) or dual:
+        return "pl"
+    if form.endswith(rules.get("f", ())) or form.startswith(rules.get("f_prefix", ())):
+        return "f"
+    return "m"
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w).strip() for w in words)
+
+
+def build() -> Lexicon:
+    verbs = load("reporting_verbs")["verbs"]
+    forms: dict[str, CueForm] = {}
+    for v in verbs:
+        perfect = {fold(f) for f in v.get("perfect", ()) or ()}
+        for kind in ("perfect", "imperfect", "participle", "masdar"):
+            for f in v.get(kind, ()) or ():
+                forms.setdefault(f, CueForm(
+                    v["lemma"], v["class"], kind, frozenset(v.get("takes", ())),
+                    bool(v.get("needs_complement")), bool(v.get("continuation")),
+                    bool(v.get("report")), _agreement(fold(f), kind, perfect)))
+    g = load("quote_grammar")
+    preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
+    t = load("titles")
+    a = load("anonymous_sources")
+    m = load("media_outlets")
+    mp = load("medium_phrases")
+    medium_values = {}
+    for rel in ("addressee", "channel", "reporter"):
+        for p in mp[rel]:
+            medium_values.setdefault(p, rel)
+    for p in mp["statement_forms"]:
+        medium_values.setdefault(p, "form")
+    noun_pre = _prefixes(CONJ, PREPS, (ARTICLE,))
+    return Lexicon(
+        cues=Phrases(forms, CONJ, forms),
+        complementizers=_folded(g["complementizers"]),
+        prepositions=preps,
+        glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
+        np_stops=Phrases(g["np_stops"], CONJ),
+        title_links=_folded(g["title_links"]),
+        content_stops=Phrases(g["content_stops"], ()),
+        negations=_folded(g["negations"]),
+        manner_markers=_folded(g["manner_markers"]),
+        auxiliaries=_folded(g["auxiliaries"]),
+        relatives=_folded(g["relatives"]),
+        continuation_particles=_folded(g["continuation_particles"]),
+        headline_labels=Phrases(g["headline_labels"], CONJ),
+        statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
+        titles=Phrases(t["person_titles"], _prefixes(CONJ, (ARTICLE,))),
+        org_heads=Phrases(t["organisation_heads"], _prefixes(CONJ, PREPS, (ARTICLE,))),
+        anonymous=Phrases(a["anonymous"], _prefixes(CONJ, (ARTICLE,))),
+        groups=Phrases(a["group"], _prefixes(CONJ, (ARTICLE,))),
+        outlet_kinds=Phrases(m["kinds"], noun_pre),
+        outlets=Phrases(m["outlets"], noun_pre),
+        ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
+        medium=Phrases(list(medium_values), CONJ, medium_values),
+        platform_preps=_folded(mp["platform_prepositions"]),
+        attribution=Phrases(mp["attribution_cues"], CONJ),
+    )
+
+
+LEX = build()
+# a sentence none of whose words is one of these holds no statement (titles aside)
+CUE_WORDS = LEX.cues.first_words
+TRIGGERS = CUE_WORDS | LEX.attribution.first_words

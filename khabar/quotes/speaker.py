@@ -1,0 +1,266 @@
+"""The speaker's noun phrase: a title and a name, a body, an outlet, an unnamed source.
+
+All positions are token indices into one `Sentence`; a phrase may begin inside its first
+token (a glued preposition: «لمصادر» → «مصادر»), which `skip` records in characters.
+What heads a phrase (titles, bodies, anonymous nouns, outlets) comes from the resource
+files; the grammar here only knows how Arabic noun phrases are built.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.quotes.lexicon import LEX
+from khabar.quotes.morph import (ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, DEFINITE, LAM,
+                                 OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES)
+from khabar.quotes.medium import outlet_name, starts_medium
+from khabar.quotes.sentence import COMMA, Sentence, at_stop
+
+_BARE_MAX = 4  # tokens of a subject with no title or head noun
+_TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
+_CONSTRUCT_MAX = 2  # indefinite genitives chained after a construct head
+_OBLIQUE_MIN = 7  # letters of «المواطنين»: a definite plural in -ين is an object
+_NAME_MAX = 3  # words of a name after a title (links such as بن not counted)
+
+
+@dataclass(slots=True)
+class NP:
+    a: int  # token range [a, b)
+    b: int
+    skip: int = 0  # characters of a glued preposition before the phrase
+    kind: str = "person"  # person, organisation, outlet, anonymous, group
+    title_end: int = -1  # tokens [a, title_end) are the title; -1: none
+    titled: bool = False
+    tail: int = 0  # closing marks after the phrase («"بوليتيكو"»)
+    name_end: int = -1  # an appositive title follows the name from here
+
+    @property
+    def after(self) -> int:
+        return self.b + self.tail
+
+    @property
+    def name_start(self) -> int:
+        return self.title_end if self.title_end > self.a else self.a
+
+
+def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
+    """What kind of noun phrase starts at k, how many tokens its head takes, and the
+    clitics glued to it."""
+    w = s.words
+    for kind, lex in (("outlet", LEX.outlet_kinds), ("organisation", LEX.org_heads),
+                      ("anonymous", LEX.anonymous), ("group", LEX.groups),
+                      ("person", LEX.titles)):
+        m = lex.match(w, k)
+        if m:
+            return kind, m[0], m[2]
+    m = LEX.outlets.match(w, k)
+    if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
+        return "outlet", m[0], m[2]
+    return None
+
+
+def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
+             stop_preps: frozenset[str] = frozenset(), subject: bool = False) -> NP | None:
+    """The noun phrase starting at token k (a speaker or a source), or None.
+
+    `stop_preps`: prepositions the cue takes; glued to a word, they start its content
+    («أفادت مصادر في المستشفى باستشهاد …»). `subject`: the phrase stands right after a
+    verb, where an oblique plural («المواطنين») or a possessed noun («دعمها») is its
+    object, not its subject.
+    """
+    n = len(s) if limit is None else min(limit, len(s))
+    if k < n and k in s.pair_at and 1 < s.pair_at[k] - k <= 6:
+        # a quoted name as subject («وأشارت "بوليتيكو" إلى أن»)
+        close = s.pair_at[k]
+        known = LEX.outlets.match(s.words, k + 1) or LEX.outlet_kinds.match(s.words, k + 1)
+        return NP(k + 1, close, skip, "outlet" if known else "organisation", -1, True, 1)
+    if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
+        return None
+    w0 = s.words[k]
+    if len(w0) < 2 or LEX.cues.match(s.words, k) or starts_medium(s, k) \
+            or w0 in LEX.manner_markers:
+        return None
+    # «بيان لـX»: the statement noun gives way to its author
+    st = LEX.statement_nouns.match(s.words, k)
+    if st and k + st[0] < n and s.words[k + st[0]].startswith(LAM) and len(s.words[k + st[0]]) > 2:
+        inner = parse_np(s, k + st[0], 1, limit)
+        if inner:
+            return inner
+    head = _head(s, k)
+    if head is not None and skip == 0 and _prepositional(head[2]):
+        return None  # «لمركز …»: a preposition's object, not a subject
+    if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
+        return None
+    if subject and len(w0) >= _OBLIQUE_MIN and w0.startswith(ARTICLE_FORMS) \
+            and w0.endswith(OBLIQUE_PLURAL) and (head is None or head[0] in ("anonymous", "group")):
+        return None
+    kind, head_len = (head[0], head[1]) if head else ("person", 0)
+    titled = head is not None
+    if not titled and k in s.names:
+        # a name the entity stage found; the phrase is that name
+        end, label = s.names[k]
+        if end <= n:
+            return NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
+    j = _extent(s, k, max(head_len, 1), n, titled, kind, stop_preps)
+    np = NP(k, j, skip, kind, -1, titled)
+    if kind == "outlet":
+        found = outlet_name(s, k, bare_ok=True)
+        if found is not None and found[3] <= j:
+            np.b = found[3]
+    elif kind == "organisation" and titled:
+        np.b = _complement_end(s, k, head_len, j)
+    elif kind == "person":
+        t = _complement_end(s, k, head_len, j) if titled else _descriptor_end(s, k, j)
+        while titled and t < j and LEX.titles.match(s.words, t):
+            # stacked titles («المتخصص في مجال البنوك الدكتور عبدالرحيم»)
+            t = _complement_end(s, t, LEX.titles.match(s.words, t)[0], j)
+        if t > k:
+            np.title_end = t
+        if t < j and t in s.names and s.names[t][0] <= n:
+            e = s.names[t][0]
+        else:
+            count, e = 0, t
+            while e < j and not (e > t and (LEX.titles.match(s.words, e)
+                                             or s.words[e].startswith(CLITIC_ARTICLE))):
+                if s.words[e] not in LEX.title_links:
+                    count += 1
+                    if count > _NAME_MAX:
+                        break
+                e += 1
+        np.b = e
+        # an appositive title after the name («خالد العطية وزير الخارجية القطري»)
+        if t < e < n and s.isword[e] and LEX.titles.match(s.words, e):
+            m = LEX.titles.match(s.words, e)
+            np.name_end = e
+            np.b = _complement_end(s, e, m[0], min(n, e + 10))
+            if not titled:
+                np.titled = True
+    return np
+
+
+def _descriptor_end(s: Sentence, k: int, j: int) -> int:
+    """Definite words before a name describe the person («المرشح سامي فرح»)."""
+    t = k
+    while t < j and _definite(s, t):
+        t += 1
+    return t if t < j else k
+
+
+def _definite(s: Sentence, t: int) -> bool:
+    return s.words[t].startswith(DEFINITE) or s.words[t] in LEX.title_links
+
+
+def _prepositional(prefix: str) -> bool:
+    """Whether glued clitics include a preposition («ل», «بال», «لل»), not just و or ال."""
+    if prefix.endswith(ARTICLE):
+        prefix = prefix[:-len(ARTICLE)]
+    elif prefix in CLITIC_ARTICLE:
+        return prefix[:1] in PREPS  # «لل»: a preposition with the article
+    return prefix[-1:] in PREPS
+
+
+def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
+            stop_preps: frozenset[str]) -> int:
+    """The longest run of words from k that a noun phrase may cover."""
+    if kind in ("anonymous", "group") and s.words[k].startswith(ARTICLE_FORMS):
+        # a definite head takes only its adjectives («الدولتان» + not «إيران»)
+        return _complement_end(s, k, first, n)
+    cap = _TITLED_MAX if titled else _BARE_MAX
+    j = k + first
+    while j < n and j - k < cap:
+        w = s.words[j]
+        if not s.isword[j]:
+            # a name in quotation marks right after an outlet or body noun
+            if w == '"' and j in s.pair_at and kind in ("outlet", "organisation") and \
+                    s.pair_at[j] - j <= 6:
+                j = s.pair_at[j] + 1
+                continue
+            break
+        if w in LEX.complementizers or w in LEX.manner_markers or LEX.cues.match(s.words, j) \
+                or starts_medium(s, j) or LEX.medium.match(s.words, j):
+            break
+        if not titled and LEX.titles.match(s.words, j):
+            break  # «جون كيري وزير الخارجية»: the name ends where a title starts
+        if titled and kind != "outlet" and w in LEX.title_links and j + 1 < n \
+                and s.is_word(j + 1) and not at_stop(s, j + 1) \
+                and not LEX.statement_nouns.match(s.words, j + 1):
+            j += 2  # «التحالف بقيادة واشنطن», «المتحدث باسم الوزارة»
+            continue
+        if at_stop(s, j):
+            if titled and kind != "outlet" and w in LEX.title_links \
+                    and j + 1 < n and s.is_word(j + 1) and not at_stop(s, j + 1) \
+                    and not LEX.statement_nouns.match(s.words, j + 1):
+                j += 2
+                continue
+            break
+        if w[:1] in LEX.glued_preps and len(w) > 3 and not _head(s, j) and (
+                w[0] in stop_preps or not titled and not w.startswith(CLITIC_ARTICLE)):
+            break  # «روسيا لضبط …»: a glued preposition starts an object
+        if w[0].isdigit():
+            break
+        if kind != "person" or not titled:
+            if len(w) > 3 and w.endswith(PRONOUN_SUFFIXES):
+                break  # «أعلنت أوكرانيا دعمها …»: a possessed noun starts the object
+        j += 1
+    return j
+
+
+def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
+    """Where a title's or a body's own words end: its genitive, adjectives and links
+    («وزير الخارجية العراقي», «منظمة حظر الأسلحة الكيميائية», «الاتحاد» + not «تأجيل»)."""
+    t = k + head_len
+    if not s.words[k].startswith(ARTICLE_FORMS):
+        # a head in construct state takes the next word as its genitive, and an
+        # indefinite genitive takes the next one in turn («رئيس ائتلاف دولة القانون»)
+        depth = 0
+        while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
+            depth += 1
+            t += 1
+            if s.words[t - 1].startswith(DEFINITE):
+                break
+    while t < j:
+        w = s.words[t]
+        if t in s.pair_at and s.pair_at[t] < j:
+            t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
+        elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
+            t += 1
+        elif w[:1] == LAM and len(w) > 3 and t + 1 < j and s.words[t + 1].startswith(ARTICLE):
+            t += 1  # «… لحقوق الإنسان»
+        elif w in LEX.title_links and t + 1 < j:
+            t += 2
+        elif w[:1] in CONJ and t + 1 < j and s.words[t + 1].startswith(ARTICLE) and \
+                not LEX.titles.match(s.words, t):
+            t += 2  # a coordinated genitive («البنوك والنقود وإدارة المخاطر»)
+        else:
+            break
+    return t
+
+
+def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:
+    """«وزير الخارجية، فؤاد حسين،» and «فؤاد حسين، وزير الخارجية،» are one phrase."""
+    n = len(s) if limit is None else limit
+    k = np.after
+    if k + 1 >= n or s.words[k] not in COMMA:
+        return np
+    np2 = parse_np(s, k + 1, limit=limit)
+    if np2 is None or np2.b - np2.a > _TITLED_MAX:
+        return np
+    e = np2.b
+    follows = e >= n or s.words[e] in COMMA or s.words[e] in LEX.complementizers \
+        or s.words[e] == ":" or starts_medium(s, e) or e in s.pair_at
+    if not follows:
+        return np
+    descriptive = np.kind == "person" and all(_definite(s, t) for t in range(np.a, np.b))
+    has_name = np.kind == "person" and not descriptive and (
+        np.title_end < 0 or np.title_end < np.b)
+    if np.kind in ("person", "anonymous") and (np.titled or descriptive) and not has_name \
+            and np2.kind == "person":
+        # a title, then the name («وزير الخارجية، فؤاد حسين»; «…، الدكتور أحمد»)
+        name_at = np2.title_end if np2.title_end > np2.a else np2.a
+        if name_at >= np2.b:
+            return np
+        return NP(np.a, np2.b, np.skip, "person", name_at, True, name_end=np2.name_end)
+    if has_name and np2.titled and np2.kind == "person":
+        # a name (perhaps after a title), then a title: the name stays the name
+        end = np.name_end if np.name_end > np.a else np.b
+        return NP(np.a, np2.b, np.skip, "person", np.title_end, True, name_end=end)
+    return np

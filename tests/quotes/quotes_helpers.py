@@ -1,0 +1,29 @@
+"""Helpers shared by the statement tests: build an article from a few sentences."""
+from __future__ import annotations
+
+from khabar.document import Article
+from khabar.quotes import annotate
+from khabar.segment import segment
+
+
+def make_article(body: str, title: str | None = None, mentions=(), timexes=()) -> Article:
+    """An article with an optional headline; `mentions`/`timexes`: (phrase, label, attrs)."""
+    text = f"{title}\n\n{body}" if title else body
+    article = Article(text)
+    if title:
+        article.add("title", 0, len(title), "title")
+    article.add("body", len(text) - len(body), len(text), "body")
+    segment(article)
+    for layer, items in (("mentions", mentions), ("timexes", timexes)):
+        for phrase, label, attrs in items:
+            at = text.index(phrase)
+            article.add(layer, at, at + len(phrase), label, **attrs)
+    annotate(article)
+    return article
+
+
+def records(article: Article) -> list[dict]:
+    """The statements as the record writer shapes them."""
+    return [{"kind": s.label, "content": {"text": article.text[s.start:s.end],
+                                          "start": s.start, "end": s.end}, **s.attrs}
+            for s in article.spans("quotes")]

@@ -1,0 +1,86 @@
+"""A regression gate on the hand-annotated dev articles (read from ../shared at run time).
+
+Only the statement stage is run, on articles built the way the pipeline builds them
+(headline as a title span, the rest as body); the bars are the issue's targets.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.document import Article
+from khabar.quotes import annotate
+from khabar.segment import segment
+
+from quotes_helpers import records
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+DEV = SHARED / "data" / "dev"
+
+pytestmark = pytest.mark.skipif(not (DEV / "gold").is_dir(), reason="no ../shared dev set")
+
+
+def _article(path: Path) -> Article:
+    if path.suffix == ".json":
+        d = json.loads(path.read_text("utf-8"))
+        title, body = d.get("title") or "", d.get("text") or ""
+        text = f"{title}\n\n{body}" if title else body
+        art = Article(text)
+        if title:
+            art.add("title", 0, len(title), "title")
+        art.add("body", len(text) - len(body), len(text), "body")
+    else:
+        text = path.read_text("utf-8")
+        art = Article(text)
+        try:
+            from khabar import furniture
+            furniture.annotate(art)
+        except Exception:  # the furniture stage is another module's business
+            art.layers.clear()
+        if not art.spans("body"):
+            art.add("body", 0, len(text), "body")
+    segment(art)
+    annotate(art)
+    return art
+
+
+@pytest.fixture(scope="module")
+def scores():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tallies: dict = {}
+    for gold_path in sorted((DEV / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        inp = next((DEV / "input").glob(gold_path.stem + ".*"))
+        pred = {"quotes": records(_article(inp))}
+        score.score_article(gold, pred, tallies, [])
+    return tallies
+
+
+def test_statements_f1(scores):
+    assert scores["quotes"].prf()[2] >= 0.85
+
+
+@pytest.mark.parametrize("measure,bar", [("quotes.speaker", 0.85), ("quotes.kind", 0.95),
+                                         ("quotes.medium", 0.80)])
+def test_statement_parts(scores, measure, bar):
+    assert scores[measure].acc() >= bar
+
+
+def test_seed_article_has_its_ten_statements_with_their_speakers():
+    gold = json.loads((DEV / "gold" / "seed-iraq-2021.json").read_text("utf-8"))
+    got = records(_article(DEV / "input" / "seed-iraq-2021.txt"))
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    pairs = score.greedy_match(got, gold["quotes"], lambda p, g: score.overlap_f1(
+        p["content"]["text"], g["content"]), 0.5)
+    assert len(pairs) == len(gold["quotes"]) == 10
+    for i, j in pairs:
+        g = gold["quotes"][j]
+        names = [g["speaker"]] + g.get("speaker_aliases", [])
+        assert any(score.same_name(n, names) for n in score._names(got[i]["speaker"])), g
