@@ -1,9 +1,12 @@
 """Attributed statements: who said what, to whom, through which outlet.
 
 `annotate(article)` reads the `paragraphs`, `sentences` (attr `zone`) and, where present,
-`mentions` and `timexes` layers, and adds a `quotes` layer: each span is a statement's
-content, labelled "direct" or "indirect", with JSON-ready attrs `cue`, `speaker`,
-`medium`, `chain`, `time`, `zone`, `inherited` (every part with offsets into the text).
+`mentions` (PER names mark where a speaker's name starts after its title) and `timexes`
+(their tokens are asides between a cue and its content) layers, and adds a `quotes`
+layer: each span is a statement's content, labelled "direct" or "indirect", with
+JSON-ready attrs `cue`, `speaker` (`text`, `canonical` = the person's fullest name,
+`title` = the role), `medium`, `chain`, `time`, `zone`, `inherited` (every part with
+offsets into the text).
 `format_table(records)` prints the statements of a record for people.
 """
 from __future__ import annotations
@@ -13,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from khabar.document import Article
 from khabar.quotes.attribution import attribution_item, headline_item
 from khabar.quotes.extract import sentence_items
-from khabar.quotes.lexicon import TRIGGERS
+from khabar.quotes.lexicon import ATTRIBUTION_WORDS, TRIGGERS
 from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence
 from khabar.quotes.table import format_table
@@ -37,6 +40,7 @@ def annotate(article: Article) -> None:
                       key=lambda m: m.start)
     timexes = sorted(article.spans("timexes"), key=lambda t: t.start)
     mention_starts = [m.start for m in mentions]
+    timex_starts = [t.start for t in timexes]
     writer = Writer(article, view, mentions, timexes)
     # the view deletes only marks (diacritics, tatweel); with none, offsets are shared
     to_view = (lambda j: j) if len(vt) == len(text) else view.from_text
@@ -47,7 +51,8 @@ def annotate(article: Article) -> None:
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
-        if zone != "title" and TRIGGERS.isdisjoint(WORDS.findall(vt, vs, ve)):
+        found = frozenset(WORDS.findall(vt, vs, ve))
+        if zone != "title" and TRIGGERS.isdisjoint(found):
             continue
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
             pi += 1
@@ -63,12 +68,27 @@ def annotate(article: Article) -> None:
         s = Sentence.build(vt, para_pairs, zone, vs, ve)
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
+        if timexes:
+            _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
         items = sentence_items(s)
-        if not items:
-            extra = headline_item(s) if zone == "title" else attribution_item(s)
+        if not items and zone == "title":
+            extra = headline_item(s)
             items = [extra] if extra else []
+        elif zone != "title" and not ATTRIBUTION_WORDS.isdisjoint(found):
+            # «…، بينما وصل عدد النازحين إلى … بحسب تقديرات محلية»: a clause of its own
+            extra = attribution_item(s, items)
+            if extra is not None:
+                items = sorted(items + [extra], key=lambda it: it.ca)
         writer.write(s, items)
     writer.finish()
+
+
+def _time_tokens(s: Sentence, timexes, starts: list[int], a: int, b: int, to_view) -> None:
+    """Tokens of the time stage's expressions inside the sentence (`Sentence.times`)."""
+    for t in timexes[bisect_left(starts, a):bisect_left(starts, b)]:
+        ka = bisect_left(s.starts, to_view(t.start))
+        kb = bisect_left(s.starts, to_view(min(t.end, b)))
+        s.times.update(range(ka, kb))
 
 
 def _name_tokens(s: Sentence, mentions, starts: list[int], a: int, b: int, to_view) -> None:

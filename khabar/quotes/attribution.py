@@ -8,62 +8,88 @@ from __future__ import annotations
 
 from khabar.normalize import fold
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import LEX, CueForm
+from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX, CueForm
+from khabar.quotes.medium import Medium, glued_skip, medium_end, parse_medium
 from khabar.quotes.morph import CONJ
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, parse_np
 
 _HEADLINE_SPEAKER_MAX = 4  # words before the colon
+_SOURCE_TAIL = 3  # words after a source's phrase and before the comma that ends it
+_HEADLINE_MEDIUM_MAX = 6  # tokens of a medium phrase before it («لـ"الأيام"»)
 
 
 def headline_item(s: Sentence) -> Item | None:
     k = 0
     while k < len(s) and (s.words[k].isdigit() or s.words[k] in PUNCT_STOP):
         k += 1  # a list number («40.»)
-    colon = next((j for j in range(k, min(len(s), k + _HEADLINE_SPEAKER_MAX + 1))
-                  if s.words[j] == ":"), None)
+    reach = k + _HEADLINE_SPEAKER_MAX + _HEADLINE_MEDIUM_MAX + 1
+    colon = next((j for j in range(k, min(len(s), reach)) if s.words[j] == ":"), None)
     if colon is None or colon == k or colon + 2 >= len(s):
         return None
-    if any(not s.is_word(j) or at_stop(s, j) for j in range(k, colon)):
+    # «خبير عسكري للجزيرة: …»: the outlet the source spoke to is no part of its name
+    medium = next((m for m in (parse_medium(s, x) for x in range(k + 1, colon))
+                   if m is not None and medium_end(m) == colon), None)
+    end = medium.phrase_a if medium is not None else colon
+    if end - k > _HEADLINE_SPEAKER_MAX:
+        return None
+    if any(not s.is_word(j) or at_stop(s, j) for j in range(k, end)):
         return None
     if LEX.headline_labels.match(s.words, k):
         return None
-    head = parse_np(s, k, limit=colon)
+    head = parse_np(s, k, limit=end)
     kind = head.kind if head else "person"
-    np = NP(k, colon, 0, kind, head.title_end if head else -1, bool(head and head.titled))
+    np = NP(k, end, 0, kind, head.title_end if head else -1, bool(head and head.titled))
     a, b = colon + 1, len(s)
     while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
         b -= 1
     if a in s.pair_at and s.pair_at[a] == b - 1:
         a, b = a + 1, b - 1
-    return Item("direct", a, b, -1, -1, 0, None, speaker=np, bounded=True, headline=True)
+    return Item("direct", a, b, -1, -1, 0, None, speaker=np, medium=medium, bounded=True,
+                headline=True)
 
 
-def attribution_item(s: Sentence) -> Item | None:
+def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
+    """The statement an attribution phrase reports: the rest of the sentence after a
+    phrase that opens it, else the clause before the phrase. `items`: the statements the
+    sentence's cues gave; a phrase inside one of them, or serving as its medium, is not
+    a statement of its own."""
     for k in range(len(s)):
-        if not s.isword[k] or s.inside[k]:
+        if not s.isword[k] or s.inside[k] or s.words[k] not in ATTRIBUTION_WORDS:
             continue
         m = LEX.attribution.match(s.words, k)
         if not m:
             continue
+        if any(it.cue_a <= k < it.cb or k < it.cue_a or _medium_at(it, k) for it in items):
+            continue
+        if LEX.content_stops.match(s.words, k):
+            continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
         n, phrase, pre = m
         j = k + n
         last = fold(phrase).split()[-1]
         glued = len(fold(phrase).split()) > n and j < len(s) and s.words[j].startswith(last)
-        np = parse_np(s, j, skip=len(last) if glued else 0)
+        # «وفقا للمذكرة»: the preposition and the contracted article are no part of it
+        np = parse_np(s, j, skip=glued_skip(s.words[j], last) if glued else 0)
         if np is None:
-            return None
+            continue
         np = apposition(s, np)
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
+        if at_start and items:
+            return None  # «بحسب X، قال …»: the phrase names the cue's medium
         if at_start:
             a = np.after
+            comma = next((x for x in range(a, min(len(s), a + _SOURCE_TAIL + 1))
+                          if s.words[x] in COMMA), None)
+            if comma is not None and all(s.isword[x] and s.words[x] not in
+                                         LEX.complementizers for x in range(a, comma)):
+                a = comma  # «ووفقا للمذكرة المرفقة بالمشروع، …»: the source's own words
             while a < len(s) and (s.words[a] in COMMA or s.words[a] in LEX.complementizers):
                 a += 1  # «وبحسب شهود، فإن …»
             b = len(s)
             while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
                 b -= 1
         else:
-            a, b = 0, k
+            a, b = _clause_start(s, k, items), k
             while b > a and (s.words[b - 1] in COMMA or not s.isword[b - 1]):
                 b -= 1
         if b - a < 3:
@@ -72,8 +98,28 @@ def attribution_item(s: Sentence) -> Item | None:
         cue = CueForm(phrase, "attribute", "preposition", frozenset(), False, False, True)
         item = Item("indirect", a, b, k, k + n, 0, cue, speaker=np)
         if np.kind == "outlet":
-            from khabar.quotes.medium import Medium
-
             item.medium = Medium(np.a, np.b, np.skip, "reporter", k)
         return item
     return None
+
+
+def _medium_at(it: Item, k: int) -> bool:
+    return any(m is not None and m.phrase_a == k for m in [it.medium, *it.chain])
+
+
+def _clause_start(s: Sentence, k: int, items: list[Item]) -> int:
+    """Where the clause a trailing attribution phrase at k reports begins: after the
+    statement before it and the clause opener that follows it («، بينما …»); with no
+    statement before it, at the sentence's start (a source vouches for both halves of
+    «وصل العدد إلى 18، في حين …، بحسب X»)."""
+    a = max((it.cb for it in items if it.cb <= k), default=0)
+    if not a:
+        return 0
+    for x in range(k - 1, a - 1, -1):
+        stop = LEX.content_stops.match(s.words, x)
+        if stop and x + stop[0] <= k:
+            a = x + stop[0]
+            break
+    while a < k and (s.words[a] in COMMA or not s.isword[a]):
+        a += 1
+    return a

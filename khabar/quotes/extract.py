@@ -4,15 +4,19 @@ The grammar is the Arabic news sentence: a reporting verb (or participle) first,
 subject noun phrase (absent in a continuation), then an optional medium phrase and asides
 (time, place), then the complementizer or preposition the verb takes, then the content,
 which runs to the next statement's cue, an aside that closes it, or the sentence's end.
+Asides (khabar.quotes.asides: «طلب عدم ذكر اسمه»; time expressions; medium phrases) are
+passed over; a verb form after a word that governs a noun («رغم رفض») is no cue, and an
+inviting verb whose goal is an event («دعا إلى اجتماع») states nothing.
 """
 from __future__ import annotations
 
+from khabar.quotes.asides import anonymity_end, in_anonymity_clause
 from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
 from khabar.quotes.context import fill_context
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
 from khabar.quotes.markers import complement_ok, marker
-from khabar.quotes.morph import CONJ, IMPERFECT_PREFIX
+from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, parse_np
@@ -29,6 +33,9 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if w not in firsts or s.inside[k]:
             continue
         m = LEX.cues.match(s.words, k)
+        if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
+                or in_anonymity_clause(s, k):
+            continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
@@ -58,7 +65,10 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
         while k < ci and not s.isword[k]:
             k += 1
         # «البحرين تؤيد وموسكو تدعو»: the latest coordinated phrase before the verb
-        for start in [j for j in range(ci - 1, k, -1) if s.words[j][:1] in CONJ] + [k]:
+        # «وزراء» is a word of its own, not «و» + «زراء»
+        coordinated = [j for j in range(ci - 1, k, -1) if s.words[j][:1] in CONJ
+                       and not _whole_head(s, j)]
+        for start in coordinated + [k]:
             np = parse_np(s, start, skip=1 if start > k else 0, limit=ci)
             if np is not None and np.b == ci:
                 return np
@@ -80,6 +90,13 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
     if j < ci and s.words[j - 1] in COMMA and _aside_before(s, j, ci):
         j = ci  # «وكان فلان، مساعد وكيل الجمهورية …، أفاد»: an appositive aside
     return np if j == ci else None
+
+
+def _whole_head(s: Sentence, j: int) -> bool:
+    """The word at j, initial letter included, is a head noun of the lexicon."""
+    return any(m is not None and m[2] == "" for m in
+               (lex.match(s.words, j) for lex in (LEX.titles, LEX.groups, LEX.anonymous,
+                                                  LEX.org_heads)))
 
 
 def _aside_before(s: Sentence, j: int, ci: int) -> bool:
@@ -116,7 +133,10 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if med is not None and med.relation == "addressee":
             # «كشف لـ"الاقتصادية" مصدر في الميناء أن …»: the medium before the subject
             medium, k = med, medium_end(med)
-    if not participle and (_quoted_subject(s, k, form) or marker(s, k, form, True) is None):
+    # a verb before its subject does not agree in number («قال المسؤولون»): after a
+    # plural or dual form («أعلنوا قيام …») the noun phrase is the object
+    verb_first = not participle and form.gender != "pl"
+    if verb_first and (_quoted_subject(s, k, form) or marker(s, k, form, True) is None):
         subject = parse_np(s, k, stop_preps=form.takes, subject=True)
         if subject is not None:
             subject = apposition(s, subject)
@@ -153,6 +173,10 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if w in COMMA:
             j += 1
             continue
+        anon = anonymity_end(s, j)
+        if anon is not None:
+            j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            continue
         if w in LEX.relatives:
             # «وأضاف المراقب الذي سبق أن شارك …، "…"»: skip the relative clause to its
             # comma, or («المنظمة التي تتخذ من لاهاي مقرا لها أن …») to the last
@@ -181,6 +205,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = nxt
             plain_after_medium = False
             continue
+        if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
+            break  # «… قبل أن يتحولوا»: a clause of time, not what was said
         first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain
         quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
@@ -190,13 +216,18 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or LEX.cues.match(s.words, j):
             break
         loose = loose or _verb_like(s, j)
-        if not at_stop(s, j):
+        if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
             plain = plain_after_medium = True
         j += 1
     if found is None:
         open_ok = "object" in form.takes and (not form.needs_complement or title)
-        while open_ok and k0 < n and at_stop(s, k0) and s.words[k0] not in LEX.prepositions:
-            k0 += 1  # «دعا الوزير الخميس إيران …»: the time word is an aside
+        while open_ok and k0 < n:
+            if s.isword[k0] and parse_medium(s, k0) is not None:
+                k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
+            elif s.words[k0] in COMMA or at_stop(s, k0) and s.words[k0] not in LEX.prepositions:
+                k0 += 1  # «دعا الوزير الخميس إيران …»: the time word is an aside
+            else:
+                break
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
         else:
@@ -221,8 +252,9 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     """«مع إعلان الجيش عن تصديه لصواريخ»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
     agent = parse_np(s, cj, stop_preps=form.takes)
-    if agent is None:
-        return None
+    if agent is None or not (agent.titled or agent.a in s.names or
+                             s.words[agent.a].startswith(DEFINITE)):
+        return None  # «تحذير شديد اللهجة»: an adjective, not the statement's author
     agent = apposition(s, agent)
     j = agent.after
     while j < len(s) and (s.words[j] in COMMA or at_stop(s, j)) and \
@@ -253,6 +285,26 @@ def _resumes(s: Sentence, ci: int) -> bool:
         s.words[ci - 2] in LEX.continuation_particles
 
 
+_INVITATION_REACH = 12  # tokens from the content's start to the event it invites to
+
+
+def _invitation(s: Sentence, item: Item) -> bool:
+    """The goal of an inviting verb is an event («… إلى اجتماع», «لحضور …») before any
+    complementizer or punctuation that would start a clause of its own."""
+    if item.ca < 0:
+        return False
+    for k in range(item.ca, min(item.cb, item.ca + _INVITATION_REACH)):
+        w = s.words[k]
+        if w in LEX.complementizers or w in _GAP_STOP and w not in COMMA:
+            return False
+        if (k == item.ca or LEX.prepositions.get(s.words[k - 1]) in item.form.takes) \
+                and LEX.invitation_nouns.match(s.words, k):
+            return True
+        if LEX.invitation_nouns.match(s.words, k) and LEX.invitation_nouns.match(s.words, k)[2]:
+            return True  # «لاجتماع», «للقاء»: the preposition glued to the event
+    return False
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -266,7 +318,10 @@ def sentence_items(s: Sentence) -> list[Item]:
                 and items[-1].ca > ci:
             continue  # «كتب قائلا إن»: the participle is the first verb's manner
         inside = any(it.ca <= ci < it.cb for it in items)
-        after_break = ci > 0 and s.words[ci - 1] in PUNCT_STOP
+        # «…، كما ذكر المتحدث …»: a particle after a comma starts a statement too
+        after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
+                                  s.words[ci - 1] in LEX.continuation_particles and
+                                  s.words[ci - 2] in PUNCT_STOP)
         if form.form == "masdar" and inside:
             continue  # «حذرت من ثغرات في إعلان النظام عن …»: a noun inside a statement
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
@@ -283,6 +338,8 @@ def sentence_items(s: Sentence) -> list[Item]:
                          or s.words[item.ca - 1] not in LEX.complementizers):
             continue  # a verb inside a statement is part of it, unless it has its own
             # subject and complementizer («…، وبعد ذلك أعلنت دول أخرى أنها …»)
+        if form.invites and _invitation(s, item):
+            continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \

@@ -100,6 +100,7 @@ class CueForm:
     continuation: bool
     report: bool
     gender: str = "m"  # agreement of the form: m, f, or pl (dual and plural)
+    invites: bool = False  # the verb also invites («دعا إلى اجتماع»)
 
 
 @dataclass(slots=True)
@@ -128,6 +129,15 @@ class Lexicon:
     medium: Phrases  # value: relation
     platform_preps: frozenset[str]
     attribution: Phrases
+    noun_governors: frozenset[str]
+    name_openers: frozenset[str]
+    demonstratives: frozenset[str]
+    subordinators: frozenset[str]
+    invitation_nouns: Phrases
+    anonymity_openers: frozenset[str]
+    identity_nouns: frozenset[str]
+    # one-word given names: a title never runs on into one («وزير الخارجية وليد …»)
+    given_names: frozenset[str]
 
 
 def _agreement(form: str, kind: str, perfect: set[str]) -> str:
@@ -149,6 +159,15 @@ def _folded(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(w).strip() for w in words)
 
 
+def _given_names() -> frozenset[str]:
+    """The entity stage's one-word given names (gazetteer_person_names.yaml), if present."""
+    try:
+        names = load("gazetteer_person_names")["given_names"]
+    except (FileNotFoundError, KeyError, TypeError):
+        return frozenset()
+    return _folded(x for x in names if len(x.split()) == 1)
+
+
 def build() -> Lexicon:
     verbs = load("reporting_verbs")["verbs"]
     forms: dict[str, CueForm] = {}
@@ -159,7 +178,8 @@ def build() -> Lexicon:
                 forms.setdefault(f, CueForm(
                     v["lemma"], v["class"], kind, frozenset(v.get("takes", ())),
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
-                    bool(v.get("report")), _agreement(fold(f), kind, perfect)))
+                    bool(v.get("report")), _agreement(fold(f), kind, perfect),
+                    bool(v.get("invites"))))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
@@ -198,10 +218,21 @@ def build() -> Lexicon:
         medium=Phrases(list(medium_values), CONJ, medium_values),
         platform_preps=_folded(mp["platform_prepositions"]),
         attribution=Phrases(mp["attribution_cues"], CONJ),
+        noun_governors=_folded(g["noun_governors"]),
+        name_openers=_folded(g["name_openers"]),
+        demonstratives=_folded(g["demonstratives"]),
+        subordinators=_folded(g["subordinators"]),
+        invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
+        anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),
+        identity_nouns=_folded(a["identity_nouns"]),
+        # the entity stage's list of given names, read here too: a title never runs on
+        # into one («وزير الخارجية وليد …»)
+        given_names=_given_names(),
     )
 
 
 LEX = build()
 # a sentence none of whose words is one of these holds no statement (titles aside)
 CUE_WORDS = LEX.cues.first_words
-TRIGGERS = CUE_WORDS | LEX.attribution.first_words
+ATTRIBUTION_WORDS = LEX.attribution.first_words
+TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS

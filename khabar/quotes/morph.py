@@ -16,6 +16,7 @@ def _t(items) -> tuple[str, ...]:
 
 
 CONJ = _t(_M["conjunctions"])
+COORDINATOR = fold(_M["coordinator"])
 PREPS = _t(_M["prepositions"])
 ARTICLE = fold(_M["article"])
 CONTRACTIONS = {fold(k): fold(v) for k, v in _M["contractions"].items()}

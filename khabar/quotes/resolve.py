@@ -36,6 +36,8 @@ class Source:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None  # as the verbs it was subject of agree with it (m, f, pl)
+    named: bool = False  # a person's name was given, not only a title
+    sure: bool = False  # that name is one the entity stage found, or opens with a given name
 
 
 class Sources:
@@ -43,8 +45,10 @@ class Sources:
         self.items: list[Source] = []
 
     def resolve(self, name: str | None, name_folded: str | None, title: str | None,
-                title_folded: str | None, kind: str, whole: str, whole_folded: str) -> Source:
-        """The source this mention names, new or earlier."""
+                title_folded: str | None, kind: str, whole: str, whole_folded: str,
+                sure: bool = False) -> Source:
+        """The source this mention names, new or earlier; `sure`: the name is known to
+        be one (see `Source.sure`)."""
         key = name_key(name_folded) if name_folded else frozenset()
         tkey = name_key(title_folded) if title_folded else frozenset()
         if kind in ("anonymous", "group"):
@@ -59,13 +63,17 @@ class Sources:
                     continue  # a person's surname never names a body, nor the reverse
                 if key <= src.key:
                     self._learn(src, title, tkey)
+                    src.sure = src.sure or sure
                     return src
                 if src.key <= key and src.kind == "person" and kind == "person":
                     src.aliases.append(src.canonical)
-                    src.canonical, src.key = name, key
+                    src.canonical, src.key, src.named = name, key, True
+                    src.sure = src.sure or sure
                     self._learn(src, title, tkey)
                     return src
-            return self._new(name, key, title, tkey, kind, _head(name_folded))
+            src = self._new(name, key, title, tkey, kind, _head(name_folded))
+            src.named, src.sure = True, sure
+            return src
         # a title or a body noun alone
         wkey = name_key(whole_folded)
         head = _head(whole_folded)
@@ -79,6 +87,18 @@ class Sources:
             if wkey and src.key and wkey <= src.key and kind == src.kind:
                 return src
         return self._new(whole, wkey, title, tkey, kind, head)
+
+    def settle(self) -> None:
+        """A title alone («وزير المياه» in a headline) names the one person the article
+        introduces with that title and a name; with two such people it stays a title."""
+        for src in self.items:
+            if src.kind != "person" or src.named or not src.title_key:
+                continue
+            holders = [o for o in self.items if o.sure and o.kind == "person"
+                       and src.title_key <= o.title_key]
+            if len(holders) == 1:
+                src.canonical = holders[0].canonical
+                src.affiliation = src.affiliation or holders[0].affiliation
 
     def _new(self, canonical, key, title, tkey, kind, head) -> Source:
         src = Source(canonical, key, title, tkey, head, kind)

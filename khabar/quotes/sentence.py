@@ -34,6 +34,8 @@ class Sentence:
     names: dict[int, tuple[int, str]] = field(default_factory=dict)  # named-entity mentions:
     # first token -> (token after the last, label)
     media: dict[int, object] = field(default_factory=dict)  # parse_medium, memoized
+    times: set[int] = field(default_factory=set)  # tokens inside a time expression: asides
+    identity_at: list[int] | None = None  # identity nouns («اسمه»), found when first asked
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -63,4 +65,6 @@ class Sentence:
 
 
 def at_stop(s: Sentence, k: int) -> bool:
-    return LEX.np_stops.match(s.words, k) is not None
+    """A word that ends a noun phrase and may stand as an aside: a preposition, an adverb,
+    or a token of a time expression the time stage found («في كانون الثاني/يناير الماضي»)."""
+    return k in s.times or LEX.np_stops.match(s.words, k) is not None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import (ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, DEFINITE, LAM,
-                                 OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES)
+from khabar.quotes.morph import (ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
+                                 DEFINITE, LAM,
+                                 OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
 
@@ -20,6 +22,9 @@ _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
 _CONSTRUCT_MAX = 2  # indefinite genitives chained after a construct head
 _OBLIQUE_MIN = 7  # letters of «المواطنين»: a definite plural in -ين is an object
 _NAME_MAX = 3  # words of a name after a title (links such as بن not counted)
+# a preposition glued to the article («للصحفيين», «بالمدينة»), a conjunction before it or not
+_PREP_ARTICLE = tuple(sorted({c + contract(p + ARTICLE) for p in PREPS for c in ("",) + CONJ},
+                             key=len, reverse=True))
 
 
 @dataclass(slots=True)
@@ -27,7 +32,7 @@ class NP:
     a: int  # token range [a, b)
     b: int
     skip: int = 0  # characters of a glued preposition before the phrase
-    kind: str = "person"  # person, organisation, outlet, anonymous, group
+    kind: str = "person"  # person, organisation, outlet, anonymous, group, statement
     title_end: int = -1  # tokens [a, title_end) are the title; -1: none
     titled: bool = False
     tail: int = 0  # closing marks after the phrase («"بوليتيكو"»)
@@ -73,6 +78,14 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         close = s.pair_at[k]
         known = LEX.outlets.match(s.words, k + 1) or LEX.outlet_kinds.match(s.words, k + 1)
         return NP(k + 1, close, skip, "outlet" if known else "organisation", -1, True, 1)
+    if k + 1 < n and s.words[k] in LEX.demonstratives and s.words[k + 1].startswith(ARTICLE):
+        # «وقد دعت هذه الحملة إلى …»: the demonstrative opens the subject
+        inner = parse_np(s, k + 1, skip, limit, stop_preps, subject)
+        if inner is not None and inner.kind != "statement":
+            if inner.title_end < 0 and inner.kind == "person":
+                inner.title_end = inner.b  # a description, no name
+            inner.a = k
+            return inner
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
@@ -85,21 +98,40 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         inner = parse_np(s, k + st[0], 1, limit)
         if inner:
             return inner
+    if st and st[2].endswith(ARTICLE) and skip == 0:
+        # «وأضاف البيان»: the statement of a source named before speaks for it
+        e = k + st[0]
+        while e < n and s.isword[e] and s.words[e].startswith(ARTICLE) and not at_stop(s, e) \
+                and not _head(s, e):
+            e += 1  # «البيان الختامي»
+        return NP(k, e, skip, "statement", -1, True)
     head = _head(s, k)
     if head is not None and skip == 0 and _prepositional(head[2]):
         return None  # «لمركز …»: a preposition's object, not a subject
     if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
         return None
+    if head is None and skip == 0 and w0.startswith(_PREP_ARTICLE) and k not in s.names:
+        return None  # «وقال للصحفيين»: a preposition's object, not a subject
     if subject and len(w0) >= _OBLIQUE_MIN and w0.startswith(ARTICLE_FORMS) \
             and w0.endswith(OBLIQUE_PLURAL) and (head is None or head[0] in ("anonymous", "group")):
         return None
     kind, head_len = (head[0], head[1]) if head else ("person", 0)
     titled = head is not None
+    if kind == "anonymous" and LEX.titles.match(s.words, k):
+        # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a title
+        t = _complement_end(s, k, head_len, n)
+        if t < n and _name_starts(s, t):
+            kind = "person"
     if not titled and k in s.names:
         # a name the entity stage found; the phrase is that name
         end, label = s.names[k]
         if end <= n:
-            return NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
+            # a medium glued to the name is no part of it («أبو حسنة للجزيرة»)
+            end = next((x for x in range(k + 1, end) if starts_medium(s, x)), end)
+            np = NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
+            if label == "PER":
+                _appositive_title(s, np, np.b, n)
+            return np
     j = _extent(s, k, max(head_len, 1), n, titled, kind, stop_preps)
     np = NP(k, j, skip, kind, -1, titled)
     if kind == "outlet":
@@ -120,28 +152,55 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         else:
             count, e = 0, t
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
-                                             or s.words[e].startswith(CLITIC_ARTICLE))):
+                                             or s.words[e].startswith(CLITIC_ARTICLE)
+                                             or _object_word(s, e))):
                 if s.words[e] not in LEX.title_links:
                     count += 1
                     if count > _NAME_MAX:
                         break
                 e += 1
         np.b = e
-        # an appositive title after the name («خالد العطية وزير الخارجية القطري»)
-        if t < e < n and s.isword[e] and LEX.titles.match(s.words, e):
-            m = LEX.titles.match(s.words, e)
-            np.name_end = e
-            np.b = _complement_end(s, e, m[0], min(n, e + 10))
-            if not titled:
-                np.titled = True
+        if t < e:
+            _appositive_title(s, np, e, n)
     return np
+
+
+def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
+    """A title right after the name («خالد العطية وزير الخارجية القطري») joins the phrase."""
+    if e < n and s.isword[e] and LEX.titles.match(s.words, e):
+        m = LEX.titles.match(s.words, e)
+        np.name_end = e
+        np.b = _complement_end(s, e, m[0], min(n, e + 10))
+        np.titled = True
+
+
+def _surname(s: Sentence, k: int, j: int) -> bool:
+    """The word at j, which starts like a glued preposition, ends a name («باولا بيتانكور،»,
+    «فلاديمير بوتين إن», «أنالينا بيربوك -…»): a name word before it and nothing after."""
+    prev = s.words[j - 1]
+    return j > k and _phrase_ends(s, j + 1) and not s.words[j].startswith(CLITIC_ARTICLE) \
+        and s.isword[j - 1] and not prev.startswith(DEFINITE) and prev not in LEX.title_links \
+        and not LEX.titles.match(s.words, j - 1)
+
+
+def _object_word(s: Sentence, e: int) -> bool:
+    """«… لزيارة العاصمة»: inside a name, a word with «ل» glued to it and more words after
+    it starts the verb's object or purpose."""
+    w = s.words[e]
+    return w[:1] == LAM and len(w) > 3 and w not in LEX.given_names and not _phrase_ends(s, e + 1)
+
+
+def _phrase_ends(s: Sentence, k: int) -> bool:
+    """Nothing of a noun phrase can follow at k: a mark, a complementizer, a medium."""
+    return k >= len(s) or not s.isword[k] or s.words[k] in LEX.complementizers \
+        or starts_medium(s, k)
 
 
 def _descriptor_end(s: Sentence, k: int, j: int) -> int:
     """Definite words before a name describe the person («المرشح سامي فرح»)."""
     t = k
-    while t < j and _definite(s, t):
-        t += 1
+    while t < j and _definite(s, t) and s.words[k].startswith(DEFINITE):
+        t += 1  # not «بن غفير»: a name may open with a link word
     return t if t < j else k
 
 
@@ -169,31 +228,38 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     while j < n and j - k < cap:
         w = s.words[j]
         if not s.isword[j]:
-            # a name in quotation marks right after an outlet or body noun
-            if w == '"' and j in s.pair_at and kind in ("outlet", "organisation") and \
-                    s.pair_at[j] - j <= 6:
+            # a name in quotation marks right after an outlet or body noun, or after a
+            # title in construct state («مراسل "الجوهرة أف أم"»)
+            construct = titled and (j == k + first and not s.words[k].startswith(DEFINITE)
+                                    or LEX.org_heads.match(s.words, j - 1) is not None)
+            if w == '"' and j in s.pair_at and (kind in ("outlet", "organisation") or
+                                                construct) and s.pair_at[j] - j <= 6:
                 j = s.pair_at[j] + 1
                 continue
             break
         if w in LEX.complementizers or w in LEX.manner_markers or LEX.cues.match(s.words, j) \
-                or starts_medium(s, j) or LEX.medium.match(s.words, j):
+                or starts_medium(s, j) or LEX.medium.match(s.words, j) \
+                or anonymity_end(s, j) is not None:
             break
         if not titled and LEX.titles.match(s.words, j):
             break  # «جون كيري وزير الخارجية»: the name ends where a title starts
         if titled and kind != "outlet" and w in LEX.title_links and j + 1 < n \
                 and s.is_word(j + 1) and not at_stop(s, j + 1) \
-                and not LEX.statement_nouns.match(s.words, j + 1):
-            j += 2  # «التحالف بقيادة واشنطن», «المتحدث باسم الوزارة»
+                and not LEX.statement_nouns.match(s.words, j + 1) \
+                and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
+            j += 2  # «التحالف بقيادة واشنطن», «المتحدث باسم الوزارة»; not «في مدونتها»
             continue
         if at_stop(s, j):
             if titled and kind != "outlet" and w in LEX.title_links \
                     and j + 1 < n and s.is_word(j + 1) and not at_stop(s, j + 1) \
-                    and not LEX.statement_nouns.match(s.words, j + 1):
+                    and not LEX.statement_nouns.match(s.words, j + 1) \
+                    and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
                 j += 2
                 continue
             break
         if w[:1] in LEX.glued_preps and len(w) > 3 and not _head(s, j) and (
-                w[0] in stop_preps or not titled and not w.startswith(CLITIC_ARTICLE)):
+                w[0] in stop_preps or not titled and not w.startswith(CLITIC_ARTICLE)) \
+                and not _surname(s, k, j):
             break  # «روسيا لضبط …»: a glued preposition starts an object
         if w[0].isdigit():
             break
@@ -213,6 +279,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         # indefinite genitive takes the next one in turn («رئيس ائتلاف دولة القانون»)
         depth = 0
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
+            if t in s.names:
+                # a name is definite: it closes the chain («مكتب نتنياهو» + not «تعيين»)
+                t = min(s.names[t][0], j)
+                break
             depth += 1
             t += 1
             if s.words[t - 1].startswith(DEFINITE):
@@ -221,18 +291,37 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         w = s.words[t]
         if t in s.pair_at and s.pair_at[t] < j:
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
+        elif _name_starts(s, t):
+            break  # «وزير الخارجية فادي السمان»: the person's name ends the title
+        elif w in LEX.title_links and t + 1 < j and not s.words[t + 1].endswith(PRONOUN_SUFFIXES):
+            t += 2  # «المعنية بحقوق النازحين»: a definite link takes its object too
+        elif LEX.org_heads.match(s.words, t) and LEX.org_heads.match(s.words, t)[2][-1:] in PREPS:
+            t += LEX.org_heads.match(s.words, t)[0]  # «المتحدث الأمني بوزارة الداخلية»
         elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
             t += 1
-        elif w[:1] == LAM and len(w) > 3 and t + 1 < j and s.words[t + 1].startswith(ARTICLE):
-            t += 1  # «… لحقوق الإنسان»
-        elif w in LEX.title_links and t + 1 < j:
-            t += 2
-        elif w[:1] in CONJ and t + 1 < j and s.words[t + 1].startswith(ARTICLE) and \
+        elif w[:1] == LAM and len(w) > 3 and (t + 1 == j or t + 1 < j and
+                                               s.words[t + 1].startswith(ARTICLE)):
+            t += 1  # «… لحقوق الإنسان», «المستشار الإعلامي لأونروا»
+        elif w[:1] in LEX.glued_preps and len(w) > 3 and t + 1 < j and \
+                s.words[t + 1].startswith(ARTICLE):
+            t += 1  # «مدير الشؤون الصحية بمنطقة القصيم» (a given name stopped above)
+        elif w[:1] == COORDINATOR and t + 1 < j and s.words[t + 1].startswith(ARTICLE) and \
                 not LEX.titles.match(s.words, t):
             t += 2  # a coordinated genitive («البنوك والنقود وإدارة المخاطر»)
         else:
             break
     return t
+
+
+def _name_starts(s: Sentence, t: int) -> bool:
+    """A person's name starts at t: the entity stage found one, or a given name stands
+    there (a definite word, «المياه», is never taken for one)."""
+    if t in s.names:
+        return s.names[t][1] == "PER"
+    w = s.words[t]
+    if w in LEX.name_openers:
+        return t + 1 < len(s) and s.isword[t + 1]  # «الناطق باسم الحركة أبو عبيدة»
+    return w in LEX.given_names and w not in LEX.title_links  # not «المتحدث باسم …»
 
 
 def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:

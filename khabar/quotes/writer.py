@@ -18,6 +18,7 @@ from khabar.quotes.speaker import NP
 
 LAYER = "quotes"
 _RECENT = 4  # speakers a continuation may go back to
+_SEPARATORS = ",،:;؛-–—(\"«»“”"  # between a title and the name after it
 
 
 class Writer:
@@ -80,6 +81,9 @@ class Writer:
             name = self._part(s, na, ne, skip_name)
             nf = self._folded(s, na, ne, skip_name)
         mention = self._mention(part["start"], part["end"])
+        if mention is not None and span is not None and np.title_end > np.a and \
+                mention.start < self._span(s, np.a, np.title_end, np.skip)[1]:
+            mention = None  # a mention that runs into the title («باسم حماس حازم قاسم»)
         if mention is not None:
             if mention.label != "PER" and kind == "person" and not np.titled:
                 kind = "organisation"
@@ -87,13 +91,27 @@ class Writer:
             if kind == "person" and mention.label == "PER":
                 name = {"text": canon}
                 nf = fold(canon)
+                if mention.start > part["start"] and (title is None or
+                                                      title["end"] > mention.start):
+                    # the title is what stands before the name the entity stage found
+                    title = self._before(part["start"], mention.start)
+                    tf = fold(title["text"]) if title else None
         whole_f = self._folded(s, np.a, np.b, np.skip)
+        sure = bool(nf) and (mention is not None and mention.label == "PER"
+                             or nf.split()[0] in LEX.given_names)
         src = self.sources.resolve(name["text"] if name else None, nf,
                                    title["text"] if title else None, tf, kind,
-                                   part["text"], whole_f)
+                                   part["text"], whole_f, sure)
         record = {**part, "canonical": None, "title": title["text"] if title else None,
                   "affiliation": affiliation, "anonymous": kind == "anonymous", "kind": kind}
         return record, src
+
+    def _before(self, start: int, end: int) -> dict | None:
+        """The text from start up to end without the spaces and commas before end."""
+        text = self.article.text
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _SEPARATORS):
+            end -= 1
+        return {"text": text[start:end], "start": start, "end": end} if end > start else None
 
     def _mention(self, start: int, end: int):
         best = None
@@ -143,6 +161,16 @@ class Writer:
             if it.speaker is None and it.headline is False:
                 src_rec = self._antecedent(zone, it, prev_in_sentence)
                 inherited = src_rec is not None
+            elif it.speaker is not None and it.speaker.kind == "statement":
+                # «وأضاف البيان»: the statement's author, the latest source; the noun
+                # stays the text, the author is the canonical name
+                recent = self.recent[zone]
+                src_rec = prev_in_sentence or (recent[0] if recent else None)
+                if src_rec is None:
+                    src_rec = self._speaker(s, it.speaker)
+                else:
+                    part = self._part(s, it.speaker.a, it.speaker.b, it.speaker.skip)
+                    src_rec = ({**src_rec[0], **part}, src_rec[1])
             elif it.speaker is not None:
                 src_rec = self._speaker(s, it.speaker)
                 if it.form is not None and src_rec[1].gender is None and not it.inherited:
@@ -170,8 +198,9 @@ class Writer:
                 del recent[_RECENT:]
 
     def _antecedent(self, zone: str, it: Item, prev_in_sentence):
-        """The speaker a subject-less cue continues: the latest one its verb agrees with."""
-        recent = self.recent[zone]
+        """The speaker a subject-less cue continues: the latest one its verb agrees with;
+        before any speaker of the body, the headline's."""
+        recent = self.recent[zone] or (self.recent["title"] if zone != "title" else [])
         if not recent:
             return None
         if it.form is None:
@@ -186,6 +215,7 @@ class Writer:
     def finish(self) -> None:
         """Give every statement its source's fullest name, and the title and affiliation
         any mention of that source carried."""
+        self.sources.settle()
         for attrs, src in self.pending:
             spk = attrs["speaker"]
             if spk is not None and spk.get("affiliation") and not src.affiliation:

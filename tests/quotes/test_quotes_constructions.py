@@ -141,6 +141,67 @@ ROWS = [
     ("medium-between-verb-and-subject",
      'وكشف لـ"الأيام" مصدر مطلع أن المفاوضات توقفت.',
      [("indirect", "مصدر مطلع", "وكشف", "الأيام", "المفاوضات توقفت")]),
+    ("statement-noun-speaks-for-its-author",
+     "وأعلنت النقابة أن الإضراب مستمر. وأضاف البيان أن المفاوضات متوقفة.",
+     [("indirect", "النقابة", "وأعلنت", None, "الإضراب مستمر"),
+      ("indirect", "النقابة", "وأضاف", None, "المفاوضات متوقفة")]),
+    ("kunya-after-title",
+     "وقال الناطق باسم الفصيل أبو حمزة إن الهدنة انتهت.",
+     [("indirect", "أبو حمزة", "وقال", None, "الهدنة انتهت")]),
+    ("object-after-channel-aside",
+     "وأكد سامي فرح، في تغريدة على منصة إكس، رفضه القاطع للقرار.",
+     [("indirect", "سامي فرح", "وأكد", "إكس", "رفضه القاطع للقرار")]),
+    ("foreign-name-ending-with-ba-word",
+     "ورأت المفوضة الأوروبية، كارلا بيرنار، أن الاتفاق متوازن.",
+     [("indirect", "كارلا بيرنار", "ورأت", None, "الاتفاق متوازن")]),
+    ("definite-link-takes-its-object",
+     "وقالت المقررة المعنية بحقوق الطفل، منى الساعدي، إن المدارس مدمرة.",
+     [("indirect", "منى الساعدي", "وقالت", None, "المدارس مدمرة")]),
+    ("adverb-is-not-a-subject",
+     'وأضاف الوزير أن الطريق مغلق. وقال لاحقا "سنفتحه غدا".',
+     [("indirect", "الوزير", "وأضاف", None, "الطريق مغلق"),
+      ("direct", "الوزير", "وقال", None, "سنفتحه غدا")]),
+    ("attribution-source-with-trailing-words",
+     "ووفقا للمذكرة المرفقة بالقرار، فإن الرسوم الجامعية سترتفع.",
+     [("indirect", "مذكرة المرفقة", "ووفقا", None, "الرسوم الجامعية سترتفع")]),
+    ("honorific-before-title",
+     "وأكد سمو أمير الإمارة أن الحوار هو السبيل الوحيد.",
+     [("indirect", "سمو أمير الإمارة", "وأكد", None, "الحوار هو السبيل الوحيد")]),
+    ("dashed-time-aside-before-preposition",
+     "ونددت وزيرة الخارجية رنا فارس -مساء الأحد- بشدة بالاعتداء على القافلة.",
+     [("indirect", "رنا فارس", "ونددت", None, "بالاعتداء على القافلة")]),
+    ("quantified-group-subject",
+     "وطالب عدد من الأهالي بإعادة فتح المدرسة.",
+     [("indirect", "عدد من الأهالي", "وطالب", None, "بإعادة فتح المدرسة")]),
+    ("construct-title-with-quoted-outlet",
+     'وأفاد مراسل "إذاعة الشمال" بأن الطريق أغلق بالكامل.',
+     [("indirect", 'مراسل "إذاعة الشمال"', "وأفاد", None, "الطريق أغلق بالكامل")]),
+    ("link-to-a-possessed-noun-is-no-title",
+     "وقالت الجمعية في صفحتها إن التبرعات تضاعفت.",
+     [("indirect", "الجمعية", "وقالت", None, "التبرعات تضاعفت")]),
+    ("reporter-then-source-qawluhu",
+     "ونقلت الإذاعة عن مسؤول في الميناء قوله إن السفينة رست بسلام.",
+     [("indirect", "مسؤول في الميناء", "ونقلت", "الإذاعة", "السفينة رست بسلام")]),
+    ("title-with-glued-body",
+     "وصرح المتحدث الإعلامي بوزارة النقل أن الرحلات ستستأنف.",
+     [("indirect", "المتحدث الإعلامي بوزارة النقل", "وصرح", None, "الرحلات ستستأنف")]),
+    ("group-with-possessed-statement-noun",
+     "وقال القادة في بيانهم إن التعاون سيستمر.",
+     [("indirect", "القادة", "وقال", None, "التعاون سيستمر")]),
+    ("demonstrative-subject",
+     "وقد دعت هذه المبادرة الأهلية إلى تنظيف الشواطئ.",
+     [("indirect", "هذه المبادرة الأهلية", "دعت", None, "تنظيف الشواطئ")]),
+    ("particle-after-comma-starts-a-statement",
+     "وأشار الوزير إلى نجاح الموسم، كما شدد المدير على ضرورة دعم المزارعين.",
+     [("indirect", "الوزير", "وأشار", None, "نجاح الموسم"),
+      ("indirect", "المدير", "شدد", None, "ضرورة دعم المزارعين")]),
+    ("title-with-glued-region",
+     "وأكد مدير الشؤون الصحية بمنطقة الساحل سامي حداد أن المستشفى جاهز.",
+     [("indirect", "سامي حداد", "وأكد", None, "المستشفى جاهز")]),
+    ("addressee-is-not-a-subject",
+     "وقال الوزير إن الطريق مغلق. وقال للصحفيين إن الإصلاح سيستغرق أسبوعا.",
+     [("indirect", "الوزير", "وقال", None, "الطريق مغلق"),
+      ("indirect", "الوزير", "وقال", None, "الإصلاح سيستغرق أسبوعا")]),
     ("manner-bil-qawl",
      'وختم المدرب بالقول: "سنعود أقوى في الموسم المقبل".',
      [("direct", "المدرب", "وختم", None, "سنعود أقوى في الموسم المقبل")]),
@@ -195,6 +256,19 @@ def test_headline_colon_is_a_direct_statement_without_cue(quotes_of):
 def test_headline_label_before_colon_is_not_a_speaker(quotes_of):
     got = quotes_of("وافتتحت البلدية حديقة جديدة.", title="عاجل: انقطاع الكهرباء في العاصمة")
     assert got == []
+
+
+@pytest.mark.parametrize("label", ["ريبورتاج", "بالأرقام", "استطلاع"])
+def test_more_headline_labels_are_not_speakers(quotes_of, label):
+    got = quotes_of("وافتتحت البلدية حديقة جديدة.", title=f"{label}: المدينة تستعيد زوارها")
+    assert got == []
+
+
+def test_headline_subject_whose_word_starts_with_waw(quotes_of):
+    # «وزراء» is one word, not «و» + «زراء» coordinating a second subject
+    got = quotes_of("وافتتحت البلدية حديقة جديدة.", title="رئيس وزراء البلاد يدعو إلى الحوار")
+    (q,) = got
+    assert q["speaker"]["text"] == "رئيس وزراء البلاد"
 
 
 def test_headline_subject_before_verb(quotes_of):

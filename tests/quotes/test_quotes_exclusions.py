@@ -17,6 +17,20 @@ NOT_STATEMENTS = [
     ("relative-clause-verb", "وأسقطت الدفاعات صواريخ قالت إنها أطلقت من الجنوب."),
     ("preposition-not-verb", "وتقوم الشراكة بين الوزارة والقطاع الخاص على أن يتقاسما الكلفة."),
     ("via-not-express", 'وجرى التحكيم عبر نظام "حكم الفيديو المساعد" في المباراة.'),
+    # an inviting verb whose goal is an event invites, it reports nothing
+    ("invitation-meeting", "ودعا الرئيس أعضاء الحكومة إلى اجتماع طارئ مساء الأحد."),
+    ("invitation-after-aside", "ودعت الجامعة، في خطوة غير مألوفة، طلابها القدامى إلى حفل."),
+    ("invitation-glued-visit", "ودعا الملك نظيره الإسباني لزيارة المملكة الصيف المقبل."),
+    # after a word that governs a noun, a verb form is a verbal noun
+    ("verb-form-after-despite", "وانطلقت المحاكمة رغم رفض الرئيس السابق الاعتراف بها."),
+    ("verb-form-after-following", "وهدأت الأسواق عقب نفي الشركة بيع أسهمها للمستثمرين."),
+    # a verbal noun's genitive is its author; an indefinite adjective is not one
+    ("masdar-with-adjective", "وصدر تحذير شديد اللهجة من العاصفة المقبلة."),
+    # «قبل أن …» opens a clause of time, whatever verb came before it
+    ("temporal-complementizer", "وتتراوح العقوبات بين الغرامة والسجن قبل أن تصل إلى الإعدام."),
+    # «بحسب تعبيره» qualifies a statement made elsewhere; it names no source
+    ("attribution-aside-pronoun",
+     "وارتفعت الأسعار كثيرا، بحسب تعبيره، خلال الشهر الماضي في كل المحافظات."),
 ]
 
 

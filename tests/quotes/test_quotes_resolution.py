@@ -76,3 +76,42 @@ def test_title_gives_the_affiliation(quotes_of):
     assert got[0]["speaker"]["affiliation"] == "وزارة الصحة"
     assert got[1]["speaker"]["title"] == "وزير الخارجية العراقي"
     assert got[1]["speaker"]["affiliation"] == "الخارجية العراقي"
+
+
+def test_headline_medium_is_split_from_the_speaker(quotes_of):
+    got = quotes_of("وقال المحلل العسكري سامي حداد إن الهجوم تطور نوعي.",
+                    title="محلل عسكري للجزيرة: الهجوم تطور نوعي")
+    head = next(q for q in got if q["zone"] == "title")
+    assert head["speaker"]["text"] == "محلل عسكري"
+    assert head["medium"]["canonical"] == "الجزيرة"
+
+
+def test_headline_medium_in_quotation_marks(quotes_of):
+    got = quotes_of("وقال الوزير إن الميزانية جاهزة.",
+                    title='وزير المالية لـ"الأيام": الميزانية جاهزة')
+    head = next(q for q in got if q["zone"] == "title")
+    assert head["speaker"]["text"] == "وزير المالية"
+    assert head["medium"]["text"] == "الأيام"
+
+
+def test_plural_verb_takes_no_subject_after_it(quotes_of):
+    # a verb before its subject stays singular; «أعلنوا» + noun: the noun is the object
+    got = quotes_of("وقال المحتجون إن الاعتصام مستمر. وأعلنوا تشكيل لجنة للتفاوض مع البلدية.")
+    assert got[1]["cue"]["text"] == "وأعلنوا"
+    assert got[1]["speaker"]["canonical"] == "المحتجون"
+    assert got[1]["content"]["text"] == "تشكيل لجنة للتفاوض مع البلدية"
+
+
+def test_body_continuation_before_any_body_speaker_takes_the_headline_speaker(quotes_of):
+    got = quotes_of("وقال إن المفاوضات ستستأنف الأسبوع المقبل.", title="العيسى: المفاوضات مستمرة")
+    body = next(q for q in got if q["zone"] == "body")
+    assert body["speaker"]["canonical"] == "العيسى" and body["inherited"] is True
+
+
+def test_mention_running_into_the_title_does_not_replace_the_name(quotes_of):
+    # a tagger may glue the body of «الناطق باسم الحركة» to the name that follows
+    body = "وقال الناطق باسم الحركة سامي قاسم إن الوفد سيصل غدا."
+    glued = "الحركة سامي قاسم"
+    (q,) = quotes_of(body, mentions=[(glued, "PER", {"canonical": glued})])
+    assert q["speaker"]["canonical"] == "سامي قاسم"
+    assert q["speaker"]["title"] == "الناطق باسم الحركة"
