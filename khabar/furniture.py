@@ -66,6 +66,13 @@ def _compile():
  _BYLINE_MAX_WORDS) = _compile()
 
 
+# the first rule that holds for a short line's folded text gives its kind
+_SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
+                     ("separator", _RULE_LINE.match), ("list_marker", _LIST_MARKER.match),
+                     *((kind, rx.match) for kind, rx in _LABELS),
+                     ("read_also", _READ_ALSO.match)]
+
+
 class Line:
     """One line of the page; its folded form is made only when a rule needs it."""
 
@@ -146,23 +153,10 @@ def _classify(ln: Line) -> None:
     s = ln.folded.strip()
     if not s:
         return
-    for kind, rx in _CONTAINS:
-        if rx.search(s):
+    for kind, test in _SHORT_LINE_RULES:
+        if test(s):
             ln.kind = kind
             return
-    if _RULE_LINE.match(s):
-        ln.kind = "separator"
-        return
-    if _LIST_MARKER.match(s):
-        ln.kind = "list_marker"
-        return
-    for kind, rx in _LABELS:
-        if rx.match(s):
-            ln.kind = kind
-            return
-    if _READ_ALSO.match(s):
-        ln.kind = "read_also"
-        return
     if s in _CREDITS or s.rstrip(":") in _CREDITS:
         ln.kind = "credit"
         lead = len(ln.folded) - len(ln.folded.lstrip())
