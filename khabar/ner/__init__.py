@@ -1,0 +1,77 @@
+"""Named entities: a two-pass CRF tagger trained on ANERcorp, mentions and entities.
+
+`annotate(article)` adds the `mentions` layer (labels PER/ORG/LOC/MISC, clitic outside
+the span, attrs `entity` and `canonical`); `tag_tokens` and `tag_conll` expose the tagger;
+`train` retrains it (see docs/ner.md).
+"""
+from __future__ import annotations
+
+from typing import TextIO
+
+from khabar.document import Article
+from khabar.ner import tagger as _tagger
+from khabar.ner.grouping import Mention, group
+from khabar.ner.mentions import LABELS, entities, strip_clitic
+from khabar.ner.rules import refine, title_before
+
+__all__ = ["annotate", "tag_tokens", "tag_conll", "train"]
+
+
+def tag_tokens(tokens: list[str]) -> list[str]:
+    """BIO tags in the ANERcorp tag set (B-PERS, I-ORG, …) for one sentence's tokens."""
+    return _tagger.default().tag(tokens)
+
+
+def tag_conll(in_fh: TextIO, out_fh: TextIO) -> int:
+    """Tag a CoNLL file (one token per line, blank line between sentences): writes
+    `token TAG` lines with the same tokens; returns the number of tokens."""
+    return _tagger.default().tag_conll(in_fh, out_fh)
+
+
+def train(train_path, out_path, **options) -> dict:
+    """Train the tagger (see `khabar.ner.train.train`); returns the settings written."""
+    from khabar.ner.train import train as _train
+
+    return _train(train_path, out_path, **options)
+
+
+def _sentence_tokens(article: Article) -> list[list]:
+    sents = sorted(article.spans("sentences"), key=lambda s: s.start)
+    toks = sorted(article.spans("tokens"), key=lambda t: t.start)
+    out: list[list] = [[] for _ in sents]
+    j = 0
+    for i, s in enumerate(sents):
+        while j < len(toks) and toks[j].start < s.start:
+            j += 1
+        while j < len(toks) and toks[j].end <= s.end:
+            out[i].append(toks[j])
+            j += 1
+    return out
+
+
+def annotate(article: Article) -> None:
+    """Add `mentions`: every name the tagger finds, grouped into entities. A person's
+    mention right after a title («وزير الخارجية الأردني …») carries it in attr `title`."""
+    text = article.text
+    sents = [s for s in _sentence_tokens(article) if s]
+    words = [[text[t.start:t.end] for t in s] for s in sents]
+    tags = _tagger.default().tag_document(words)
+    found: list[Mention] = []
+    titles: list[str | None] = []
+    for toks, ws, ts in zip(sents, words, tags):
+        ents = refine(ws, entities(ts))
+        named = frozenset(i for a, b, _t in ents for i in range(a, b))
+        for a, b, typ in ents:
+            start = toks[a].start + strip_clitic(ws[a])
+            end = toks[b - 1].end
+            if start >= end:
+                continue
+            label = LABELS.get(typ, typ)
+            found.append(Mention(start, end, label, text[start:end]))
+            t = title_before(ws, a, named) if label == "PER" else None
+            titles.append(text[toks[t].start + strip_clitic(ws[t]):toks[a - 1].end]
+                          if t is not None else None)
+    for m, title, (ent, canonical) in zip(found, titles, group(found)):
+        extra = {"title": title} if title else {}
+        article.add("mentions", m.start, m.end, m.type, entity=ent, canonical=canonical,
+                    **extra)

@@ -1,0 +1,114 @@
+"""Gazetteer membership as tagger features, from the `gazetteer_*` resource files.
+
+A token gets `g1:TYPE` when it alone is a listed name (clitic allowed in front), and
+`gB:TYPE` / `gI:TYPE` when it begins / continues a listed multi-word name.
+"""
+from __future__ import annotations
+
+from khabar.ner.lexical import key, name_forms
+from khabar.resources import load
+
+# resource file -> feature type for every list in it (heads get their own types per list)
+_SOURCES = {
+    "gazetteer_places": "LOC",
+    "gazetteer_organisations": "ORG",
+    "gazetteer_media": "MEDIA",
+    "gazetteer_person_titles": "TITLE",
+    "gazetteer_person_names": "GIVEN",
+}
+_HEADS = {"organisation": "ORGHEAD", "place": "LOCHEAD"}
+
+
+def _entries() -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for name, typ in _SOURCES.items():
+        for items in load(name).values():
+            out.extend((tuple(key(t) for t in e.split()), typ) for e in items)
+    heads = load("gazetteer_heads")
+    for group, typ in _HEADS.items():
+        out.extend(((key(e),), typ) for e in heads[group])
+    return out
+
+
+class Gazetteer:
+    def __init__(self, entries: list[tuple[tuple[str, ...], str]]) -> None:
+        # first token -> [(rest of the phrase, type)], longest first
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # sorted, so that features and ties («الشرق الأوسط»: a region, a newspaper) come
+        # out the same in every process
+        for toks, typ in sorted(set(entries)):
+            self._by_first.setdefault(toks[0], []).append((toks[1:], typ))
+        for cands in self._by_first.values():
+            cands.sort(key=lambda c: (-len(c[0]), c[1]))
+
+    def listed(self, k: str) -> bool:
+        """Whether the keyed word alone is a listed name (any type)."""
+        return any(not rest for rest, _t in self._by_first.get(k, ()))
+
+    def forms(self, k: str) -> tuple[str, ...]:
+        """The name forms of a keyed token that begin some listed name (most often none)."""
+        return tuple(f for f in name_forms(k) if f in self._by_first)
+
+    def features(self, keys: list[str], forms: list[tuple[str, ...]] | None = None
+                 ) -> list[list[str]]:
+        """Per token, the gazetteer feature strings (see the module doc)."""
+        n = len(keys)
+        out: list[list[str]] = [[] for _ in range(n)]
+        by_first = self._by_first
+        if forms is None:
+            forms = [self.forms(k) for k in keys]
+        for i in range(n):
+            for form in forms[i]:
+                cands = by_first.get(form)
+                if not cands:
+                    continue
+                seen = set()
+                for rest, typ in cands:
+                    if typ in seen:
+                        continue
+                    m = len(rest)
+                    if i + m < n and all(keys[i + 1 + j] == rest[j] for j in range(m)) \
+                            if m else True:
+                        seen.add(typ)
+                        if m == 0:
+                            out[i].append("g1:" + typ)
+                        else:
+                            out[i].append("gB:" + typ)
+                            for j in range(i + 1, i + 1 + m):
+                                out[j].append("gI:" + typ)
+                break  # the most literal form that is listed decides
+        return out
+
+
+    def matches(self, keys: list[str], types: frozenset[str]) -> list[tuple[int, int, str]]:
+        """Listed names of the given types in a sentence, longest first, not overlapping:
+        (first token, end token, type)."""
+        out = []
+        n = len(keys)
+        i = 0
+        while i < n:
+            best = None
+            for form in name_forms(keys[i]):
+                for rest, typ in self._by_first.get(form, ()):
+                    m = len(rest)
+                    if typ in types and i + m < n and keys[i + 1:i + 1 + m] == list(rest) \
+                            and (best is None or m + 1 > best[1] - best[0]):
+                        best = (i, i + 1 + m, typ)
+                if best:
+                    break
+            if best:
+                out.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default() -> Gazetteer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer(_entries())
+    return _DEFAULT

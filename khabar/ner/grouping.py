@@ -1,0 +1,130 @@
+"""Mentions grouped into entities within one article, each with a canonical name.
+
+Links, all within one type: the same name (clitics and article aside); a person's
+surname or given name alone after the full name («كيربي» -> «جون كيربي»); a shorter
+organisation or place name that the longer one only extends by head words or a
+qualifier («حماس» -> «حركة حماس», «الضفة» -> «الضفة الغربية»); known aliases from
+`gazetteer_aliases` («البنتاغون» = «وزارة الدفاع الأميركية»). The canonical name is the
+fullest form the article uses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
+from khabar.resources import load
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    text: str
+    names: tuple[str, ...] = ()  # the cores of its words: what links compare
+
+    def __post_init__(self) -> None:
+        if not self.names:
+            self.names = name_key(self.text)
+
+
+def display(text: str) -> str:
+    """The name as a canonical form writes it: «للأمم المتحدة» -> «الأمم المتحدة»."""
+    first, sep, rest = text.partition(" ")
+    clitic, _rest = split_clitic(key(first))
+    if clitic in ABSORBS_ARTICLE and len(clitic) == 2:
+        first = ARTICLE + first[len(clitic):]
+    return first + sep + rest
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    return tuple(core(key(w)) for w in text.split())
+
+
+def _alias_table() -> dict[tuple[str, ...], tuple[str, ...]]:
+    table = {}
+    for canonical, aliases in load("gazetteer_aliases").items():
+        c = name_key(canonical)
+        table[c] = c
+        for a in aliases:
+            table[name_key(a)] = c
+    return table
+
+
+_ALIASES: dict | None = None
+_HEADS: frozenset | None = None
+
+
+def _heads() -> frozenset:
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = frozenset(core(key(w)) for ws in load("gazetteer_heads").values() for w in ws)
+    return _HEADS
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
+    """Where `short` occurs as consecutive words of `long`, or -1."""
+    n = len(short)
+    for i in range(len(long) - n + 1):
+        if long[i:i + n] == short:
+            return i
+    return -1
+
+
+def _links(short: Mention, long: Mention) -> bool:
+    if short.type != long.type or len(short.names) >= len(long.names):
+        return False
+    at = _contains(long.names, short.names)
+    if at < 0:
+        return False
+    if short.type == "PER":
+        # a surname or a given name alone, or the name without a patronymic chain
+        return True
+    # «الضفة» -> «الضفة الغربية», «حماس» -> «حركة حماس», not «الأمم المتحدة» -> «الجمعية
+    # العامة للأمم المتحدة»
+    return at == 0 or all(w in _heads() for w in long.names[:at])
+
+
+def group(mentions: list[Mention]) -> list[tuple[str, str]]:
+    """(entity id, canonical name) for each mention, ids "E1", "E2"… by first mention."""
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = _alias_table()
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_name: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, m in enumerate(mentions):
+        ident = (m.type, _ALIASES.get(m.names, m.names))
+        if ident in by_name:
+            union(by_name[ident], i)
+        else:
+            by_name[ident] = i
+    # distinct names only: a short name links to the longer names that contain it; where
+    # it fits several different entities («محمد» in two full names) it is left alone
+    distinct = sorted(by_name.values())
+    for i in distinct:
+        owners = {find(j) for j in distinct if j != i and _links(mentions[i], mentions[j])}
+        if len(owners) == 1:
+            union(i, owners.pop())
+    roots: dict[int, list[int]] = {}
+    for i in range(n):
+        roots.setdefault(find(i), []).append(i)
+    out: list[tuple[str, str]] = [("", "")] * n
+    for num, (root, members) in enumerate(sorted(roots.items()), 1):
+        full = max(members, key=lambda i: (len(mentions[i].names),
+                                            len(display(mentions[i].text)), -i))
+        for i in members:
+            out[i] = (f"E{num}", display(mentions[full].text))
+    return out

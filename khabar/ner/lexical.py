@@ -1,0 +1,62 @@
+"""Word keys and clitic splitting shared by the tagger's features, the clusters and grouping.
+
+Everything here works on the *key* of a token (folded letters, lower case, digits as 0),
+so that «والعراق», «بالعراق» and «العراق» meet on one form.
+"""
+from __future__ import annotations
+
+from khabar.normalize import fold
+from khabar.resources import load
+
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+_CLITICS = load("ner_clitics")
+ARTICLE = fold(_CLITICS["article"])
+# longest first, so «وبال» is tried before «و»
+DETACHABLE: tuple[str, ...] = tuple(sorted({fold(c) for c in _CLITICS["detachable"]},
+                                           key=len, reverse=True))
+ABSORBS_ARTICLE = frozenset(fold(c) for c in _CLITICS["absorbs_article"])
+_MIN_STEM = 2
+
+
+def key(token: str) -> str:
+    """The form a token is looked up by: folded letters, lower case, every digit as 0."""
+    return fold(token).translate(_DIGITS_TO_ZERO)
+
+
+def split_clitic(k: str) -> tuple[str, str]:
+    """(proclitic, rest) for the longest detachable proclitic that leaves a plausible stem.
+
+    Purely orthographic: «بغداد» splits as «ب» + «غداد» here; callers that need to know
+    whether the split is real ask `name_forms` or the vocabulary ranks.
+    """
+    for c in DETACHABLE:
+        if k.startswith(c) and len(k) - len(c) >= _MIN_STEM:
+            return c, k[len(c):]
+    return "", k
+
+
+def name_forms(k: str) -> list[str]:
+    """The ways a keyed token may be written as a bare name, most literal first.
+
+    A conjunction or preposition comes off, an article stays (and comes back where «لل»
+    swallowed it): «والعراق» -> «العراق», «للأمم» -> «الامم», «بغداد» -> «بغداد», «غداد».
+    """
+    out = [k]
+    for c in DETACHABLE:
+        if not k.startswith(c) or len(k) - len(c) < _MIN_STEM:
+            continue
+        rest = k[len(c):]
+        if c.endswith(ARTICLE) or c in ABSORBS_ARTICLE:
+            rest = ARTICLE + rest
+        if rest not in out:
+            out.append(rest)
+    return out
+
+
+def core(k: str) -> str:
+    """The token without any proclitic nor article: the stem features generalise over."""
+    c, rest = split_clitic(k)
+    if not c and k.startswith(ARTICLE) and len(k) - len(ARTICLE) >= _MIN_STEM:
+        return k[len(ARTICLE):]
+    return rest

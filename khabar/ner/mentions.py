@@ -1,0 +1,75 @@
+"""From BIO tags over tokens to mention offsets, with the attached clitic left outside.
+
+«والعراق» is a mention «العراق»; «بغداد» keeps its «ب» because «غداد» is no word;
+«للأمم» keeps «لل», whose article is part of the name. The test of a real clitic is the
+corpus: the rest of the token must be a known word at least as frequent as the token.
+"""
+from __future__ import annotations
+
+from khabar.ner import gazetteer as _gaz
+from khabar.ner import wordclasses as _wc
+from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, DETACHABLE, key
+from khabar.normalize import fold
+
+# a bare conjunction or preposition comes off only before at least this many letters:
+# «وليد» is a name, not «و» + «ليد»
+_MIN_BARE_NAME = 3
+LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def entities(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, type) for every entity in a BIO sequence (conlleval rules)."""
+    out = []
+    start, typ = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        pre, _, t = tag.partition("-")
+        begins = pre == "B" or (pre == "I" and t != typ)
+        if start is not None and (pre == "O" or begins):
+            out.append((start, i, typ))
+            start = typ = None
+        if pre in ("B", "I") and (begins or start is None):
+            start, typ = i, t
+    return out
+
+
+def _known(word: str, than: str) -> bool:
+    ranks = _wc.default().ranks
+    r = ranks.get(word)
+    if r is not None and (than not in ranks or r <= ranks[than]):
+        return True
+    return _gaz.default().listed(word) and not _gaz.default().listed(than)
+
+
+def clitic_length(k: str) -> int:
+    """How many leading characters of the keyed token are a detachable clitic."""
+    for c in DETACHABLE:
+        if not k.startswith(c) or len(k) - len(c) < 2:
+            continue
+        if c in ABSORBS_ARTICLE:
+            return len(c) - 2  # only the conjunction before «لل» comes off
+        if c.endswith(ARTICLE):
+            return len(c) - len(ARTICLE)
+        if len(k) - len(c) >= _MIN_BARE_NAME and _known(k[len(c):], k):
+            return len(c)
+    return 0
+
+
+def raw_offset(token: str, folded_chars: int) -> int:
+    """The offset in `token` after `folded_chars` characters of its folded form
+    (folding deletes diacritics and tatweel, so the two can differ)."""
+    if folded_chars <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(token):
+        seen += len(fold(ch))
+        if seen >= folded_chars:
+            i += 1
+            while i < len(token) and not fold(token[i]):  # marks on the clitic stay with it
+                i += 1
+            return i
+    return len(token)
+
+
+def strip_clitic(token: str) -> int:
+    """Characters of `token` to leave out of a mention that begins with it."""
+    return raw_offset(token, clitic_length(key(token)))

@@ -1,0 +1,130 @@
+"""Corrections on top of the tagger for running text, where ANERcorp's habits fall short.
+
+ANERcorp (2007) seldom marks long institutional names, so for articles:
+- a listed multi-word name (or a listed place) from the gazetteers is a mention, and
+  wins over a shorter tagged piece of it;
+- a place head word before a name makes a place («مخيم» + «قلنديا»), an organisation
+  head word a body («وكالة» + «الأناضول»);
+- an organisation head word followed by definite words is a body («حزب التقدم والاشتراكية»),
+  and a body's name takes the relational adjectives after it («وزارة الصحة الفلسطينية»);
+- runs of Latin-script prose (a quoted French sentence) and month or weekday names
+  are not names.
+"""
+from __future__ import annotations
+
+from khabar.ner import gazetteer as _gaz
+from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
+from khabar.normalize import fold
+from khabar.resources import load
+
+_ADDED_TYPES = frozenset({"LOC", "ORG", "MEDIA"})
+_AS_LABEL = {"MEDIA": "ORG"}
+_MAX_CHAIN = 4
+_clitics = load("ner_clitics")
+_NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
+_heads = load("gazetteer_heads")
+ORG_HEADS = frozenset(core(key(w)) for w in _heads["organisation"])
+PLACE_HEADS = frozenset(core(key(w)) for w in _heads["place"])
+NOT_IN_NAMES = frozenset(key(w) for w in _heads["not_in_names"])
+CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
+# calendar words the tagger may take for names («نيسان» is also a car maker)
+_months = load("months")["gregorian"]
+CALENDAR = frozenset(tuple(key(w) for w in name.split())
+                     for names in list(_months.values()) + list(load("weekdays").values())
+                     for name in names)
+
+
+def _definite(k: str, coordinated: bool = False) -> bool:
+    """A definite word that may continue a name: «الصحة», «للأمم», and where the name's
+    head is in construct state also «والاشتراكية»; never «بالتآمر» (a prepositional phrase)."""
+    clitic, rest = split_clitic(k)
+    if k in NOT_IN_NAMES or len(rest) < 2:
+        return False
+    if not clitic:
+        return k.startswith(ARTICLE)
+    return clitic in ABSORBS_ARTICLE or (coordinated and clitic == CONJ_ARTICLE)
+
+
+def _latin_prose(tokens: list[str]) -> bool:
+    latin = [t for t in tokens if t[:1].isascii() and t[:1].isalpha()]
+    return bool(latin) and (any(t[0].islower() for t in latin) or len(latin) > 4)
+
+
+def refine(tokens: list[str], ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagger's (first, end, type) entities of one sentence, corrected."""
+    keys = [key(t) for t in tokens]
+    cores = [core(k) for k in keys]
+    spans = sorted(ents)
+    for a, b, typ in _gaz.default().matches(keys, _ADDED_TYPES):
+        if b - a == 1 and typ != "LOC":
+            continue  # single listed words like «الاتحاد» are too often common nouns
+        inside = [e for e in spans if e[0] < b and a < e[1]]
+        if inside == [(a, b, "MISC")]:  # ANERcorp files some bodies as MISC
+            spans.remove(inside[0])
+            spans.append((a, b, _AS_LABEL.get(typ, typ)))
+            continue
+        if all(a <= e[0] and e[1] <= b for e in inside) and \
+                not any(e == (a, b, e[2]) for e in inside):
+            spans = [e for e in spans if e not in inside] + [(a, b, _AS_LABEL.get(typ, typ))]
+    spans.sort()
+    taken = [False] * len(tokens)
+    for a, b, _t in spans:
+        for i in range(a, b):
+            taken[i] = True
+    out = []
+    for a, b, typ in spans:
+        if a > 0 and not taken[a - 1]:
+            if cores[a - 1] in PLACE_HEADS:
+                a, typ = a - 1, "LOC"
+                taken[a] = True
+            elif cores[a - 1] in ORG_HEADS and typ in ("ORG", "LOC"):
+                a, typ = a - 1, "ORG"
+                taken[a] = True
+        if typ == "ORG" and cores[a] in ORG_HEADS and b - a > 1 and \
+                all(_definite(keys[x]) for x in range(a + 1, b)):
+            # «وزارة الصحة» + «الفلسطينية»: a listed body qualified by a nisba adjective
+            while b < len(tokens) and not taken[b] and _definite(keys[b]) \
+                    and cores[b].endswith(_NISBA):
+                taken[b] = True
+                b += 1
+        out.append((a, b, typ))
+    for i, c in enumerate(cores):
+        if taken[i] or c not in ORG_HEADS:
+            continue
+        clitic = split_clitic(keys[i])[0]
+        # «حزب», «وحزب»: construct state; «الحزب», «بالحزب», «للحزب»: definite
+        construct = not keys[i].startswith(ARTICLE) and not clitic.endswith(ARTICLE) \
+            and clitic not in ABSORBS_ARTICLE
+        j = i + 1
+        while j < len(tokens) and j - i <= _MAX_CHAIN and not taken[j] \
+                and _definite(keys[j], coordinated=construct and j > i + 1):
+            j += 1
+        # a definite head with one adjective is mostly a common noun phrase
+        # («القوات العراقية»); with more it is a name («المركز الوطني لحقوق …»)
+        if j > i + (1 if construct else 2):
+            out.append((i, j, "ORG"))
+            for x in range(i, j):
+                taken[x] = True
+    return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
+                  and tuple(keys[e[0]:e[1]]) not in CALENDAR)
+
+
+_TITLE = frozenset({"TITLE"})
+_TITLE_REACH = 4  # a title, then at most this many words (qualifiers) before the name
+
+
+def title_before(tokens: list[str], at: int, named: frozenset[int] = frozenset()
+                 ) -> int | None:
+    """The first token of a listed title that stands just before token `at`, allowing
+    qualifiers in between («الرئيس الفرنسي …», «وزير الخارجية الأردني …») and names
+    (`named`: indices of tokens inside other mentions, «المتحدث باسم وزارة الدفاع …»),
+    or None."""
+    lo = max(0, at - _TITLE_REACH - 2)
+    keys = [key(t) for t in tokens[lo:at]]
+    best = None
+    for a, b, _t in _gaz.default().matches(keys, _TITLE):
+        gap = range(b, len(keys))
+        if len(gap) <= _TITLE_REACH and \
+                all(lo + j in named or _definite(keys[j]) for j in gap):
+            best = lo + a
+    return best

@@ -1,0 +1,55 @@
+"""The pipeline stage: mentions over the article text, clitics outside, entities grouped."""
+from khabar.document import Article
+from khabar.ner import annotate
+from khabar.segment import segment
+
+_TEXT = ("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستعترف بدولة فلسطين. "
+         "وأضاف ماكرون أن الاتحاد الأوروبي يدعم الخطوة، وزار بعدها الأمم المتحدة "
+         "والتقى وزير خارجية الأردن في بروكسل.")
+
+
+def _article(text=_TEXT):
+    a = Article(text)
+    a.add("body", 0, len(text), "body")
+    segment(a)
+    annotate(a)
+    return a
+
+
+def test_mentions_point_into_the_text_without_clitics():
+    a = _article()
+    found = {(a.text[m.start:m.end], m.label) for m in a.spans("mentions")}
+    assert ("إيمانويل ماكرون", "PER") in found
+    assert ("باريس", "LOC") in found
+    assert ("الأمم المتحدة", "ORG") in found
+    assert ("بروكسل", "LOC") in found
+    for m in a.spans("mentions"):
+        assert a.text[m.start] not in " ،."
+        assert m.label in {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_surname_joins_the_full_name():
+    a = _article()
+    people = [m for m in a.spans("mentions") if m.label == "PER"]
+    ids = {m.attrs["entity"] for m in people if "ماكرون" in a.text[m.start:m.end]}
+    assert len(ids) == 1
+    assert {m.attrs["canonical"] for m in people} == {"إيمانويل ماكرون"}
+
+
+def test_conjunction_stays_outside():
+    text = "زار الوفد العراق ثم عاد إلى بيروت. وتحدث عن العراق والعراقيين وعن لبنان ولبنان."
+    a = _article(text)
+    names = [a.text[m.start:m.end] for m in a.spans("mentions")]
+    assert all(not n.startswith("و") for n in names), names
+    assert "لبنان" in names
+
+
+def test_empty_article():
+    a = _article("")
+    assert a.spans("mentions") == []
+
+
+def test_person_after_a_title_carries_it():
+    a = _article()
+    macron = [m for m in a.spans("mentions") if a.text[m.start:m.end] == "إيمانويل ماكرون"]
+    assert macron and macron[0].attrs.get("title") == "الرئيس الفرنسي"

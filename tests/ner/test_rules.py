@@ -1,0 +1,67 @@
+"""Corrections for running text on top of the tagger (gazetteers, head words, Latin prose)."""
+import pytest
+
+from khabar.ner.rules import refine, title_before
+
+
+def _names(sentence, ents):
+    toks = sentence.split()
+    return [(" ".join(toks[a:b]), t) for a, b, t in refine(toks, ents)]
+
+
+@pytest.mark.parametrize("sentence, tagged, expect", [
+    # a listed multi-word name the tagger missed
+    ("زار الوفد مقر الأمم المتحدة أمس", [], [("الأمم المتحدة", "ORG")]),
+    # the listed name wins over the shorter piece the tagger found
+    ("وصل إلى قطاع غزة صباحا", [(3, 4, "LOC")], [("قطاع غزة", "LOC")]),
+    # a place head word before a name makes a place
+    ("تظاهر سكان مخيم الوحدات", [(3, 4, "LOC")], [("مخيم الوحدات", "LOC")]),
+    # an organisation head word followed by definite words is a body
+    ("دعا حزب الخضر والبيئة إلى التصويت", [], [("حزب الخضر والبيئة", "ORG")]),
+    # ... but not through a relative pronoun
+    ("قالت الجمعية التي أسست حديثا", [], []),
+    # a listed body takes the relational adjective after it
+    ("أعلنت وزارة الصحة الأردنية حصيلة جديدة", [], [("وزارة الصحة الأردنية", "ORG")]),
+    # Latin-script prose is no name
+    ("this is not a name", [(0, 5, "ORG")], []),
+    # a Latin acronym is
+    ("قالت شبكة CNN الأميركية", [(2, 3, "ORG")], [("شبكة CNN", "ORG")]),
+])
+def test_refine(sentence, tagged, expect):
+    assert _names(sentence, tagged) == expect
+
+
+@pytest.mark.parametrize("sentence, tagged, expect", [
+    # a prepositional phrase does not continue a name
+    ("رفضت الحكومة بالإجماع المقترح", [], []),
+    # a definite head with one adjective is a common noun phrase
+    ("انسحبت القوات النظامية من البلدة", [], []),
+    # with more it is a name
+    ("أصدر المركز الوطني للبحوث الزراعية تقريرا", [], [("المركز الوطني للبحوث الزراعية", "ORG")]),
+    # a month is no name, even where the tagger says so
+    ("وصل في نيسان الماضي", [(2, 3, "ORG")], []),
+    # a listed body the tagger filed as MISC keeps the listed type
+    ("قال البيت الأبيض إن", [(1, 3, "MISC")], [("البيت الأبيض", "ORG")]),
+])
+def test_refine_guards(sentence, tagged, expect):
+    assert _names(sentence, tagged) == expect
+
+
+@pytest.mark.parametrize("sentence, name_at, title", [
+    ("قال وزير الخارجية الأردني أيمن الصفدي", 4, "وزير الخارجية الأردني"),
+    ("قال الرئيس الفرنسي إيمانويل ماكرون", 3, "الرئيس الفرنسي"),
+    ("أكد المتحدث باسم الوزارة جون سميث", 4, "المتحدث باسم الوزارة"),
+    ("قال إيمانويل ماكرون", 1, None),
+    # a verb between the title and the name breaks the link
+    ("قال الرئيس إن ماكرون", 3, None),
+])
+def test_title_before(sentence, name_at, title):
+    toks = sentence.split()
+    at = title_before(toks, name_at)
+    assert (None if at is None else " ".join(toks[at:name_at])) == title
+
+
+def test_title_reaches_over_a_named_body():
+    toks = "قال المتحدث باسم وزارة الدفاع الأميركية جون كيربي".split()
+    assert title_before(toks, 6) is None
+    assert title_before(toks, 6, frozenset({3, 4, 5})) == 1

@@ -1,0 +1,66 @@
+"""The shipped tagger: loads from the installed package offline, tags the project's sentences."""
+import io
+import socket
+from importlib import resources as ir
+from pathlib import Path
+
+import pytest
+
+import khabar.ner as ner
+from khabar.ner.mentions import entities
+from khabar.ner.tagger import Tagger, memory_path, settings_path
+
+
+def _names(sentence):
+    toks = sentence.split()
+    return {(" ".join(toks[a:b]), t) for a, b, t in entities(ner.tag_tokens(toks))}
+
+
+@pytest.mark.parametrize("sentence, expect", [
+    ("قال الرئيس الأميركي جو بايدن في واشنطن إن بلاده ستدعم أوكرانيا",
+     {("جو بايدن", "PERS"), ("واشنطن", "LOC"), ("أوكرانيا", "LOC")}),
+    ("وصل وزير الخارجية المصري سامح شكري إلى بيروت أمس",
+     {("سامح شكري", "PERS"), ("بيروت", "LOC")}),
+    ("أعلنت منظمة الصحة العالمية في جنيف عن خطة جديدة",
+     {("منظمة الصحة العالمية", "ORG"), ("جنيف", "LOC")}),
+    ("التقى الأمير محمد بن سلمان بالرئيس الفرنسي إيمانويل ماكرون في باريس",
+     {("محمد بن سلمان", "PERS"), ("إيمانويل ماكرون", "PERS"), ("باريس", "LOC")}),
+    ("أكدت وكالة رويترز أن شركة أرامكو رفعت أسعار النفط",
+     {("رويترز", "ORG"), ("أرامكو", "ORG")}),
+])
+def test_tags_written_sentences(sentence, expect):
+    assert _names(sentence) == expect
+
+
+def test_nothing_to_tag():
+    assert ner.tag_tokens([]) == []
+    assert ner.tag_tokens(["ذهب", "الولد", "إلى", "المدرسة"]) == ["O"] * 4
+
+
+def test_model_ships_inside_the_package_and_loads_offline(monkeypatch):
+    def refuse(*a, **k):
+        raise AssertionError("the tagger must not touch the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    models = Path(str(ir.files("khabar.models")))
+    tagger = Tagger()
+    assert tagger.path.parent == models
+    for p in (tagger.path, memory_path(tagger.path), settings_path(tagger.path),
+              models / "clusters.tsv.gz"):
+        assert p.is_file()
+    total = sum(p.stat().st_size for p in models.iterdir())
+    assert total < 15_000_000, "the shipped models must stay small"
+    assert tagger.tag(["زار", "الوفد", "القاهرة"])[2] == "B-LOC"
+
+
+def test_conll_round_trip_keeps_tokens():
+    src = "زار B-PERS\nالوفد O\nالقاهرة O\n\nوعاد O\nإلى O\nعمان O\n"
+    out = io.StringIO()
+    n = ner.tag_conll(io.StringIO(src), out)
+    assert n == 6
+    lines = out.getvalue().split("\n")
+    got = [ln.split()[0] for ln in lines if ln]
+    assert got == [ln.split()[0] for ln in src.split("\n") if ln]
+    assert lines[3] == ""  # the sentence break is kept
+    assert all(ln.split()[1][:2] in ("O", "B-", "I-") for ln in lines if ln)
