@@ -8,21 +8,23 @@ from __future__ import annotations
 from khabar.ner.lexical import key, name_forms
 from khabar.resources import load
 
-# resource file -> feature type for every list in it (heads get their own types per list)
+# (resource file, list in it or None for every list) -> feature type; outlets and titles
+# are shared with the quotes stage (heads get their own types per list)
 _SOURCES = {
-    "gazetteer_places": "LOC",
-    "gazetteer_organisations": "ORG",
-    "gazetteer_media": "MEDIA",
-    "gazetteer_person_titles": "TITLE",
-    "gazetteer_person_names": "GIVEN",
+    ("gazetteer_places", None): "LOC",
+    ("gazetteer_organisations", None): "ORG",
+    ("media_outlets", "outlets"): "MEDIA",
+    ("titles", "person_titles"): "TITLE",
+    ("gazetteer_person_names", None): "GIVEN",
 }
 _HEADS = {"organisation": "ORGHEAD", "place": "LOCHEAD"}
 
 
 def _entries() -> list[tuple[tuple[str, ...], str]]:
     out = []
-    for name, typ in _SOURCES.items():
-        for items in load(name).values():
+    for (name, part), typ in _SOURCES.items():
+        data = load(name)
+        for items in (data.values() if part is None else [data[part]]):
             out.extend((tuple(key(t) for t in e.split()), typ) for e in items)
     heads = load("gazetteer_heads")
     for group, typ in _HEADS.items():
