@@ -15,6 +15,7 @@ _SOURCES = {
     ("gazetteer_organisations", None): "ORG",
     ("media_outlets", "outlets"): "MEDIA",
     ("titles", "person_titles"): "TITLE",
+    ("titles", "title_phrases"): "TITLE",
     ("gazetteer_person_names", None): "GIVEN",
 }
 _HEADS = {"organisation": "ORGHEAD", "place": "LOCHEAD"}
