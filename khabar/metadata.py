@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from khabar.normalize import NORMALIZERS, to_int
@@ -69,6 +70,28 @@ def iso(d: Any) -> str | None:
     return None
 
 
+def given_date(raw: str) -> str | None:
+    """A date supplied with the input, as ISO 8601. Machine formats (ISO 8601, the RFC 2822
+    dates of feeds and HTTP) keep their time and zone; anything else goes to find_dates."""
+    from khabar.dates import parse_date
+
+    s = raw.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        try:
+            return date.fromisoformat(s).isoformat()
+        except ValueError:
+            return None
+    try:
+        return datetime.fromisoformat(s).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(s).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _date_value(parse_date(s))
+
+
 def _date_value(m) -> str | None:
     """ISO value of a DateMatch: a timestamp when the time is known, else the day."""
     if m is None or not getattr(m, "valid", True):
@@ -80,8 +103,6 @@ def _date_value(m) -> str | None:
 
 
 def fill_metadata(article: "Article", lines) -> None:
-    from khabar.dates import parse_date
-
     given = article.given
     srcs = given.get("given_sources", {})
     candidates: list[dict[str, Any]] = []
@@ -93,9 +114,9 @@ def fill_metadata(article: "Article", lines) -> None:
                              "given:" + srcs.get(name, name))
     if given.get("published"):
         raw = str(given["published"])
-        m = parse_date(raw)
-        if m is not None and getattr(m, "valid", True):
-            candidates.append({"value": _date_value(m), "kind": "published",
+        value = given_date(raw)
+        if value:
+            candidates.append({"value": value, "kind": "published",
                                "source": "given:" + srcs.get("published", "published")})
         else:
             article.flag("metadata.bad_given_date", f"given date {raw!r} could not be read")

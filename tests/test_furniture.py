@@ -219,3 +219,21 @@ def test_a_sentence_with_a_colon_is_not_a_byline():
     lead = "كتب الرئيس في رسالة طويلة إلى البرلمان والحكومة والشعب: إن الوضع صعب."
     art = run(f"{lead}\n{BODY2}")
     assert art.meta("author") is None and lead in body(art)
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("2022-11-03T09:30:00+03:00", "2022-11-03T09:30:00+03:00"),
+    ("2022-11-03T06:30:00Z", "2022-11-03T06:30:00+00:00"),
+    ("Tue, 14 Aug 2018 09:17:48 +0000", "2018-08-14T09:17:48+00:00"),
+    ("2018-08-14", "2018-08-14"),
+    ("14 آب 2018", "2018-08-14"),
+])
+def test_given_dates_keep_their_time_and_zone(raw, iso):
+    art = run(BODY, published=raw)
+    assert art.meta("published") == iso
+
+
+def test_an_impossible_given_date_is_flagged():
+    art = run(BODY, published="2021-02-30")
+    assert art.meta("published") is None
+    assert any(i.code == "metadata.bad_given_date" for i in art.issues)
