@@ -24,10 +24,10 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus"
 
 # cumulative stage sets: what each row adds to the one before
 STAGE_SETS = {
-    "foundation (furniture, language, segment)": ("time", "entities", "quotes"),
-    "+ time": ("entities", "quotes"),
-    "+ quotes": ("entities",),
-    "+ entities (full pipeline)": (),
+    "foundation (furniture, language, segment)": ("time", "entities", "quotes", "link"),
+    "+ time": ("entities", "quotes", "link"),
+    "+ quotes": ("entities", "link"),
+    "+ entities, link (full pipeline)": (),
 }
 
 

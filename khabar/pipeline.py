@@ -31,7 +31,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
     Stage("quotes", "khabar.quotes:annotate", ("sentences", "tokens"), ("quotes",),
           uses=("mentions", "timexes")),
-    Stage("link", "khabar.link:annotate", ("quotes",), ("links",), uses=("mentions",)),
+    Stage("link", "khabar.link:annotate", (), ("links",), uses=("quotes", "mentions")),
 )
 
 
