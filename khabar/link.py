@@ -13,8 +13,8 @@ from khabar.document import Article
 from khabar.normalize import fold
 
 # which mentions can stand for a part, by the kind of source the quotes stage found; an
-# organisation's name heads its phrase («التحالف بقيادة واشنطن» is not Washington), a
-# person's name follows the title («المتحدث باسم وزارة …، جون كيربي» is not the ministry)
+# organisation's name heads its phrase («الائتلاف بقيادة لندن» is not London), a
+# person's name follows the title («المتحدث باسم وزارة …، سامي الخطيب» is not the ministry)
 _BY_KIND = {"person": ("PER", False), "organisation": ("ORG", True), "outlet": ("ORG", True)}
 
 

@@ -5,7 +5,7 @@ Order (first wins), after trafilatura's documented extraction sequence:
 2. labelled furniture in the text («تاريخ النشر: …», «رمز الخبر: …», «۳۵۹مشاهدات»);
 3. the headline line and its site suffix («… - BBC Arabic»);
 4. an unlabelled line that is only a date.
-A crawler header (an HTTP date such as «Fri, 11 Aug 2017 15:25:13 GMT») is the crawl time,
+A crawler header (an HTTP date such as «Mon, 03 Jun 2019 08:41:05 GMT») is the crawl time,
 never the publication date. Every field records its source and, when read from the text,
 the span it came from; rejected candidates are kept so a user can see the choice.
 """

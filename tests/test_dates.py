@@ -17,7 +17,7 @@ ROWS = [
     ("تاريخ النشر: 23 July 2021", "23 July 2021", D(2021, 7, 23), "day", "gregorian"),
     ("نشر في 2025-09-02 ", "2025-09-02", D(2025, 9, 2), "day", "gregorian"),
     ("الثلاثاء 14 أغسطس 2018", "الثلاثاء 14 أغسطس 2018", D(2018, 8, 14), "day", "gregorian"),
-    ("Tue, 14 Aug 2018 09:17:48 +0000", "Tue, 14 Aug 2018 09:17:48 +0000", D(2018, 8, 14),
+    ("Wed, 05 Jun 2019 06:12:30 +0000", "Wed, 05 Jun 2019 06:12:30 +0000", D(2019, 6, 5),
      "day", "gregorian"),
     ("September 2, 2025", "September 2, 2025", D(2025, 9, 2), "day", "gregorian"),
     ("11/08/2017", "11/08/2017", D(2017, 8, 11), "day", "gregorian"),
@@ -71,8 +71,8 @@ def test_find_dates(text, span, date, gran, cal):
 
 
 def test_time_is_read_from_a_date_line():
-    d = parse_date("Fri, 11 Aug 2017 15:25:13 GMT")
-    assert d.time == dt.time(15, 25, 13)
+    d = parse_date("Mon, 03 Jun 2019 08:41:05 GMT")
+    assert d.time == dt.time(8, 41, 5)
     assert parse_date("23 July 2021").time is None
 
 

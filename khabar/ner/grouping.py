@@ -1,7 +1,7 @@
 """Mentions grouped into entities within one article, each with a canonical name.
 
 Links, all within one type: the same name (clitics and article aside); a person's
-surname or given name alone after the full name («كيربي» -> «جون كيربي»); a shorter
+surname or given name alone after the full name («ميلر» -> «ريتشارد ميلر»); a shorter
 organisation or place name that the longer one only extends by head words or a
 qualifier («حماس» -> «حركة حماس», «الضفة» -> «الضفة الغربية»); known aliases from
 `gazetteer_aliases` («البنتاغون» = «وزارة الدفاع الأميركية»). The canonical name is the

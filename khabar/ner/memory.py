@@ -1,7 +1,7 @@
 """Document memory: what the first tagging pass said about the same word elsewhere.
 
 A surname alone («كيربي») is hard to tag in its own sentence, easy once the article
-has named «جون كيربي». The second pass sees, for each token, how the first pass tagged
+has named «ريتشارد ميلر». The second pass sees, for each token, how the first pass tagged
 the other occurrences of the same core word in the document: the majority type, whether
 it ended (`ml`) or began (`mf`) a multi-word name, and how often it was a name at all.
 """

@@ -6,7 +6,7 @@ ANERcorp (2007) seldom marks long institutional names, so for articles:
 - a place head word before a name makes a place («مخيم» + «قلنديا»), an organisation
   head word a body («وكالة» + «الأناضول»);
 - an organisation head word followed by definite words is a body («حزب التقدم والاشتراكية»),
-  and a body's name takes the relational adjectives after it («وزارة الصحة الفلسطينية»);
+  and a body's name takes the relational adjectives after it («وزارة الصحة الأردنية»);
 - runs of Latin-script prose (a quoted French sentence) and month or weekday names
   are not names.
 """

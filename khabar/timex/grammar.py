@@ -403,7 +403,7 @@ class Parser:
         return j, [tx], kinds
 
     def _range_start(self, i: int) -> int:
-        """«من 9 إلى 23 سبتمبر», «بين 5 و7 يونيو»: the range opens before the date."""
+        """«من 4 إلى 11 سبتمبر», «بين 5 و7 يونيو»: the range opens before the date."""
         if i - 1 >= self.floor and self.a[i].raw.day2 and self.a[i - 1].kind == "ropen" \
                 and self.touching(i - 1):
             return i - 1
