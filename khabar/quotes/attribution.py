@@ -10,12 +10,16 @@ from khabar.normalize import fold
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX, CueForm
 from khabar.quotes.medium import Medium, glued_skip, medium_end, parse_medium
-from khabar.quotes.morph import CONJ
+from khabar.quotes.documents import document_source
+from khabar.quotes.morph import ANSWER_PARTICLE, ARTICLE, CONJ
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, parse_np
 
 _HEADLINE_SPEAKER_MAX = 4  # words before the colon
 _SOURCE_TAIL = 3  # words after a source's phrase and before the comma that ends it
+# the same after a document's author, which often carries adjuncts («بيانات للهيئة المحلية
+# بمختلف الأقاليم والجهات، فإن …»)
+_DOCUMENT_TAIL = 6
 _HEADLINE_MEDIUM_MAX = 6  # tokens of a medium phrase before it («لـ"الأيام"»)
 
 
@@ -69,26 +73,33 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         last = fold(phrase).split()[-1]
         glued = len(fold(phrase).split()) > n and j < len(s) and s.words[j].startswith(last)
         # «وفقا للمذكرة»: the preposition and the contracted article are no part of it
-        np = parse_np(s, j, skip=glued_skip(s.words[j], last) if glued else 0)
+        skip = glued_skip(s.words[j], last) if glued else 0
+        doc = document_source(s, j, skip)
+        np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
         if np is None:
             continue
-        np = apposition(s, np)
+        if doc is None:
+            np = apposition(s, np)
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
         if at_start and items:
             return None  # «بحسب X، قال …»: the phrase names the cue's medium
         if at_start:
-            a = np.after
-            comma = next((x for x in range(a, min(len(s), a + _SOURCE_TAIL + 1))
+            a = doc.end if doc is not None else np.after
+            tail = _SOURCE_TAIL if doc is None else _DOCUMENT_TAIL
+            comma = next((x for x in range(a, min(len(s), a + tail + 1))
                           if s.words[x] in COMMA), None)
-            if comma is not None and all(s.isword[x] and s.words[x] not in
-                                         LEX.complementizers for x in range(a, comma)):
+            if comma is not None and all(s.isword[x] and s.words[x] not in LEX.complementizers
+                                         and not LEX.cues.match(s.words, x)
+                                         for x in range(a, comma)):
                 a = comma  # «ووفقا للمذكرة المرفقة بالمشروع، …»: the source's own words
             while a < len(s) and (s.words[a] in COMMA or s.words[a] in LEX.complementizers):
                 a += 1  # «وبحسب شهود، فإن …»
+            answer = _answer_skip(s, a)
             b = len(s)
             while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
                 b -= 1
         else:
+            answer = 0
             a, b = _clause_start(s, k, items), k
             while b > a and (s.words[b - 1] in COMMA or not s.isword[b - 1]):
                 b -= 1
@@ -96,11 +107,25 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             return None
         # the phrase is its own lemma («بحسب», «وفقا لـ»); it reports what the source said
         cue = CueForm(phrase, "attribute", "preposition", frozenset(), False, False, True)
-        item = Item("indirect", a, b, k, k + n, 0, cue, speaker=np)
-        if np.kind == "outlet":
+        item = Item("indirect", a, b, k, k + n, 0, cue, speaker=np, content_skip=answer)
+        if doc is not None:
+            item.medium, item.chain = doc.medium, [doc.hop]
+        elif np.kind == "outlet":
             item.medium = Medium(np.a, np.b, np.skip, "reporter", k)
         return item
     return None
+
+
+def _answer_skip(s: Sentence, a: int) -> int:
+    """Characters of the particle that answers a fronted attribution, glued to the
+    content's first word before its article («وبحسب الوزارة، فالأسعار …» → «الأسعار»)."""
+    if a >= len(s) or not s.isword[a]:
+        return 0
+    rest = s.words[a][len(ANSWER_PARTICLE):]
+    if s.words[a].startswith(ANSWER_PARTICLE) and rest.startswith(ARTICLE) and \
+            len(rest) > len(ARTICLE) + 1:
+        return len(ANSWER_PARTICLE)
+    return 0
 
 
 def _medium_at(it: Item, k: int) -> bool:

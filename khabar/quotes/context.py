@@ -2,8 +2,9 @@
 subject-less verb, and a medium named before the cue or after the content."""
 from __future__ import annotations
 
+from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import LEX
+from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX
 from khabar.quotes.medium import Medium, medium_end, parse_medium
 from khabar.quotes.sentence import Sentence
 
@@ -15,15 +16,27 @@ def _scan_medium(s: Sentence, a: int, b: int, outlets_only: bool = False) -> Med
     while k < b:
         if s.isword[k] and not s.inside[k]:
             med = parse_medium(s, k)
+            published = med is None and _document_outlet(s, k)
+            if published:
+                med = published  # an outlet by the way the document names it
             if med is not None and outlets_only and med.extra.get("form"):
                 med = None
-            if med is not None and med.relation != "reporter" or \
-                    med is not None and med.relation == "reporter" and _is_outlet(s, med):
+            if med is not None and (med.relation != "reporter" or published or
+                                    _is_outlet(s, med)):
                 found = med
                 k = max(k + 1, medium_end(med))
                 continue
         k += 1
     return found
+
+
+def _document_outlet(s: Sentence, k: int) -> Medium | None:
+    """«وبحسب تقرير نشرته صحيفة X، قال …»: the outlet that published the document."""
+    if s.words[k] not in ATTRIBUTION_WORDS:
+        return None
+    m = LEX.attribution.match(s.words, k)
+    doc = document_source(s, k + m[0]) if m else None
+    return doc.medium if doc is not None else None
 
 
 def _is_outlet(s: Sentence, med: Medium) -> bool:
@@ -37,7 +50,7 @@ def fill_context(s: Sentence, items: list[Item], ctx: list[Item]) -> None:
         if it.speaker is None and it.form is not None:
             src = prev or next((c for c in reversed(ctx) if c.cue_a < it.cue_a and c.speaker), None)
             if src is not None and src.form is not None and src.form.gender != it.form.gender:
-                src = None  # «حذرت بريطانيا …، مؤكدا»: not the same source
+                src = None  # «حذرت النرويج …، مؤكدا»: not the same source
             if src is not None and src.speaker is not None:
                 it.speaker = src.speaker
                 it.inherited = True

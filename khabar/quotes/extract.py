@@ -13,6 +13,7 @@ from __future__ import annotations
 from khabar.quotes.asides import anonymity_end, in_anonymity_clause
 from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
 from khabar.quotes.context import fill_context
+from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
 from khabar.quotes.markers import complement_ok, marker
@@ -36,13 +37,21 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
                 or in_anonymity_clause(s, k):
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
+        if m and k > 0 and _in_document_noun(s, k):
+            continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
 
 
+def _in_document_noun(s: Sentence, k: int) -> bool:
+    """The word at k ends a two-word document noun that starts before it."""
+    doc = LEX.document_nouns.match(s.words, k - 1)
+    return doc is not None and doc[0] > 1
+
+
 def _quoted_subject(s: Sentence, k: int, form: CueForm) -> bool:
-    """«وأشارت "بوليتيكو" إلى أن»: a short quotation followed by a marker is a name."""
+    """«وأشارت "الغارديان" إلى أن»: a short quotation followed by a marker is a name."""
     close = s.pair_at.get(k)
     if close is None or not 1 < close - k <= 6:
         return False
@@ -124,6 +133,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     subject = None
     medium = None
     chain: list[Medium] = []
+    doc = None  # a document whose author speaks («أفاد تقرير لمنظمة X»)
     participle = form.form == "participle"
     title = s.zone == "title"
     if form.form == "masdar":
@@ -137,8 +147,15 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     # plural or dual form («أعلنوا قيام …») the noun phrase is the object
     verb_first = not participle and form.gender != "pl"
     if verb_first and (_quoted_subject(s, k, form) or marker(s, k, form, True) is None):
-        subject = parse_np(s, k, stop_preps=form.takes, subject=True)
-        if subject is not None:
+        doc = document_source(s, k)
+        if doc is not None:
+            # «أفاد تقرير نشرته صحيفة X بأن …»: the document's author speaks
+            subject, k = doc.speaker, doc.end
+            medium = medium or doc.medium
+            chain.append(doc.hop)
+        else:
+            subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None and doc is None:
             subject = apposition(s, subject)
             k = subject.after
     if ci > 0 and not participle and (title or subject is None):
@@ -178,8 +195,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
             continue
         if w in LEX.relatives:
-            # «وأضاف المراقب الذي سبق أن شارك …، "…"»: skip the relative clause to its
-            # comma, or («المنظمة التي تتخذ من لاهاي مقرا لها أن …») to the last
+            # «وأضاف المراقب الذي كان قد شارك …، "…"»: skip the relative clause to its
+            # comma, or («الهيئة التي تتخذ من جنيف مقرا لها أن …») to the last
             # complementizer before the content
             span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
             close = next((x for x in span if s.words[x] in COMMA), None)
@@ -233,13 +250,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         else:
             # no content after the cue: it may close a quotation before it
             return Item("direct", -1, -1, ci, cj, 0, form, speaker=subject, medium=medium,
-                        chain=chain)
+                        chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
             (title and how == "object"):
         return None
     item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
-                chain=chain, loose=loose and how != "object")
+                chain=chain, loose=loose and how != "object", document=doc is not None)
     if ca in s.far:
         item.kind, item.ca, item.cb, item.bounded = "direct", ca + 1, n, True
         item.end_view = s.far[ca]

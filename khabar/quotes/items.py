@@ -27,3 +27,5 @@ class Item:
     end_view: int | None = None  # a quotation closing beyond the sentence (view offset)
     quote_open: int = -1  # the content opens with this quotation mark
     loose: bool = False  # a verb or a stray preposition stands between subject and content
+    content_skip: int = 0  # characters of a particle glued to the content's first word
+    document: bool = False  # the speaker wrote a document that is the verb's subject

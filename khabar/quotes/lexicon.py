@@ -119,6 +119,9 @@ class Lexicon:
     continuation_particles: frozenset[str]
     headline_labels: Phrases
     statement_nouns: Phrases
+    document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
+    publishing_verbs: Phrases  # «نشرته», «أعدتها»: the relative verb naming the author
+    relaying_verbs: Phrases  # «نقلت عنها»: the relative verb naming an outlet that relayed
     titles: Phrases
     org_heads: Phrases
     anonymous: Phrases
@@ -208,6 +211,9 @@ def build() -> Lexicon:
         continuation_particles=_folded(g["continuation_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
+        document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
+        publishing_verbs=Phrases(g["publishing_verbs"], ()),
+        relaying_verbs=Phrases(g["relaying_verbs"], ()),
         titles=Phrases(t["person_titles"], _prefixes(CONJ, (ARTICLE,))),
         org_heads=Phrases(t["organisation_heads"], _prefixes(CONJ, PREPS, (ARTICLE,))),
         anonymous=Phrases(a["anonymous"], _prefixes(CONJ, (ARTICLE,))),

@@ -35,7 +35,7 @@ class NP:
     kind: str = "person"  # person, organisation, outlet, anonymous, group, statement
     title_end: int = -1  # tokens [a, title_end) are the title; -1: none
     titled: bool = False
-    tail: int = 0  # closing marks after the phrase («"بوليتيكو"»)
+    tail: int = 0  # closing marks after the phrase («"الغارديان"»)
     name_end: int = -1  # an appositive title follows the name from here
 
     @property
@@ -74,7 +74,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     """
     n = len(s) if limit is None else min(limit, len(s))
     if k < n and k in s.pair_at and 1 < s.pair_at[k] - k <= 6:
-        # a quoted name as subject («وأشارت "بوليتيكو" إلى أن»)
+        # a quoted name as subject («وأشارت "الغارديان" إلى أن»)
         close = s.pair_at[k]
         known = LEX.outlets.match(s.words, k + 1) or LEX.outlet_kinds.match(s.words, k + 1)
         return NP(k + 1, close, skip, "outlet" if known else "organisation", -1, True, 1)
@@ -166,7 +166,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
 
 
 def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
-    """A title right after the name («خالد العطية وزير الخارجية القطري») joins the phrase."""
+    """A title right after the name («سامر الحلبي وزير الخارجية الأردني») joins the phrase."""
     if e < n and s.isword[e] and LEX.titles.match(s.words, e):
         m = LEX.titles.match(s.words, e)
         np.name_end = e
@@ -176,7 +176,7 @@ def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
 
 def _surname(s: Sentence, k: int, j: int) -> bool:
     """The word at j, which starts like a glued preposition, ends a name («باولا بيتانكور،»,
-    «فلاديمير بوتين إن», «أنالينا بيربوك -…»): a name word before it and nothing after."""
+    «سامي الخطيب إن», «ماريا شولتس -…»): a name word before it and nothing after."""
     prev = s.words[j - 1]
     return j > k and _phrase_ends(s, j + 1) and not s.words[j].startswith(CLITIC_ARTICLE) \
         and s.isword[j - 1] and not prev.startswith(DEFINITE) and prev not in LEX.title_links \
@@ -242,12 +242,12 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 or anonymity_end(s, j) is not None:
             break
         if not titled and LEX.titles.match(s.words, j):
-            break  # «جون كيري وزير الخارجية»: the name ends where a title starts
+            break  # «ريتشارد ميلر وزير الخارجية»: the name ends where a title starts
         if titled and kind != "outlet" and w in LEX.title_links and j + 1 < n \
                 and s.is_word(j + 1) and not at_stop(s, j + 1) \
                 and not LEX.statement_nouns.match(s.words, j + 1) \
                 and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
-            j += 2  # «التحالف بقيادة واشنطن», «المتحدث باسم الوزارة»; not «في مدونتها»
+            j += 2  # «الائتلاف بقيادة لندن», «المتحدث باسم الوزارة»; not «في مدونتها»
             continue
         if at_stop(s, j):
             if titled and kind != "outlet" and w in LEX.title_links \
@@ -265,14 +265,14 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             break
         if kind != "person" or not titled:
             if len(w) > 3 and w.endswith(PRONOUN_SUFFIXES):
-                break  # «أعلنت أوكرانيا دعمها …»: a possessed noun starts the object
+                break  # «أعلنت النرويج دعمها …»: a possessed noun starts the object
         j += 1
     return j
 
 
 def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
-    («وزير الخارجية العراقي», «منظمة حظر الأسلحة الكيميائية», «الاتحاد» + not «تأجيل»)."""
+    («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
     if not s.words[k].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
@@ -325,7 +325,7 @@ def _name_starts(s: Sentence, t: int) -> bool:
 
 
 def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:
-    """«وزير الخارجية، فؤاد حسين،» and «فؤاد حسين، وزير الخارجية،» are one phrase."""
+    """«وزير الخارجية، سامي الخطيب،» and «سامي الخطيب، وزير الخارجية،» are one phrase."""
     n = len(s) if limit is None else limit
     k = np.after
     if k + 1 >= n or s.words[k] not in COMMA:
@@ -343,7 +343,7 @@ def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:
         np.title_end < 0 or np.title_end < np.b)
     if np.kind in ("person", "anonymous") and (np.titled or descriptive) and not has_name \
             and np2.kind == "person":
-        # a title, then the name («وزير الخارجية، فؤاد حسين»; «…، الدكتور أحمد»)
+        # a title, then the name («وزير الخارجية، سامي الخطيب»; «…، الدكتور أحمد»)
         name_at = np2.title_end if np2.title_end > np2.a else np2.a
         if name_at >= np2.b:
             return np

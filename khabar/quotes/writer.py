@@ -32,6 +32,9 @@ class Writer:
         self.sources = Sources()
         self.recent: dict[str, list] = {"title": [], "body": []}  # latest speakers first
         self.pending: list[tuple[dict, object]] = []
+        # sources that spoke through a document: the verb agreed with the document noun
+        # («وأضاف بيان النيابة …»), and so does the continuation after it («وتابع»)
+        self.document_gender: dict[int, str] = {}
 
     # -------------------------------------------------------------- offsets
     def _span(self, s: Sentence, a: int, b: int, skip: int = 0) -> tuple[int, int]:
@@ -63,12 +66,12 @@ class Writer:
         elif np.name_end > na:
             ta = np.name_end
             while ta < np.b and not s.isword[ta]:
-                ta += 1  # «فؤاد حسين، وزير …»: the comma is no part of the title
+                ta += 1  # «سامي الخطيب، وزير …»: the comma is no part of the title
             span = (ta, np.b, 0)
         if span is not None:
             a, b, sk = span
             while b > a + 1 and not s.isword[b - 1]:
-                b -= 1  # «وزير الخارجية، فؤاد حسين»: the comma is no part of the title
+                b -= 1  # «وزير الخارجية، سامي الخطيب»: the comma is no part of the title
             span = (a, b, sk)
         affiliation = None
         if span is not None:
@@ -151,7 +154,7 @@ class Writer:
                 ca = self.view.to_text(s.ends[it.ca - 1])
                 cb = self.view.to_text(it.end_view)
             else:
-                ca, cb = self._span(s, it.ca, it.cb)
+                ca, cb = self._span(s, it.ca, it.cb, it.content_skip)
             cue = None
             if it.form is not None:
                 part = self._part(s, it.cue_a, it.cue_b, it.cue_skip)
@@ -173,7 +176,9 @@ class Writer:
                     src_rec = ({**src_rec[0], **part}, src_rec[1])
             elif it.speaker is not None:
                 src_rec = self._speaker(s, it.speaker)
-                if it.form is not None and src_rec[1].gender is None and not it.inherited:
+                if it.form is not None and it.document:
+                    self.document_gender[id(src_rec[1])] = it.form.gender
+                elif it.form is not None and src_rec[1].gender is None and not it.inherited:
                     src_rec[1].gender = it.form.gender
             else:
                 src_rec = None
@@ -208,7 +213,7 @@ class Writer:
         want = it.form.gender
         cands = ([prev_in_sentence] if prev_in_sentence else []) + recent
         for rec in cands:
-            if rec[1].gender in (None, want):
+            if rec[1].gender in (None, want) or self.document_gender.get(id(rec[1])) == want:
                 return rec
         return prev_in_sentence or recent[0]
 
