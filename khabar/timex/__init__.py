@@ -8,8 +8,10 @@ grammar in `khabar.timex.grammar`, the arithmetic in `khabar.timex.resolve`.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from khabar.normalize import NORMALIZERS
+from khabar.normalize import NORMALIZERS, fold
+from khabar.resources import load
 from khabar.timex.grammar import Timex, parse
 
 __all__ = ["annotate", "find_timexes", "Timex", "published_date"]
@@ -65,8 +67,27 @@ def annotate(article) -> None:
         vs, ve = view.from_text(start), view.from_text(end)
         for tx in parse(folded[vs:ve], published):
             tx = _to_text(view, text, tx, vs)
+            if tx.anchor == "publication" and _names_something(text, tx.start, tx.end):
+                continue
             article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
                         anchor=tx.anchor, granularity=tx.granularity)
+
+
+_QUOTE_MARKS = "\"'«»“”„"
+
+
+@lru_cache(maxsize=1)
+def _outlet_kinds() -> frozenset[str]:
+    return frozenset(fold(k) for k in load("media_outlets")["kinds"])
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """«صحيفة "الغد"», «قناة الغد»: a relative word standing as a name, not a time."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if before[-1:] in _QUOTE_MARKS and after[:1] in _QUOTE_MARKS:
+        return True
+    words = before.split()
+    return bool(words) and fold(words[-1].strip(_QUOTE_MARKS)) in _outlet_kinds()
 
 
 def _body_runs(article, text: str):
