@@ -28,7 +28,7 @@ def _stable(record: dict) -> dict:
     return json.loads(json.dumps(record, ensure_ascii=False))
 
 
-CASES = sorted(p for p in ARTICLES.iterdir() if p.is_file())
+CASES = sorted(p for p in ARTICLES.iterdir() if p.is_file()) + [api.example_path()]
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
