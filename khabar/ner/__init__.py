@@ -35,17 +35,14 @@ def train(train_path, out_path, **options) -> dict:
     return _train(train_path, out_path, **options)
 
 
-def _sentence_tokens(article: Article) -> list[list]:
-    sents = sorted(article.spans("sentences"), key=lambda s: s.start)
-    toks = sorted(article.spans("tokens"), key=lambda t: t.start)
-    out: list[list] = [[] for _ in sents]
-    j = 0
-    for i, s in enumerate(sents):
-        while j < len(toks) and toks[j].start < s.start:
-            j += 1
-        while j < len(toks) and toks[j].end <= s.end:
-            out[i].append(toks[j])
-            j += 1
+def _sentence_tokens(article: Article) -> list[list[tuple[int, int]]]:
+    """(start, end) of each sentence's tokens, read straight off the token arrays."""
+    layer = article.tokens
+    starts, ends = layer.starts, layer.ends
+    out = []
+    for s in sorted(article.spans("sentences"), key=lambda s: s.start):
+        i, j = layer.index_range(s.start, s.end)
+        out.append(list(zip(starts[i:j], ends[i:j])))
     return out
 
 
@@ -54,7 +51,7 @@ def annotate(article: Article) -> None:
     mention right after a title («وزير الخارجية الأردني …») carries it in attr `title`."""
     text = article.text
     sents = [s for s in _sentence_tokens(article) if s]
-    words = [[text[t.start:t.end] for t in s] for s in sents]
+    words = [[text[a:b] for a, b in s] for s in sents]
     tags = _tagger.default().tag_document(words)
     found: list[Mention] = []
     titles: list[str | None] = []
@@ -62,14 +59,14 @@ def annotate(article: Article) -> None:
         ents = refine(ws, entities(ts))
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
         for a, b, typ in ents:
-            start = toks[a].start + strip_clitic(ws[a])
-            end = toks[b - 1].end
+            start = toks[a][0] + strip_clitic(ws[a])
+            end = toks[b - 1][1]
             if start >= end:
                 continue
             label = LABELS.get(typ, typ)
             found.append(Mention(start, end, label, text[start:end]))
             t = title_before(ws, a, named) if label == "PER" else None
-            titles.append(text[toks[t].start + strip_clitic(ws[t]):toks[a - 1].end]
+            titles.append(text[toks[t][0] + strip_clitic(ws[t]):toks[a - 1][1]]
                           if t is not None else None)
     for m, title, (ent, canonical) in zip(found, titles, group(found)):
         extra = {"title": title} if title else {}

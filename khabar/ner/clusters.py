@@ -5,7 +5,7 @@ Brown clustering in pure Python is too slow for 10 M words; this gets comparable
 gets one cluster id per granularity (coarse to fine), which the tagger uses as features
 the way Brown-cluster prefixes are used. Only the word -> cluster table is shipped.
 
-    python -m khabar.ner.clusters --corpus /work/shared/data/unlabeled/news.jsonl.gz \
+    python -m khabar.ner.clusters --corpus ../shared/data/unlabeled/news.jsonl.gz \
         --out khabar/models/clusters.tsv.gz
 
 numpy is needed here (training only), never at tagging time.

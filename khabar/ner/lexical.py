@@ -5,6 +5,8 @@ so that «والعراق», «بالعراق» and «العراق» meet on one 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from khabar.normalize import fold
 from khabar.resources import load
 
@@ -17,13 +19,17 @@ DETACHABLE: tuple[str, ...] = tuple(sorted({fold(c) for c in _CLITICS["detachabl
                                            key=len, reverse=True))
 ABSORBS_ARTICLE = frozenset(fold(c) for c in _CLITICS["absorbs_article"])
 _MIN_STEM = 2
+# news vocabulary is Zipfian: a bounded cache answers most lookups of a run
+_CACHE = 1 << 17
 
 
+@lru_cache(maxsize=_CACHE)
 def key(token: str) -> str:
     """The form a token is looked up by: folded letters, lower case, every digit as 0."""
     return fold(token).translate(_DIGITS_TO_ZERO)
 
 
+@lru_cache(maxsize=_CACHE)
 def split_clitic(k: str) -> tuple[str, str]:
     """(proclitic, rest) for the longest detachable proclitic that leaves a plausible stem.
 
@@ -36,7 +42,8 @@ def split_clitic(k: str) -> tuple[str, str]:
     return "", k
 
 
-def name_forms(k: str) -> list[str]:
+@lru_cache(maxsize=_CACHE)
+def name_forms(k: str) -> tuple[str, ...]:
     """The ways a keyed token may be written as a bare name, most literal first.
 
     A conjunction or preposition comes off, an article stays (and comes back where «لل»
@@ -51,9 +58,10 @@ def name_forms(k: str) -> list[str]:
             rest = ARTICLE + rest
         if rest not in out:
             out.append(rest)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=_CACHE)
 def core(k: str) -> str:
     """The token without any proclitic nor article: the stem features generalise over."""
     c, rest = split_clitic(k)

@@ -5,7 +5,7 @@ The tagger (without this feature) tags every article of the corpus; each word co
 was tagged as a name often enough gets its majority type and how consistently it was a
 name. Only that word -> (type, strength) table is shipped, never the text.
 
-    python -m khabar.ner.lexicon --corpus /work/shared/data/unlabeled/news.jsonl.gz \
+    python -m khabar.ner.lexicon --corpus ../shared/data/unlabeled/news.jsonl.gz \
         --model khabar/models/ner.crfsuite --out khabar/models/lexicon.tsv.gz
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Train the two-pass CRF tagger on a CoNLL file (ANERcorp train split), reproducibly.
 
-    python -m khabar.ner.train --train /work/shared/data/ner/anercorp/train.txt \
+    python -m khabar.ner.train --train ../shared/data/ner/anercorp/train.txt \
         --out khabar/models/ner.crfsuite
 
 Pass one is a CRF over the token features; pass two adds document memory (see
