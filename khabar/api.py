@@ -53,14 +53,18 @@ def records(paths: Iterable[str], input_format: str | None = None,
 
 def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | None,
                   layers: tuple[str, ...] | None, skip: tuple[str, ...],
-                  out: IO[str], err: IO[str]) -> int:
+                  out: IO[str], err: IO[str], progress: bool = False) -> int:
     """The `khabar extract` loop: never stops on a bad input, returns the failure count."""
+    from tqdm import tqdm
+
     failures = 0
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     kwargs = {"layers": layers} if layers else {}
     used: set[str] = set()
-    for article in read_inputs(paths, input_format):
+    articles = tqdm(read_inputs(paths, input_format), unit=" articles", file=err,
+                    disable=not progress, dynamic_ncols=True)
+    for article in articles:
         process(article, skip)
         name = _unique_name(article, used)
         record = to_record(article, **kwargs)

@@ -39,7 +39,9 @@ def main() -> None:
 @click.option("--layers", default=None,
               help="Comma-separated layers to include in full (e.g. tokens,sentences).")
 @click.option("--skip", default="", help="Comma-separated stages to skip (e.g. entities).")
-def extract(paths, fmt, out_dir, input_format, layers, skip) -> None:
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: with --out, when stderr is a terminal).")
+def extract(paths, fmt, out_dir, input_format, layers, skip, progress) -> None:
     """Extract records from articles (files, folders, JSONL/CSV, HTML, or - for stdin)."""
     from khabar import api
 
@@ -49,8 +51,10 @@ def extract(paths, fmt, out_dir, input_format, layers, skip) -> None:
     fmt = fmt or "json"
     layer_names = tuple(x for x in (layers or "").split(",") if x) or None
     skip_names = tuple(x for x in skip.split(",") if x)
+    if progress is None:
+        progress = out_dir is not None and sys.stderr.isatty()
     failures = api.run_cli_batch(paths, fmt, out_dir, input_format, layer_names, skip_names,
-                                 sys.stdout, sys.stderr)
+                                 sys.stdout, sys.stderr, progress)
     sys.exit(1 if failures else 0)
 
 

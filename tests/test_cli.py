@@ -113,3 +113,10 @@ def test_quotes_table(runner):
                                   "entities"])
     assert result.exit_code == 0, result.output
     assert "النهار" in result.stdout and "== levant-hijri" in result.stdout
+
+
+def test_progress_bar_on_request(runner, tmp_path):
+    result = runner.invoke(main, ["extract", str(FIXTURES / "levant-hijri.txt"), "--out",
+                                  str(tmp_path / "o"), "--progress", *FAST])
+    assert result.exit_code == 0, result.output
+    assert "1 articles" in result.stderr
