@@ -27,3 +27,17 @@ def records(article: Article) -> list[dict]:
     return [{"kind": s.label, "content": {"text": article.text[s.start:s.end],
                                           "start": s.start, "end": s.end}, **s.attrs}
             for s in article.spans("quotes")]
+
+
+def assert_statement(q: dict, kind: str, speaker: str, cue: str, medium: str | None,
+                     content: str) -> None:
+    """One statement record against its expected kind, speaker, cue, medium and content."""
+    assert q["kind"] == kind
+    assert q["content"]["text"] == content
+    assert speaker in (q["speaker"]["text"], q["speaker"]["canonical"])
+    assert q["cue"]["text"] == cue
+    if medium is None:
+        assert q["medium"] is None
+    else:
+        assert q["medium"] is not None and medium in (q["medium"]["text"],
+                                                      q["medium"]["canonical"])

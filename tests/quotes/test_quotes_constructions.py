@@ -3,6 +3,7 @@ speaker, cue and medium. The sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
+from quotes_helpers import assert_statement
 
 # (id, body, expected statements: kind, speaker, cue, medium, content)
 # speaker/medium: a phrase the speaker's text or canonical name must equal (None: absent)
@@ -212,16 +213,8 @@ ROWS = [
 def test_construction(quotes_of, body, expected):
     got = quotes_of(body)
     assert len(got) == len(expected), [q["content"]["text"] for q in got]
-    for q, (kind, speaker, cue, medium, content) in zip(got, expected):
-        assert q["kind"] == kind
-        assert q["content"]["text"] == content
-        assert speaker in (q["speaker"]["text"], q["speaker"]["canonical"])
-        assert q["cue"]["text"] == cue
-        if medium is None:
-            assert q["medium"] is None
-        else:
-            assert q["medium"] is not None and medium in (q["medium"]["text"],
-                                                          q["medium"]["canonical"])
+    for q, row in zip(got, expected):
+        assert_statement(q, *row)
 
 
 @pytest.mark.parametrize("body,speech_class,negated", [

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.resources import load
-from quotes_helpers import make_article, records
+from quotes_helpers import assert_statement, make_article, records
 
 # (id, body, expected: kind, speaker, cue, medium, chain texts, content)
 # speaker/medium: a phrase the text or canonical name must equal (None: absent)
@@ -100,14 +100,7 @@ ROWS = [
 def test_document_source(quotes_of, body, expected):
     kind, speaker, cue, medium, chain, content = expected
     (q,) = quotes_of(body)
-    assert q["kind"] == kind
-    assert q["content"]["text"] == content
-    assert speaker in (q["speaker"]["text"], q["speaker"]["canonical"])
-    assert q["cue"]["text"] == cue
-    if medium is None:
-        assert q["medium"] is None
-    else:
-        assert medium in (q["medium"]["text"], q["medium"]["canonical"])
+    assert_statement(q, kind, speaker, cue, medium, content)
     assert [h["text"] for h in q["chain"]] == chain
 
 
