@@ -7,7 +7,6 @@ import importlib.util
 import io
 import json
 
-
 import khabar.ner as ner
 from khabar.api import read_inputs
 from khabar.pipeline import Pipeline

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from khabar.ingest import read_path
 from khabar.timex import find_timexes, published_date
 
 
@@ -22,10 +23,8 @@ def _scorer(shared):
 
 
 def _text(path) -> str:
-    if path.suffix == ".json":
-        rec = json.loads(path.read_text(encoding="utf-8"))
-        return (rec.get("title") or "") + "\n" + (rec.get("text") or "")
-    return path.read_text(encoding="utf-8", errors="replace")
+    """The raw article text as the project's ingest lays it out (no furniture cut)."""
+    return next(read_path(path)).text
 
 
 @pytest.fixture(scope="module")
