@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from khabar.document import Article
-from khabar.metadata import fill_metadata, parse_views
+from khabar.metadata import fill_metadata, line_date, parse_views, whole_line_date
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 
@@ -164,8 +164,6 @@ def _classify(ln: Line) -> None:
         return
     if _field_line(ln, s):
         return
-    from khabar.metadata import whole_line_date
-
     kind = whole_line_date(s)
     if kind:
         ln.kind = kind
@@ -205,8 +203,6 @@ def _plausible(name: str, value: str) -> bool:
     if name == "article_id":
         return bool(re.fullmatch(r"[\w\-/#.]{1,40}", value)) and any(c.isdigit() for c in value)
     if name in ("published", "updated"):
-        from khabar.metadata import line_date
-
         return line_date(value) is not None
     if name in ("author", "outlet", "content_type"):
         return 0 < len(value.split()) <= 6
