@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from khabar.normalize import NORMALIZERS, to_int
-
-if TYPE_CHECKING:
-    from khabar.document import Article
+from khabar.dates import find_dates, parse_date
+from khabar.document import Article, Span
+from khabar.normalize import NORMALIZERS
 
 _LIGHT = NORMALIZERS["light"]
 _HTTP_DATE = re.compile(
@@ -39,8 +38,6 @@ def parse_views(value: str) -> int | None:
 
 def line_date(value: str):
     """The first date a short string holds (a DateMatch, possibly invalid), or None."""
-    from khabar.dates import find_dates
-
     found = find_dates(value)
     return next((d for d in found if d.valid), found[0] if found else None)
 
@@ -52,8 +49,6 @@ def whole_line_date(folded_line: str) -> str | None:
         return None
     if _HTTP_DATE.match(s):
         return "crawl_header"
-    from khabar.dates import find_dates
-
     found = [d for d in find_dates(s) if getattr(d, "valid", True)]
     if not found:
         return None
@@ -73,8 +68,6 @@ def iso(d: Any) -> str | None:
 def given_date(raw: str) -> str | None:
     """A date supplied with the input, as ISO 8601. Machine formats (ISO 8601, the RFC 2822
     dates of feeds and HTTP) keep their time and zone; anything else goes to find_dates."""
-    from khabar.dates import parse_date
-
     s = raw.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         try:
@@ -102,7 +95,7 @@ def _date_value(m) -> str | None:
     return m.date.isoformat()
 
 
-def fill_metadata(article: "Article", lines) -> None:
+def fill_metadata(article: Article, lines) -> None:
     given = article.given
     srcs = given.get("given_sources", {})
     candidates: list[dict[str, Any]] = []
@@ -127,7 +120,7 @@ def fill_metadata(article: "Article", lines) -> None:
         if not ln.blank:
             content_index += 1
         for name, (value, a, b) in ln.fields.items():
-            span = _span(article, ln.kind, a, b)
+            span = Span(a, b, ln.kind or "field")
             if name in ("published", "updated", "crawled"):
                 m = line_date(value)
                 if m is None or not getattr(m, "valid", True):
@@ -159,21 +152,13 @@ def fill_metadata(article: "Article", lines) -> None:
     _choose_date(article, candidates)
 
 
-def _span(article: "Article", kind: str | None, a: int, b: int):
-    from khabar.document import Span
-
-    return Span(a, b, kind or "field")
-
-
 _PREFERENCE = {"published": 0, "unlabelled": 1, "updated": 2, "crawled": 3}
 _DATE_LINE_TOP = 6  # an unlabelled date line further down than this is not the page's date
 
 
-def _choose_date(article: "Article", candidates: list[dict[str, Any]]) -> None:
+def _choose_date(article: Article, candidates: list[dict[str, Any]]) -> None:
     """Publication date: given > labelled published > unlabelled date line. Updated and
     crawl times are kept as their own fields, never used as the publication date."""
-    from khabar.document import Span
-
     for c in candidates:
         if c["kind"] in ("updated", "crawled") and c["kind"] not in article.metadata:
             article.set_meta(c["kind"], c["value"], c["source"],
