@@ -13,8 +13,9 @@ from khabar.record import dumps, to_record
 
 
 @lru_cache(maxsize=8)
-def pipeline(skip: tuple[str, ...] = ()) -> Pipeline:
-    return Pipeline(skip=skip)
+def pipeline(skip: tuple[str, ...] = (), ner: str = "crf") -> Pipeline:
+    """The default stages; `ner` is the entity tagger's mode (`khabar.ner.MODES`)."""
+    return Pipeline(skip=skip, options={"entities": {"mode": ner}} if ner != "crf" else None)
 
 
 def example_path() -> Path:
@@ -39,21 +40,21 @@ def extract_text(text: str, **given) -> Article:
     return pipeline().run(article)
 
 
-def process(article: Article, skip: tuple[str, ...] = ()) -> Article:
+def process(article: Article, skip: tuple[str, ...] = (), ner: str = "crf") -> Article:
     if not article.failed:
-        pipeline(skip).run(article)
+        pipeline(skip, ner).run(article)
     return article
 
 
 def records(paths: Iterable[str], input_format: str | None = None,
-            skip: tuple[str, ...] = ()) -> Iterator[dict]:
+            skip: tuple[str, ...] = (), ner: str = "crf") -> Iterator[dict]:
     for article in read_inputs(paths, input_format):
-        yield to_record(process(article, skip))
+        yield to_record(process(article, skip, ner))
 
 
 def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | None,
                   layers: tuple[str, ...] | None, skip: tuple[str, ...],
-                  out: IO[str], err: IO[str], progress: bool = False) -> int:
+                  out: IO[str], err: IO[str], progress: bool = False, ner: str = "crf") -> int:
     """The `khabar extract` loop: never stops on a bad input, returns the failure count."""
     from tqdm import tqdm
 
@@ -65,7 +66,7 @@ def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | Non
     articles = tqdm(read_inputs(paths, input_format), unit=" articles", file=err,
                     disable=not progress, dynamic_ncols=True)
     for article in articles:
-        process(article, skip)
+        process(article, skip, ner)
         name = _unique_name(article, used)
         record = to_record(article, **kwargs)
         if article.failed:

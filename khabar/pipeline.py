@@ -5,6 +5,7 @@ The order is checked once, when the pipeline is built, not per article. Executor
 """
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -40,8 +41,16 @@ class PipelineError(ValueError):
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[Stage] = STAGES, skip: Iterable[str] = ()) -> None:
+    def __init__(self, stages: Iterable[Stage] = STAGES, skip: Iterable[str] = (),
+                 options: dict[str, dict] | None = None) -> None:
+        """`options` gives stages keyword arguments by stage name, e.g.
+        `{"entities": {"mode": "ensemble"}}`."""
+        stages = tuple(stages)
         skip = set(skip)
+        options = options or {}
+        unknown = set(options) - {s.name for s in stages}
+        if unknown:
+            raise PipelineError(f"options for unknown stages: {sorted(unknown)}")
         self.stages = [s for s in stages if s.name not in skip]
         have: set[str] = set()
         self._funcs: list[tuple[str, Callable[[Article], None]]] = []
@@ -53,7 +62,10 @@ class Pipeline:
             have.update(st.assigns)
         for st in self.stages:
             mod, func = st.target.split(":")
-            self._funcs.append((st.name, getattr(importlib.import_module(mod), func)))
+            fn = getattr(importlib.import_module(mod), func)
+            if options.get(st.name):
+                fn = functools.partial(fn, **options[st.name])
+            self._funcs.append((st.name, fn))
 
     @property
     def names(self) -> list[str]:

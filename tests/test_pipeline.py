@@ -43,3 +43,18 @@ def test_article_text_is_read_only():
     article = Article("نص")
     with pytest.raises(AttributeError):
         article.text = "آخر"  # type: ignore[misc]
+
+
+def _record_option(article, mark):
+    article.flag("test.option", mark)
+
+
+def test_options_reach_their_stage_as_keyword_arguments():
+    stages = [Stage("marked", "tests.test_pipeline:_record_option")]
+    article = Pipeline(stages, options={"marked": {"mark": "here"}}).run(Article("نص"))
+    assert [(i.code, i.message) for i in article.issues] == [("test.option", "here")]
+
+
+def test_options_for_a_stage_that_does_not_exist_are_refused():
+    with pytest.raises(PipelineError, match="entitys"):
+        Pipeline(options={"entitys": {"mode": "ensemble"}})

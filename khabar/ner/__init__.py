@@ -17,15 +17,18 @@ from khabar.ner.rules import refine, title_before
 __all__ = ["annotate", "tag_tokens", "tag_conll", "train"]
 
 
-def tag_tokens(tokens: list[str]) -> list[str]:
+MODES = _tagger.MODES
+
+
+def tag_tokens(tokens: list[str], mode: str = "crf") -> list[str]:
     """BIO tags in the ANERcorp tag set (B-PERS, I-ORG, …) for one sentence's tokens."""
-    return _tagger.default().tag(tokens)
+    return _tagger.default(mode).tag(tokens)
 
 
-def tag_conll(in_fh: TextIO, out_fh: TextIO) -> int:
+def tag_conll(in_fh: TextIO, out_fh: TextIO, mode: str = "crf") -> int:
     """Tag a CoNLL file (one token per line, blank line between sentences): writes
     `token TAG` lines with the same tokens; returns the number of tokens."""
-    return _tagger.default().tag_conll(in_fh, out_fh)
+    return _tagger.default(mode).tag_conll(in_fh, out_fh)
 
 
 def train(train_path, out_path, **options) -> dict:
@@ -46,13 +49,14 @@ def _sentence_tokens(article: Article) -> list[list[tuple[int, int]]]:
     return out
 
 
-def annotate(article: Article) -> None:
+def annotate(article: Article, mode: str = "crf") -> None:
     """Add `mentions`: every name the tagger finds, grouped into entities. A person's
-    mention right after a title («وزير الخارجية الأردني …») carries it in attr `title`."""
+    mention right after a title («وزير الخارجية الأردني …») carries it in attr `title`.
+    `mode` picks the tagger (see `MODES`)."""
     text = article.text
     sents = [s for s in _sentence_tokens(article) if s]
     words = [[text[a:b] for a, b in s] for s in sents]
-    tags = _tagger.default().tag_document(words)
+    tags = _tagger.default(mode).tag_document(words)
     found: list[Mention] = []
     titles: list[str | None] = []
     for toks, ws, ts in zip(sents, words, tags):

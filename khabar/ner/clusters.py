@@ -8,7 +8,7 @@ the way Brown-cluster prefixes are used. Only the word -> cluster table is shipp
     python -m khabar.ner.clusters --corpus ../shared/data/unlabeled/news.jsonl.gz \
         --out khabar/models/clusters.tsv.gz
 
-numpy is needed here (training only), never at tagging time.
+Building the table is training work; tagging only reads it.
 """
 from __future__ import annotations
 

@@ -1,19 +1,30 @@
-"""The two-pass CRF tagger: the shipped models, loaded once per process."""
+"""The entity tagger: the CRF passes and the neural tagger from the shipped models."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
 import pycrfsuite
 
 from khabar.ner import conll, memory
 from khabar.ner.features import FAMILIES, Featurizer
+from khabar.ner.neural import TAGS, NeuralTagger, first_pass_features
 from khabar.ner.wordclasses import model_path
 
 MODEL_NAME = "ner.crfsuite"
+NEURAL_NAME = "ner.neural.npz"
+# `crf`: the CRF's two passes. `ensemble`: the CRF's first pass, then the neural tagger
+# and the CRF's memory pass decoded together (see docs/ner.md for what each scores).
+MODES = ("crf", "ensemble")
 # sentences read as one document where a CoNLL file marks no documents
 CONLL_BLOCK = 25
+# documents of a CoNLL file tagged together: bigger batches for the neural tagger, memory
+# bounded however long the file
+_DOCS_AT_ONCE = 40
+# a probability the CRF never rules out entirely, so one model cannot veto the other
+_FLOOR = 1e-6
 
 
 def settings_path(model: Path) -> Path:
@@ -27,7 +38,15 @@ def memory_path(model: Path) -> Path:
 
 
 class Tagger:
-    def __init__(self, model: Path | str | None = None) -> None:
+    """The CRF's first pass, then the CRF's memory pass (`crf` mode), or the neural tagger
+    and the memory pass decoded together (`ensemble` mode); both read the first pass's
+    tags as document memory."""
+
+    def __init__(self, model: Path | str | None = None, mode: str = "crf",
+                 neural: Path | str | None = None, crf_weight: float | None = None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown NER mode {mode!r}; choose one of {', '.join(MODES)}")
+        self.mode = mode
         self.path = Path(model) if model else model_path(MODEL_NAME)
         if not self.path.exists():
             raise FileNotFoundError(f"no NER model at {self.path}")
@@ -42,6 +61,16 @@ class Tagger:
         if settings.get("two_pass") and memory_path(self.path).exists():
             self._second = pycrfsuite.Tagger()
             self._second.open(str(memory_path(self.path)))
+        self._second_labels = frozenset(self._second.labels()) if self._second else frozenset()
+        self._neural = None
+        self.crf_weight = 0.0
+        if mode == "ensemble":
+            neural_path = Path(neural) if neural else self.path.with_name(NEURAL_NAME)
+            if not neural_path.exists():
+                raise FileNotFoundError(f"no neural NER model at {neural_path}")
+            self._neural = NeuralTagger(neural_path, self.featurizer)
+            # how much the CRF memory pass counts beside the network (0: not at all)
+            self.crf_weight = self._neural.crf_weight if crf_weight is None else crf_weight
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (ANERcorp tag set: PERS, ORG, LOC, MISC) for one sentence."""
@@ -49,41 +78,86 @@ class Tagger:
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags for every sentence of one document (memory spans the document)."""
-        feats = [self.featurizer.sentence(s) if s else [] for s in sentences]
-        first = [self._first.tag(f) if f else [] for f in feats]
-        if self._second is None:
-            return first
+        return self.tag_documents([sentences])[0]
+
+    def tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+        """BIO tags for several documents: memory stays within each document, while the
+        neural tagger reads all their sentences in batches of similar length."""
         lex = self.featurizer.lexical
-        cores = [[lex(t).core for t in s] for s in sentences]
-        mem = memory.features(cores, first)
-        return [self._second.tag([a + b for a, b in zip(f, m)]) if f else []
-                for f, m in zip(feats, mem)]
+        neural = self._neural
+        combine = neural is not None and self._second is not None and self.crf_weight > 0
+        out, extras, priors = [], [], []
+        for sentences in docs:
+            feats = [self.featurizer.sentence(s) if s else [] for s in sentences]
+            first = [self._first.tag(f) if f else [] for f in feats]
+            if self._second is None and neural is None:
+                out.append(first)
+                continue
+            cores = [[lex(t).core for t in s] for s in sentences]
+            mem = memory.features(cores, first)
+            if neural is not None and neural.memory:
+                extras.extend(first_pass_features(cores, first, mem))
+            if neural is not None and not combine:
+                continue
+            second = [[a + b for a, b in zip(f, m)] for f, m in zip(feats, mem)]
+            if combine:
+                priors.extend(self._log_marginals(x) for x in second)
+            else:
+                out.append([self._second.tag(x) if x else [] for x in second])
+        if neural is None:
+            return out
+        flat = neural.tag_sentences([s for d in docs for s in d], extras or None,
+                                    priors if combine else None)
+        at = 0
+        for d in docs:
+            out.append(flat[at:at + len(d)])
+            at += len(d)
+        return out
+
+    def _log_marginals(self, xseq: list[list[str]]) -> np.ndarray:
+        """The memory pass's per-token tag probabilities, as weighted log scores in the
+        neural tagger's tag order (a product of the two models' beliefs)."""
+        labels = self._second_labels
+        out = np.full((len(xseq), len(TAGS)), np.log(_FLOOR), np.float32)
+        if not xseq:
+            return out
+        self._second.set(xseq)
+        marginal = self._second.marginal
+        for k, tag in enumerate(TAGS):
+            if tag in labels:
+                out[:, k] = [marginal(tag, j) for j in range(len(xseq))]
+        np.log(np.maximum(out, _FLOOR), out=out)
+        return out * self.crf_weight
 
     def tag_conll(self, in_fh: TextIO, out_fh: TextIO, block: int | None = None) -> int:
         """Tag every sentence of a CoNLL file (gold tags, if any, ignored); returns tokens."""
         n = 0
         block = block or self.block
-        doc: list[list[str]] = []
+        docs: list[list[list[str]]] = [[]]
 
         def flush():
-            for toks, tags in zip(doc, self.tag_document(doc)):
-                conll.write(out_fh, toks, tags)
-            doc.clear()
+            for doc, tagged in zip(docs, self.tag_documents(docs)):
+                for toks, tags in zip(doc, tagged):
+                    conll.write(out_fh, toks, tags)
+            docs[:] = [[]]
 
         for toks, _tags in conll.read(in_fh):
-            doc.append(toks)
+            docs[-1].append(toks)
             n += len(toks)
-            if len(doc) >= block:
-                flush()
+            if len(docs[-1]) >= block:
+                if len(docs) >= _DOCS_AT_ONCE:
+                    flush()
+                else:
+                    docs.append([])
         flush()
         return n
 
 
-_DEFAULT: Tagger | None = None
+_DEFAULTS: dict[str, Tagger] = {}
 
 
-def default() -> Tagger:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Tagger()
-    return _DEFAULT
+def default(mode: str = "crf") -> Tagger:
+    """The shipped tagger for a mode, loaded once per process."""
+    if mode not in _DEFAULTS:
+        _DEFAULTS[mode] = Tagger(mode=mode)
+    return _DEFAULTS[mode]

@@ -66,6 +66,41 @@ def with_memory(feats, cores, tags, docs) -> list[list[list[str]]]:
     return out
 
 
+def _folds(n: int, k: int) -> list[range]:
+    return [range(n * f // k, n * (f + 1) // k) for f in range(k)]
+
+
+def _fold_jobs(n: int, tmp: str, opts: dict) -> list:
+    everything = range(n)
+    return [([i for i in everything if i not in held], os.path.join(tmp, f"fold{f}.crfsuite"),
+             opts) for f, held in enumerate(_folds(n, opts["folds"]))]
+
+
+def _tag_folds(feats, n: int, models: list[str], opts: dict) -> list[list[str]]:
+    """Each fold's sentences tagged by the model that did not see them."""
+    first: list = [None] * n
+    for held, model in zip(_folds(n, opts["folds"]), models):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(model)
+        for i in held:
+            first[i] = tagger.tag(feats[i])
+        tagger.close()
+    return first
+
+
+def jackknife(sentences: list[list[str]], gold: list[list[str]], families=FAMILIES,
+              **options) -> list[list[str]]:
+    """First-pass tags for every training sentence from models that never saw it: the
+    memory input a second pass must learn from (also the neural tagger's)."""
+    opts = {**DEFAULTS, **options}
+    feat = Featurizer(families)
+    feats = [feat.sentence(s) for s in sentences]
+    _DATA.update(feats=feats, tags=gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        models = _run(_fold_jobs(len(sentences), tmp, opts), opts["workers"])
+        return _tag_folds(feats, len(sentences), models, opts)
+
+
 def train(train_path, out_path, families=FAMILIES, two_pass: bool = True,
           **options) -> dict:
     """Train on `train_path`; write the model to `out_path`, the memory model and the
@@ -87,22 +122,11 @@ def train(train_path, out_path, families=FAMILIES, two_pass: bool = True,
     everything = list(range(n))
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(everything, str(out_path), opts)]
-        folds = []
         if two_pass:
-            k = opts["folds"]
-            folds = [range(n * f // k, n * (f + 1) // k) for f in range(k)]
-            for f, held in enumerate(folds):
-                rest = [i for i in everything if i not in held]
-                jobs.append((rest, os.path.join(tmp, f"fold{f}.crfsuite"), opts))
+            jobs += _fold_jobs(n, tmp, opts)
         models = _run(jobs, opts["workers"])
         if two_pass:
-            first = [None] * n
-            for held, model in zip(folds, models[1:]):
-                tagger = pycrfsuite.Tagger()
-                tagger.open(model)
-                for i in held:
-                    first[i] = tagger.tag(feats[i])
-                tagger.close()
+            first = _tag_folds(feats, n, models[1:], opts)
             _DATA["feats"] = with_memory(feats, cores, first, blocks(n, opts["block"]))
             _run([(everything, str(memory_path(out_path)), opts)], 1)
     settings = {"families": sorted(feat.families), "two_pass": two_pass, "options": opts,

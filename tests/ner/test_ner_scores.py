@@ -7,11 +7,14 @@ import importlib.util
 import io
 import json
 
+import pytest
+
 import khabar.ner as ner
 from khabar.api import read_inputs
 from khabar.pipeline import Pipeline
 
-ANERCORP_MICRO_F1 = 0.72  # measured 0.730
+# per tagger mode (measured 0.730 and 0.745)
+ANERCORP_MICRO_F1 = {"crf": 0.72, "ensemble": 0.74}
 DEV_ENTITIES_F1 = 0.84    # measured 0.880 after the furniture and segment stages
 
 
@@ -22,11 +25,12 @@ def _module(path, name):
     return mod
 
 
-def test_anercorp_test_split(shared_dir):
+@pytest.mark.parametrize("mode", ner.MODES)
+def test_anercorp_test_split(shared_dir, mode):
     gold = shared_dir / "data" / "ner" / "anercorp" / "test.txt"
     conll = _module(shared_dir / "eval" / "conll.py", "conll_eval")
     out = io.StringIO()
-    ner.tag_conll(io.StringIO(gold.read_text(encoding="utf-8")), out)
+    ner.tag_conll(io.StringIO(gold.read_text(encoding="utf-8")), out, mode)
     g_tokens, g_tags = conll.read(str(gold))
     pred = [ln.split() for ln in out.getvalue().split("\n")]
     p_tags = [p[-1].replace("PERS", "PER") if p else "O" for p in pred][:len(g_tags)]
@@ -34,7 +38,7 @@ def test_anercorp_test_split(shared_dir):
     p = conll.spans([t for t, w in zip(p_tags, g_tokens) if w is not None])
     tp = len(g & p)
     f1 = 2 * tp / (len(g) + len(p))
-    assert f1 >= ANERCORP_MICRO_F1
+    assert f1 >= ANERCORP_MICRO_F1[mode]
 
 
 def test_dev_set_entities(shared_dir, tmp_path):

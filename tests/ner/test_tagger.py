@@ -8,12 +8,12 @@ import pytest
 
 import khabar.ner as ner
 from khabar.ner.mentions import entities
-from khabar.ner.tagger import Tagger, memory_path, settings_path
+from khabar.ner.tagger import NEURAL_NAME, Tagger, memory_path, settings_path
 
 
-def _names(sentence):
+def _names(sentence, mode="crf"):
     toks = sentence.split()
-    return {(" ".join(toks[a:b]), t) for a, b, t in entities(ner.tag_tokens(toks))}
+    return {(" ".join(toks[a:b]), t) for a, b, t in entities(ner.tag_tokens(toks, mode))}
 
 
 @pytest.mark.parametrize("sentence, expect", [
@@ -28,8 +28,28 @@ def _names(sentence):
     ("أكدت وكالة رويترز أن شركة أرامكو رفعت أسعار النفط",
      {("رويترز", "ORG"), ("أرامكو", "ORG")}),
 ])
-def test_tags_written_sentences(sentence, expect):
-    assert _names(sentence) == expect
+@pytest.mark.parametrize("mode", ner.MODES)
+def test_tags_written_sentences(sentence, expect, mode):
+    assert _names(sentence, mode) == expect
+
+
+def test_an_unknown_mode_is_refused():
+    with pytest.raises(ValueError, match="crf, ensemble"):
+        ner.tag_tokens(["زار"], mode="quick")
+
+
+def test_the_command_line_offers_the_tagger_modes():
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    for command in ("extract", "quotes", "tag"):
+        choice = next(p for p in main.commands[command].params if p.name == "ner").type
+        assert tuple(choice.choices) == ner.MODES
+    result = CliRunner().invoke(main, ["tag", "--conll", "-", "--ner", "ensemble"],
+                                input="زار\nالوفد\nالقاهرة\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n")[2] == "القاهرة B-LOC"
 
 
 def test_nothing_to_tag():
@@ -47,11 +67,15 @@ def test_model_ships_inside_the_package_and_loads_offline(monkeypatch):
     tagger = Tagger()
     assert tagger.path.parent == models
     for p in (tagger.path, memory_path(tagger.path), settings_path(tagger.path),
-              models / "clusters.tsv.gz"):
+              models / "clusters.tsv.gz", models / NEURAL_NAME,
+              (models / NEURAL_NAME).with_suffix(".json")):
         assert p.is_file()
     total = sum(p.stat().st_size for p in models.iterdir())
     assert total < 15_000_000, "the shipped models must stay small"
     assert tagger.tag(["زار", "الوفد", "القاهرة"])[2] == "B-LOC"
+    ensemble = Tagger(mode="ensemble")
+    assert ensemble.crf_weight > 0, "the shipped neural model is decoded with the CRF"
+    assert ensemble.tag(["زار", "الوفد", "القاهرة"])[2] == "B-LOC"
 
 
 def test_conll_round_trip_keeps_tokens():

@@ -1,0 +1,326 @@
+"""The neural tagger: letters, word vectors and the CRF's own features, read in context
+by a bidirectional LSTM and decoded by a CRF layer. Inference is plain numpy.
+
+Each token is represented by parts that depend on the token alone:
+  - its fastText vector from the unlabelled news (`embeddings.py`), looked up by key and
+    then by its bare-name forms;
+  - a letter CNN over its key, max-pooled (the spelling of names never seen anywhere);
+  - the sum of learned embeddings of its CRF token features (`features.Featurizer`: word,
+    affixes, shape, clusters, self-trained lexicon);
+and parts that depend on its place: gazetteer phrases, and what the CRF's first pass said
+of it and of its word elsewhere in the document (`first_pass_features`).
+Because the LSTM's input projection is linear, the projection of the token-only parts is
+kept per token form; a sentence then costs its positional rows and the recurrence.
+
+`tagger.Tagger` runs it after the CRF's first pass and, in the `ensemble` mode, decodes it
+together with the CRF's memory pass. Training (torch, never needed to tag) is in
+`neural_train.py`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from khabar.ner import memory
+from khabar.ner.features import Featurizer
+from khabar.ner.lexical import key, name_forms
+
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+MAX_CHARS = 20
+_CACHE_MAX = 200_000
+# sentences per batch: long enough that a step's arithmetic outweighs its Python overhead
+_BATCH = 256
+
+
+class Vectors:
+    """Word key -> row of a (frozen) vector table; the last row is the zero vector."""
+
+    def __init__(self, words, matrix: np.ndarray) -> None:
+        self.index = {w: i for i, w in enumerate(words)}
+        dims = matrix.shape[1] if matrix.size else 0
+        self.matrix = np.vstack([matrix.astype(np.float32), np.zeros((1, dims), np.float32)])
+        self.missing = len(self.index)
+
+    @classmethod
+    def read(cls, path, limit: int | None = None) -> "Vectors":
+        """The table at `path`, cut to its first `limit` (most frequent) words."""
+        with np.load(path) as z:
+            return cls(z["words"][:limit].tolist(), z["vectors"][:limit])
+
+    def row(self, token: str) -> int:
+        k = key(token)
+        for form in name_forms(k):
+            i = self.index.get(form)
+            if i is not None:
+                return i
+        return self.missing
+
+
+def position_strings(featurizer: Featurizer, tokens: list[str],
+                     extra: list[list[str]] | None = None) -> list[list[str]]:
+    """Per token, the feature strings that depend on its neighbours: gazetteer phrases
+    (`gazetteer.Gazetteer.features`) and the caller's `extra` ones."""
+    lex = [featurizer.lexical(t) for t in tokens]
+    out = featurizer.gaz.features([x.key for x in lex], [x.forms for x in lex])
+    if extra is not None:
+        out = [g + e for g, e in zip(out, extra)]
+    return out
+
+
+class Inputs:
+    """What the network reads of a sentence: ids of features, letters and vector rows."""
+
+    def __init__(self, featurizer: Featurizer, vectors: Vectors, features: list[str],
+                 chars: str) -> None:
+        self.featurizer = featurizer
+        self.vectors = vectors
+        self.features = features
+        self.feat_index = {f: i + 1 for i, f in enumerate(features)}  # 0: padding
+        self.chars = chars
+        self.char_index = {c: i + 2 for i, c in enumerate(chars)}  # 0: padding, 1: unknown
+
+    def token_features(self, token: str) -> list[int]:
+        idx = self.feat_index
+        return [idx[f] for f in self.featurizer.lexical(token).feats if f in idx]
+
+    def position_features(self, tokens: list[str], extra: list[list[str]] | None = None
+                          ) -> list[list[int]]:
+        """Features that depend on a token's neighbours: gazetteer phrases, and whatever
+        the caller adds per token (document memory)."""
+        idx = self.feat_index
+        return [[idx[f] for f in g if f in idx]
+                for g in position_strings(self.featurizer, tokens, extra)]
+
+    def token_chars(self, token: str) -> list[int]:
+        k = "^" + key(token)[:MAX_CHARS - 2] + "$"
+        return [self.char_index.get(c, 1) for c in k]
+
+
+def first_pass_features(cores: list[list[str]], first: list[list[str]],
+                        mem: list[list[list[str]]] | None = None) -> list[list[list[str]]]:
+    """What the network reads of the CRF's first pass over one document: each token's own
+    first-pass tag (stacking) and the document memory of its word (`memory.features`,
+    or `mem` when the caller has it already)."""
+    if mem is None:
+        mem = memory.features(cores, first)
+    return [[m + ["p1=" + t] for m, t in zip(ms, ts)] for ms, ts in zip(mem, first)]
+
+
+def write(out: Path, words: list[str], vectors: np.ndarray, arrays: dict[str, np.ndarray],
+          meta: dict) -> None:
+    """Write a model: the weights and word vectors as float16 (half the size, and within
+    the rounding the tagger's decisions tolerate), the vocabularies as JSON beside them."""
+    out = Path(out)
+    np.savez_compressed(out, words=np.array(words), vectors=vectors.astype(np.float16),
+                        **{k: v.astype(np.float16) for k, v in arrays.items()})
+    out.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+class NeuralTagger:
+    """numpy inference for a model written by `neural_train.save`."""
+
+    def __init__(self, path: Path | str, featurizer: Featurizer | None = None) -> None:
+        path = Path(path)
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        with np.load(path) as z:
+            w = {k: z[k].astype(np.float32) for k in z.files if k not in ("words", "vectors")}
+            vectors = Vectors(z["words"].tolist(), z["vectors"])
+        self.tags = tuple(meta["tags"])
+        self.inputs = Inputs(featurizer or Featurizer(meta["families"]), vectors,
+                             meta["features"], meta["chars"])
+        self.hidden = int(meta["hidden"])
+        # trained with first-pass document memory among its inputs (see tagger.py)
+        self.memory = bool(meta.get("memory"))
+        # the weight of the CRF memory pass's log-probabilities in the shipped ensemble
+        self.crf_weight = float(meta.get("crf_weight", 0.0))
+        self.w = w
+        fdim = w["feat"].shape[1]
+        wdim = vectors.matrix.shape[1]
+        # the LSTM input projection split by input part, both directions side by side
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: with the input, forget and output gate rows
+        # halved, one tanh over all four gates serves every step
+        h = self.hidden
+        half = np.concatenate([np.full(2 * h, 0.5), np.ones(h), np.full(h, 0.5)]
+                              ).astype(np.float32)
+        w_ih = np.concatenate([w["lstm_f_ih"], w["lstm_b_ih"]], axis=0)  # 8H x D
+        w_ih *= np.tile(half, 2)[:, None]
+        self._proj_vec = w_ih[:, :wdim].T
+        self._proj_feat = w_ih[:, wdim:wdim + fdim].T
+        self._proj_char = w_ih[:, wdim + fdim:].T
+        self._bias = np.concatenate([w["lstm_f_b"], w["lstm_b_b"]]) * np.tile(half, 2)
+        self._w_hh = np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half])  # 2 x H x 4H
+        self._rows: dict[str, int] = {}
+        self._table = np.empty((0, 8 * h), np.float32)
+        conv = w["conv_w"]
+        # (width x letter dims) x filters, the order the letter windows are laid out in
+        self._conv = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
+        n = len(self.tags)
+        self._allowed = np.zeros((n, n), np.float32)
+        for a, ta in enumerate(self.tags):
+            for b, tb in enumerate(self.tags):
+                if tb.startswith("I-") and ta[2:] != tb[2:]:
+                    self._allowed[a, b] = -1e4  # I-X only after B-X or I-X
+        self._start = w["crf_start"] + np.array(
+            [-1e4 if t.startswith("I-") else 0.0 for t in self.tags], np.float32)
+
+    def _tokens(self, tokens: list[str]) -> np.ndarray:
+        """The input projection (both directions) of each token, from a table of the
+        tokens met so far (rows in `_rows`), extended with the new ones at once."""
+        rows = self._rows
+        new = [t for t in dict.fromkeys(tokens) if t not in rows]
+        if new:
+            if len(rows) + len(new) > _CACHE_MAX:
+                rows.clear()
+            base, need = len(rows), len(rows) + len(new)
+            if need > len(self._table):
+                grown = np.empty((max(need, 2 * len(self._table)), self._table.shape[1]),
+                                 np.float32)
+                grown[:base] = self._table[:base]
+                self._table = grown
+            self._table[base:need] = self._project(new)
+            rows.update(zip(new, range(base, need)))
+        return self._table[[rows[t] for t in tokens]]
+
+    def _project(self, tokens: list[str]) -> np.ndarray:
+        """The token-only part of the LSTM input projection, for new tokens at once."""
+        inp = self.inputs
+        out = inp.vectors.matrix[[inp.vectors.row(t) for t in tokens]] @ self._proj_vec
+        out += self._bias
+        feats = [inp.token_features(t) for t in tokens]
+        has = np.array([bool(f) for f in feats])
+        if has.any():
+            flat = [i for f in feats for i in f]
+            starts = np.cumsum([0] + [len(f) for f in feats if f])[:-1]
+            # sum the small feature rows first, project once
+            summed = np.add.reduceat(self.w["feat"][flat], starts, axis=0)
+            out[has] += summed @ self._proj_feat
+        out += self._chars([inp.token_chars(t) for t in tokens]) @ self._proj_char
+        return out
+
+    def _chars(self, ids: list[list[int]]) -> np.ndarray:
+        """The letter CNN, max-pooled over each token's letters (N x filters)."""
+        conv = self.w["conv_w"]  # filters x letter dims x width
+        width = conv.shape[2]
+        pad = width // 2
+        lens = np.array([len(x) for x in ids])
+        longest = int(lens.max())
+        grid = np.zeros((len(ids), longest + 2 * pad), np.int64)  # row 0: the zero letter
+        for n, x in enumerate(ids):
+            grid[n, pad:pad + len(x)] = x
+        emb = self.w["char"][grid]  # N x (L + 2 pad) x C
+        win = np.concatenate([emb[:, j:j + longest] for j in range(width)], axis=2)
+        out = win @ self._conv + self.w["conv_b"]  # N x L x filters
+        np.maximum(out, 0, out=out)
+        # beyond a token's end: 0, which never beats a ReLU output
+        out[np.arange(longest)[None, :] >= lens[:, None]] = 0
+        return out.max(1)
+
+    def tag_sentences(self, sentences: list[list[str]],
+                      extra: list[list[list[str]]] | None = None,
+                      prior: list[np.ndarray] | None = None) -> list[list[str]]:
+        """BIO tags for a batch of sentences (ANERcorp tag set).
+
+        `extra` adds feature strings per token (the document memory, for a model trained
+        with it); `prior` adds scores per token and tag (len x tags, in `tags` order) to the
+        network's before decoding: another model's log-probabilities, for an ensemble."""
+        out: list[list[str] | None] = [None] * len(sentences)
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        for a in range(0, len(order), _BATCH):
+            batch = [i for i in order[a:a + _BATCH] if sentences[i]]
+            for i in order[a:a + _BATCH]:
+                if not sentences[i]:
+                    out[i] = []
+            if not batch:
+                continue
+            em, lens = self.emissions([sentences[i] for i in batch],
+                                      [extra[i] for i in batch] if extra is not None else None)
+            if prior is not None:
+                for row, i in enumerate(batch):
+                    em[row, :lens[row]] += prior[i]
+            for i, path, n in zip(batch, self.viterbi(em, lens), lens):
+                out[i] = [self.tags[k] for k in path[:n]]
+        return out  # type: ignore[return-value]
+
+    def emissions(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """Tag scores (B x T x tags, zero past each end) and the lengths, for non-empty
+        sentences."""
+        lens = np.array([len(s) for s in sentences])
+        x = self._tokens([tok for s in sentences for tok in s])  # tokens x 8H, all sentences
+        where, starts, ids = [], [], []
+        pos = 0
+        for i, s in enumerate(sentences):
+            for g in self.inputs.position_features(s, extra[i] if extra is not None else None):
+                if g:
+                    where.append(pos)
+                    starts.append(len(ids))
+                    ids.extend(g)
+                pos += 1
+        if where:
+            # summed where they occur, projected for every position at once: a dense
+            # product is cheaper than a scattered update
+            dense = np.zeros((len(x), self.w["feat"].shape[1]), np.float32)
+            dense[where] = np.add.reduceat(self.w["feat"][ids], starts, axis=0)
+            x += dense @ self._proj_feat
+        flat = self._recur(x, lens) @ self.w["out_w"].T + self.w["out_b"]
+        em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
+        em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
+        return em, lens
+
+    def _recur(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Both LSTM directions over the sentences' projected tokens, laid end to end
+        (tokens x 8H) -> tokens x 2H.
+
+        Step j reads the j-th token of each sentence still running forward and the j-th
+        from its end backward, so both directions share one loop and no padding is built;
+        with the sentences longest first, the running ones are a prefix of the batch."""
+        hd = self.hidden
+        offsets = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        order = np.argsort(-lens, kind="stable")
+        lens_o, off_o = lens[order], offsets[order]
+        live = (lens_o[None, :] > np.arange(lens_o[0])[:, None]).sum(1)
+        h = np.zeros((2, len(lens), hd), np.float32)
+        c = np.zeros((2, len(lens), hd), np.float32)
+        out = np.empty((len(x), 2 * hd), np.float32)
+        w_hh = self._w_hh
+        for step, n in enumerate(live):
+            fwd = off_o[:n] + step
+            bwd = off_o[:n] + lens_o[:n] - 1 - step
+            g = np.matmul(h[:, :n], w_hh)
+            g[0] += x[fwd, :4 * hd]
+            g[1] += x[bwd, 4 * hd:]
+            np.tanh(g, out=g)
+            g[..., :2 * hd] += 1.0
+            g[..., 3 * hd:] += 1.0
+            cell = c[:, :n]
+            cell *= g[..., hd:2 * hd] * 0.5
+            cell += g[..., :hd] * 0.5 * g[..., 2 * hd:3 * hd]
+            h[:, :n] = np.tanh(cell) * g[..., 3 * hd:] * 0.5
+            out[fwd, :hd] = h[0, :n]
+            out[bwd, hd:] = h[1, :n]
+        return out
+
+    def viterbi(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Best tag paths for a batch (B x T x tags scores), BIO-valid; rows past a
+        sentence's length are padding."""
+        b, t, k = em.shape
+        trans = (self.w["crf_trans"] + self._allowed)[None]
+        score = self._start + em[:, 0]
+        back = np.empty((b, t, k), np.int64)
+        keep = np.broadcast_to(np.arange(k), (b, k))
+        for j in range(1, t):
+            cand = score[:, :, None] + trans
+            best = cand.argmax(1)
+            live = (j < lens)[:, None]
+            # past its end a sentence stands still: its back-pointer is the identity
+            back[:, j] = np.where(live, best, keep)
+            score = np.where(live, cand.max(1) + em[:, j], score)
+        last = (score + self.w["crf_end"]).argmax(1)
+        path = np.empty((b, t), np.int64)
+        path[:, t - 1] = last
+        for j in range(t - 1, 0, -1):
+            last = back[np.arange(b), j, last]
+            path[:, j - 1] = last
+        return path

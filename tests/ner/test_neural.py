@@ -1,0 +1,164 @@
+"""The numpy neural tagger against plain reference computations, on a small random model.
+
+The shipped model is tested through `Tagger` in test_tagger.py; here a model with random
+weights, written with `neural.write`, checks the arithmetic: the cached split input
+projection, the batched letter CNN, padding in batches, and the constrained Viterbi.
+"""
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.ner.features import FAMILIES, Featurizer
+from khabar.ner.lexical import key
+from khabar.ner.neural import MAX_CHARS, TAGS, NeuralTagger, first_pass_features, write
+
+HIDDEN, WDIM, FDIM, CDIM, FILTERS, WIDTH = 5, 6, 4, 3, 7, 3
+SENTENCES = [
+    "زار الوفد القاهرة أمس".split(),
+    ["وصل"],
+    "أعلنت منظمة الصحة العالمية في جنيف عن خطة جديدة لمكافحة المرض".split(),
+    "قال وزير الخارجية إن بلاده لن تغير موقفها".split(),
+]
+
+
+@pytest.fixture(scope="module")
+def featurizer():
+    return Featurizer(FAMILIES)
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory, featurizer):
+    rng = np.random.default_rng(7)
+    words = sorted({key(t) for s in SENTENCES for t in s})[:10]
+    feats = sorted({f for s in SENTENCES for t in s for f in featurizer.lexical(t).feats})
+    feats += ["g1:LOC", "gB:ORG", "gI:ORG", "p1=B-LOC", "m=LOC"]
+    chars = "".join(sorted({c for s in SENTENCES for t in s for c in "^" + key(t) + "$"}))
+    d = WDIM + FDIM + FILTERS
+
+    def r(*shape):
+        return rng.normal(scale=0.5, size=shape).astype(np.float32)
+
+    arrays = {
+        "feat": r(len(feats) + 1, FDIM), "char": r(len(chars) + 2, CDIM),
+        "conv_w": r(FILTERS, CDIM, WIDTH), "conv_b": r(FILTERS),
+        "out_w": r(len(TAGS), 2 * HIDDEN), "out_b": r(len(TAGS)),
+        "crf_trans": r(len(TAGS), len(TAGS)), "crf_start": r(len(TAGS)),
+        "crf_end": r(len(TAGS)),
+    }
+    arrays["feat"][0] = 0  # padding rows are zero, as torch keeps them
+    arrays["char"][0] = 0
+    for side in "fb":
+        arrays.update({f"lstm_{side}_ih": r(4 * HIDDEN, d), f"lstm_{side}_hh": r(4 * HIDDEN, HIDDEN),
+                       f"lstm_{side}_b": r(4 * HIDDEN)})
+    path = tmp_path_factory.mktemp("neural") / "tiny.npz"
+    write(path, words, r(len(words), WDIM), arrays, {
+        "tags": list(TAGS), "families": list(FAMILIES), "hidden": HIDDEN, "memory": True,
+        "features": feats, "chars": chars})
+    return NeuralTagger(path, featurizer)
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _reference_emissions(m: NeuralTagger, tokens, extra=None):
+    """One sentence, token by token, with the whole input vector and no caching."""
+    w, inp = m.w, m.inputs
+    pos = inp.position_features(tokens, extra)
+    xs = []
+    for tok, p in zip(tokens, pos):
+        vec = inp.vectors.matrix[inp.vectors.row(tok)]
+        feat = w["feat"][inp.token_features(tok) + p].sum(0)
+        ids = inp.token_chars(tok)
+        emb = np.vstack([np.zeros((1, CDIM)), w["char"][ids], np.zeros((1, CDIM))])
+        conv = [max(0.0, float((w["conv_w"][f] * emb[j:j + WIDTH].T).sum() + w["conv_b"][f]))
+                for j in range(len(ids)) for f in range(FILTERS)]
+        chars = np.array(conv).reshape(len(ids), FILTERS).max(0)
+        xs.append(np.concatenate([vec, feat, chars]))
+
+    def run(seq, side):
+        h = np.zeros(HIDDEN)
+        c = np.zeros(HIDDEN)
+        out = []
+        for x in seq:
+            g = w[f"lstm_{side}_ih"] @ x + w[f"lstm_{side}_hh"] @ h + w[f"lstm_{side}_b"]
+            i, f, gg, o = np.split(g, 4)
+            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
+            h = _sigmoid(o) * np.tanh(c)
+            out.append(h)
+        return out
+
+    hs = np.hstack([run(xs, "f"), run(xs[::-1], "b")[::-1]])
+    return hs @ w["out_w"].T + w["out_b"]
+
+
+def test_emissions_match_a_plain_lstm(model):
+    extra = [[["p1=B-LOC"] if j == 0 else [] for j in range(len(s))] for s in SENTENCES]
+    em, lens = model.emissions(SENTENCES, extra)
+    assert list(lens) == [len(s) for s in SENTENCES]
+    for i, s in enumerate(SENTENCES):
+        ref = _reference_emissions(model, s, extra[i])
+        np.testing.assert_allclose(em[i, :len(s)], ref, rtol=1e-4, atol=1e-4)
+
+
+def test_a_batch_tags_as_its_sentences_alone(model):
+    together = model.tag_sentences(SENTENCES)
+    assert together == [model.tag_sentences([s])[0] for s in SENTENCES]
+    assert [len(t) for t in together] == [len(s) for s in SENTENCES]
+    assert model.tag_sentences([[], SENTENCES[1]])[0] == []
+
+
+def test_cached_tokens_give_the_same_scores(model):
+    first, _ = model.emissions(SENTENCES)
+    again, _ = model.emissions(SENTENCES)
+    np.testing.assert_array_equal(first, again)
+
+
+def test_long_words_are_cut_to_the_letter_window(model):
+    assert len(model.inputs.token_chars("ا" * 50)) == MAX_CHARS
+
+
+def _valid(path):
+    prev = "O"
+    for t in path:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            return False
+        prev = t
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 3), st.integers(0, 2 ** 31 - 1))
+def test_viterbi_finds_the_best_valid_path(model, length, seed):
+    em = np.random.default_rng(seed).normal(scale=3, size=(1, length, len(TAGS)))
+    got = [TAGS[k] for k in model.viterbi(em.astype(np.float32), np.array([length]))[0]]
+    trans, start, end = model.w["crf_trans"], model.w["crf_start"], model.w["crf_end"]
+
+    def score(path):
+        ids = [TAGS.index(t) for t in path]
+        s = start[ids[0]] + end[ids[-1]] + sum(em[0, j, k] for j, k in enumerate(ids))
+        return s + sum(trans[a, b] for a, b in zip(ids, ids[1:]))
+
+    best = max((p for p in itertools.product(TAGS, repeat=length) if _valid(p)), key=score)
+    assert _valid(got)
+    assert score(got) == pytest.approx(score(best), abs=1e-3)
+
+
+def test_viterbi_keeps_padding_out_of_short_sentences(model):
+    rng = np.random.default_rng(3)
+    em = rng.normal(size=(2, 5, len(TAGS))).astype(np.float32)
+    both = model.viterbi(em, np.array([5, 2]))
+    alone = model.viterbi(em[1:, :2], np.array([2]))
+    assert list(both[1, :2]) == list(alone[0])
+
+
+def test_first_pass_features_stack_the_tag_on_the_memory():
+    cores = [["كيربي", "قال"], ["جون", "كيربي"]]
+    first = [["O", "O"], ["B-PERS", "I-PERS"]]
+    out = first_pass_features(cores, first)
+    assert out[0][0][-1] == "p1=O" and "m=PERS" in out[0][0]
+    assert out[1][1][-1] == "p1=I-PERS"
+    assert out[0][1] == ["p1=O"]
