@@ -19,22 +19,34 @@ import re
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 from khabar.ner.lexical import key
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
-def _read_tokens(corpus: Path, limit: int | None = None) -> list[str]:
-    toks: list[str] = []
+def corpus_texts(corpus: Path, limit: int | None = None) -> Iterator[str]:
+    """Each article's title, then its text, from the unlabelled corpus (JSONL, gzipped)."""
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if limit and n >= limit:
                 break
             rec = json.loads(line)
             for field in ("title", "text"):
-                toks.extend(key(t) for t in _WORD.findall(rec.get(field) or ""))
-                toks.append("</s>")
+                yield rec.get(field) or ""
+
+
+def words(text: str) -> list[str]:
+    """The keyed words and punctuation marks of a text, as the tables are built from."""
+    return [key(t) for t in _WORD.findall(text)]
+
+
+def _read_tokens(corpus: Path, limit: int | None = None) -> list[str]:
+    toks: list[str] = []
+    for text in corpus_texts(corpus, limit):
+        toks.extend(words(text))
+        toks.append("</s>")
     return toks
 
 

@@ -14,31 +14,15 @@ gensim and numpy are needed here (training only).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import time
 from pathlib import Path
 
-from khabar.ner.lexical import key
-
-_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
+from khabar.ner.clusters import corpus_texts, words
 
 def read_sentences(corpus: Path, limit: int | None = None) -> list[list[str]]:
     """Every non-empty line of every article's title and text, as keyed tokens."""
-    out: list[list[str]] = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if limit and n >= limit:
-                break
-            rec = json.loads(line)
-            for field in ("title", "text"):
-                for para in (rec.get(field) or "").splitlines():
-                    toks = [key(t) for t in _WORD.findall(para)]
-                    if toks:
-                        out.append(toks)
-    return out
+    return [toks for text in corpus_texts(corpus, limit) for para in text.splitlines()
+            if (toks := words(para))]
 
 
 def build(corpus: Path, out: Path, dims: int = 100, vocab: int = 100_000, epochs: int = 5,

@@ -18,8 +18,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 from khabar.ner import conll
 from khabar.ner.features import FAMILIES, Featurizer
 from khabar.ner.mentions import entities
