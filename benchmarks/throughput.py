@@ -22,12 +22,14 @@ from khabar.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus"
 
-# cumulative stage sets: what each row adds to the one before
+# cumulative stage sets: what each row adds to the one before (skipped stages, options);
+# the last row is the full pipeline with the other entity tagger
 STAGE_SETS = {
-    "foundation (furniture, language, segment)": ("time", "entities", "quotes", "link"),
-    "+ time": ("entities", "quotes", "link"),
-    "+ quotes": ("entities", "link"),
-    "+ entities, link (full pipeline)": (),
+    "foundation (furniture, language, segment)": (("time", "entities", "quotes", "link"), None),
+    "+ time": (("entities", "quotes", "link"), None),
+    "+ quotes": (("entities", "link"), None),
+    "+ entities, link (full pipeline)": ((), None),
+    "full pipeline, --ner ensemble": ((), {"entities": {"mode": "ensemble"}}),
 }
 
 
@@ -53,8 +55,8 @@ def load(corpus: Path) -> tuple[list[tuple[str, dict, dict]], float, int]:
     return templates, time.perf_counter() - t0, nbytes
 
 
-def run(templates, n: int, skip: tuple[str, ...]) -> dict:
-    pipe = Pipeline(skip=skip)
+def run(templates, n: int, skip: tuple[str, ...], options: dict | None = None) -> dict:
+    pipe = Pipeline(skip=skip, options=options)
     pipe.run(Article(*templates[0]))  # warm-up: lazy models and matchers load here
     gc.collect()
     rss_start = rss_mb()
@@ -82,10 +84,10 @@ def main(argv=None) -> None:
     print(f"running {args.n} articles per row, one process, one core\n")
     print(f"{'stages':44s} {'articles/s':>11s} {'ms/article':>11s} {'RSS@20%':>9s} "
           f"{'RSS@100%':>9s}")
-    for name, skip in STAGE_SETS.items():
+    for name, (skip, options) in STAGE_SETS.items():
         if args.only and name != args.only:
             continue
-        r = run(templates, args.n, skip)
+        r = run(templates, args.n, skip, options)
         print(f"{name:44s} {r['rate']:11.0f} {r['ms']:11.2f} {r['rss_20']:8.0f}M "
               f"{r['rss_end']:8.0f}M")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

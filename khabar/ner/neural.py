@@ -29,7 +29,9 @@ from khabar.ner.lexical import key, name_forms
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 20
-_CACHE_MAX = 200_000
+# token forms whose input projection is kept: a row is 8 x hidden floats (4 KB), so this
+# bounds the table near 120 MB; news repeats its words, and a full table starts afresh
+_CACHE_MAX = 30_000
 # sentences per batch: long enough that a step's arithmetic outweighs its Python overhead
 _BATCH = 256
 
@@ -108,6 +110,26 @@ def first_pass_features(cores: list[list[str]], first: list[list[str]],
     return [[m + ["p1=" + t] for m, t in zip(ms, ts)] for ms, ts in zip(mem, first)]
 
 
+# a probability the CRF never rules out entirely, so one model cannot veto the other
+_FLOOR = 1e-6
+
+
+def crf_log_marginals(crf, labels: frozenset[str], xseq: list[list[str]],
+                      weight: float) -> np.ndarray:
+    """A pycrfsuite tagger's per-token tag probabilities for one sentence, as weighted log
+    scores in `TAGS` order: added to the network's scores, they decode the product of the
+    two models' beliefs."""
+    out = np.full((len(xseq), len(TAGS)), _FLOOR, np.float32)
+    if not xseq:
+        return out
+    crf.set(xseq)
+    for k, tag in enumerate(TAGS):
+        if tag in labels:
+            out[:, k] = [crf.marginal(tag, j) for j in range(len(xseq))]
+    np.log(np.maximum(out, _FLOOR), out=out)
+    return out * weight
+
+
 def write(out: Path, words: list[str], vectors: np.ndarray, arrays: dict[str, np.ndarray],
           meta: dict) -> None:
     """Write a model: the weights and word vectors as float16 (half the size, and within
@@ -173,10 +195,11 @@ class NeuralTagger:
         if new:
             if len(rows) + len(new) > _CACHE_MAX:
                 rows.clear()
+                new = list(dict.fromkeys(tokens))
             base, need = len(rows), len(rows) + len(new)
             if need > len(self._table):
-                grown = np.empty((max(need, 2 * len(self._table)), self._table.shape[1]),
-                                 np.float32)
+                size = max(need, min(2 * len(self._table), _CACHE_MAX))
+                grown = np.empty((size, self._table.shape[1]), np.float32)
                 grown[:base] = self._table[:base]
                 self._table = grown
             self._table[base:need] = self._project(new)

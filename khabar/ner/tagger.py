@@ -5,12 +5,10 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-import numpy as np
 import pycrfsuite
 
 from khabar.ner import conll, memory
 from khabar.ner.features import FAMILIES, Featurizer
-from khabar.ner.neural import TAGS, NeuralTagger, first_pass_features
 from khabar.ner.wordclasses import model_path
 
 MODEL_NAME = "ner.crfsuite"
@@ -23,8 +21,6 @@ CONLL_BLOCK = 25
 # documents of a CoNLL file tagged together: bigger batches for the neural tagger, memory
 # bounded however long the file
 _DOCS_AT_ONCE = 40
-# a probability the CRF never rules out entirely, so one model cannot veto the other
-_FLOOR = 1e-6
 
 
 def settings_path(model: Path) -> Path:
@@ -68,7 +64,11 @@ class Tagger:
             neural_path = Path(neural) if neural else self.path.with_name(NEURAL_NAME)
             if not neural_path.exists():
                 raise FileNotFoundError(f"no neural NER model at {neural_path}")
-            self._neural = NeuralTagger(neural_path, self.featurizer)
+            # numpy and the network load only here: the crf mode does without them
+            from khabar.ner import neural as nn_module
+
+            self._nn = nn_module
+            self._neural = nn_module.NeuralTagger(neural_path, self.featurizer)
             # how much the CRF memory pass counts beside the network (0: not at all)
             self.crf_weight = self._neural.crf_weight if crf_weight is None else crf_weight
 
@@ -96,12 +96,13 @@ class Tagger:
             cores = [[lex(t).core for t in s] for s in sentences]
             mem = memory.features(cores, first)
             if neural is not None and neural.memory:
-                extras.extend(first_pass_features(cores, first, mem))
+                extras.extend(self._nn.first_pass_features(cores, first, mem))
             if neural is not None and not combine:
                 continue
             second = [[a + b for a, b in zip(f, m)] for f, m in zip(feats, mem)]
             if combine:
-                priors.extend(self._log_marginals(x) for x in second)
+                priors.extend(self._nn.crf_log_marginals(self._second, self._second_labels,
+                                                         x, self.crf_weight) for x in second)
             else:
                 out.append([self._second.tag(x) if x else [] for x in second])
         if neural is None:
@@ -113,21 +114,6 @@ class Tagger:
             out.append(flat[at:at + len(d)])
             at += len(d)
         return out
-
-    def _log_marginals(self, xseq: list[list[str]]) -> np.ndarray:
-        """The memory pass's per-token tag probabilities, as weighted log scores in the
-        neural tagger's tag order (a product of the two models' beliefs)."""
-        labels = self._second_labels
-        out = np.full((len(xseq), len(TAGS)), np.log(_FLOOR), np.float32)
-        if not xseq:
-            return out
-        self._second.set(xseq)
-        marginal = self._second.marginal
-        for k, tag in enumerate(TAGS):
-            if tag in labels:
-                out[:, k] = [marginal(tag, j) for j in range(len(xseq))]
-        np.log(np.maximum(out, _FLOOR), out=out)
-        return out * self.crf_weight
 
     def tag_conll(self, in_fh: TextIO, out_fh: TextIO, block: int | None = None) -> int:
         """Tag every sentence of a CoNLL file (gold tags, if any, ignored); returns tokens."""

@@ -117,6 +117,19 @@ def test_cached_tokens_give_the_same_scores(model):
     np.testing.assert_array_equal(first, again)
 
 
+def test_a_full_token_table_starts_afresh_with_the_same_scores(model, monkeypatch):
+    import khabar.ner.neural as neural
+
+    monkeypatch.setattr(neural, "_CACHE_MAX", 12)
+    model._rows.clear()
+    model.emissions([SENTENCES[3]])  # eight forms kept
+    # kept forms and eleven new ones, more than the table holds
+    mixed = SENTENCES[3] + SENTENCES[2]
+    em, _ = model.emissions([mixed])
+    np.testing.assert_allclose(em[0], _reference_emissions(model, mixed), rtol=1e-4, atol=1e-4)
+    model._rows.clear()
+
+
 def test_long_words_are_cut_to_the_letter_window(model):
     assert len(model.inputs.token_chars("ا" * 50)) == MAX_CHARS
 
