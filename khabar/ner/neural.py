@@ -160,12 +160,12 @@ class NeuralTagger:
         self.w = w
         fdim = w["feat"].shape[1]
         wdim = vectors.matrix.shape[1]
-        # the LSTM input projection split by input part, both directions side by side
         # sigmoid(x) = (tanh(x / 2) + 1) / 2: with the input, forget and output gate rows
         # halved, one tanh over all four gates serves every step
         h = self.hidden
         half = np.concatenate([np.full(2 * h, 0.5), np.ones(h), np.full(h, 0.5)]
                               ).astype(np.float32)
+        # the LSTM input projection split by input part, both directions side by side
         w_ih = np.concatenate([w["lstm_f_ih"], w["lstm_b_ih"]], axis=0)  # 8H x D
         w_ih *= np.tile(half, 2)[:, None]
         self._proj_vec = w_ih[:, :wdim].T
