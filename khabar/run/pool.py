@@ -83,7 +83,12 @@ class _Worker:
 
 
 class Pool:
-    """`Pool(spec, workers).imap(articles)`: processed Articles in input order."""
+    """`Pool(spec, workers).imap(articles)`: processed Articles in input order.
+
+    Used as a context manager (`with Pool(...) as pool:`), its workers stay up for many
+    `imap` calls (a server's pool); otherwise each `imap` starts and stops them. A
+    consumer that stops reading early, or an error, stops the workers either way.
+    """
 
     def __init__(self, spec, workers: int | None = None, batch_size: int = 8,
                  timeout: float | None = None, window: int | None = None,
@@ -96,6 +101,7 @@ class Pool:
         self._ctx = mp.get_context(start_method)
         self._pool: list[_Worker] = []
         self.replaced = 0  # workers killed or dead and replaced (for tests and reports)
+        self._kept = False  # started by `with`: imap leaves the workers up
 
     # ------------------------------------------------------------------ workers
     def _spawn(self) -> _Worker:
@@ -137,6 +143,19 @@ class Pool:
         slots[index] = article
         slots.remaining -= 1
 
+    def start(self) -> "Pool":
+        while len(self._pool) < self.workers:
+            self._spawn()
+        return self
+
+    def __enter__(self) -> "Pool":
+        self._kept = True
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self._kept = False
+        self.close()
+
     def close(self) -> None:
         for w in self._pool:
             try:
@@ -158,10 +177,9 @@ class Pool:
         pending: deque[_Job] = deque()
         results: dict[int, _Slots] = {}
         next_seq = next_out = 0
-        exhausted = False
+        exhausted = finished = False
         try:
-            for _ in range(self.workers):
-                self._spawn()
+            self.start()
             while True:
                 while not exhausted and next_seq - next_out < self.window:
                     batch = list(islice(source, self.batch_size))
@@ -183,10 +201,12 @@ class Pool:
                     yield from results.pop(next_out)
                     next_out += 1
                 if exhausted and next_out == next_seq:
+                    finished = True
                     return
                 self._poll(results, pending)
         finally:
-            self.close()
+            if not (finished and self._kept):
+                self.close()  # workers may still hold jobs of this call: they go
 
     def _poll(self, results, pending) -> None:
         """Wait for a message, a death or a deadline, and handle what came."""
