@@ -150,7 +150,14 @@ class Pool:
 
     def __enter__(self) -> "Pool":
         self._kept = True
-        return self.start()
+        self.start()
+        self.wait_ready()
+        return self
+
+    def wait_ready(self) -> None:
+        """Block until every worker has built and warmed its pipeline."""
+        while not all(w.ready for w in self._pool):
+            self._poll({}, deque())
 
     def __exit__(self, *exc) -> None:
         self._kept = False
