@@ -80,7 +80,7 @@ class _Group(click.Group):
             raise _one_line(err) from None
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="khabar", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="khabar")
 def main() -> None:
     """khabar: who said what, to whom, when, where, and according to whom — in Arabic news."""
