@@ -113,3 +113,9 @@ def test_docstring_examples_run(module):
 
 def test_the_package_is_typed():
     assert (Path(khabar.__file__).parent / "py.typed").exists()
+
+
+def test_the_python_guide_runs():
+    page = Path(__file__).resolve().parents[1] / "docs" / "python.md"
+    result = doctest.testfile(str(page), module_relative=False)
+    assert result.failed == 0 and result.attempted >= 10
