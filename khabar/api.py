@@ -88,22 +88,12 @@ def process_stream(articles: Iterable[Article], *, skip: tuple[str, ...] = (),
                    ner: str = "crf", workers: int | None = None,
                    dask: str | None = None) -> Iterator[Article]:
     """Processed Articles in input order: the one place every batch (the `pipe` and
-    `records` functions, `khabar extract`, `khabar quotes`) runs the pipeline.
+    `records` functions, `khabar extract`, `khabar quotes`) runs the pipeline, through
+    khabar.run's executors: this process (workers None or 1), a process pool (workers >
+    1) or dask.distributed (dask "local" or a scheduler address)."""
+    from khabar.run import pipe as run_pipe
 
-    With `khabar.run` installed its executors do the work (process pool, Dask); without
-    it, one process does.
-    """
-    try:
-        from khabar.run import pipe as run_pipe  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        run_pipe = None
-    if run_pipe is not None:
-        yield from run_pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner)
-        return
-    if (workers or 1) > 1 or dask:
-        raise PipelineError("workers > 1 and dask need khabar.run, which this install lacks")
-    for article in articles:
-        yield process(article, skip, ner)
+    yield from run_pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner)
 
 
 def _record(article: Article) -> Record:

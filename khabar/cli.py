@@ -27,6 +27,8 @@ Examples:
   khabar extract pages/ --out OUT         # OUT/NAME.json per article (folders are walked)
   khabar extract feed.jsonl --format jsonl > records.jsonl   # streamed, one per line
   cat page.txt | khabar extract           # standard input (also: khabar extract -)
+  khabar extract feed.jsonl --workers 4 --format jsonl   # four worker processes
+  khabar extract feed.jsonl --dask tcp://10.0.0.5:8786 --format jsonl
 \b
 Output shape (--format json): one single-article input (.txt, .html, a .json object,
 standard input holding one article) gives one JSON object; several inputs, a folder or a
@@ -195,9 +197,16 @@ def _terminal_width() -> int:
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: with --out, when stderr is a terminal).")
 @NER_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core for a batch of more than one "
+                   "article, this process for a single one).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", default=None,
+              help="Run on dask.distributed: a scheduler address (tcp://host:8786), or "
+                   "'local' for a LocalCluster of --workers (default 2) processes.")
 def extract(paths: tuple[str, ...], fmt: str | None, out_dir: Path | None,
             input_format: str | None, layers: str | None, skip: str,
-            progress: bool | None, ner: str) -> None:
+            progress: bool | None, ner: str, workers: int | None,
+            dask_address: str | None) -> None:
     """Extract records from articles: files, folders, JSONL/CSV, HTML, .gz, or standard
     input (no path, or -)."""
     from tqdm import tqdm
@@ -219,9 +228,14 @@ def extract(paths: tuple[str, ...], fmt: str | None, out_dir: Path | None,
     if progress is None:
         progress = out_dir is not None and sys.stderr.isatty()
     tally = _Tally()
-    # the one stream of processed articles (the executors plug in at api.process_stream)
-    articles = api.process_stream(api.read_inputs(paths, input_format, on_skip=tally.skip),
-                                  skip=skip_names, ner=ner)
+    # the one stream of processed articles, in input order, from khabar.run's executors
+    inputs = api.read_inputs(paths, input_format, on_skip=tally.skip)
+    if not dask_address:
+        from khabar.run import auto_workers
+
+        workers, inputs = auto_workers(inputs, workers)
+    articles = api.process_stream(inputs, skip=skip_names, ner=ner, workers=workers,
+                                  dask=dask_address)
     articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=not progress,
                     dynamic_ncols=True)
     kwargs = {"layers": layer_names} if layer_names else {}

@@ -26,6 +26,8 @@ class Code(str, Enum):
     E_READ = "E_READ"
     E_PARSE = "E_PARSE"
     E_FORMAT = "E_FORMAT"
+    E_TIMEOUT = "E_TIMEOUT"
+    E_WORKER = "E_WORKER"
     W_LARGE = "W_LARGE"
     W_TRUNCATED = "W_TRUNCATED"
     W_MIXED_ENCODING = "W_MIXED_ENCODING"
@@ -52,6 +54,10 @@ MESSAGES: dict[Code, str] = {
     Code.E_READ: "the input could not be read",
     Code.E_PARSE: "the input could not be parsed in its format",
     Code.E_FORMAT: "the input format is not supported",
+    Code.E_TIMEOUT: "processing took longer than the per-article time limit; its worker "
+                    "was stopped and the article left unprocessed",
+    Code.E_WORKER: "the worker process died while processing this article; it was left "
+                   "unprocessed",
     Code.W_LARGE: "the input is very large; processed anyway",
     Code.W_TRUNCATED: "the input ends inside a UTF-8 character; the broken tail was dropped",
     Code.W_MIXED_ENCODING: "parts of the input are in another encoding than UTF-8; decoded apart",
@@ -97,7 +103,9 @@ OTHER_CODES: dict[str, tuple[str, str]] = {
     "output.renamed": ("warning", "two inputs of one batch had the same output name; this "
                        "record was written under another name, which `source.name` gives"),
     "stage.<name>": ("error", "the stage <name> raised an exception (its message follows); "
-                     "its layers may be missing or incomplete"),
+                     "what it had added was removed, so its layers are missing"),
+    "stage.<name>.skipped": ("error", "the stage <name> did not run: a stage whose output "
+                             "it needs failed on this article"),
 }
 
 

@@ -80,8 +80,8 @@ def test_every_issue_code_the_code_can_attach_is_listed():
     for path in (REPO / "khabar").rglob("*.py"):
         source = path.read_text("utf-8")
         found.update(re.findall(r"""\.flag\(\s*["']([a-z_]+\.[a-z_]+)["']""", source))
-        found.update(f"{m}.<name>" for m in re.findall(r"""\.flag\(\s*f["']([a-z_]+)\.\{""",
-                                                       source))
+        found.update(f"{m}.<name>{rest}" for m, rest in re.findall(
+            r"""\.flag\(\s*f["']([a-z_]+)\.\{\w+\}((?:\.[a-z_]+)?)["']""", source))
     assert found and found <= listed, sorted(found - listed)
     meanings = [m for _c, _s, m in issue_codes()]
     assert all(m and not m.endswith((" at", ",")) for m in meanings)
