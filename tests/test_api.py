@@ -119,3 +119,10 @@ def test_the_python_guide_runs():
     page = Path(__file__).resolve().parents[1] / "docs" / "python.md"
     result = doctest.testfile(str(page), module_relative=False)
     assert result.failed == 0 and result.attempted >= 10
+
+
+def test_pipe_on_worker_processes_gives_the_same_records_in_order():
+    texts = [f"قال المدير رقم {i} إن العمل مستمر." for i in range(4)]
+    serial = [r.to_dict() for r in khabar.pipe(texts, skip="entities")]
+    pooled = [r.to_dict() for r in khabar.pipe(texts, skip="entities", workers=2)]
+    assert pooled == serial
