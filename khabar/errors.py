@@ -88,3 +88,29 @@ def reason_line(article: "Article") -> str | None:
 def exit_status(articles: Iterable["Article"]) -> int:
     """1 when any article failed (an error issue), else 0: the status a batch ends with."""
     return 1 if any(a.failed for a in articles) else 0
+
+
+# codes the stages and the batch runner attach (beside the ingest codes of `Code`): the
+# record's issue table lists both (docs/record.md); tests/test_interfaces.py checks that
+# every code the source can attach is listed here
+OTHER_CODES: dict[str, tuple[str, str]] = {
+    "language.undetermined": ("warning", "no language could be identified in the body"),
+    "language.not_arabic": ("warning", "the body is not in Arabic; it was processed anyway"),
+    "metadata.bad_given_date": ("warning", "a date given with the input could not be read; "
+                                "the publication date was looked for in the text"),
+    "metadata.bad_date": ("warning", "a labelled date in the page could not be read (an "
+                          "impossible day or month); it was not used"),
+    "output.renamed": ("warning", "two inputs of one batch had the same output name; this "
+                       "record was written under another name, which `source.name` gives"),
+    "stage.<name>": ("error", "the stage <name> raised an exception (its message follows); "
+                     "what it had added was removed, so its layers are missing"),
+    "stage.<name>.skipped": ("error", "the stage <name> did not run: a stage whose output "
+                             "it needs failed on this article"),
+}
+
+
+def issue_codes() -> list[tuple[str, str, str]]:
+    """Every issue code a record can carry: (code, severity, meaning)."""
+    rows = [(c.value, c.severity, c.message) for c in Code]
+    rows += [(code, sev, meaning) for code, (sev, meaning) in OTHER_CODES.items()]
+    return rows

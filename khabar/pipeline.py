@@ -47,6 +47,15 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+# what stages assign that is not a layer of spans: the metadata fields, `Article.language`,
+# and the entity ids the link stage writes into statements
+_NOT_LAYERS = frozenset({"meta", "language", "links"})
+# every layer of spans some stage makes, in pipeline order (names a user may ask for)
+LAYERS: tuple[str, ...] = tuple(dict.fromkeys(
+    a for s in STAGES for a in s.assigns if a not in _NOT_LAYERS))
+STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
+
+
 class PipelineError(ValueError):
     pass
 
@@ -65,18 +74,31 @@ class Pipeline:
         self.check = check
         # what a worker process needs to build the same pipeline (all of it picklable)
         self.spec = (stages, tuple(sorted(skip)), options, check)
-        unknown = set(options) - {s.name for s in stages}
+        known = [s.name for s in stages]
+        unknown = set(options) - set(known)
         if unknown:
             raise PipelineError(f"options for unknown stages: {sorted(unknown)}")
+        if skip - set(known):
+            raise PipelineError(f"unknown stage {', '.join(sorted(skip - set(known)))}; "
+                                f"the stages are {', '.join(known)}")
         self.stages = [s for s in stages if s.name not in skip]
         have: set[str] = set()
         self._funcs: list[tuple[str, Callable[[Article], None]]] = []
+        stranded: list[str] = []  # stages whose inputs no earlier stage assigns
+        first_missing: list[str] = []
         for st in self.stages:
             missing = [r for r in st.requires if r not in have]
             if missing:
-                raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier "
-                                    f"stage assigns")
+                stranded.append(st.name)
+                first_missing = first_missing or missing
+                continue
             have.update(st.assigns)
+        if stranded:
+            keep = [s.name for s in stages if s.name in skip and
+                    set(s.assigns) & set(first_missing)]
+            hint = f"; keep {', '.join(keep)} or skip {', '.join(stranded)} too" if keep else ""
+            raise PipelineError(f"stage {stranded[0]!r} needs {first_missing}, which no "
+                                f"earlier stage assigns{hint}")
         # which stage makes each layer, for skipping the stages that need a failed one's
         self._maker = {layer: st.name for st in self.stages for layer in st.assigns}
         for st in self.stages:
@@ -121,6 +143,11 @@ class Pipeline:
                 for key in set(article.metadata) - meta_before:
                     del article.metadata[key]
                 article.flag(f"stage.{name}", f"{type(err).__name__}: {err}", "error")
+                continue
+            # a stage that ran leaves its layers, empty or not: records keep one key set
+            for layer in st.assigns:
+                if layer not in _NOT_LAYERS:
+                    article.layers.setdefault(layer, [])
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.errors import Code, flag
@@ -73,12 +73,14 @@ def sniff_format(text: str) -> str:
 
 # ------------------------------------------------------------------ public readers
 def read_path(path: str | os.PathLike, *, max_bytes: int | None = None,
-              fmt: str | None = None) -> Iterator[Article]:
+              fmt: str | None = None,
+              on_skip: Callable[[str, str], None] | None = None) -> Iterator[Article]:
     """Articles from a file, or from every input file of a directory (sorted walk,
-    hidden entries skipped; only the endings in `_WALKED`, optionally .gz)."""
+    hidden entries skipped; only the endings in `_WALKED`, optionally .gz). A walk calls
+    `on_skip(path, reason)` for every file it leaves out."""
     path = os.fspath(path)
     if os.path.isdir(path):
-        for sub in _walk(path):
+        for sub in _walk(path, on_skip):
             yield from read_path(sub, max_bytes=max_bytes, fmt=fmt)
         return
     name = os.path.basename(path)
@@ -136,6 +138,18 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None, *,
     yield from _from_bytes(data, name, stem_of(name), fmt)
 
 
+def read_text(text: str, fmt: str | None = None, *, name: str = "text",
+              given: dict[str, Any] | None = None) -> Iterator[Article]:
+    """Articles from a string in memory: plain text or an HTML page (sniffed unless `fmt`
+    says), or JSON/JSONL/CSV records; `given` fields (title, published...) win over what is
+    read from the text."""
+    data = text.encode("utf-8", "surrogatepass")
+    for art in _from_bytes(data, None, name, fmt):
+        if given:
+            art.given.update(given)
+        yield art
+
+
 def read_stdin(stream: BinaryIO | Any, fmt: str | None = None, *,
                max_bytes: int | None = None, name: str = "stdin") -> Iterator[Article]:
     """Articles from a stream (binary, or a text stream with a `.buffer`), read to its end
@@ -158,12 +172,15 @@ def read_stdin(stream: BinaryIO | Any, fmt: str | None = None, *,
 
 
 # ------------------------------------------------------------------ helpers
-def _walk(root: str) -> Iterator[str]:
+def _walk(root: str, on_skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
             if not f.startswith(".") and _split_name(f)[1] in _WALKED:
                 yield os.path.join(dirpath, f)
+            elif on_skip is not None:
+                on_skip(os.path.join(dirpath, f),
+                        "hidden" if f.startswith(".") else "unknown ending")
 
 
 def _source(path: str | None, fmt: str | None, encoding: str | None,
@@ -329,7 +346,7 @@ def _jsonl(fh: BinaryIO, src: dict[str, Any], limit: int) -> Iterator[Article]:
         record, error = next(iter(jsonl_records([dec.text])))
         if error is not None:
             art = Article("", source=rsrc)
-            flag(art, Code.E_PARSE, f"line {lineno}: {error.split(': ', 1)[-1]}")
+            flag(art, Code.E_PARSE, f"line {lineno}, {error.split(', ', 1)[-1]}")
         else:
             art = record_article(record, "jsonl", rsrc)
         yield _with_issues(art, dec)
