@@ -343,16 +343,21 @@ def tag(path: str | None, conll_file: Any, fmt: str, output: Any, ner: str) -> N
         sentences = conll_sentences(conll_file, warn=lambda m: click.echo(f"khabar: {m}",
                                                                          err=True))
     else:
+        from khabar.ingest.decode import decode
+
         (where,), _example = _inputs((path,) if path else ())
-        if where == "-":
-            text = sys.stdin.buffer.read().decode("utf-8", "replace")
-        else:
-            try:
-                text = Path(where).read_bytes().decode("utf-8", "replace")
-            except OSError as err:
-                click.echo(f"khabar: {where}: E_READ: {err.strerror or err}", err=True)
-                sys.exit(1)
-        sentences = text_sentences(text)
+        try:
+            data = sys.stdin.buffer.read() if where == "-" else Path(where).read_bytes()
+        except OSError as err:
+            click.echo(f"khabar: {where}: E_READ: {err.strerror or err}", err=True)
+            sys.exit(1)
+        decoded = decode(data)  # any encoding Arabic sites use, as `extract` reads it
+        if decoded.failed:
+            code, detail = decoded.issues[0]
+            click.echo(f"khabar: {where}: {code.value}: {code.message}"
+                       f"{': ' + detail if detail else ''}", err=True)
+            sys.exit(1)
+        sentences = text_sentences(decoded.text)
     write_tags(tag_sentences(sentences, ner), output, fmt, _terminal_width())
 
 
