@@ -132,7 +132,7 @@ def test_a_failing_stage_in_a_worker_flags_its_article_and_the_rest_run():
 def test_a_pipeline_that_cannot_be_built_stops_the_pool_with_its_reason():
     stages = with_stage(Stage("missing", "tests.run_stages:no_such_function"))
     with pytest.raises(RuntimeError, match="no_such_function"):
-        list(Pool((stages, (), {}, False), 1).imap(_short(SENTENCES[:1])))
+        list(Pool((stages, (), {}, False, 0), 1).imap(_short(SENTENCES[:1])))
 
 
 @pytest.mark.parametrize("n, expected", [(0, 1), (1, 1), (2, "cores"), (5, "cores")])
