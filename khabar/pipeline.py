@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from khabar.contract import ContractError, checked_call
 from khabar.document import Article
+from khabar.errors import Code, flag
 
 __all__ = ["STAGES", "Stage", "Pipeline", "PipelineError", "ContractError"]
 
@@ -60,20 +61,38 @@ class PipelineError(ValueError):
     pass
 
 
+# the largest article text the stages are run on, in UTF-8 bytes: the pipeline is linear
+# in its input (benchmarks/growth.py), but memory is some hundred bytes per character, so
+# one giant input must not take a batch down with it. Larger articles are flagged
+# E_TOO_LARGE and not processed; raise it with KHABAR_MAX_ARTICLE_BYTES or `max_bytes`.
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024
+
+
+def _max_bytes_default() -> int:
+    value = os.environ.get("KHABAR_MAX_ARTICLE_BYTES", "")
+    try:
+        return int(value) if value else MAX_ARTICLE_BYTES
+    except ValueError:
+        raise PipelineError(f"KHABAR_MAX_ARTICLE_BYTES is not a number of bytes: {value!r}")
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[Stage] = STAGES, skip: Iterable[str] = (),
-                 options: dict[str, dict] | None = None, check: bool | None = None) -> None:
+                 options: dict[str, dict] | None = None, check: bool | None = None,
+                 max_bytes: int | None = None) -> None:
         """`options` gives stages keyword arguments by stage name, e.g.
         `{"entities": {"mode": "ensemble"}}`. `check` runs every stage under the contract
-        check (`khabar.contract`; default: the environment variable KHABAR_CHECK_STAGES)."""
+        check (`khabar.contract`; default: the environment variable KHABAR_CHECK_STAGES).
+        `max_bytes` is the size limit of an article's text (0: none)."""
         stages = tuple(stages)
         skip = set(skip)
         options = options or {}
         if check is None:
             check = os.environ.get("KHABAR_CHECK_STAGES", "") not in ("", "0")
         self.check = check
+        self.max_bytes = _max_bytes_default() if max_bytes is None else max_bytes
         # what a worker process needs to build the same pipeline (all of it picklable)
-        self.spec = (stages, tuple(sorted(skip)), options, check)
+        self.spec = (stages, tuple(sorted(skip)), options, check, self.max_bytes)
         known = [s.name for s in stages]
         unknown = set(options) - set(known)
         if unknown:
@@ -114,10 +133,16 @@ class Pipeline:
 
     @classmethod
     def from_spec(cls, spec) -> "Pipeline":
-        stages, skip, options, check = spec
-        return cls(stages, skip, options, check)
+        stages, skip, options, check, max_bytes = spec
+        return cls(stages, skip, options, check, max_bytes)
 
     def run(self, article: Article) -> Article:
+        limit = self.max_bytes
+        if limit and len(article.text) * 4 > limit and len(article.text.encode()) > limit:
+            flag(article, Code.E_TOO_LARGE, f"the text is {len(article.text.encode())} bytes, "
+                 f"over the processing limit of {limit} (KHABAR_MAX_ARTICLE_BYTES); no stage "
+                 "was run")
+            return article
         broken: set[str] = set()  # stages that failed or were skipped on this article
         for st, (name, func) in zip(self.stages, self._funcs):
             lost = sorted({self._maker[r] for r in st.requires if self._maker.get(r) in broken})

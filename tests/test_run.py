@@ -132,7 +132,7 @@ def test_a_failing_stage_in_a_worker_flags_its_article_and_the_rest_run():
 def test_a_pipeline_that_cannot_be_built_stops_the_pool_with_its_reason():
     stages = with_stage(Stage("missing", "tests.run_stages:no_such_function"))
     with pytest.raises(RuntimeError, match="no_such_function"):
-        list(Pool((stages, (), {}, False), 1).imap(_short(SENTENCES[:1])))
+        list(Pool((stages, (), {}, False, 0), 1).imap(_short(SENTENCES[:1])))
 
 
 @pytest.mark.parametrize("n, expected", [(0, 1), (1, 1), (2, "cores"), (5, "cores")])
@@ -183,3 +183,14 @@ def test_a_consumer_that_stops_early_stops_the_workers():
     procs = [w.process for w in pool._pool]
     it.close()
     assert not any(p.is_alive() for p in procs)
+
+
+def test_large_articles_in_both_directions_do_not_block_the_pipes():
+    # results far larger than a pipe's buffer, while more input waits to go out
+    spec = Pipeline(skip=("time", "entities", "quotes", "link")).spec
+    big = [Article((SENTENCES[i % len(SENTENCES)] + "\n") * 4000, source={"name": f"a{i}"})
+           for i in range(8)]
+    out = list(Pool(spec, workers=1, batch_size=2, timeout=120).imap(big))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(8)]
+    assert not any(a.failed for a in out)
+    assert all(len(a.spans("sentences")) >= 4000 for a in out)

@@ -78,7 +78,7 @@ class _Worker:
     process: mp.process.BaseProcess
     conn: object
     ready: bool = False
-    jobs: deque = field(default_factory=deque)
+    jobs: deque = field(default_factory=deque)  # the job it holds (one at most)
     since: float = 0.0  # when its current article started (its last message)
 
 
@@ -196,12 +196,13 @@ class Pool:
                     results[next_seq] = _Slots(len(batch))
                     pending.append(_Job(next_seq, 0, batch))
                     next_seq += 1
-                # two jobs per ready worker: the next batch waits in its pipe, no idle gap
-                for w in sorted(self._pool, key=lambda w: len(w.jobs)):
-                    while w.ready and pending and len(w.jobs) < 2:
+                # one job per worker, sent when it is idle and so reading: a second job
+                # queued behind a long one could fill its pipe while the worker fills ours
+                # with results, and both would wait for ever
+                for w in self._pool:
+                    if w.ready and pending and not w.jobs:
                         job = pending.popleft()
-                        if not w.jobs:
-                            w.since = time.monotonic()
+                        w.since = time.monotonic()
                         w.conn.send((job.seq, job.offset, job.articles))
                         w.jobs.append(job)
                 while next_out in results and results[next_out].remaining == 0:
@@ -237,6 +238,11 @@ class Pool:
         for obj in ready:
             w = by_sentinel.get(obj)
             if w is not None and w in self._pool and not w.process.is_alive():
+                try:
+                    while w.conn.poll():  # what it finished before it died counts
+                        self._receive(w, w.conn.recv(), results)
+                except (EOFError, OSError):
+                    pass
                 self._retire(w, Code.E_WORKER, f"exit code {w.process.exitcode}", results,
                              pending)
         if self.timeout is not None:
