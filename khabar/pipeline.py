@@ -73,7 +73,8 @@ def _max_bytes_default() -> int:
     try:
         return int(value) if value else MAX_ARTICLE_BYTES
     except ValueError:
-        raise PipelineError(f"KHABAR_MAX_ARTICLE_BYTES is not a number of bytes: {value!r}") from None
+        raise PipelineError(
+            f"KHABAR_MAX_ARTICLE_BYTES is not a number of bytes: {value!r}") from None
 
 
 class Pipeline:
