@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import time
 from itertools import islice
 from pathlib import Path
@@ -40,6 +41,13 @@ def mem_mb(pid: str | int = "self") -> tuple[float, float]:
     return now, peak
 
 
+def cpu_s(pid: str | int = "self") -> float:
+    """CPU seconds (user + system) a process has used."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load(path: Path, n: int) -> list[tuple[str, dict, dict]]:
     return [(a.text, a.source, a.given) for a in islice(read_path(str(path)), n)
             if not a.failed]
@@ -63,20 +71,29 @@ def _dask_memory(client) -> list[tuple[float, float]]:
     return list(client.run(mem_mb).values())
 
 
+def _dask_cpu(client) -> list[float]:
+    return list(client.run(cpu_s).values())
+
+
 def side_by_side(templates, workers: int) -> None:
     rows = []
     pipe_obj = default_pipeline()
     pipe_obj.run(Article(*templates[0]))  # serial warm-up: models load here
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_s()
     n, serial_digest = digest(pipe(articles(templates)))
-    rows.append(("serial (this process)", n, time.perf_counter() - t0, [mem_mb()], True))
+    rows.append(("serial (this process)", n, time.perf_counter() - t0, [mem_mb()], True,
+                 cpu_s() - c0, []))
 
     with Pool(pipe_obj.spec, workers) as pool:  # started (and warmed) before the clock
-        t0 = time.perf_counter()
+        pids = [w.process.pid for w in pool._pool]
+        w0 = [cpu_s(p) for p in pids]
+        t0, c0 = time.perf_counter(), cpu_s()
         n, d = digest(pool.imap(articles(templates)))
-        elapsed = time.perf_counter() - t0
-        mem = [mem_mb(w.process.pid) for w in pool._pool]
-    rows.append((f"--workers {workers} (process pool)", n, elapsed, mem, d == serial_digest))
+        elapsed, parent = time.perf_counter() - t0, cpu_s() - c0
+        mem = [mem_mb(p) for p in pids]
+        wcpu = [cpu_s(p) - a for p, a in zip(pids, w0)]
+    rows.append((f"--workers {workers} (process pool)", n, elapsed, mem, d == serial_digest,
+                 parent, wcpu))
 
     from khabar.run.cluster import connect, dask_pipe
 
@@ -84,25 +101,37 @@ def side_by_side(templates, workers: int) -> None:
     try:
         list(dask_pipe(articles(templates[:workers]), pipe_obj.spec, client=client,
                        batch_size=1))  # each worker builds its pipeline before the clock
-        t0 = time.perf_counter()
+        w0 = _dask_cpu(client)
+        t0, c0 = time.perf_counter(), cpu_s()
         n, d = digest(dask_pipe(articles(templates), pipe_obj.spec, client=client))
-        elapsed = time.perf_counter() - t0
+        elapsed, parent = time.perf_counter() - t0, cpu_s() - c0
         mem = _dask_memory(client)
+        wcpu = [b - a for a, b in zip(w0, _dask_cpu(client))]
     finally:
         client.close()
         cluster.close()
-    rows.append((f"--dask local ({workers} workers)", n, elapsed, mem, d == serial_digest))
+    rows.append((f"--dask local ({workers} workers)", n, elapsed, mem, d == serial_digest,
+                 parent, wcpu))
 
     base = rows[0][1] / rows[0][2]
+    serial_cpu = rows[0][5]
     print(f"\n{len(templates)} distinct articles, default pipeline (--ner crf); "
-          "records hashed in the parent")
+          "records hashed in the parent; load average at the end: "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'executor':<32} {'articles':>8} {'seconds':>8} {'art/s':>7} {'speed-up':>8} "
-          f"{'same records':>12}  memory per worker: now / peak MB")
-    for name, n, elapsed, mem, same in rows:
+          f"{'CPU s parent + workers':>26} {'bound':>6} {'same':>5}  "
+          "memory per worker: now / peak MB")
+    for name, n, elapsed, mem, same, parent, wcpu in rows:
         rate = n / elapsed
         mems = ", ".join(f"{a:.0f} / {b:.0f}" for a, b in mem)
+        cpus = f"{parent:.1f} + " + " + ".join(f"{c:.1f}" for c in wcpu) if wcpu else \
+            f"{parent:.1f}"
+        # the speed-up these CPU seconds allow on idle cores: the busiest process sets it
+        bound = serial_cpu / max([parent, *wcpu])
         print(f"{name:<32} {n:>8} {elapsed:>8.1f} {rate:>7.1f} {rate / base:>7.2f}x "
-              f"{'yes' if same else 'NO':>12}  {mems}")
+              f"{cpus:>26} {bound:>5.2f}x {'yes' if same else 'NO':>5}  {mems}")
+    print("speed-up: wall clock; bound: serial CPU seconds / the busiest process's CPU "
+          "seconds, the speed-up on otherwise idle cores")
 
 
 def long_run(path: Path, n: int, workers: int) -> None:

@@ -194,3 +194,22 @@ def test_large_articles_in_both_directions_do_not_block_the_pipes():
     assert [a.source["name"] for a in out] == [f"a{i}" for i in range(8)]
     assert not any(a.failed for a in out)
     assert all(len(a.spans("sentences")) >= 4000 for a in out)
+
+
+def test_dask_writes_record_partitions_with_every_input_accounted_for(inputs, serial, tmp_path):
+    pytest.importorskip("distributed")
+    import json
+
+    from khabar.run.cluster import write_partitions
+
+    totals = write_partitions(copy.deepcopy(inputs), tmp_path, default_pipeline().spec,
+                              "local", workers=2, batch_size=4)
+    parts = sorted(tmp_path.glob("part-*.jsonl"))
+    assert len(parts) == totals["partitions"] == -(-len(inputs) // 4)
+    lines = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
+    assert [json.loads(x) for x in lines] == [json.loads(r) for r in serial]
+    assert totals["inputs"] == totals["records"] == len(inputs)
+    assert totals["ok"] + totals["failed"] == len(inputs) and totals["failed"] >= 2
+    markers = [json.loads(p.read_text()) for p in sorted(tmp_path.glob("part-*.done"))]
+    assert sum(m["inputs"] for m in markers) == len(inputs)
+    assert not list(tmp_path.glob("*.tmp"))

@@ -90,3 +90,84 @@ def dask_pipe(articles: Iterable[Article], spec, address: str = "local",
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def records_partition(spec, articles: list[Article], layers: tuple[str, ...] | None = None
+                      ) -> tuple[str, dict[str, int]]:
+    """The task of `write_partitions`: one partition's records as JSON Lines, made on the
+    worker (a record is smaller to send back than its Article), and its counts."""
+    from khabar.record import dumps, to_record
+
+    out = run_partition(spec, articles)
+    kwargs = {"layers": layers} if layers else {}
+    lines = [dumps(to_record(a, **kwargs), indent=None) for a in out]
+    failed = sum(a.failed for a in out)
+    counts = {"inputs": len(articles), "records": len(lines), "ok": len(lines) - failed,
+              "failed": failed}
+    return "".join(line + "\n" for line in lines), counts
+
+
+def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = "local",
+                     workers: int | None = None, batch_size: int = 64,
+                     layers: tuple[str, ...] | None = None, client=None) -> dict[str, int]:
+    """Records on the cluster, written as `part-NNNNNN.jsonl` files in `out_dir` (partition
+    k holds inputs k*batch_size ...), each renamed into place once complete and followed by
+    its marker `part-NNNNNN.done` (JSON: inputs, records, ok, failed). A partition lost on
+    the cluster is still written: its inputs' records, each flagged E_WORKER. Returns the
+    totals, in which inputs == records == ok + failed."""
+    import json
+    import os
+    from pathlib import Path
+
+    from khabar.record import dumps, to_record
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    own = client is None
+    cluster = None
+    if own:
+        client, cluster = connect(address, workers)
+    totals = {"inputs": 0, "records": 0, "ok": 0, "failed": 0, "partitions": 0}
+    try:
+        n = len(client.scheduler_info().get("workers", {})) or 1
+        source = iter(articles)
+        inflight: deque = deque()
+        k = 0
+        while True:
+            while len(inflight) < 3 * n:
+                part = list(islice(source, batch_size))
+                if not part:
+                    break
+                inflight.append((k, part, client.submit(records_partition, spec, part, layers,
+                                                        pure=False)))
+                k += 1
+            if not inflight:
+                return totals
+            index, part, future = inflight.popleft()
+            try:
+                text, counts = future.result()
+                if counts["records"] != len(part):
+                    raise RuntimeError(f"{len(part)} inputs, {counts['records']} records")
+            except Exception as err:  # the partition is lost, not its inputs
+                for article in part:
+                    flag(article, Code.E_WORKER, f"dask: {type(err).__name__}: {err}")
+                kwargs = {"layers": layers} if layers else {}
+                text = "".join(dumps(to_record(a, **kwargs), indent=None) + "\n"
+                               for a in part)
+                counts = {"inputs": len(part), "records": len(part), "ok": 0,
+                          "failed": len(part)}
+            finally:
+                future.release()
+            name = out / f"part-{index:06d}.jsonl"
+            tmp = name.with_suffix(".jsonl.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, name)
+            (out / f"part-{index:06d}.done").write_text(json.dumps(counts), encoding="utf-8")
+            for key, value in counts.items():
+                totals[key] += value
+            totals["partitions"] += 1
+    finally:
+        if own:
+            client.close()
+            if cluster is not None:
+                cluster.close()
