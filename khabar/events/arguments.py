@@ -1,0 +1,166 @@
+"""Who, to whom, where, when and how many, for one event candidate in its sentence.
+
+Arabic news puts the subject after its verb («قصفت الطائرات …»), the author or the target
+after a masdar in the genitive («هجوم حماس», «اعتقال ناشط»), a nationality adjective after
+a noun («غارة إسرائيلية»), the target after «على/ضد», the partner after «مع», the place
+after «في/قرب/شرق …». These positions are all the rules below read.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from khabar.events import lexicon as L
+from khabar.events.counts import counts
+from khabar.events.extract import Arg, Candidate, Context, Words
+from khabar.events.geocode import geocode
+from khabar.resources import load
+
+_HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
+
+
+def _word_of(ws: Words, pos: int) -> int:
+    return ws.index(pos)
+
+
+def _glued(ctx: Context, ws: Words, arg: Arg) -> str:
+    """The clitics glued in front of an argument («بإسرائيل» -> «ب»)."""
+    i = _word_of(ws, arg.start)
+    return ctx.vt[ws.starts[i]:arg.start] if ws.starts[i] < arg.start else ""
+
+
+def _prep_before(ctx: Context, ws: Words, arg: Arg, preps: frozenset[str]) -> bool:
+    glued = _glued(ctx, ws, arg)
+    if glued and glued.lstrip("وف") in preps:
+        return True
+    i = _word_of(ws, arg.start)
+    if ws.starts[i] < arg.start:
+        return False
+    return i > 0 and (ws.words[i - 1] in preps or ws.words[i - 1][1:] in preps)
+
+
+def _nisba(ctx: Context, ws: Words, i: int) -> Arg | None:
+    """«غارة إسرائيلية», «القصف الروسي»: the country the adjective at word i names."""
+    if i >= len(ws.words):
+        return None
+    w = ws.words[i]
+    if w.startswith("ال"):
+        w = w[2:]
+    if w.endswith("ه"):
+        w = w[:-1]
+    if not w.endswith("ي") or len(w) < 4:
+        return None
+    stem = w[:-1]
+    for cand in (stem, stem + "ا", stem + "يا", "ال" + stem):
+        place = geocode(cand)
+        if place is not None and place.level == 0:
+            return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=place.name)
+    return None
+
+
+def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
+                    ) -> tuple[Arg | None, Arg | None]:
+    after = [a for a in args if a.start >= c.end]
+    before = [a for a in args if a.end <= c.start]
+    actor = recipient = None
+    last = c.last_word
+    if c.verb:
+        for a in after[:2]:
+            if _word_of(ws, a.start) <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
+                    and not _prep_before(ctx, ws, a, L.PLACE_PREPS):
+                actor = a
+                break
+        if actor is None and before:
+            b = before[-1]
+            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS):
+                actor = b
+    else:
+        nxt = after[0] if after and _word_of(ws, after[0].start) == last + 1 and \
+            not _glued(ctx, ws, after[0]) else None
+        entry_object = c.object_genitive
+        if nxt is not None:
+            if entry_object:
+                recipient = nxt
+            else:
+                actor = nxt
+        if actor is None:
+            actor = _nisba(ctx, ws, last + 1) or _nisba(ctx, ws, last + 2)
+        if actor is None and before:
+            b = before[-1]
+            if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
+                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS):
+                actor = b
+    if recipient is None:
+        start_after = actor.end if actor is not None and actor.start >= c.end else c.end
+        for a in after:
+            if a is actor or a.start < start_after:
+                continue
+            if _word_of(ws, a.start) > last + 10:
+                break
+            if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or \
+                    (c.verb and actor is not None and a.start >= actor.end and
+                     _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1 and not _glued(ctx, ws, a)):
+                recipient = a
+                break
+    return actor, recipient
+
+
+def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
+    """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
+    out = [a for a in args if a.span is not None and a.span.label == "LOC"]
+    words = ws.words
+    for i, w in enumerate(words):
+        bare = w
+        for pre in ("وب", "وفي", "ب", "و", "ل", "ف"):
+            if bare.startswith(pre) and bare[len(pre):] in _HEADS:
+                bare = bare[len(pre):]
+                break
+        if bare not in _HEADS or i + 1 >= len(words):
+            continue
+        for n in (2, 1):
+            if i + n < len(words):
+                name = " ".join([bare, *words[i + 1:i + 1 + n]])
+                if geocode(name) is not None:
+                    a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place")
+                    out = [o for o in out if not (o.start < a.end and a.start < o.end)]
+                    out.append(a)
+                    break
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None
+             ) -> Arg | None:
+    cands = [p for p in found if actor is None or p.start != actor.start]
+    after = [p for p in cands if p.start >= c.end]
+    for p in after:
+        if _prep_before(ctx, ws, p, L.PLACE_PREPS):
+            return p
+    if after:
+        return after[0]
+    before = [p for p in cands if p.end <= c.start]
+    return before[-1] if before else None
+
+
+def date(ctx: Context, c: Candidate, si: int):
+    """The timex that dates the event: in its sentence, nearest after the trigger, else
+    before it; else the last dated one earlier in its paragraph."""
+    s = ctx.sent_spans[si]
+    ts, starts = ctx.timexes, ctx.timex_starts
+    i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
+    inside = ts[i:j]
+    if inside:
+        t0 = ctx.to_text(c.start)
+        after = [t for t in inside if t.start >= t0]
+        return after[0] if after else inside[-1]
+    k = bisect_left(ctx.para_starts, s.start + 1) - 1
+    if 0 <= k and i > 0:
+        p = ctx.paragraphs[k]
+        prev = ts[i - 1]
+        if prev.start >= p.start:
+            return prev
+    return None
+
+
+def casualties(ws: Words) -> dict[str, int]:
+    return counts(ws.words)
+

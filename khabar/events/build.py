@@ -1,0 +1,73 @@
+"""From trigger candidates to events: one per sentence and type, arguments read, status
+set, mentions of one event merged, verbal acts added from statements."""
+from __future__ import annotations
+
+from khabar.document import Article
+from khabar.events import arguments as A
+from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
+from khabar.events.geocode import geocode
+from khabar.events.merge import merge
+from khabar.events.status import status
+from khabar.events.verbal import verbal_events
+
+
+def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
+    groups: dict[tuple[int, str], list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault((c.sent, c.type), []).append(c)
+    return list(groups.values())
+
+
+def _event(ctx: Context, group: list[Candidate], published: str | None) -> dict:
+    main = next((c for c in group if not c.secondary), group[0])
+    si = main.sent
+    ws = ctx.words(si)
+    args = ctx.args(si)
+    actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    found = A.places(ctx, ws, args)
+    place = A.location(ctx, main, ws, found, actor)
+    t = A.date(ctx, main, si)
+    date_value = t.attrs.get("value") if t is not None else None
+    st, stmt = status(ctx, main, ws, date_value, published)
+    sent = ctx.sent_spans[si]
+    ev: dict = {
+        "type": main.type,
+        "mode": main.mode,
+        "trigger": _item(ctx, main.start, main.end),
+        "sentence": {"text": ctx.article.text[sent.start:sent.end], "start": sent.start,
+                     "end": sent.end},
+        "zone": sent.attrs.get("zone", "body"),
+        "actor": _arg_item(ctx, actor),
+        "recipient": _arg_item(ctx, recipient),
+        "location": None,
+        "date": None,
+        "status": st,
+    }
+    if place is not None:
+        loc = _arg_item(ctx, place)
+        geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
+        if geo is not None:
+            loc["geo"] = geo.to_dict()
+        ev["location"] = loc
+    if t is not None:
+        ev["date"] = {"text": ctx.article.text[t.start:t.end], "start": t.start, "end": t.end,
+                      "value": date_value}
+    for role, n in A.casualties(ws).items():
+        ev[role] = n
+    for role in ("dead", "injured", "arrested"):
+        ev.setdefault(role, None)
+    if stmt is not None:
+        ev["statement"] = stmt
+    return ev
+
+
+def build_events(article: Article) -> list[dict]:
+    ctx = Context(article)
+    published = article.meta("published")
+    published = str(published) if published else None
+    events = [_event(ctx, g, published) for g in _groups(candidates(ctx.vt, ctx.sentences, ctx.words))]
+    events = merge(events)
+    events.extend(verbal_events(ctx))
+    for n, ev in enumerate(events, 1):
+        ev["id"] = f"V{n}"
+    return events

@@ -1,0 +1,135 @@
+"""The events stage's word tables, built once from event_triggers.yaml, event_grammar.yaml
+and number_words.yaml.
+
+Trigger forms are expanded with their clitics (prefixes in front, pronouns behind) into
+one dictionary keyed by the folded first word, so finding triggers is a set intersection
+and a few dictionary look-ups per article, not a scan per trigger.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.normalize import fold
+from khabar.resources import load
+
+WORD = re.compile(r"[\w\u0600-\u06FF]+")
+
+_TRIG = load("event_triggers")
+GRAMMAR = load("event_grammar")
+_NUM = load("number_words")
+
+
+def _f(s: str) -> str:
+    return " ".join(fold(str(s)).split())
+
+
+def _set(words) -> frozenset[str]:
+    return frozenset(_f(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    verb: bool
+    secondary: bool
+    object_genitive: bool
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    needs_after: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    rest: tuple[str, ...]  # the folded words after the first, for phrases
+    entry: Entry
+    prefix: str  # the clitics glued in front of the first word
+
+
+PREFIXES = sorted({_f(p) for p in GRAMMAR["prefixes"]}, key=len, reverse=True)
+SUFFIXES = [_f(s) for s in GRAMMAR["suffixes"]]
+FUTURE_PREFIX = _f(GRAMMAR["future_prefix"])
+
+
+def _variants(word: str, last: bool) -> list[str]:
+    out = [word]
+    if last:
+        stem = word[:-1] + "ت" if word.endswith("ه") else word
+        out += [stem + s for s in SUFFIXES]
+    return out
+
+
+def _build() -> dict[str, list[Form]]:
+    table: dict[str, list[Form]] = {}
+    for type_, entries in _TRIG.items():
+        for e in entries:
+            entry = Entry(type_, e.get("mode"), bool(e.get("verb")), bool(e.get("secondary")),
+                          bool(e.get("object_genitive")),
+                          _set(e.get("not_after", ())), _set(e.get("not_before", ())),
+                          _set(e.get("needs_after", ())))
+            for form in e["forms"]:
+                words = _f(form).split()
+                rest = tuple(words[1:])
+                if rest:  # the pronoun goes on the last word of a phrase
+                    *mid, last = rest
+                    rests = [tuple(mid) + (v,) for v in _variants(last, True)]
+                    firsts = [words[0]]
+                else:
+                    rests = [()]
+                    firsts = _variants(words[0], True)
+                for first in firsts:
+                    for pre in ["", *PREFIXES]:
+                        key = pre + first
+                        for r in rests:
+                            table.setdefault(key, []).append(Form(r, entry, pre))
+    # longest phrases first, so «إطلاق النار» wins over «إطلاق»
+    for forms in table.values():
+        forms.sort(key=lambda f: -len(f.rest))
+    return table
+
+
+TRIGGERS = _build()
+TRIGGER_KEYS = frozenset(TRIGGERS)
+
+NEGATION = _set(GRAMMAR["negation"])
+FUTURE = _set(GRAMMAR["future"])
+HYPOTHETICAL = [tuple(_f(p).split()) for p in GRAMMAR["hypothetical"]]
+DENYING = frozenset(GRAMMAR["denying_classes"])
+VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
+PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
+RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
+ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
+ACTOR_RE = re.compile(r"(?<![\w])(?:و|ف|ب|ل)?(" + "|".join(
+    re.escape(a).replace(r"\ ", r"\s+") for a in ACTOR_NOUNS) + r")(?![\w])")
+
+
+def _cues(kind: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+    after: dict[tuple[str, ...], str] = {}
+    before: dict[tuple[str, ...], str] = {}
+    for role, sides in GRAMMAR["casualties"].items():
+        for side, table in (("after", after), ("before", before)):
+            for w in sides.get(side, ()):
+                table[tuple(_f(w).split())] = role
+    return after, before
+
+
+CUES_AFTER, CUES_BEFORE = _cues("casualties")
+FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
+FILLERS.sort(key=len, reverse=True)
+
+
+def _numbers() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in ("cardinals", "count_cardinals"):
+        for value, names in _NUM[key].items():
+            for n in names:
+                out.setdefault(_f(n), int(value))
+    return out
+
+
+CARDINALS = _numbers()
+MULTIPLIERS = {_f(n): int(v) for v, names in _NUM["multipliers"].items() for n in names}
+VAGUE = {_f(n): int(v) for v, names in _NUM["vague_counts"].items() for n in names}
+DUALS = _set(_NUM["dual_people"])
+NOT_VICTIMS = _set(GRAMMAR["not_victims"])

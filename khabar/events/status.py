@@ -1,0 +1,46 @@
+"""An event's status: asserted, claimed (and by which statement), denied, future or
+hypothetical. A denial wins over a condition, a condition over a plan, a plan over a claim:
+«قال إن بلجيكا ستفرض …» is a plan the speaker announces."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from khabar.events import lexicon as L
+from khabar.events.extract import Candidate, Context, Words
+
+
+def statement_of(ctx: Context, pos: int) -> int | None:
+    """The index (in the record's `quotes`) of the statement whose content holds text
+    offset `pos`, or None. Statements do not nest far: the few before are enough."""
+    k = bisect_right(ctx.quote_starts, pos)
+    for i in range(k - 1, max(-1, k - 4), -1):
+        q = ctx.quotes[i]
+        if q.start <= pos < q.end:
+            return ctx.quote_index[id(q)]
+    return None
+
+
+def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
+           published: str | None) -> tuple[str, int | None]:
+    words = ws.words
+    i = c.word
+    stmt = statement_of(ctx, ctx.to_text(c.start))
+    if any(w in L.NEGATION for w in words[max(0, i - 2):i]):
+        return "denied", stmt
+    if stmt is not None:
+        cue = ctx.quotes_list[stmt].attrs.get("cue") or {}
+        if cue.get("negated") or cue.get("class") in L.DENYING:
+            return "denied", stmt
+    before = words[:i]
+    for phrase in L.HYPOTHETICAL:
+        n = len(phrase)
+        if any(tuple(before[k:k + n]) == phrase for k in range(len(before) - n + 1)):
+            return "hypothetical", stmt
+    if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
+        return "future", stmt
+    if date_value and published and date_value[:10] > published[:10] and \
+            len(date_value) >= len(published[:10]):
+        return "future", stmt
+    if date_value and published and len(date_value) == 4 and date_value > published[:4]:
+        return "future", stmt
+    return ("claimed" if stmt is not None else "asserted"), stmt
