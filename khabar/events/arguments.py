@@ -74,8 +74,15 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS):
                 actor = b
     else:
-        nxt = after[0] if after and _word_of(ws, after[0].start) == last + 1 and \
-            not _glued(ctx, ws, after[0]) else None
+        nxt = None
+        for a in after[:2]:
+            gap = _word_of(ws, a.start) - last
+            if gap > 5 or (gap > 1 and c.object_genitive):
+                break
+            if not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) and \
+                    not _prep_before(ctx, ws, a, L.PLACE_PREPS):
+                nxt = a
+                break
         entry_object = c.object_genitive
         if nxt is not None:
             if entry_object:
@@ -125,6 +132,21 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
                     out.append(a)
                     break
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list[Arg]:
+    """The places after the trigger joined by «و» to the first of them («في جنين وطوباس
+    ورام الله»), not those inside another («… في الخليل»)."""
+    after = [p for p in found if p.start >= c.end]
+    if len(after) < 2:
+        return after[:1]
+    out = [after[0]]
+    for p in after[1:]:
+        glued = _glued(ctx, ws, p)
+        i = _word_of(ws, p.start)
+        if glued == "و" or (not glued and i > 0 and ws.words[i - 1] == "و"):
+            out.append(p)
     return out
 
 

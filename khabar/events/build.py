@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from khabar.document import Article
 from khabar.events import arguments as A
+from khabar.events import lexicon as L
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode
 from khabar.events.merge import merge
@@ -12,13 +13,27 @@ from khabar.events.verbal import verbal_events
 
 
 def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
-    groups: dict[tuple[int, str], list[Candidate]] = {}
+    """One group per main trigger; a toll word («مقتل», «جرحى») joins the nearest main
+    trigger of its type in its sentence, or stands alone where there is none."""
+    by_sent: dict[tuple[int, str], list[Candidate]] = {}
     for c in cands:
-        groups.setdefault((c.sent, c.type), []).append(c)
-    return list(groups.values())
+        by_sent.setdefault((c.sent, c.type), []).append(c)
+    groups: list[list[Candidate]] = []
+    for members in by_sent.values():
+        mains = [c for c in members if not c.secondary]
+        if not mains:
+            groups.append(members)
+            continue
+        mine = {id(m): [m] for m in mains}
+        for c in members:
+            if c.secondary:
+                near = min(mains, key=lambda m: abs(m.word - c.word))
+                mine[id(near)].append(c)
+        groups.extend(mine.values())
+    return groups
 
 
-def _event(ctx: Context, group: list[Candidate], published: str | None) -> dict:
+def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[dict]:
     main = next((c for c in group if not c.secondary), group[0])
     si = main.sent
     ws = ctx.words(si)
@@ -26,6 +41,7 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> dict:
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
     found = A.places(ctx, ws, args)
     place = A.location(ctx, main, ws, found, actor)
+    split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
     t = A.date(ctx, main, si)
     date_value = t.attrs.get("value") if t is not None else None
     st, stmt = status(ctx, main, ws, date_value, published)
@@ -44,11 +60,7 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> dict:
         "status": st,
     }
     if place is not None:
-        loc = _arg_item(ctx, place)
-        geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
-        if geo is not None:
-            loc["geo"] = geo.to_dict()
-        ev["location"] = loc
+        ev["location"] = _place(ctx, place)
     if t is not None:
         ev["date"] = {"text": ctx.article.text[t.start:t.end], "start": t.start, "end": t.end,
                       "value": date_value}
@@ -58,14 +70,29 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> dict:
         ev.setdefault(role, None)
     if stmt is not None:
         ev["statement"] = stmt
-    return ev
+    if len(split) < 2:
+        return [ev]
+    out = []
+    for p in split:
+        one = dict(ev, location=_place(ctx, p))
+        out.append(one)
+    return out
+
+
+def _place(ctx: Context, place) -> dict:
+    loc = _arg_item(ctx, place)
+    geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
+    if geo is not None:
+        loc["geo"] = geo.to_dict()
+    return loc
 
 
 def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    events = [_event(ctx, g, published) for g in _groups(candidates(ctx.vt, ctx.sentences, ctx.words))]
+    events = [ev for g in _groups(candidates(ctx.vt, ctx.sentences, ctx.words, ctx.in_name))
+              for ev in _event(ctx, g, published)]
     events = merge(events)
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):

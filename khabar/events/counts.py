@@ -80,6 +80,17 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, in
     found: dict[str, int] = {}
     i = lo
     while i < hi:
+        hit_b = _match(words, i, CUES_BEFORE)
+        if hit_b and i > lo:
+            role, _ = hit_b
+            back = i - 1
+            # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»
+            for start in (back, back - 1, back - 2):
+                if start >= lo:
+                    n = number_at(words, start)
+                    if n is not None and n[1] in (i, i - 1) and role not in found:
+                        found[role] = n[0]
+                        break
         hit = _match(words, i, CUES_AFTER)
         if hit:
             role, j = hit
@@ -93,23 +104,14 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, in
                     found[role] = 2
                 elif _singular_person(nxt):
                     found[role] = 1
-        hit_b = _match(words, i, CUES_BEFORE)
-        if hit_b and i > lo:
-            role, _ = hit_b
-            back = i - 1
-            # «105 فلسطينيين شهداء» is rare; «ثلاثة قتلى», «عشرات الجرحى» are the rule
-            for start in (back, back - 1, back - 2):
-                if start >= lo:
-                    n = number_at(words, start)
-                    if n is not None and n[1] in (i, i - 1) and role not in found:
-                        found[role] = n[0]
-                        break
         i += 1
     return found
 
 
 def _singular_person(w: str) -> bool:
     """A bare noun after «مقتل»/«استشهاد»: one person («استشهاد فلسطيني», «مقتل شرطي»)."""
+    if w.startswith(("بال", "لل", "وال", "فال")):
+        return False  # «إصابة بالرصاص»: a phrase, not a person
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
     return (len(w) >= 3 and not w.endswith(("ين", "ون", "ات", "اء"))

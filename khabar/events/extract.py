@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from khabar.document import Article, Span
 from khabar.events import lexicon as L
+from khabar.resources import load
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل"})
+PLACE_HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
 
 
 @dataclass
@@ -80,7 +82,7 @@ def find_triggers(vt: str, hits: set[str]) -> list[tuple[int, int, str]]:
 
 
 def _wordchar(c: str) -> bool:
-    return c.isalnum() or c == "_" or "\u0600" <= c <= "\u06ff"
+    return c.isalnum() or c == "_"
 
 
 def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
@@ -96,6 +98,8 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
         k += 1
         if k >= len(words) or words[k] != r:
             return None
+    if i > 0 and words[i - 1] in PLACE_HEADS:
+        return None  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
@@ -107,7 +111,8 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     return k
 
 
-def candidates(vt: str, sentences: list[tuple[int, int]], words_of) -> list[Candidate]:
+def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
+               in_name=lambda pos: False) -> list[Candidate]:
     hits = L.TRIGGER_KEYS.intersection(L.WORD.findall(vt))
     if not hits:
         return []
@@ -120,6 +125,8 @@ def candidates(vt: str, sentences: list[tuple[int, int]], words_of) -> list[Cand
         si = bisect_right(sent_starts, pos) - 1
         if si < 0 or pos >= sentences[si][1]:
             continue
+        if in_name(pos):
+            continue  # «كتائب شهداء الأقصى», «ميدان التحرير»
         ws = words_of(si)
         i = ws.index(pos)
         if ws.starts[i] != pos:
@@ -160,6 +167,12 @@ class Context:
         self.quotes, self.quote_starts = _sorted(article, "quotes")
         paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
         self.paragraphs, self.para_starts = paras, [p.start for p in paras]
+
+    def in_name(self, view_pos: int) -> bool:
+        """Whether a view offset lies inside an entity mention past its first word."""
+        pos = self.to_text(view_pos)
+        k = bisect_right(self.mention_starts, pos) - 1
+        return k >= 0 and self.mentions[k].start < pos < self.mentions[k].end
 
     def words(self, si: int) -> Words:
         ws = self._words.get(si)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from khabar.normalize import fold
 from khabar.resources import load
 
-WORD = re.compile(r"[\w\u0600-\u06FF]+")
+WORD = re.compile(r"\w+")  # on the folded view: letters and digits, no marks left
 
 _TRIG = load("event_triggers")
 GRAMMAR = load("event_grammar")
@@ -83,6 +83,8 @@ def _build() -> dict[str, list[Form]]:
                         key = pre + first
                         for r in rests:
                             table.setdefault(key, []).append(Form(r, entry, pre))
+    for word in GRAMMAR.get("not_triggers", ()):
+        table.pop(_f(word), None)
     # longest phrases first, so «إطلاق النار» wins over «إطلاق»
     for forms in table.values():
         forms.sort(key=lambda f: -len(f.rest))
@@ -98,6 +100,7 @@ HYPOTHETICAL = [tuple(_f(p).split()) for p in GRAMMAR["hypothetical"]]
 DENYING = frozenset(GRAMMAR["denying_classes"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
 PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
+SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
 ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
 ACTOR_RE = re.compile(r"(?<![\w])(?:و|ف|ب|ل)?(" + "|".join(
