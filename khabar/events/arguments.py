@@ -57,6 +57,19 @@ def _nisba(ctx: Context, ws: Words, i: int) -> Arg | None:
     return None
 
 
+def _can_act(ws: Words, a: Arg) -> bool:
+    """A neighbourhood, camp or street does not act: a mention that opens with a place
+    head («حي …», «بمخيم …») or names a site is a place, whatever the tagger said."""
+    if a.span is None:
+        return True
+    first = ws.words[_word_of(ws, a.start)]
+    for pre in ("", "و", "ب", "ل", "وب", "ف"):
+        if first.startswith(pre) and first[len(pre):] in _HEADS:
+            return False
+    place = geocode(a.canonical or "") if a.span.label == "LOC" else None
+    return place is None or place.level < 4
+
+
 def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     ) -> tuple[Arg | None, Arg | None]:
     after = [a for a in args if a.start >= c.end]
@@ -64,14 +77,17 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     actor = recipient = None
     last = c.last_word
     if c.verb:
-        for a in after[:2]:
-            if _word_of(ws, a.start) <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
-                    and not _prep_before(ctx, ws, a, L.PLACE_PREPS):
+        for a in after[:1]:
+            k = _word_of(ws, a.start)
+            if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
+                    and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
+                    and not any(w in L.RECIPIENT_PREPS or w in L.PLACE_PREPS
+                                for w in ws.words[last + 1:k]):
                 actor = a
-                break
         if actor is None and before:
             b = before[-1]
-            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS):
+            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
+                    and _can_act(ws, b):
                 actor = b
     else:
         nxt = None
@@ -80,7 +96,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if gap > 5 or (gap > 1 and c.object_genitive):
                 break
             if not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) and \
-                    not _prep_before(ctx, ws, a, L.PLACE_PREPS):
+                    not _prep_before(ctx, ws, a, L.PLACE_PREPS) and \
+                    (c.object_genitive or _can_act(ws, a)):
                 nxt = a
                 break
         entry_object = c.object_genitive
@@ -94,7 +111,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if actor is None and before:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS):
+                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b):
                 actor = b
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
@@ -183,6 +200,26 @@ def date(ctx: Context, c: Candidate, si: int):
     return None
 
 
-def casualties(ws: Words) -> dict[str, int]:
+def casualties(ws: Words) -> tuple[dict[str, int], set[str]]:
     return counts(ws.words)
 
+
+
+def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> Arg | None:
+    """The target as a common noun where no name is there: the word after «على/ضد» that
+    follows the trigger («غارة على منزل»), or the noun a masdar governs («استهداف حاجز»)."""
+    words = ws.words
+    k = c.last_word + 1
+    if actor is not None and actor.start >= c.end:
+        k = _word_of(ws, actor.end - 1) + 1
+    if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
+        return Arg(ws.starts[k], ws.ends[k], "noun")
+    for j in range(k, min(k + 6, len(words) - 1)):
+        if words[j] in L.TARGET_PREPS and _content(words[j + 1]):
+            return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+    return None
+
+
+def _content(w: str) -> bool:
+    return len(w) > 2 and not w.isdigit() and w not in L.RECIPIENT_PREPS and \
+        w not in L.PLACE_PREPS and w not in L.NEGATION

@@ -24,7 +24,18 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
         if not mains:
             groups.append(members)
             continue
+        # «سنفرض عقوبات»: main triggers a few words apart are one event
+        joined: list[Candidate] = []
+        for m in mains:
+            if joined and m.word - joined[-1].last_word <= 3:
+                continue
+            joined.append(m)
+        extra = [m for m in mains if m not in joined]
+        mains = joined
         mine = {id(m): [m] for m in mains}
+        for c in extra:
+            near = min(mains, key=lambda m: abs(m.word - c.word))
+            mine[id(near)].append(c)
         for c in members:
             if c.secondary:
                 near = min(mains, key=lambda m: abs(m.word - c.word))
@@ -39,12 +50,15 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     ws = ctx.words(si)
     args = ctx.args(si)
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if recipient is None:
+        recipient = A.object_phrase(ctx, main, ws, actor)
     found = A.places(ctx, ws, args)
     place = A.location(ctx, main, ws, found, actor)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
     t = A.date(ctx, main, si)
     date_value = t.attrs.get("value") if t is not None else None
-    st, stmt = status(ctx, main, ws, date_value, published)
+    st, stmt = status(ctx, main, ws, date_value, published,
+                      t.attrs.get("mod") if t is not None else None)
     sent = ctx.sent_spans[si]
     ev: dict = {
         "type": main.type,
@@ -64,8 +78,14 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     if t is not None:
         ev["date"] = {"text": ctx.article.text[t.start:t.end], "start": t.start, "end": t.end,
                       "value": date_value}
-    for role, n in A.casualties(ws).items():
+    elif published and st in ("asserted", "claimed"):
+        # news reports the day's events: undated, an event is of the publication day
+        ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
+    found_counts, vague = A.casualties(ws)
+    for role, n in found_counts.items():
         ev[role] = n
+    if vague:
+        ev["vague"] = sorted(vague)
     for role in ("dead", "injured", "arrested"):
         ev.setdefault(role, None)
     if stmt is not None:
@@ -97,4 +117,5 @@ def build_events(article: Article) -> list[dict]:
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):
         ev["id"] = f"V{n}"
+        ev.pop("vague", None)
     return events

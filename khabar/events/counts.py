@@ -73,11 +73,14 @@ def _match(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> tuple
     return None
 
 
-def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, int]:
-    """{role: count} for the dead, injured and arrested reported in words[lo:hi]; the first
-    count of each role wins (a later «منهم خمسة أطفال» is a part of it)."""
+def counts(words: list[str], lo: int = 0, hi: int | None = None
+           ) -> tuple[dict[str, int], set[str]]:
+    """{role: count} for the dead, injured and arrested reported in words[lo:hi], and the
+    roles whose count is a vague plural («عشرات»); the first count of each role wins (a
+    later «منهم خمسة أطفال» is a part of it)."""
     hi = len(words) if hi is None else hi
     found: dict[str, int] = {}
+    vague: set[str] = set()
     i = lo
     while i < hi:
         hit_b = _match(words, i, CUES_BEFORE)
@@ -90,6 +93,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, in
                     n = number_at(words, start)
                     if n is not None and n[1] in (i, i - 1) and role not in found:
                         found[role] = n[0]
+                        if _noart(words[start]) in VAGUE:
+                            vague.add(role)
                         break
         hit = _match(words, i, CUES_AFTER)
         if hit:
@@ -98,6 +103,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, in
             n = number_at(words, k)
             if n is not None and role not in found:
                 found[role] = n[0]
+                if _noart(words[k]) in VAGUE:
+                    vague.add(role)
             elif n is None and role not in found and k < hi and k == j:
                 nxt = _bare(words[k])
                 if nxt in DUALS:
@@ -105,7 +112,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None) -> dict[str, in
                 elif _singular_person(nxt):
                     found[role] = 1
         i += 1
-    return found
+    return found, vague
 
 
 def _singular_person(w: str) -> bool:

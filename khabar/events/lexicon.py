@@ -102,6 +102,7 @@ VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
 PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
+TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
 ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
 ACTOR_RE = re.compile(r"(?<![\w])(?:و|ف|ب|ل)?(" + "|".join(
     re.escape(a).replace(r"\ ", r"\s+") for a in ACTOR_NOUNS) + r")(?![\w])")

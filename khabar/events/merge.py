@@ -11,7 +11,15 @@ _ROLES = ("actor", "recipient", "location", "date", "dead", "injured", "arrested
 def _key(part: dict | None) -> str | None:
     if not part:
         return None
+    geo = part.get("geo")
+    if geo and geo.get("admin_level", 0) >= 3:  # one town, camp or site under two names
+        return f"{geo['lat']},{geo['lon']}"
     return part.get("entity") or part.get("canonical") or part.get("text")
+
+
+def _bare(ev: dict) -> bool:
+    """A recap with no place, actor or target of its own («من شهداء اليوم …»)."""
+    return not (ev.get("location") or ev.get("actor") or ev.get("recipient"))
 
 
 def _date(ev: dict) -> str | None:
@@ -24,30 +32,50 @@ def _compatible(a: dict, b: dict) -> bool:
     da, db = _date(a), _date(b)
     if da and db and not (da.startswith(db) or db.startswith(da)):
         return False
-    if "title" in (a.get("zone"), b.get("zone")):
-        # a headline names the article's main event of its type, in round figures
-        return True
     for role in ("dead", "injured", "arrested"):
-        if a.get(role) is not None and b.get(role) is not None and a[role] != b[role]:
+        if a.get(role) is not None and b.get(role) is not None and a[role] != b[role] and \
+                role not in a.get("vague", ()) and role not in b.get("vague", ()):
             return False
+    if _bare(b):
+        return True
     same_place = _key(a.get("location")) and _key(a.get("location")) == _key(b.get("location"))
     same_target = _key(a.get("recipient")) and _key(a.get("recipient")) == _key(b.get("recipient"))
     return bool(same_place or same_target)
 
 
 def _weight(ev: dict) -> int:
-    return sum(ev.get(r) is not None for r in _ROLES) + (ev.get("zone") == "body")
+    # an exact toll outweighs a round one («105 شهداء» over «عشرات الشهداء»)
+    return (sum(ev.get(r) is not None for r in _ROLES) + (ev.get("zone") == "body")
+            - len(ev.get("vague", ())))
 
 
 def merge(events: list[dict]) -> list[dict]:
+    # a headline first joins the first body event of its type (the lead), which then
+    # gathers the other mentions
+    titles = [e for e in events if e.get("zone") == "title"]
+    body = [e for e in events if e.get("zone") != "title"]
+    for t in titles:
+        lead = next((e for e in body if e["type"] == t["type"]), None)
+        if lead is None:
+            body.insert(0, t)
+        else:
+            lead.setdefault("mentions", []).append(
+                {"trigger": t["trigger"], "sentence": t["sentence"]})
+            for role in _ROLES:
+                if lead.get(role) is None and t.get(role) is not None and role != "date":
+                    lead[role] = t[role]
+    events = sorted(body, key=lambda e: e["trigger"]["start"])
     out: list[dict] = []
     for ev in events:
-        for kept in out:
+        # the nearest earlier event first: a recap refers back to what was just told
+        for kept in reversed(out):
             if _compatible(kept, ev):
                 main, other = (kept, ev) if _weight(kept) >= _weight(ev) else (ev, kept)
                 mentions = [*kept.get("mentions", []), *ev.get("mentions", [])]
                 mentions.append({"trigger": other["trigger"], "sentence": other["sentence"]})
                 main = dict(main, mentions=sorted(mentions, key=lambda m: m["trigger"]["start"]))
+                if main.get("vague") and other.get("vague") is None:
+                    main.pop("vague")
                 for role in _ROLES:
                     if main.get(role) is None and other.get(role) is not None:
                         main[role] = other[role]

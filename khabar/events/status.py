@@ -21,7 +21,7 @@ def statement_of(ctx: Context, pos: int) -> int | None:
 
 
 def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
-           published: str | None) -> tuple[str, int | None]:
+           published: str | None, date_mod: str | None = None) -> tuple[str, int | None]:
     words = ws.words
     i = c.word
     stmt = statement_of(ctx, ctx.to_text(c.start))
@@ -42,5 +42,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
             len(date_value) >= len(published[:10]):
         return "future", stmt
     if date_value and published and len(date_value) == 4 and date_value > published[:4]:
+        return "future", stmt
+    if date_value and published and date_mod == "END" and published.startswith(date_value):
+        # «بحلول نهاية العام الحالي»: the end of the period the article is written in
         return "future", stmt
     return ("claimed" if stmt is not None else "asserted"), stmt
