@@ -74,7 +74,15 @@ def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | Non
             first = next(i for i in article.issues if i.severity == "error")
             print(f"khabar: {article.source.get('path') or name}: {first.code}: {first.message}",
                   file=err)
-        if out_dir is not None:
+        if fmt == "plover":
+            from khabar.events.plover import plover_events
+
+            lines = "".join(dumps(e, indent=None) + "\n" for e in plover_events(record))
+            if out_dir is not None:
+                (out_dir / f"{name}.plover.jsonl").write_text(lines, encoding="utf-8")
+            else:
+                out.write(lines)
+        elif out_dir is not None:
             (out_dir / f"{name}.json").write_text(dumps(record), encoding="utf-8")
         elif fmt == "jsonl":
             out.write(dumps(record, indent=None) + "\n")

@@ -15,6 +15,7 @@ Examples:
   khabar extract article.txt              # one record as JSON on stdout
   khabar extract pages/*.html --out OUT   # OUT/NAME.json per input
   khabar extract feed.jsonl --format jsonl > records.jsonl
+  khabar extract news/ --format plover > events.jsonl   # coded events (PLOVER)
   cat page.txt | khabar extract -         # standard input
 \b
 Exit status: 0 when every article was read, 1 when any input gave an error record
@@ -37,8 +38,9 @@ def main() -> None:
 
 @main.command(epilog=EXTRACT_EXAMPLES)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]),
-              default=None, help="Output format (default: json; summary for the example).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary", "plover"]),
+              default=None, help="Output format (default: json; summary for the example; "
+                                 "plover: one PLOVER event per line).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT/NAME.json per article instead of printing.")
 @click.option("--input-format", type=click.Choice(["txt", "html", "json", "jsonl", "csv"]),

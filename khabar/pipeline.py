@@ -32,6 +32,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
     Stage("quotes", "khabar.quotes:annotate", ("sentences", "tokens"), ("quotes",),
           uses=("mentions", "timexes")),
+    Stage("events", "khabar.events:annotate", ("sentences",), ("events",),
+          uses=("paragraphs", "mentions", "timexes", "quotes")),
     Stage("link", "khabar.link:annotate", (), ("links",), uses=("quotes", "mentions")),
 )
 

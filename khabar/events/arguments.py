@@ -113,6 +113,15 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b):
                 actor = b
+    if actor is None and c.verb:
+        actor = _subject_phrase(ws, last + 1)
+    if recipient is None and c.verb and actor is not None and actor.start >= c.end:
+        # «قصفت الطائرات مخيم جباليا»: the object right after the subject
+        k = _word_of(ws, actor.end - 1) + 1
+        obj = next((a for a in after if a is not actor and _word_of(ws, a.start) == k
+                    and not _glued(ctx, ws, a)), None)
+        if obj is not None:
+            recipient = obj
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
         for a in after:
@@ -126,6 +135,20 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 recipient = a
                 break
     return actor, recipient
+
+
+def _subject_phrase(ws: Words, k: int) -> Arg | None:
+    """A definite noun and its definite adjectives right after a verb («قصفت الطائرات
+    الإسرائيلية …»): the subject where no name stands there."""
+    words = ws.words
+    if k >= len(words) or not words[k].startswith("ال") or len(words[k]) < 4 or \
+            words[k] in L.NEGATION:
+        return None
+    j = k
+    while j + 1 < len(words) and j - k < 2 and words[j + 1].startswith("ال") and \
+            words[j + 1] not in L.PLACE_PREPS and words[j + 1] not in L.RECIPIENT_PREPS:
+        j += 1
+    return Arg(ws.starts[k], ws.ends[j], "noun")
 
 
 def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
@@ -171,10 +194,7 @@ def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg
              ) -> Arg | None:
     cands = [p for p in found if actor is None or p.start != actor.start]
     after = [p for p in cands if p.start >= c.end]
-    for p in after:
-        if _prep_before(ctx, ws, p, L.PLACE_PREPS):
-            return p
-    if after:
+    if after:  # the first named after the trigger is the most specific («مخيم X شمالي Y»)
         return after[0]
     before = [p for p in cands if p.end <= c.start]
     return before[-1] if before else None

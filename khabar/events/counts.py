@@ -6,6 +6,7 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 from __future__ import annotations
 
 from khabar.events.lexicon import (CARDINALS, CUES_AFTER, CUES_BEFORE, DUALS, FILLERS,
+                                   CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
 _CONJ = ("و", "ف", "ب", "ل")
@@ -84,7 +85,9 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     i = lo
     while i < hi:
         hit_b = _match(words, i, CUES_BEFORE)
-        if hit_b and i > lo:
+        # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
+        # the one before
+        if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
             role, _ = hit_b
             back = i - 1
             # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»

@@ -119,6 +119,7 @@ def _cues(kind: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], 
 
 
 CUES_AFTER, CUES_BEFORE = _cues("casualties")
+CUES_BEFORE_KEYS = frozenset(k[0] for k in CUES_BEFORE)
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
 FILLERS.sort(key=len, reverse=True)
 
