@@ -12,7 +12,7 @@ from khabar.events.status import status
 from khabar.events.verbal import verbal_events
 
 
-def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
+def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
     """One group per main trigger; a toll word («مقتل», «جرحى») joins the nearest main
     trigger of its type in its sentence, or stands alone where there is none."""
     by_sent: dict[tuple[int, str], list[Candidate]] = {}
@@ -24,12 +24,18 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
         if not mains:
             groups.append(members)
             continue
-        # «سنفرض عقوبات»: main triggers a few words apart are one event
+        # «قتل سبعة في غارة»: main triggers a few words apart in one clause are one event
+        words = ctx.words(members[0].sent).words
         joined: list[Candidate] = []
+        prev = None
         for m in mains:
-            if joined and m.word - joined[-1].last_word <= 3:
+            if prev is not None and m.word - prev.last_word <= 5 and \
+                    not any(w in L.CLAUSE_BREAKS or w[1:] in L.CLAUSE_BREAKS
+                            for w in words[prev.last_word + 1:m.word]):
+                prev = m
                 continue
             joined.append(m)
+            prev = m
         extra = [m for m in mains if m not in joined]
         mains = joined
         mine = {id(m): [m] for m in mains}
@@ -111,7 +117,7 @@ def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    events = [ev for g in _groups(candidates(ctx.vt, ctx.sentences, ctx.words, ctx.in_name))
+    events = [ev for g in _groups(ctx, candidates(ctx.vt, ctx.sentences, ctx.words, ctx.in_name))
               for ev in _event(ctx, g, published)]
     events = merge(events)
     events.extend(verbal_events(ctx))
