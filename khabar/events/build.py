@@ -64,7 +64,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     t = A.date(ctx, main, si)
     date_value = t.attrs.get("value") if t is not None else None
     st, stmt = status(ctx, main, ws, date_value, published,
-                      t.attrs.get("mod") if t is not None else None)
+                      t.attrs.get("mod") if t is not None else None,
+                      L._f(ctx.article.text[t.start:t.end]) if t is not None else None)
     sent = ctx.sent_spans[si]
     ev: dict = {
         "type": main.type,

@@ -21,7 +21,8 @@ def statement_of(ctx: Context, pos: int) -> int | None:
 
 
 def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
-           published: str | None, date_mod: str | None = None) -> tuple[str, int | None]:
+           published: str | None, date_mod: str | None = None,
+           date_text: str | None = None) -> tuple[str, int | None]:
     words = ws.words
     i = c.word
     stmt = statement_of(ctx, ctx.to_text(c.start))
@@ -38,6 +39,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
             return "hypothetical", stmt
     if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
         return "future", stmt
+    if date_text and any(w in L.FUTURE for w in date_text.split()):
+        return "future", stmt  # «الأسبوع المقبل»
     if date_value and published and date_value[:10] > published[:10] and \
             len(date_value) >= len(published[:10]):
         return "future", stmt
