@@ -155,13 +155,10 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
     out = [a for a in args if a.span is not None and a.span.label == "LOC"]
     words = ws.words
-    for i, w in enumerate(words):
-        bare = w
-        for pre in ("وب", "وفي", "ب", "و", "ل", "ف"):
-            if bare.startswith(pre) and bare[len(pre):] in _HEADS:
-                bare = bare[len(pre):]
-                break
-        if bare not in _HEADS or i + 1 >= len(words):
+    heads = L.PLACE_HEAD_FORMS
+    for i in ctx.head_positions(ws):
+        bare = heads[words[i]]
+        if i + 1 >= len(words):
             continue
         for n in (2, 1):
             if i + n < len(words):

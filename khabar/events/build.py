@@ -54,11 +54,11 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     main = next((c for c in group if not c.secondary), group[0])
     si = main.sent
     ws = ctx.words(si)
-    args = ctx.args(si)
+    args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
     if recipient is None:
         recipient = A.object_phrase(ctx, main, ws, actor)
-    found = A.places(ctx, ws, args)
+    found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
     place = A.location(ctx, main, ws, found, actor)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
     t = A.date(ctx, main, si)
@@ -88,7 +88,7 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     elif published and st in ("asserted", "claimed"):
         # news reports the day's events: undated, an event is of the publication day
         ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
-    found_counts, vague = A.casualties(ws)
+    found_counts, vague = ctx.cached(("counts", si), lambda: A.casualties(ws))
     for role, n in found_counts.items():
         ev[role] = n
     if vague:

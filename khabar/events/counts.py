@@ -6,7 +6,7 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 from __future__ import annotations
 
 from khabar.events.lexicon import (CARDINALS, CUES_AFTER, CUES_BEFORE, DUALS, FILLERS,
-                                   CUES_BEFORE_KEYS,
+                                   CUE_STARTS, CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
 _CONJ = ("و", "ف", "ب", "ل")
@@ -84,6 +84,9 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     vague: set[str] = set()
     i = lo
     while i < hi:
+        if words[i] not in CUE_STARTS:
+            i += 1
+            continue
         hit_b = _match(words, i, CUES_BEFORE)
         # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
         # the one before

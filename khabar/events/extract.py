@@ -158,6 +158,7 @@ class Context:
         self.sent_spans = sents
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
         self._words: dict[int, Words] = {}
+        self._cache: dict[tuple, object] = {}
         self.mentions, self.mention_starts = _sorted(
             article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
         self.timexes, self.timex_starts = _sorted(
@@ -167,6 +168,19 @@ class Context:
         self.quotes, self.quote_starts = _sorted(article, "quotes")
         paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
         self.paragraphs, self.para_starts = paras, [p.start for p in paras]
+
+    def cached(self, key, make):
+        """What `make()` gives for a sentence (its arguments, places, counts), made once
+        for all the events of that sentence."""
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = make()
+        return got
+
+    def head_positions(self, ws: Words) -> list[int]:
+        """Indices of the words of a sentence that open a place name («بمخيم …»)."""
+        heads = L.PLACE_HEAD_FORMS
+        return [i for i, w in enumerate(ws.words) if w in heads]
 
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""

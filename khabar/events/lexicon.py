@@ -96,7 +96,8 @@ TRIGGER_KEYS = frozenset(TRIGGERS)
 
 NEGATION = _set(GRAMMAR["negation"])
 FUTURE = _set(GRAMMAR["future"])
-HYPOTHETICAL = [tuple(_f(p).split()) for p in GRAMMAR["hypothetical"]]
+HYPOTHETICAL_TEXT = [_f(p) for p in GRAMMAR["hypothetical"]]
+HYPOTHETICAL_FIRST = frozenset(p.split()[0] for p in HYPOTHETICAL_TEXT)
 DENYING = frozenset(GRAMMAR["denying_classes"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
 PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
@@ -121,6 +122,25 @@ def _cues(kind: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], 
 
 CUES_AFTER, CUES_BEFORE = _cues("casualties")
 CUES_BEFORE_KEYS = frozenset(k[0] for k in CUES_BEFORE)
+
+
+def _glued_forms(words) -> frozenset[str]:
+    """Every written form of these words with a conjunction, preposition or article glued."""
+    out = set()
+    for w in words:
+        for pre in ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "وب", "ول"):
+            out.add(pre + w)
+    return frozenset(out)
+
+
+# a word that may open a place name («بمخيم», «وحي»): the head and the clitics before it
+PLACE_HEAD_FORMS: dict[str, str] = {}
+for _h in load("gazetteer_heads")["place"]:
+    for _pre in ("", "وب", "وفي", "ب", "و", "ل", "ف"):
+        PLACE_HEAD_FORMS.setdefault(_pre + _f(_h), _f(_h))
+
+# a word that may open a casualty cue: one set look-up per word, the rest only on a hit
+CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
 FILLERS.sort(key=len, reverse=True)
 

@@ -49,6 +49,21 @@ def _weight(ev: dict) -> int:
             - len(ev.get("vague", ())))
 
 
+def _absorb(kept: dict, ev: dict) -> None:
+    """Make `kept` the one event of both, its main mention the fuller of the two."""
+    main, other = (kept, ev) if _weight(kept) >= _weight(ev) else (ev, kept)
+    mentions = [*kept.get("mentions", []), *ev.get("mentions", [])]
+    mentions.append({"trigger": other["trigger"], "sentence": other["sentence"]})
+    main = dict(main, mentions=sorted(mentions, key=lambda m: m["trigger"]["start"]))
+    if main.get("vague") and other.get("vague") is None:
+        main.pop("vague")
+    for role in _ROLES:
+        if main.get(role) is None and other.get(role) is not None:
+            main[role] = other[role]
+    kept.clear()
+    kept.update(main)
+
+
 def merge(events: list[dict]) -> list[dict]:
     # a headline first joins the first body event of its type (the lead), which then
     # gathers the other mentions
@@ -66,23 +81,29 @@ def merge(events: list[dict]) -> list[dict]:
                     lead[role] = t[role]
     events = sorted(body, key=lambda e: e["trigger"]["start"])
     out: list[dict] = []
+    last_of_type: dict[str, dict] = {}
+    by_key: dict[tuple[str, str | None], list[dict]] = {}
     for ev in events:
-        # the nearest earlier event first: a recap refers back to what was just told
-        for kept in reversed(out):
-            if _compatible(kept, ev):
-                main, other = (kept, ev) if _weight(kept) >= _weight(ev) else (ev, kept)
-                mentions = [*kept.get("mentions", []), *ev.get("mentions", [])]
-                mentions.append({"trigger": other["trigger"], "sentence": other["sentence"]})
-                main = dict(main, mentions=sorted(mentions, key=lambda m: m["trigger"]["start"]))
-                if main.get("vague") and other.get("vague") is None:
-                    main.pop("vague")
-                for role in _ROLES:
-                    if main.get(role) is None and other.get(role) is not None:
-                        main[role] = other[role]
-                kept.clear()
-                kept.update(main)
-                break
-        else:
+        # the events it may repeat: the nearest earlier one of its type (a recap refers
+        # back to what was just told), and those with its place or its target
+        seen: list[dict] = []
+        if ev["type"] in last_of_type:
+            seen.append(last_of_type[ev["type"]])
+        for role in ("location", "recipient"):
+            k = _key(ev.get(role))
+            if k:
+                seen.extend(reversed(by_key.get((ev["type"], k), ())))
+        target = next((kept for kept in seen if _compatible(kept, ev)), None)
+        if target is None:
             ev.setdefault("mentions", [])
             out.append(ev)
+            target = ev
+        else:
+            _absorb(target, ev)
+        last_of_type[ev["type"]] = target
+        for role in ("location", "recipient"):
+            k = _key(target.get(role))
+            bucket = by_key.setdefault((target["type"], k), []) if k else None
+            if bucket is not None and not any(x is target for x in bucket):
+                bucket.append(target)
     return out

@@ -32,10 +32,9 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
         cue = ctx.quotes_list[stmt].attrs.get("cue") or {}
         if cue.get("negated") or cue.get("class") in L.DENYING:
             return "denied", stmt
-    before = words[:i]
-    for phrase in L.HYPOTHETICAL:
-        n = len(phrase)
-        if any(tuple(before[k:k + n]) == phrase for k in range(len(before) - n + 1)):
+    if L.HYPOTHETICAL_FIRST.intersection(words[:i]):
+        before = " " + " ".join(words[:i]) + " "
+        if any(f" {p} " in before for p in L.HYPOTHETICAL_TEXT):
             return "hypothetical", stmt
     if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
         return "future", stmt
