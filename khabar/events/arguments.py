@@ -91,7 +91,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor = b
     else:
         nxt = None
-        for a in after[:2]:
+        nisba = _nisba(ctx, ws, last + 1)
+        for a in ([] if nisba is not None else after[:2]):
             gap = _word_of(ws, a.start) - last
             if gap > 5 or (gap > 1 and c.object_genitive):
                 break
@@ -107,7 +108,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             else:
                 actor = nxt
         if actor is None:
-            actor = _nisba(ctx, ws, last + 1) or _nisba(ctx, ws, last + 2)
+            actor = nisba or _nisba(ctx, ws, last + 2)
         if actor is None and before:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
@@ -151,9 +152,15 @@ def _subject_phrase(ws: Words, k: int) -> Arg | None:
     return Arg(ws.starts[k], ws.ends[j], "noun")
 
 
+def _is_site(a: Arg) -> bool:
+    """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
+    place = geocode(a.canonical or "")
+    return place is not None and place.level == 4
+
+
 def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
-    out = [a for a in args if a.span is not None and a.span.label == "LOC"]
+    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a))]
     words = ws.words
     heads = L.PLACE_HEAD_FORMS
     for i in ctx.head_positions(ws):

@@ -66,6 +66,12 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     st, stmt = status(ctx, main, ws, date_value, published,
                       t.attrs.get("mod") if t is not None else None,
                       L._f(ctx.article.text[t.start:t.end]) if t is not None else None)
+    if stmt is not None and main.verb and ctx.vt.startswith(L.FIRST_PERSON, main.start):
+        # «… كما سنفرض عقوبات»: a first-person verb in a statement is its speaker's act
+        speaker = ctx.quotes_list[stmt].attrs.get("speaker")
+        if speaker and "start" in speaker:
+            actor = A.Arg(ctx.to_view(speaker["start"]), ctx.to_view(speaker["end"]), "speaker",
+                          canonical=speaker.get("canonical"))
     sent = ctx.sent_spans[si]
     ev: dict = {
         "type": main.type,

@@ -50,6 +50,7 @@ class Form:
 PREFIXES = sorted({_f(p) for p in GRAMMAR["prefixes"]}, key=len, reverse=True)
 SUFFIXES = [_f(s) for s in GRAMMAR["suffixes"]]
 FUTURE_PREFIX = _f(GRAMMAR["future_prefix"])
+FIRST_PERSON = _f(GRAMMAR["first_person"])
 
 
 def _variants(word: str, last: bool) -> list[str]:
