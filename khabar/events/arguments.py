@@ -201,7 +201,8 @@ def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg
     if after:  # the first named after the trigger is the most specific («مخيم X شمالي Y»)
         return after[0]
     before = [p for p in cands if p.end <= c.start]
-    return before[-1] if before else None
+    scenes = [p for p in before if not _prep_before(ctx, ws, p, L.RELATIVE_PLACE)]
+    return (scenes or before)[-1] if before else None
 
 
 def date(ctx: Context, c: Candidate, si: int):

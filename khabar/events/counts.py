@@ -116,7 +116,10 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 if nxt in DUALS:
                     found[role] = 2
                 elif _singular_person(nxt):
-                    found[role] = 1
+                    # «إصابة امرأة وطفلة»: two people named one by one
+                    two = k + 1 < hi and words[k + 1][:1] == "و" and \
+                        _singular_person(words[k + 1][1:])
+                    found[role] = 2 if two else 1
         i += 1
     return found, vague
 
