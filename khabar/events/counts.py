@@ -118,7 +118,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 elif _singular_person(nxt):
                     # «إصابة امرأة وطفلة»: two people named one by one
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
-                        _singular_person(words[k + 1][1:])
+                        words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
         i += 1
     return found, vague
