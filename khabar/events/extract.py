@@ -25,9 +25,22 @@ class Words:
     starts: list[int]
     ends: list[int]
     words: list[str]
+    _at: dict[int, int] = field(default_factory=dict)
+    _vocabulary: frozenset[str] | None = None
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.words)
+        return self._vocabulary
 
     def index(self, pos: int) -> int:
-        return max(0, bisect_right(self.starts, pos) - 1)
+        """The index of the word holding view offset `pos` (remembered: arguments ask
+        about the same few offsets many times)."""
+        i = self._at.get(pos)
+        if i is None:
+            i = self._at[pos] = max(0, bisect_right(self.starts, pos) - 1)
+        return i
 
 
 @dataclass

@@ -32,7 +32,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
         cue = ctx.quotes_list[stmt].attrs.get("cue") or {}
         if cue.get("negated") or cue.get("class") in L.DENYING:
             return "denied", stmt
-    if L.HYPOTHETICAL_FIRST.intersection(words[:i]):
+    if not L.HYPOTHETICAL_FIRST.isdisjoint(ws.vocabulary) and \
+            not L.HYPOTHETICAL_FIRST.isdisjoint(words[:i]):
         before = " " + " ".join(words[:i]) + " "
         if any(f" {p} " in before for p in L.HYPOTHETICAL_TEXT):
             return "hypothetical", stmt
