@@ -103,13 +103,13 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 break
         entry_object = c.object_genitive
         if nxt is not None:
-            if entry_object:
+            if entry_object or c.suffixed:  # «لقائه الرئيسَ»: the pronoun met the name
                 recipient = nxt
             else:
                 actor = nxt
         if actor is None:
             actor = nisba or _nisba(ctx, ws, last + 2)
-        if actor is None and before:
+        if actor is None and before and not c.suffixed:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b):

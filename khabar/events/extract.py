@@ -65,6 +65,7 @@ class Candidate:
     last_word: int
     secondary: bool
     object_genitive: bool = False
+    suffixed: bool = False
     attrs: dict = field(default_factory=dict)
 
 
@@ -150,7 +151,8 @@ def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
                 continue
             e = form.entry
             out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix), ws.ends[k],
-                                 form.prefix, si, i, k, e.secondary, e.object_genitive))
+                                 form.prefix, si, i, k, e.secondary, e.object_genitive,
+                                 form.suffixed))
             taken_until = ws.ends[k]
             break
     return out

@@ -45,6 +45,7 @@ class Form:
     rest: tuple[str, ...]  # the folded words after the first, for phrases
     entry: Entry
     prefix: str  # the clitics glued in front of the first word
+    suffixed: bool = False  # a pronoun glued behind («لقائه»): the author is that pronoun
 
 
 PREFIXES = sorted({_f(p) for p in GRAMMAR["prefixes"]}, key=len, reverse=True)
@@ -74,16 +75,18 @@ def _build() -> dict[str, list[Form]]:
                 rest = tuple(words[1:])
                 if rest:  # the pronoun goes on the last word of a phrase
                     *mid, last = rest
-                    rests = [tuple(mid) + (v,) for v in _variants(last, True)]
-                    firsts = [words[0]]
+                    rests = [(tuple(mid) + (v,), n > 0)
+                             for n, v in enumerate(_variants(last, True))]
+                    firsts = [(words[0], False)]
                 else:
-                    rests = [()]
-                    firsts = _variants(words[0], True)
-                for first in firsts:
+                    rests = [((), False)]
+                    firsts = [(v, n > 0) for n, v in enumerate(_variants(words[0], True))]
+                for first, suf1 in firsts:
                     for pre in ["", *PREFIXES]:
                         key = pre + first
-                        for r in rests:
-                            table.setdefault(key, []).append(Form(r, entry, pre))
+                        for r, suf2 in rests:
+                            table.setdefault(key, []).append(
+                                Form(r, entry, pre, suf1 or suf2 or bool(e.get("pronoun"))))
     for word in GRAMMAR.get("not_triggers", ()):
         table.pop(_f(word), None)
     # longest phrases first, so «إطلاق النار» wins over «إطلاق»
