@@ -207,11 +207,16 @@ class Context:
         ws = self._words.get(si)
         if ws is None:
             a, b = self.sentences[si]
-            starts, ends, words = [], [], []
-            for m in L.WORD.finditer(self.vt, a, b):
-                starts.append(m.start())
-                ends.append(m.end())
-                words.append(m.group())
+            vt = self.vt
+            words = L.WORD.findall(vt, a, b)
+            starts, ends = [], []
+            p = a
+            find = vt.find
+            for w in words:  # each word is the next run of word characters: find is exact
+                p = find(w, p)
+                starts.append(p)
+                p += len(w)
+                ends.append(p)
             ws = self._words[si] = Words(starts, ends, words)
         return ws
 
