@@ -8,7 +8,7 @@ from khabar.events import lexicon as L
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode
 from khabar.events.merge import merge
-from khabar.events.status import status
+from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
 
 
@@ -52,6 +52,11 @@ def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
 
 def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[dict]:
     main = next((c for c in group if not c.secondary), group[0])
+    if not main.verb:
+        asked = statement_of(ctx, ctx.to_text(main.start))
+        if asked is not None and ((ctx.quotes_list[asked].attrs.get("cue") or {}).get("class")
+                                  in L.ASKING):
+            return []  # «طالب بانسحاب القوات»: asked for, not done
     si = main.sent
     ws = ctx.words(si)
     args = ctx.cached(("args", si), lambda: ctx.args(si))

@@ -103,6 +103,7 @@ FUTURE = _set(GRAMMAR["future"])
 HYPOTHETICAL_TEXT = [_f(p) for p in GRAMMAR["hypothetical"]]
 HYPOTHETICAL_FIRST = frozenset(p.split()[0] for p in HYPOTHETICAL_TEXT)
 DENYING = frozenset(GRAMMAR["denying_classes"])
+ASKING = frozenset(GRAMMAR["asking_classes"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
 PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
 RELATIVE_PLACE = _set(GRAMMAR["relative_place_words"])
