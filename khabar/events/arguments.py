@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from khabar.events import lexicon as L
-from khabar.events.counts import counts
+from khabar.events.counts import counts, number_at
 from khabar.events.extract import Arg, Candidate, Context, Words
 from khabar.events.geocode import geocode
 from khabar.resources import load
@@ -35,6 +35,9 @@ def _prep_before(ctx: Context, ws: Words, arg: Arg, preps: frozenset[str]) -> bo
     i = _word_of(ws, arg.start)
     if ws.starts[i] < arg.start:
         return False
+    for clitic, prep in L.GLUED_ARTICLE_PREPS:  # a name the tagger took with «لل», «بال»
+        if ws.words[i].startswith(clitic) and prep in preps:
+            return True
     return i > 0 and (ws.words[i - 1] in preps or ws.words[i - 1][1:] in preps)
 
 
@@ -81,6 +84,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             k = _word_of(ws, a.start)
             if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
+                    and not _is_site(a) \
                     and not any(w in L.RECIPIENT_PREPS or w in L.PLACE_PREPS
                                 for w in ws.words[last + 1:k]):
                 actor = a
@@ -240,8 +244,24 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
     if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
         return Arg(ws.starts[k], ws.ends[k], "noun")
     for j in range(k, min(k + 6, len(words) - 1)):
-        if words[j] in L.TARGET_PREPS and _content(words[j + 1]):
+        if (words[j] in L.TARGET_PREPS or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
             return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+    return None
+
+
+def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
+    """Who was killed, where nothing else is the target: the noun after a death word and
+    its count («باستشهاد 105 فلسطينيين», «استشهد فلسطيني», «مقتل الصحفي …»)."""
+    words = ws.words
+    for c in group:
+        if not c.secondary:
+            continue
+        k = c.last_word + 1
+        n = number_at(words, k)
+        if n is not None:
+            k = n[1]
+        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
+            return Arg(ws.starts[k], ws.ends[k], "noun")
     return None
 
 

@@ -62,7 +62,7 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
     if recipient is None:
-        recipient = A.object_phrase(ctx, main, ws, actor)
+        recipient = A.object_phrase(ctx, main, ws, actor) or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
     place = A.location(ctx, main, ws, found, actor)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []

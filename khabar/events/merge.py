@@ -17,9 +17,15 @@ def _key(part: dict | None) -> str | None:
     return part.get("entity") or part.get("canonical") or part.get("text")
 
 
+def _target(ev: dict) -> str | None:
+    """A named target; a common noun («منزل», «فلسطينيين») names no one occurrence."""
+    part = ev.get("recipient")
+    return part.get("entity") if part else None
+
+
 def _bare(ev: dict) -> bool:
-    """A recap with no place, actor or target of its own («من شهداء اليوم …»)."""
-    return not (ev.get("location") or ev.get("actor") or ev.get("recipient"))
+    """A recap with no place, actor or named target of its own («من شهداء اليوم …»)."""
+    return not (ev.get("location") or ev.get("actor") or _target(ev))
 
 
 def _date(ev: dict) -> str | None:
@@ -39,7 +45,7 @@ def _compatible(a: dict, b: dict) -> bool:
     if _bare(b):
         return True
     same_place = _key(a.get("location")) and _key(a.get("location")) == _key(b.get("location"))
-    same_target = _key(a.get("recipient")) and _key(a.get("recipient")) == _key(b.get("recipient"))
+    same_target = _target(a) and _target(a) == _target(b)
     return bool(same_place or same_target)
 
 
@@ -89,8 +95,7 @@ def merge(events: list[dict]) -> list[dict]:
         seen: list[dict] = []
         if ev["type"] in last_of_type:
             seen.append(last_of_type[ev["type"]])
-        for role in ("location", "recipient"):
-            k = _key(ev.get(role))
+        for k in (_key(ev.get("location")), _target(ev)):
             if k:
                 seen.extend(reversed(by_key.get((ev["type"], k), ())))
         target = next((kept for kept in seen if _compatible(kept, ev)), None)
@@ -101,8 +106,7 @@ def merge(events: list[dict]) -> list[dict]:
         else:
             _absorb(target, ev)
         last_of_type[ev["type"]] = target
-        for role in ("location", "recipient"):
-            k = _key(target.get(role))
+        for k in (_key(target.get("location")), _target(target)):
             bucket = by_key.setdefault((target["type"], k), []) if k else None
             if bucket is not None and not any(x is target for x in bucket):
                 bucket.append(target)
