@@ -85,8 +85,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
                     and not _is_site(a) \
-                    and not any(w in L.RECIPIENT_PREPS or w in L.PLACE_PREPS
-                                for w in ws.words[last + 1:k]):
+                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
                 actor = a
         if actor is None and before:
             b = before[-1]

@@ -112,8 +112,10 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         return [ev]
     out = []
     for p in split:
-        one = dict(ev, location=_place(ctx, p))
-        out.append(one)
+        # each march's snippet runs to its own town («مسيرات في جنين وطوباس»)
+        end = ctx.text_span(p.start, p.end)[1]
+        snippet = {"text": ctx.article.text[sent.start:end], "start": sent.start, "end": end}
+        out.append(dict(ev, location=_place(ctx, p), sentence=snippet))
     return out
 
 

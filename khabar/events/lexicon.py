@@ -111,6 +111,7 @@ SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 CLAUSE_BREAKS = _set(GRAMMAR["clause_breaks"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
 TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
+ANY_PREPS = RECIPIENT_PREPS | PLACE_PREPS | _set(GRAMMAR["other_prepositions"])
 TARGET_VERBS = _set(GRAMMAR["target_verbs"])
 GLUED_ARTICLE_PREPS = [(_f(k), _f(v)) for k, v in GRAMMAR["glued_article_prepositions"].items()]
 ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
