@@ -84,7 +84,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             k = _word_of(ws, a.start)
             if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
-                    and not _is_site(a) \
+                    and not _is_site(a, ctx) \
                     and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
                 actor = a
         if actor is None and before:
@@ -115,10 +115,11 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if actor is None and before and not c.suffixed:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b):
+                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
+                    and not _scene(ws, b):
                 actor = b
-    if actor is None and c.verb:
-        actor = _subject_phrase(ws, last + 1)
+    if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
+        actor = _subject_phrase(ws, last + 1)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject
         k = _word_of(ws, actor.end - 1) + 1
@@ -155,15 +156,24 @@ def _subject_phrase(ws: Words, k: int) -> Arg | None:
     return Arg(ws.starts[k], ws.ends[j], "noun")
 
 
-def _is_site(a: Arg) -> bool:
+def _is_site(a: Arg, ctx: Context | None = None) -> bool:
     """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
-    place = geocode(a.canonical or "")
-    return place is not None and place.level == 4
+    for name in (a.canonical, ctx.vt[a.start:a.end] if ctx is not None else None):
+        place = geocode(name or "")
+        if place is not None and place.level == 4:
+            return True
+    return False
+
+
+def _scene(ws: Words, a: Arg) -> bool:
+    """«وشهدت القدس مسيرة»: the name after «شهد» is where it happened."""
+    i = _word_of(ws, a.start)
+    return i > 0 and ws.words[i - 1] in L.SCENE_VERBS
 
 
 def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
-    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a))]
+    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))]
     words = ws.words
     heads = L.PLACE_HEAD_FORMS
     for i in ctx.head_positions(ws):

@@ -153,6 +153,24 @@ def test_actor_and_recipient_are_spans_linked_to_entities():
     assert ev["location"]["geo"]["country"] == "EG"
 
 
+def test_the_place_that_witnessed_an_event_is_its_scene_not_its_actor():
+    ev = events_of("وشهدت مدينة صفاقس مظاهرة حاشدة أمس.")[0]
+    assert ev["type"] == "PROTEST" and ev["actor"] is None
+    assert ev["location"]["text"] == "مدينة صفاقس"
+
+
+def test_a_visited_seat_is_the_place_not_the_visitor():
+    ev = events_of("وقال المتحدث إن وفدا تونسيا يزور البنتاغون غدا لبحث التعاون العسكري.")[0]
+    assert ev["type"] == "CONSULT" and ev["status"] == "future"
+    assert ev["actor"] is None or "البنتاغون" not in ev["actor"]["text"]
+    assert ev["location"]["geo"]["country"] == "US"
+
+
+def test_a_future_verb_is_a_plan():
+    ev = events_of("ستنسحب القوات من المدينة خلال أسبوعين.")[0]
+    assert (ev["type"], ev["status"]) == ("RETREAT", "future")
+
+
 def test_a_date_is_the_timex_with_its_value():
     ev = events_of("اعتقلت الشرطة ثلاثة مهربين في ميناء طرطوس يوم الأحد الماضي.")[0]
     assert ev["date"]["text"] and ev["date"]["value"].startswith("2024-04")
