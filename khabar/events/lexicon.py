@@ -104,6 +104,7 @@ HYPOTHETICAL_TEXT = [_f(p) for p in GRAMMAR["hypothetical"]]
 HYPOTHETICAL_FIRST = frozenset(p.split()[0] for p in HYPOTHETICAL_TEXT)
 DENYING = frozenset(GRAMMAR["denying_classes"])
 ASKING = frozenset(GRAMMAR["asking_classes"])
+ELABORATION = _set(GRAMMAR["elaboration_connectors"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
 PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
 RELATIVE_PLACE = _set(GRAMMAR["relative_place_words"])

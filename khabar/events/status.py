@@ -20,12 +20,31 @@ def statement_of(ctx: Context, pos: int) -> int | None:
     return None
 
 
+def _elaborated(ctx: Context, c: Candidate, ws: Words) -> int | None:
+    """«ذكرت مواقع أن عمليات عدة وقعت، فقد تم استهداف …»: a clause that opens with
+    «فقد/إذ/حيث» right after a statement in its sentence details what the source said."""
+    pos = ctx.to_text(c.start)
+    k = bisect_right(ctx.quote_starts, pos) - 1
+    if k < 0:
+        return None
+    q = ctx.quotes[k]
+    sent = ctx.sent_spans[c.sent]
+    if q.end > pos or q.start < sent.start:
+        return None
+    between = L.WORD.findall(ctx.vt, ctx.to_view(q.end), c.start)
+    if between and between[0] in L.ELABORATION:
+        return ctx.quote_index[id(q)]
+    return None
+
+
 def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
            published: str | None, date_mod: str | None = None,
            date_text: str | None = None) -> tuple[str, int | None]:
     words = ws.words
     i = c.word
     stmt = statement_of(ctx, ctx.to_text(c.start))
+    if stmt is None:
+        stmt = _elaborated(ctx, c, ws)
     if any(w in L.NEGATION for w in words[max(0, i - 2):i]):
         return "denied", stmt
     if stmt is not None:

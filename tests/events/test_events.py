@@ -64,6 +64,14 @@ def test_each_status(status, sentence):
     assert evs[0]["status"] == status
 
 
+def test_a_clause_detailing_a_statement_is_claimed_by_it():
+    record = to_record(api.extract_text(
+        "وذكرت مصادر محلية أن هجمات عدة وقعت في المنطقة، فقد تم استهداف حاجز عسكري "
+        "قرب البلدة.", published=PUBLISHED))
+    ev = next(e for e in record["events"] if e["trigger"]["text"] == "استهداف")
+    assert ev["status"] == "claimed" and ev["statement"] is not None
+
+
 def test_a_claimed_event_points_at_the_statement_that_claims_it():
     record = to_record(api.extract_text("قال الجيش إنه قصف مواقع المسلحين شرقي المدينة.",
                                         published=PUBLISHED))
