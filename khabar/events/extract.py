@@ -231,6 +231,8 @@ class Context:
                    m.attrs.get("canonical"))
                for m in _within(self.mentions, self.mention_starts, s.start, s.end)]
         a, b = self.sentences[si]
+        if L.ACTOR_FIRST.isdisjoint(self.words(si).vocabulary):
+            return out
         taken = [(x.start, x.end) for x in out]
         for m in L.ACTOR_RE.finditer(self.vt, a, b):
             x, y = m.span(1)

@@ -150,6 +150,9 @@ for _h in load("gazetteer_heads")["place"]:
     for _pre in ("", "وب", "وفي", "ب", "و", "ل", "ف"):
         PLACE_HEAD_FORMS.setdefault(_pre + _f(_h), _f(_h))
 
+# a word that may open an actor noun («والاحتلال»): the regex runs only where one stands
+ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
+
 # a word that may open a casualty cue: one set look-up per word, the rest only on a hit
 CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
