@@ -80,6 +80,25 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
+def find_triggers(vt: str, hits: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each hit word on word boundaries, in text order."""
+    out = []
+    n = len(vt)
+    for w in hits:
+        pos = vt.find(w)
+        while pos >= 0:
+            end = pos + len(w)
+            if (pos == 0 or not _wordchar(vt[pos - 1])) and (end == n or not _wordchar(vt[end])):
+                out.append((pos, end, w))
+            pos = vt.find(w, pos + 1)
+    out.sort()
+    return out
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     """The index of the trigger's last word when `form` fits the words at i, else None."""
     words = ws.words
@@ -106,29 +125,23 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     return k
 
 
-def candidates(ctx: "Context") -> list[Candidate]:
-    """Trigger candidates in text order: the article's words met against the trigger
-    table (one set intersection), then each hit checked in its sentence."""
-    gw, gs, _ = ctx.global_words()
-    hits = L.TRIGGER_KEYS.intersection(gw)
+def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
+               in_name=lambda pos: False) -> list[Candidate]:
+    hits = L.TRIGGER_KEYS.intersection(L.WORD.findall(vt))
     if not hits:
         return []
-    sentences = ctx.sentences
     sent_starts = [a for a, _ in sentences]
     out: list[Candidate] = []
     taken_until = -1
-    for idx, w in enumerate(gw):
-        if w not in hits:
-            continue
-        pos = gs[idx]
+    for pos, end, w in find_triggers(vt, hits):
         if pos < taken_until:
             continue
         si = bisect_right(sent_starts, pos) - 1
         if si < 0 or pos >= sentences[si][1]:
             continue
-        if ctx.in_name(pos):
+        if in_name(pos):
             continue  # «كتائب شهداء الأقصى», «ميدان التحرير»
-        ws = ctx.words(si)
+        ws = words_of(si)
         i = ws.index(pos)
         if ws.starts[i] != pos:
             continue
@@ -160,7 +173,6 @@ class Context:
         self.sent_spans = sents
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
         self._words: dict[int, Words] = {}
-        self._global: tuple[list[str], list[int], list[int]] | None = None
         self._cache: dict[tuple, object] = {}
         self.mentions, self.mention_starts = _sorted(
             article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
@@ -191,30 +203,21 @@ class Context:
         k = bisect_right(self.mention_starts, pos) - 1
         return k >= 0 and self.mentions[k].start < pos < self.mentions[k].end
 
-    def global_words(self) -> tuple[list[str], list[int], list[int]]:
-        """The folded view's words with their offsets, found once: one findall, then
-        `str.find` from word to word (each word is the next run of word characters)."""
-        if self._global is None:
-            vt = self.vt
-            words = L.WORD.findall(vt)
-            starts, ends = [], []
-            p = 0
-            find = vt.find
-            for w in words:
-                p = find(w, p)
-                starts.append(p)
-                p += len(w)
-                ends.append(p)
-            self._global = (words, starts, ends)
-        return self._global
-
     def words(self, si: int) -> Words:
         ws = self._words.get(si)
         if ws is None:
             a, b = self.sentences[si]
-            words, starts, ends = self.global_words()
-            i, j = bisect_left(starts, a), bisect_left(starts, b)
-            ws = self._words[si] = Words(starts[i:j], ends[i:j], words[i:j])
+            vt = self.vt
+            words = L.WORD.findall(vt, a, b)
+            starts, ends = [], []
+            p = a
+            find = vt.find
+            for w in words:  # each word is the next run of word characters: find is exact
+                p = find(w, p)
+                starts.append(p)
+                p += len(w)
+                ends.append(p)
+            ws = self._words[si] = Words(starts, ends, words)
         return ws
 
     def text_span(self, a: int, b: int) -> tuple[int, int]:
