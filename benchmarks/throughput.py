@@ -2,6 +2,9 @@
 
     python benchmarks/throughput.py [--corpus ../shared/data/corpus] [--n 5000]
 
+The default run (5000 articles per row, five rows) takes many minutes on one core: about
+N x (sum of the rows' ms/article), announced before it starts; `--n 200` gives a quick look.
+
 Reads the corpus once (ingest is timed separately), repeats it to N articles and runs each
 stage set over all of them in this one process, one core. Prints articles/s per stage set,
 the resident memory after 20% and after 100% of the articles (flat means no growth with N),
@@ -33,6 +36,10 @@ STAGE_SETS = {
     "+ events (full pipeline)": ((), None),
     "full pipeline, --ner ensemble": ((), {"entities": {"mode": "ensemble"}}),
 }
+
+
+# a full-pipeline article's cost on this project's reference machine, for the warning
+_MS_GUESS = 30
 
 
 def rss_mb() -> float:
@@ -67,7 +74,7 @@ def run(templates, n: int, skip: tuple[str, ...], options: dict | None = None) -
     for i in range(n):
         text, source, given = templates[i % len(templates)]
         pipe.run(Article(text, source, given))
-        if i + 1 == n // 5:
+        if i + 1 == max(1, n // 5):
             rss_20 = rss_mb()
     elapsed = time.perf_counter() - t0
     return {"rate": n / elapsed, "ms": 1000 * elapsed / n, "rss_start": rss_start,
@@ -75,7 +82,9 @@ def run(templates, n: int, skip: tuple[str, ...], options: dict | None = None) -
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 epilog="The default run takes many minutes on one core; "
+                                        "--n 200 gives a quick look.")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--only", choices=list(STAGE_SETS), default=None)
@@ -83,7 +92,10 @@ def main(argv=None) -> None:
     templates, load_s, nbytes = load(args.corpus)
     print(f"corpus: {len(templates)} articles, {nbytes / 1e6:.1f} MB UTF-8, read and decoded in "
           f"{load_s:.2f} s ({len(templates) / load_s:.0f} articles/s)")
-    print(f"running {args.n} articles per row, one process, one core\n")
+    rows = 1 if args.only else len(STAGE_SETS)
+    print(f"running {args.n} articles per row x {rows} rows, one process, one core: "
+          f"expect {args.n * rows * _MS_GUESS / 60000:.1f} minutes or more "
+          f"({_MS_GUESS} ms/article; --n sets the size)\n", flush=True)
     print(f"{'stages':44s} {'articles/s':>11s} {'ms/article':>11s} {'RSS@20%':>9s} "
           f"{'RSS@100%':>9s}")
     for name, (skip, options) in STAGE_SETS.items():

@@ -1,154 +1,244 @@
-"""The library's entry points: read inputs, run the pipeline, produce records."""
+"""The library: read inputs, run the pipeline, give records.
+
+>>> import khabar
+>>> record = khabar.extract("قال وزير المالية سامي الخطيب إن الموازنة الجديدة جاهزة.")
+>>> record.quotes[0].speaker.canonical
+'سامي الخطيب'
+>>> record.quotes[0].content.text
+'الموازنة الجديدة جاهزة'
+
+`extract` takes a string (plain text or an HTML page), `extract_file` a path, `pipe` many
+inputs at once, in order; `records` reads files, folders, JSONL and CSV. Each gives
+`khabar.Record`s (typed attributes, `to_dict()`, `to_json()`); `Record.article` is the
+`khabar.Article` with its layers of spans. Pipeline options are arguments: `skip` (stage
+names, `khabar.pipeline.STAGE_NAMES`) and `ner` ("crf" or "ensemble").
+"""
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources as _ir
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import Any, Union
 
 from khabar.document import Article
-from khabar.pipeline import Pipeline
-from khabar.record import dumps, to_record
+from khabar.objects import Record
+from khabar.pipeline import Pipeline, PipelineError
+from khabar.record import to_record
+
+__all__ = ["extract", "extract_html", "extract_file", "pipe", "records", "process",
+           "process_stream", "read_inputs", "example_path", "pipeline", "NER_MODES",
+           "GIVEN_FIELDS"]
+
+# the entity tagger's modes (as khabar.ner.MODES, not imported: that loads the tagger)
+NER_MODES: tuple[str, ...] = ("crf", "ensemble")
+# fields a caller may give with a text; they win over what is read from it
+GIVEN_FIELDS: tuple[str, ...] = ("title", "published", "author", "url", "outlet",
+                                 "article_id")
+PathLike = Union[str, "os.PathLike[str]"]
+# what `pipe` takes: a text or HTML page, a mapping with "text" (or "html") and given
+# fields, or an Article
+Input = Union[str, Mapping[str, Any], Article]
 
 
 @lru_cache(maxsize=8)
 def pipeline(skip: tuple[str, ...] = (), ner: str = "crf") -> Pipeline:
-    """The default stages; `ner` is the entity tagger's mode (`khabar.ner.MODES`)."""
+    """The default stages without `skip`; `ner` is the entity tagger's mode."""
+    if ner not in NER_MODES:
+        raise PipelineError(f"unknown entity mode {ner!r}; the modes are "
+                            f"{', '.join(NER_MODES)}")
     return Pipeline(skip=skip, options={"entities": {"mode": ner}} if ner != "crf" else None)
 
 
+def _options(skip: Iterable[str] | str, ner: str) -> tuple[tuple[str, ...], str]:
+    """Options checked once, before any article: a bad name is the caller's error."""
+    names = tuple(x for x in (skip.split(",") if isinstance(skip, str) else skip) if x)
+    pipeline(tuple(sorted(set(names))), ner)  # raises PipelineError with the valid names
+    return tuple(sorted(set(names))), ner
+
+
 def example_path() -> Path:
+    """The bundled example article (what `khabar extract` runs on with no input)."""
     return Path(str(_ir.files("khabar").joinpath("examples", "example-ar.txt")))
 
 
-def read_inputs(paths: Iterable[str], input_format: str | None = None) -> Iterator[Article]:
-    """Articles from paths ('-' is standard input); a bad input yields an error Article."""
+def read_inputs(paths: Iterable[PathLike], input_format: str | None = None, *,
+                on_skip: Any = None) -> Iterator[Article]:
+    """Articles from paths ('-' is standard input); a bad input yields an error Article.
+    Folder walks call `on_skip(path, reason)` for each file they leave out."""
     from khabar.ingest import read_path, read_stdin
 
     for p in paths:
         if p == "-":
             yield from read_stdin(sys.stdin.buffer, fmt=input_format)
         else:
-            yield from read_path(p, fmt=input_format)
-
-
-def extract_text(text: str, **given) -> Article:
-    """Run the pipeline on a string (for library users and tests)."""
-    article = Article(text, source={"format": "txt", "name": given.pop("name", None)},
-                      given=given)
-    return pipeline().run(article)
+            yield from read_path(p, fmt=input_format, on_skip=on_skip)
 
 
 def process(article: Article, skip: tuple[str, ...] = (), ner: str = "crf") -> Article:
+    """Run the pipeline on one Article in place (an input that failed is left as it is)."""
     if not article.failed:
         pipeline(skip, ner).run(article)
     return article
 
 
-def records(paths: Iterable[str], input_format: str | None = None,
-            skip: tuple[str, ...] = (), ner: str = "crf") -> Iterator[dict]:
-    for article in read_inputs(paths, input_format):
-        yield to_record(process(article, skip, ner))
+def process_stream(articles: Iterable[Article], *, skip: tuple[str, ...] = (),
+                   ner: str = "crf", workers: int | None = None,
+                   dask: str | None = None) -> Iterator[Article]:
+    """Processed Articles in input order: the one place every batch (the `pipe` and
+    `records` functions, `khabar extract`, `khabar quotes`) runs the pipeline, through
+    khabar.run's executors: this process (workers None or 1), a process pool (workers >
+    1) or dask.distributed (dask "local" or a scheduler address)."""
+    from khabar.run import pipe as run_pipe
+
+    yield from run_pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner)
 
 
-def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | None,
-                  layers: tuple[str, ...] | None, skip: tuple[str, ...],
-                  out: IO[str], err: IO[str], progress: bool = False, ner: str = "crf") -> int:
-    """The `khabar extract` loop: never stops on a bad input, returns the failure count."""
-    from tqdm import tqdm
-
-    failures = 0
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    kwargs = {"layers": layers} if layers else {}
-    used: set[str] = set()
-    articles = tqdm(read_inputs(paths, input_format), unit=" articles", file=err,
-                    disable=not progress, dynamic_ncols=True)
-    for article in articles:
-        process(article, skip, ner)
-        name = _unique_name(article, used)
-        record = to_record(article, **kwargs)
-        if article.failed:
-            failures += 1
-            first = next(i for i in article.issues if i.severity == "error")
-            print(f"khabar: {article.source.get('path') or name}: {first.code}: {first.message}",
-                  file=err)
-        if fmt == "plover":
-            from khabar.events.plover import plover_events
-
-            lines = "".join(dumps(e, indent=None) + "\n" for e in plover_events(record))
-            if out_dir is not None:
-                (out_dir / f"{name}.plover.jsonl").write_text(lines, encoding="utf-8")
-            else:
-                out.write(lines)
-        elif out_dir is not None:
-            (out_dir / f"{name}.json").write_text(dumps(record), encoding="utf-8")
-        elif fmt == "jsonl":
-            out.write(dumps(record, indent=None) + "\n")
-        elif fmt == "summary":
-            out.write(summary(record) + "\n")
-        else:
-            out.write(dumps(record) + "\n")
-    return failures
+def _record(article: Article) -> Record:
+    return Record(to_record(article), article)
 
 
-def _unique_name(article: Article, used: set[str]) -> str:
-    """The output stem; `a.txt` and `a.json` in one batch must not overwrite each other."""
-    name = article.source.get("name") or "stdin"
-    if name in used:
-        base, k = f"{name}-{article.source.get('format') or 'x'}", 1
-        name = base
-        while name in used:
-            k += 1
-            name = f"{base}{k}"
-        article.flag("output.renamed", f"output name {article.source.get('name')!r} was taken; "
-                     f"written as {name!r}")
-        article.source["name"] = name
-    used.add(name)
-    return name
+def _given(given: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(given) - set(GIVEN_FIELDS))
+    if unknown:
+        raise TypeError(f"unknown field {', '.join(unknown)}; the fields that can be given "
+                        f"are {', '.join(GIVEN_FIELDS)}")
+    out = {k: v for k, v in given.items() if v not in (None, "")}
+    if "outlet" in out:
+        out["sitename"] = out.pop("outlet")
+    return out
 
 
-def summary(record: dict) -> str:
-    """A readable page about one record, for people at a terminal."""
-    meta = record.get("metadata", {})
-    ev = record.get("metadata_evidence", {})
-    lines = [f"== {(record.get('source') or {}).get('name') or 'article'}"]
-    for key in ("title", "published", "updated", "crawled", "outlet", "agency", "author",
-                "article_id", "views", "url"):
-        if key in meta:
-            lines.append(f"{key:>11}: {meta[key]}   [{ev.get(key, {}).get('source', '?')}]")
-    lang = record.get("language") or {}
-    if lang:
-        lines.append(f"{'language':>11}: {lang.get('code')} ({lang.get('confidence')})")
-    body = record.get("body") or ""
-    lines.append(f"{'body':>11}: {len(body)} characters; "
-                 f"{len((record.get('layers') or {}).get('boilerplate', []))} furniture spans removed")
-    lines.append("")
-    lines.append("   " + body[:400].replace("\n", " ") + ("…" if len(body) > 400 else ""))
-    lines.append("")
-    quotes = record.get("quotes") or []
-    lines.append(f"statements ({len(quotes)}):")
-    for q in quotes:
-        spk = q.get("speaker") or {}
-        med = q.get("medium") or {}
-        who = spk.get("canonical") or spk.get("text") or "?"
-        via = f" → {med.get('canonical') or med.get('text')}" if med else ""
-        cue = (q.get("cue") or {}).get("text", "")
-        content = q["content"]["text"].replace("\n", " ")
-        lines.append(f"  [{q['kind'][:3]}] {who}{via} ({cue}): {content[:110]}"
-                     f"{'…' if len(content) > 110 else ''}")
-    tx = record.get("timexes") or []
-    lines.append(f"dates ({len(tx)}): " + "; ".join(f"{t['text']} = {t.get('value')}" for t in tx))
-    ents = record.get("entities") or []
-    by_type: dict[str, list[str]] = {}
-    for e in ents:
-        by_type.setdefault(e["type"], [])
-        if e.get("canonical", e["text"]) not in by_type[e["type"]]:
-            by_type[e["type"]].append(e.get("canonical", e["text"]))
-    for typ in ("PER", "ORG", "LOC"):
-        if by_type.get(typ):
-            lines.append(f"{typ}: " + "، ".join(by_type[typ]))
-    for i in record.get("issues") or []:
-        lines.append(f"{i['severity']}: {i['code']}: {i['message']}")
-    return "\n".join(lines)
+def _text_articles(text: str, fmt: str | None, name: str,
+                   given: Mapping[str, Any]) -> Iterator[Article]:
+    from khabar.ingest import read_text
+
+    return read_text(text, fmt, name=name, given=_given(given))
+
+
+def _one(articles: Iterator[Article], what: str) -> Article:
+    first = next(articles, None)
+    if first is None:  # pragma: no cover - every reader yields at least one Article
+        raise ValueError(f"{what} holds no article")
+    if next(articles, None) is not None:
+        raise ValueError(f"{what} holds several records; read them with khabar.records()")
+    return first
+
+
+def extract(text_or_html: str, *, skip: Iterable[str] | str = (), ner: str = "crf",
+            format: str | None = None, name: str = "text", **given: Any) -> Record:
+    """The record of one article given as a string: plain text or an HTML page (told
+    apart by its look unless `format` is "txt" or "html").
+
+    `given` fields (title, published, author, url, outlet, article_id) win over what is
+    read from the text; `skip` leaves stages out; `ner` picks the entity tagger.
+
+    >>> r = extract("أعلن الناطق باسم الحكومة أن الاجتماع سيعقد غدا.",
+    ...             published="2024-05-02", skip=["entities"])
+    >>> r.metadata["published"], [t.value for t in r.timexes]
+    ('2024-05-02', ['2024-05-03'])
+    >>> r.quotes[0].cue.lemma
+    'أعلن'
+    """
+    opts = _options(skip, ner)
+    article = _one(_text_articles(text_or_html, format, name, given), "the text")
+    return _record(process(article, *opts))
+
+
+def extract_html(html: str, *, skip: Iterable[str] | str = (), ner: str = "crf",
+                 name: str = "page", **given: Any) -> Record:
+    """The record of one HTML page (the article is found with trafilatura and our rules).
+
+    >>> page = "<html><body><article><h1>عنوان الخبر</h1><p>" + \\
+    ...        "قال مدير المستشفى إن الوضع مستقر. " * 3 + "</p></article></body></html>"
+    >>> r = extract_html(page, skip="time,entities")
+    >>> r.title, r.source["format"], len(r.quotes) > 0
+    ('عنوان الخبر', 'html', True)
+    """
+    return extract(html, skip=skip, ner=ner, format="html", name=name, **given)
+
+
+def extract_file(path: PathLike, *, skip: Iterable[str] | str = (), ner: str = "crf",
+                 input_format: str | None = None) -> Record:
+    """The record of one article file (.txt in any encoding, .html, a .json object; .gz
+    too). A file of several records (JSON Lines, CSV, a JSON list) raises ValueError: read
+    it with `records`. A file that cannot be read gives a record with ok False.
+
+    >>> r = extract_file(example_path(), skip="entities")
+    >>> r.source["name"], r.metadata["views"], r.ok
+    ('example-ar', 1247, True)
+    """
+    from khabar.ingest import read_path
+
+    opts = _options(skip, ner)
+    article = _one(read_path(path, fmt=input_format), os.fspath(path))
+    return _record(process(article, *opts))
+
+
+def records(paths: PathLike | Iterable[PathLike], input_format: str | None = None, *,
+            skip: Iterable[str] | str = (), ner: str = "crf",
+            workers: int | None = None) -> Iterator[Record]:
+    """Records of every article in files, folders (walked), JSONL/CSV files, or "-" for
+    standard input, in order. A bad input gives a record with ok False, never an
+    exception.
+
+    >>> [r.source["name"] for r in records([example_path()], skip="entities,quotes")]
+    ['example-ar']
+    """
+    opts = _options(skip, ner)
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for article in process_stream(read_inputs(paths, input_format), skip=opts[0],
+                                  ner=opts[1], workers=workers):
+        yield _record(article)
+
+
+def _as_article(item: Input, n: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return _one(_text_articles(item, None, f"item-{n + 1:06d}", {}), f"item {n}")
+    if isinstance(item, Mapping):
+        fields = dict(item)
+        fmt = "html" if "html" in fields and "text" not in fields else None
+        text = fields.pop("text", None) or fields.pop("html", None) or ""
+        name = str(fields.pop("name", None) or f"item-{n + 1:06d}")
+        return _one(_text_articles(str(text), fmt, name, fields), f"item {n}")
+    raise TypeError(f"pipe() takes texts, mappings with a text, or Articles; item {n} is a "
+                    f"{type(item).__name__}")
+
+
+def pipe(items: Iterable[Input], *, skip: Iterable[str] | str = (), ner: str = "crf",
+         workers: int | None = None) -> Iterator[Record]:
+    """Records of many articles, in input order, like spaCy's `nlp.pipe`: each item is a
+    text or HTML page, a mapping with "text" (or "html") and given fields, or an Article.
+    `workers` > 1 runs a process pool (with khabar.run).
+
+    >>> texts = ["قال الوزير إن الخطة جاهزة.", {"text": "أكد المدير أن العمل مستمر.",
+    ...                                          "title": "العمل مستمر"}]
+    >>> [(r.title, r.quotes[0].cue.text) for r in pipe(texts, skip="entities")]
+    [(None, 'قال'), ('العمل مستمر', 'أكد')]
+    """
+    opts = _options(skip, ner)
+    articles = (_as_article(item, n) for n, item in enumerate(items))
+    for article in process_stream(articles, skip=opts[0], ner=opts[1], workers=workers):
+        yield _record(article)
+
+
+def extract_text(text: str, *, skip: Iterable[str] | str = (), ner: str = "crf",
+                 **given: Any) -> Article:
+    """The processed Article of a plain text (for those who want the spans; `extract`
+    gives the record)."""
+    opts = _options(skip, ner)
+    name = str(given.pop("name", None) or "text")
+    article = Article(text, source={"format": "txt", "name": name}, given=_given(given))
+    return process(article, *opts)
+
+
+def summary(record: Mapping[str, Any]) -> str:
+    """A readable page about one record (moved to khabar.writers; kept for callers)."""
+    from khabar.writers import summary as _summary
+
+    return _summary(record)

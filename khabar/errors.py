@@ -26,6 +26,8 @@ class Code(str, Enum):
     E_READ = "E_READ"
     E_PARSE = "E_PARSE"
     E_FORMAT = "E_FORMAT"
+    E_TIMEOUT = "E_TIMEOUT"
+    E_WORKER = "E_WORKER"
     W_LARGE = "W_LARGE"
     W_TRUNCATED = "W_TRUNCATED"
     W_MIXED_ENCODING = "W_MIXED_ENCODING"
@@ -46,13 +48,17 @@ MESSAGES: dict[Code, str] = {
     Code.E_EMPTY: "the input holds no text (empty or whitespace only)",
     Code.E_BINARY: "the input is binary data, not text",
     Code.E_DECODE: "the input's character encoding could not be determined",
-    Code.E_TOO_LARGE: "the input is larger than the hard size limit",
+    Code.E_TOO_LARGE: "the input is larger than the size limit; it was not processed",
     Code.E_NO_TEXT: "the record has no text field",
     Code.E_NO_ARTICLE: "no article text was found in the HTML page",
     Code.E_READ: "the input could not be read",
     Code.E_PARSE: "the input could not be parsed in its format",
     Code.E_FORMAT: "the input format is not supported",
-    Code.W_LARGE: "the input is very large; processed anyway",
+    Code.E_TIMEOUT: "processing took longer than the per-article time limit; its worker "
+                    "was stopped and the article left unprocessed",
+    Code.E_WORKER: "the worker process died while processing this article; it was left "
+                   "unprocessed",
+    Code.W_LARGE: "the input is very large; processed anyway, slowly",
     Code.W_TRUNCATED: "the input ends inside a UTF-8 character; the broken tail was dropped",
     Code.W_MIXED_ENCODING: "parts of the input are in another encoding than UTF-8; decoded apart",
     Code.W_REPLACED: "some bytes could not be decoded and were replaced by U+FFFD",
@@ -82,3 +88,29 @@ def reason_line(article: "Article") -> str | None:
 def exit_status(articles: Iterable["Article"]) -> int:
     """1 when any article failed (an error issue), else 0: the status a batch ends with."""
     return 1 if any(a.failed for a in articles) else 0
+
+
+# codes the stages and the batch runner attach (beside the ingest codes of `Code`): the
+# record's issue table lists both (docs/record.md); tests/test_interfaces.py checks that
+# every code the source can attach is listed here
+OTHER_CODES: dict[str, tuple[str, str]] = {
+    "language.undetermined": ("warning", "no language could be identified in the body"),
+    "language.not_arabic": ("warning", "the body is not in Arabic; it was processed anyway"),
+    "metadata.bad_given_date": ("warning", "a date given with the input could not be read; "
+                                "the publication date was looked for in the text"),
+    "metadata.bad_date": ("warning", "a labelled date in the page could not be read (an "
+                          "impossible day or month); it was not used"),
+    "output.renamed": ("warning", "two inputs of one batch had the same output name; this "
+                       "record was written under another name, which `source.name` gives"),
+    "stage.<name>": ("error", "the stage <name> raised an exception (its message follows); "
+                     "what it had added was removed, so its layers are missing"),
+    "stage.<name>.skipped": ("error", "the stage <name> did not run: a stage whose output "
+                             "it needs failed on this article"),
+}
+
+
+def issue_codes() -> list[tuple[str, str, str]]:
+    """Every issue code a record can carry: (code, severity, meaning)."""
+    rows = [(c.value, c.severity, c.message) for c in Code]
+    rows += [(code, sev, meaning) for code, (sev, meaning) in OTHER_CODES.items()]
+    return rows

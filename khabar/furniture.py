@@ -53,7 +53,8 @@ def _compile():
     credits = {fold(k): v for k, v in data["credit_lines"].items()}
     seps = tuple(f" {sep} " for sep in data["title_site_separators"])
     openers = tuple(fold(w) for w in data["continuation_openers"])
-    weekdays = re.compile(rf"(?<!\w)(?:{_alternation(w for names in load('weekdays').values() for w in names if _ARABIC.search(w))})(?!\w)")
+    day_names = (w for names in load('weekdays').values() for w in names if _ARABIC.search(w))
+    weekdays = re.compile(rf"(?<!\w)(?:{_alternation(day_names)})(?!\w)")
     n = int(data["byline_max_words"])
     byline = re.compile(rf"^\s*(?:{_alternation(data['byline_openers'])})\s+"
                         rf"(?P<v>[^\W\d][^:\n]*?(?:\s+[^:\s]+){{0,{n - 1}}})\s*:\s")

@@ -66,7 +66,8 @@ class View:
     def to_text(self, i: int) -> int:
         """Text offset of view position i (i == len(view) maps to the text's end)."""
         if i >= len(self.text):
-            return self.source_len if i == len(self.text) else self.source_len + (i - len(self.text))
+            past = i - len(self.text)
+            return self.source_len + past
         k = bisect_right(self._starts, i) - 1
         return i + self._shift[k]
 

@@ -75,8 +75,9 @@ def test_bad_file_does_not_stop_the_batch(runner, tmp_path):
     assert records["levant-hijri"]["ok"] is True
     assert records["empty"]["ok"] is False and records["junk"]["ok"] is False
     # one line on stderr per failed input, with its code
-    err_lines = [x for x in result.stderr.splitlines() if x.startswith("khabar:")]
+    err_lines = [x for x in result.stderr.splitlines() if x.startswith("khabar:") and ": E_" in x]
     assert len(err_lines) == 2
+    assert result.stderr.splitlines()[-1] == "khabar: 3 articles; 2 with errors"
 
 
 def test_missing_path_gives_an_error_record_not_a_crash(runner, tmp_path):

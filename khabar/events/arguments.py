@@ -134,9 +134,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 continue
             if _word_of(ws, a.start) > last + 10:
                 break
-            if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or \
-                    (c.verb and actor is not None and a.start >= actor.end and
-                     _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1 and not _glued(ctx, ws, a)):
+            right_after_subject = (c.verb and actor is not None and a.start >= actor.end
+                                   and _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1
+                                   and not _glued(ctx, ws, a))
+            if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
     return actor, recipient

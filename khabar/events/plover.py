@@ -23,7 +23,8 @@ def _who(part: dict | None) -> dict | None:
 def _where(part: dict | None) -> dict | None:
     if not part:
         return None
-    out: dict[str, Any] = {"text": part.get("text"), "name": part.get("canonical") or part.get("text")}
+    out: dict[str, Any] = {"text": part.get("text"),
+                           "name": part.get("canonical") or part.get("text")}
     geo = part.get("geo")
     if geo:
         out.update(lat=geo["lat"], lon=geo["lon"], country=geo["country"],

@@ -5,6 +5,7 @@ an error issue, never an exception.
 `read_path`, `read_stdin` and `read_bytes` are the entry points; `khabar.ingest.decode`
 turns bytes into text on its own.
 """
-from khabar.ingest.sources import LARGE_BYTES, MAX_BYTES, read_bytes, read_path, read_stdin
+from khabar.ingest.sources import (LARGE_BYTES, MAX_BYTES, read_bytes, read_path, read_stdin,
+                                   read_text)
 
-__all__ = ["read_bytes", "read_path", "read_stdin", "LARGE_BYTES", "MAX_BYTES"]
+__all__ = ["read_bytes", "read_path", "read_stdin", "read_text", "LARGE_BYTES", "MAX_BYTES"]

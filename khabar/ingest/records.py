@@ -125,7 +125,7 @@ def json_records(text: str) -> tuple[list[Any] | None, Any, str | None]:
         lines = [ln for ln in text.splitlines() if ln.strip()]
         if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:20]):
             return None, None, "jsonl"
-        return None, None, f"line {err.lineno} column {err.colno}: {err.msg}"
+        return None, None, f"line {err.lineno}, column {err.colno}: {json_reason(err)}"
     if isinstance(data, list):
         return data, None, None
     if isinstance(data, dict):
@@ -139,6 +139,15 @@ def json_records(text: str) -> tuple[list[Any] | None, Any, str | None]:
     return None, None, f"top-level JSON {type(data).__name__} is not an object or a list"
 
 
+def json_reason(err: json.JSONDecodeError) -> str:
+    """The decoder's reason as a whole phrase: its `msg` ends in a dangling "at" that
+    `str(err)` completes with the position («Invalid control character at: line 1…»)."""
+    msg = err.msg.removesuffix(" at")
+    if msg == "Invalid control character":
+        msg += " (a raw tab or line break inside a string)"
+    return msg
+
+
 def jsonl_records(lines: Iterable[str]) -> Iterator[tuple[Any, str | None]]:
     """(record, None) or (None, error) per non-blank line."""
     for lineno, line in enumerate(lines, 1):
@@ -147,7 +156,7 @@ def jsonl_records(lines: Iterable[str]) -> Iterator[tuple[Any, str | None]]:
         try:
             yield json.loads(line), None
         except json.JSONDecodeError as err:
-            yield None, f"line {lineno} column {err.colno}: {err.msg}"
+            yield None, f"line {lineno}, column {err.colno}: {json_reason(err)}"
 
 
 def csv_rows(text: str, delimiter: str | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.errors import Code, flag
@@ -20,8 +20,11 @@ from khabar.ingest.decode import Decoded, decode
 from khabar.ingest.html import declared_charset, extract_page
 from khabar.ingest.records import csv_rows, json_records, jsonl_records, layout, record_article
 
-LARGE_BYTES = 50 * 1024 * 1024  # above this an input is flagged W_LARGE
-MAX_BYTES = 200 * 1024 * 1024  # above this it is refused with E_TOO_LARGE
+# above this one article (a file, or one record of a JSONL/JSON/CSV file) is flagged
+# W_LARGE: it is processed, slowly (the pipeline's own limit, khabar.pipeline
+# MAX_ARTICLE_BYTES, refuses larger ones with E_TOO_LARGE; docs/limits.md)
+LARGE_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 200 * 1024 * 1024  # a file (or JSONL line) above this is not read: E_TOO_LARGE
 _CHUNK = 1 << 20
 # a damaged .gz file: its bytes were read, they do not unpack (not an I/O error)
 _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
@@ -73,12 +76,14 @@ def sniff_format(text: str) -> str:
 
 # ------------------------------------------------------------------ public readers
 def read_path(path: str | os.PathLike, *, max_bytes: int | None = None,
-              fmt: str | None = None) -> Iterator[Article]:
+              fmt: str | None = None,
+              on_skip: Callable[[str, str], None] | None = None) -> Iterator[Article]:
     """Articles from a file, or from every input file of a directory (sorted walk,
-    hidden entries skipped; only the endings in `_WALKED`, optionally .gz)."""
+    hidden entries skipped; only the endings in `_WALKED`, optionally .gz). A walk calls
+    `on_skip(path, reason)` for every file it leaves out."""
     path = os.fspath(path)
     if os.path.isdir(path):
-        for sub in _walk(path):
+        for sub in _walk(path, on_skip):
             yield from read_path(sub, max_bytes=max_bytes, fmt=fmt)
         return
     name = os.path.basename(path)
@@ -136,6 +141,18 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None, *,
     yield from _from_bytes(data, name, stem_of(name), fmt)
 
 
+def read_text(text: str, fmt: str | None = None, *, name: str = "text",
+              given: dict[str, Any] | None = None) -> Iterator[Article]:
+    """Articles from a string in memory: plain text or an HTML page (sniffed unless `fmt`
+    says), or JSON/JSONL/CSV records; `given` fields (title, published...) win over what is
+    read from the text."""
+    data = text.encode("utf-8", "surrogatepass")
+    for art in _from_bytes(data, None, name, fmt):
+        if given:
+            art.given.update(given)
+        yield art
+
+
 def read_stdin(stream: BinaryIO | Any, fmt: str | None = None, *,
                max_bytes: int | None = None, name: str = "stdin") -> Iterator[Article]:
     """Articles from a stream (binary, or a text stream with a `.buffer`), read to its end
@@ -158,12 +175,15 @@ def read_stdin(stream: BinaryIO | Any, fmt: str | None = None, *,
 
 
 # ------------------------------------------------------------------ helpers
-def _walk(root: str) -> Iterator[str]:
+def _walk(root: str, on_skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
             if not f.startswith(".") and _split_name(f)[1] in _WALKED:
                 yield os.path.join(dirpath, f)
+            elif on_skip is not None:
+                on_skip(os.path.join(dirpath, f),
+                        "hidden" if f.startswith(".") else "unknown ending")
 
 
 def _source(path: str | None, fmt: str | None, encoding: str | None,
@@ -293,6 +313,8 @@ def _records_of(items: Iterable[tuple[Any, str | None]], fmt: str, src: dict[str
         else:
             art = record_article(record, fmt, rsrc)
             art.source["bytes"] = len(art.text.encode("utf-8"))
+            if art.source["bytes"] > LARGE_BYTES:
+                flag(art, Code.W_LARGE, f"record {n + 1}: {art.source['bytes']} bytes")
         if decoded is not None:
             _with_issues(art, decoded)
         yield art
@@ -329,9 +351,11 @@ def _jsonl(fh: BinaryIO, src: dict[str, Any], limit: int) -> Iterator[Article]:
         record, error = next(iter(jsonl_records([dec.text])))
         if error is not None:
             art = Article("", source=rsrc)
-            flag(art, Code.E_PARSE, f"line {lineno}: {error.split(': ', 1)[-1]}")
+            flag(art, Code.E_PARSE, f"line {lineno}, {error.split(', ', 1)[-1]}")
         else:
             art = record_article(record, "jsonl", rsrc)
+            if len(raw) > LARGE_BYTES:
+                flag(art, Code.W_LARGE, f"line {lineno}: {len(raw)} bytes")
         yield _with_issues(art, dec)
     if n < 0:
         art = Article("", source={**src, "format": "jsonl", "bytes": 0})

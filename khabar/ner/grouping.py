@@ -122,7 +122,7 @@ def group(mentions: list[Mention]) -> list[tuple[str, str]]:
     for i in range(n):
         roots.setdefault(find(i), []).append(i)
     out: list[tuple[str, str]] = [("", "")] * n
-    for num, (root, members) in enumerate(sorted(roots.items()), 1):
+    for num, (_root, members) in enumerate(sorted(roots.items()), 1):
         full = max(members, key=lambda i: (len(mentions[i].names),
                                             len(display(mentions[i].text)), -i))
         for i in members:

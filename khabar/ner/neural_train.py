@@ -48,7 +48,8 @@ def build_inputs(sentences, vectors: Vectors, families, extra=None, min_feat: in
         for g in position_strings(featurizer, toks, extra[n] if extra is not None else None):
             counts.update(g)
     feats = sorted(f for f, c in counts.items() if c >= min_feat)
-    return Inputs(featurizer, vectors, feats, "".join(sorted(c for c, n in chars.items() if n >= 2)))
+    alphabet = "".join(sorted(c for c, n in chars.items() if n >= 2))
+    return Inputs(featurizer, vectors, feats, alphabet)
 
 
 def memory_features(sentences: list[list[str]], first: list[list[str]], featurizer,
@@ -162,7 +163,7 @@ def _batch(torch, encoded, tag_ids, idx, missing, word_dropout, rng, identity=No
     rows = torch.full((len(idx), t), missing, dtype=torch.long)
     tags = torch.zeros((len(idx), t), dtype=torch.long)
     chars_list = []
-    for b, (i, (f, c, r)) in enumerate(zip(idx, sents)):
+    for b, (i, (_f, c, r)) in enumerate(zip(idx, sents)):
         if word_dropout:
             r = [missing if rng.random() < word_dropout else x for x in r]
         rows[b, :len(r)] = torch.tensor(r)

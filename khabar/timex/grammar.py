@@ -237,7 +237,7 @@ class Parser:
         lo = max(0, pos - 80)
         window = self.s[lo:pos]
         stop = None
-        for stop in _SENTENCE_STOP.finditer(window):
+        for stop in _SENTENCE_STOP.finditer(window):  # noqa: B007 (the last one is wanted)
             pass
         if stop:
             window = window[stop.end():]

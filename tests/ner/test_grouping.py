@@ -6,7 +6,7 @@ from khabar.ner.grouping import Mention, group
 
 def _group(*mentions):
     ms = [Mention(0, 1, typ, text) for typ, text in mentions]
-    return [g for g in group(ms)]
+    return list(group(ms))
 
 
 @pytest.mark.parametrize("mentions, same, canonical", [

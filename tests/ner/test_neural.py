@@ -51,7 +51,8 @@ def model(tmp_path_factory, featurizer):
     arrays["feat"][0] = 0  # padding rows are zero, as torch keeps them
     arrays["char"][0] = 0
     for side in "fb":
-        arrays.update({f"lstm_{side}_ih": r(4 * HIDDEN, d), f"lstm_{side}_hh": r(4 * HIDDEN, HIDDEN),
+        arrays.update({f"lstm_{side}_ih": r(4 * HIDDEN, d),
+                       f"lstm_{side}_hh": r(4 * HIDDEN, HIDDEN),
                        f"lstm_{side}_b": r(4 * HIDDEN)})
     path = tmp_path_factory.mktemp("neural") / "tiny.npz"
     write(path, words, r(len(words), WDIM), arrays, {

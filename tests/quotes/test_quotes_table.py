@@ -7,13 +7,15 @@ from khabar.quotes import format_table
 def test_table_has_a_header_and_a_line_per_statement(quotes_of):
     recs = quotes_of("قال الوزير سامي الخطيب لصحيفة \"الأيام\" إن الخطة جاهزة. "
                      "وأضاف أن التنفيذ يبدأ غدا.")
-    lines = format_table(recs).splitlines()
-    assert len(lines) == 1 + len(recs) == 3
+    lines = format_table(recs, total=120).splitlines()
+    assert len(lines) == 2 + len(recs) == 4  # a header, a rule, a line per short statement
     assert "speaker" in lines[0] and "content" in lines[0]
-    assert "سامي الخطيب" in lines[1] and "الأيام" in lines[1] and "الخطة جاهزة" in lines[1]
-    assert "↑" in lines[2]  # the continuation's speaker is inherited
+    assert "سامي الخطيب" in lines[2] and "الأيام" in lines[2] and "الخطة جاهزة" in lines[2]
+    assert "↑" in lines[3]  # the continuation's speaker is inherited
 
 
-def test_table_accepts_sparse_records():
-    out = format_table([{"kind": "direct", "content": {"text": "نص طويل " * 30}}])
-    assert out.splitlines()[1].endswith("…")
+def test_table_accepts_sparse_records_and_wraps_long_content():
+    out = format_table([{"kind": "direct", "content": {"text": "نص طويل " * 30,
+                                                       "start": 0, "end": 240}}])
+    assert "…" not in out
+    assert out.count("طويل") == 30 and len(out.splitlines()) > 3
