@@ -73,6 +73,27 @@ def _can_act(ws: Words, a: Arg) -> bool:
     return place is None or place.level < 4
 
 
+def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -> Arg | None:
+    """«شنت الطائرات الحربية غارات», «نفذت حماس هجوما»: a light verb a few words before the
+    noun; its subject, right after it, is the actor."""
+    words = ws.words
+    for k in range(c.word - 1, max(-1, c.word - 6), -1):
+        w = words[k]
+        if w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS:
+            named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
+            if named is not None:
+                return named if _can_act(ws, named) else None
+            subject = _subject_phrase(ws, k + 1)
+            if subject is None and k + 2 < c.word and _content(words[k + 1]) and \
+                    words[k + 2].startswith("ال"):
+                # «طلاب الجامعة»: a noun and its definite genitive
+                subject = Arg(ws.starts[k + 1], ws.ends[k + 2], "noun")
+            if subject is not None and subject.end <= c.start:
+                return subject
+            return None
+    return None
+
+
 def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     ) -> tuple[Arg | None, Arg | None]:
     after = [a for a in args if a.start >= c.end]
@@ -110,6 +131,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 recipient = nxt
             else:
                 actor = nxt
+        if actor is None:
+            actor = _support_subject(ctx, c, ws, before)
         if actor is None:
             actor = nisba or _nisba(ctx, ws, last + 2)
         if actor is None and before and not c.suffixed:
