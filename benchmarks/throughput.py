@@ -28,10 +28,12 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus"
 # cumulative stage sets: what each row adds to the one before (skipped stages, options);
 # the last row is the full pipeline with the other entity tagger
 STAGE_SETS = {
-    "foundation (furniture, language, segment)": (("time", "entities", "quotes", "link"), None),
-    "+ time": (("entities", "quotes", "link"), None),
-    "+ quotes": (("entities", "link"), None),
-    "+ entities, link (full pipeline)": ((), None),
+    "foundation (furniture, language, segment)": (("time", "entities", "quotes", "link",
+                                                   "events"), None),
+    "+ time": (("entities", "quotes", "link", "events"), None),
+    "+ quotes": (("entities", "link", "events"), None),
+    "+ entities, link (no events)": (("events",), None),
+    "+ events (full pipeline)": ((), None),
     "full pipeline, --ner ensemble": ((), {"entities": {"mode": "ensemble"}}),
 }
 

@@ -26,6 +26,7 @@ Examples:
   khabar extract a.txt b.html             # several inputs: a JSON array
   khabar extract pages/ --out OUT         # OUT/NAME.json per article (folders are walked)
   khabar extract feed.jsonl --format jsonl > records.jsonl   # streamed, one per line
+  khabar extract news/ --format plover > events.jsonl   # coded events (PLOVER)
   cat page.txt | khabar extract           # standard input (also: khabar extract -)
   khabar extract feed.jsonl --workers 4 --format jsonl   # four worker processes
   khabar extract feed.jsonl --dask tcp://10.0.0.5:8786 --format jsonl
@@ -183,9 +184,10 @@ def _terminal_width() -> int:
 @main.command(epilog=EXTRACT_EXAMPLES,
               short_help="Records of articles as JSON, JSON Lines or a summary.")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary"]),
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "summary", "plover"]),
               default=None, help="json: an object for one article, an array for several "
-              "(see below); jsonl: one record per line, streamed; summary: for people. "
+              "(see below); jsonl: one record per line, streamed; summary: for people; "
+              "plover: the coded events, one PLOVER JSON object per line. "
               "Default: json (summary for the bundled example).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT/NAME.json per article instead of printing.")

@@ -43,6 +43,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
     Stage("quotes", "khabar.quotes:annotate", ("paragraphs", "sentences", "tokens"),
           ("quotes",), uses=("mentions", "timexes")),
+    Stage("events", "khabar.events:annotate", ("sentences",), ("events",),
+          uses=("paragraphs", "mentions", "timexes", "quotes", "meta")),
     Stage("link", "khabar.link:annotate", (), (), uses=("quotes", "mentions"),
           updates=("quotes",)),
 )

@@ -75,6 +75,11 @@ def _quotes(article: Article) -> list[dict]:
     return out
 
 
+def _events(article: Article) -> list[dict]:
+    """The events stage's attrs are the JSON items already (khabar.events)."""
+    return [dict(s.attrs) for s in article.spans("events")]
+
+
 def to_record(article: Article, layers: tuple[str, ...] = _DEFAULT_LAYERS) -> dict[str, Any]:
     timexes, unresolved = _timexes(article)
     return {
@@ -90,6 +95,7 @@ def to_record(article: Article, layers: tuple[str, ...] = _DEFAULT_LAYERS) -> di
         "timexes": timexes,
         "timexes_unresolved": unresolved,
         "entities": _entities(article),
+        "events": _events(article),
         "layers": {name: [_span_dict(s, article.text) for s in article.spans(name)]
                    for name in layers if name in article.layers},
         "issues": [{"code": i.code, "message": i.message, "severity": i.severity}

@@ -32,6 +32,11 @@ class RecordWriter:
             self.out.write(dumps(record, indent=None) + "\n")
         elif self.fmt == "summary":
             self.out.write(summary(record) + "\n\n")
+        elif self.fmt == "plover":
+            from khabar.events.plover import plover_events
+
+            for ev in plover_events(record):
+                self.out.write(dumps(ev, indent=None) + "\n")
         else:
             if self.array is None:
                 self.array = (record.get("source") or {}).get("record") is not None

@@ -146,5 +146,5 @@ def test_the_default_pipeline_skips_what_depends_on_a_failed_segmenter(monkeypat
     article = Pipeline(STAGES).run(Article(TEXT))
     codes = [i.code for i in article.issues]
     assert codes == ["stage.segment", "stage.time.skipped", "stage.entities.skipped",
-                     "stage.quotes.skipped"]
+                     "stage.quotes.skipped", "stage.events.skipped"]
     assert article.spans("body"), "the stages before it kept their output"

@@ -1,0 +1,303 @@
+"""Who, to whom, where, when and how many, for one event candidate in its sentence.
+
+Arabic news puts the subject after its verb («قصفت الطائرات …»), the author or the target
+after a masdar in the genitive («هجوم حماس», «اعتقال ناشط»), a nationality adjective after
+a noun («غارة إسرائيلية»), the target after «على/ضد», the partner after «مع», the place
+after «في/قرب/شرق …». These positions are all the rules below read.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from khabar.events import lexicon as L
+from khabar.events.counts import counts, number_at
+from khabar.events.extract import Arg, Candidate, Context, Words
+from khabar.events.geocode import geocode
+from khabar.resources import load
+
+_HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
+
+
+def _word_of(ws: Words, pos: int) -> int:
+    return ws.index(pos)
+
+
+def _glued(ctx: Context, ws: Words, arg: Arg) -> str:
+    """The clitics glued in front of an argument («بإسرائيل» -> «ب»)."""
+    i = _word_of(ws, arg.start)
+    return ctx.vt[ws.starts[i]:arg.start] if ws.starts[i] < arg.start else ""
+
+
+def _prep_before(ctx: Context, ws: Words, arg: Arg, preps: frozenset[str]) -> bool:
+    glued = _glued(ctx, ws, arg)
+    if glued and glued.lstrip("وف") in preps:
+        return True
+    i = _word_of(ws, arg.start)
+    if ws.starts[i] < arg.start:
+        return False
+    for clitic, prep in L.GLUED_ARTICLE_PREPS:  # a name the tagger took with «لل», «بال»
+        if ws.words[i].startswith(clitic) and prep in preps:
+            return True
+    return i > 0 and (ws.words[i - 1] in preps or ws.words[i - 1][1:] in preps)
+
+
+def _nisba(ctx: Context, ws: Words, i: int) -> Arg | None:
+    """«غارة إسرائيلية», «القصف الروسي»: the country the adjective at word i names."""
+    if i >= len(ws.words):
+        return None
+    w = ws.words[i]
+    if w.startswith("ال"):
+        w = w[2:]
+    if w.endswith("ه"):
+        w = w[:-1]
+    if not w.endswith("ي") or len(w) < 4:
+        return None
+    stem = w[:-1]
+    for cand in (stem, stem + "ا", stem + "يا", "ال" + stem):
+        place = geocode(cand)
+        if place is not None and place.level == 0:
+            return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=place.name)
+    return None
+
+
+def _can_act(ws: Words, a: Arg) -> bool:
+    """A neighbourhood, camp or street does not act: a mention that opens with a place
+    head («حي …», «بمخيم …») or names a site is a place, whatever the tagger said."""
+    if a.span is None:
+        return True
+    first = ws.words[_word_of(ws, a.start)]
+    for pre in ("", "و", "ب", "ل", "وب", "ف"):
+        if first.startswith(pre) and first[len(pre):] in _HEADS:
+            return False
+    place = geocode(a.canonical or "") if a.span.label == "LOC" else None
+    return place is None or place.level < 4
+
+
+def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -> Arg | None:
+    """«شنت الطائرات الحربية غارات», «نفذت حماس هجوما»: a light verb a few words before the
+    noun; its subject, right after it, is the actor."""
+    words = ws.words
+    for k in range(c.word - 1, max(-1, c.word - 6), -1):
+        w = words[k]
+        if w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS:
+            named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
+            if named is not None:
+                return named if _can_act(ws, named) else None
+            subject = _subject_phrase(ws, k + 1)
+            if subject is None and k + 2 < c.word and _content(words[k + 1]) and \
+                    words[k + 2].startswith("ال"):
+                # «طلاب الجامعة»: a noun and its definite genitive
+                subject = Arg(ws.starts[k + 1], ws.ends[k + 2], "noun")
+            if subject is not None and subject.end <= c.start:
+                return subject
+            return None
+    return None
+
+
+def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
+                    ) -> tuple[Arg | None, Arg | None]:
+    after = [a for a in args if a.start >= c.end]
+    before = [a for a in args if a.end <= c.start]
+    actor = recipient = None
+    last = c.last_word
+    if c.verb:
+        for a in after[:1]:
+            k = _word_of(ws, a.start)
+            if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
+                    and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
+                    and not _is_site(a, ctx) \
+                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
+                actor = a
+        if actor is None and before:
+            b = before[-1]
+            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
+                    and _can_act(ws, b):
+                actor = b
+    else:
+        nxt = None
+        nisba = _nisba(ctx, ws, last + 1)
+        for a in ([] if nisba is not None else after[:2]):
+            gap = _word_of(ws, a.start) - last
+            if gap > 5 or (gap > 1 and c.object_genitive):
+                break
+            if not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) and \
+                    not _prep_before(ctx, ws, a, L.PLACE_PREPS) and \
+                    (c.object_genitive or _can_act(ws, a)):
+                nxt = a
+                break
+        entry_object = c.object_genitive
+        if nxt is not None:
+            if entry_object or c.suffixed:  # «لقائه الرئيسَ»: the pronoun met the name
+                recipient = nxt
+            else:
+                actor = nxt
+        if actor is None:
+            actor = _support_subject(ctx, c, ws, before)
+        if actor is None:
+            actor = nisba or _nisba(ctx, ws, last + 2)
+        if actor is None and before and not c.suffixed:
+            b = before[-1]
+            if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
+                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
+                    and not _scene(ws, b):
+                actor = b
+    if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
+        actor = _subject_phrase(ws, last + 1)  # a name there was weighed above
+    if recipient is None and c.verb and actor is not None and actor.start >= c.end:
+        # «قصفت الطائرات مخيم جباليا»: the object right after the subject
+        k = _word_of(ws, actor.end - 1) + 1
+        obj = next((a for a in after if a is not actor and _word_of(ws, a.start) == k
+                    and not _glued(ctx, ws, a)), None)
+        if obj is not None:
+            recipient = obj
+    if recipient is None:
+        start_after = actor.end if actor is not None and actor.start >= c.end else c.end
+        for a in after:
+            if a is actor or a.start < start_after:
+                continue
+            if _word_of(ws, a.start) > last + 10:
+                break
+            right_after_subject = (c.verb and actor is not None and a.start >= actor.end
+                                   and _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1
+                                   and not _glued(ctx, ws, a))
+            if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
+                recipient = a
+                break
+    return actor, recipient
+
+
+def _subject_phrase(ws: Words, k: int) -> Arg | None:
+    """A definite noun and its definite adjectives right after a verb («قصفت الطائرات
+    الإسرائيلية …»): the subject where no name stands there."""
+    words = ws.words
+    if k >= len(words) or not words[k].startswith("ال") or len(words[k]) < 4 or \
+            words[k] in L.NEGATION:
+        return None
+    j = k
+    while j + 1 < len(words) and j - k < 2 and words[j + 1].startswith("ال") and \
+            words[j + 1] not in L.PLACE_PREPS and words[j + 1] not in L.RECIPIENT_PREPS:
+        j += 1
+    return Arg(ws.starts[k], ws.ends[j], "noun")
+
+
+def _is_site(a: Arg, ctx: Context | None = None) -> bool:
+    """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
+    for name in (a.canonical, ctx.vt[a.start:a.end] if ctx is not None else None):
+        place = geocode(name or "")
+        if place is not None and place.level == 4:
+            return True
+    return False
+
+
+def _scene(ws: Words, a: Arg) -> bool:
+    """«وشهدت القدس مسيرة»: the name after «شهد» is where it happened."""
+    i = _word_of(ws, a.start)
+    return i > 0 and ws.words[i - 1] in L.SCENE_VERBS
+
+
+def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
+    """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
+    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))]
+    words = ws.words
+    heads = L.PLACE_HEAD_FORMS
+    for i in ctx.head_positions(ws):
+        bare = heads[words[i]]
+        if i + 1 >= len(words):
+            continue
+        for n in (2, 1):
+            if i + n < len(words):
+                name = " ".join([bare, *words[i + 1:i + 1 + n]])
+                if geocode(name) is not None:
+                    a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place")
+                    out = [o for o in out if not (o.start < a.end and a.start < o.end)]
+                    out.append(a)
+                    break
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list[Arg]:
+    """The places after the trigger joined by «و» to the first of them («في جنين وطوباس
+    ورام الله»), not those inside another («… في الخليل»)."""
+    after = [p for p in found if p.start >= c.end]
+    if len(after) < 2:
+        return after[:1]
+    out = [after[0]]
+    for p in after[1:]:
+        glued = _glued(ctx, ws, p)
+        i = _word_of(ws, p.start)
+        if glued == "و" or (not glued and i > 0 and ws.words[i - 1] == "و"):
+            out.append(p)
+    return out
+
+
+def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None
+             ) -> Arg | None:
+    cands = [p for p in found if actor is None or p.start != actor.start]
+    after = [p for p in cands if p.start >= c.end]
+    if after:  # the first named after the trigger is the most specific («مخيم X شمالي Y»)
+        return after[0]
+    before = [p for p in cands if p.end <= c.start]
+    scenes = [p for p in before if not _prep_before(ctx, ws, p, L.RELATIVE_PLACE)]
+    return (scenes or before)[-1] if before else None
+
+
+def date(ctx: Context, c: Candidate, si: int):
+    """The timex that dates the event: in its sentence, nearest after the trigger, else
+    before it; else the last dated one earlier in its paragraph."""
+    s = ctx.sent_spans[si]
+    ts, starts = ctx.timexes, ctx.timex_starts
+    i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
+    inside = ts[i:j]
+    if inside:
+        t0 = ctx.to_text(c.start)
+        after = [t for t in inside if t.start >= t0]
+        return after[0] if after else inside[-1]
+    k = bisect_left(ctx.para_starts, s.start + 1) - 1
+    if 0 <= k and i > 0:
+        p = ctx.paragraphs[k]
+        prev = ts[i - 1]
+        if prev.start >= p.start:
+            return prev
+    return None
+
+
+def casualties(ws: Words) -> tuple[dict[str, int], set[str]]:
+    return counts(ws.words)
+
+
+
+def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> Arg | None:
+    """The target as a common noun where no name is there: the word after «على/ضد» that
+    follows the trigger («غارة على منزل»), or the noun a masdar governs («استهداف حاجز»)."""
+    words = ws.words
+    k = c.last_word + 1
+    if actor is not None and actor.start >= c.end:
+        k = _word_of(ws, actor.end - 1) + 1
+    if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
+        return Arg(ws.starts[k], ws.ends[k], "noun")
+    for j in range(k, min(k + 6, len(words) - 1)):
+        if (words[j] in L.TARGET_PREPS or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
+            return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+    return None
+
+
+def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
+    """Who was killed, where nothing else is the target: the noun after a death word and
+    its count («باستشهاد 105 فلسطينيين», «استشهد فلسطيني», «مقتل الصحفي …»)."""
+    words = ws.words
+    for c in group:
+        if not c.secondary:
+            continue
+        k = c.last_word + 1
+        n = number_at(words, k)
+        if n is not None:
+            k = n[1]
+        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
+            return Arg(ws.starts[k], ws.ends[k], "noun")
+    return None
+
+
+def _content(w: str) -> bool:
+    return len(w) > 2 and not w.isdigit() and w not in L.RECIPIENT_PREPS and \
+        w not in L.PLACE_PREPS and w not in L.NEGATION

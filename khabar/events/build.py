@@ -1,0 +1,141 @@
+"""From trigger candidates to events: one per sentence and type, arguments read, status
+set, mentions of one event merged, verbal acts added from statements."""
+from __future__ import annotations
+
+from khabar.document import Article
+from khabar.events import arguments as A
+from khabar.events import lexicon as L
+from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
+from khabar.events.geocode import geocode
+from khabar.events.merge import merge
+from khabar.events.status import statement_of, status
+from khabar.events.verbal import verbal_events
+
+
+def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
+    """One group per main trigger; a toll word («مقتل», «جرحى») joins the nearest main
+    trigger of its type in its sentence, or stands alone where there is none."""
+    by_sent: dict[tuple[int, str], list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault((c.sent, c.type), []).append(c)
+    groups: list[list[Candidate]] = []
+    for members in by_sent.values():
+        mains = [c for c in members if not c.secondary]
+        if not mains:
+            groups.append(members)
+            continue
+        # «قتل سبعة في غارة»: main triggers a few words apart in one clause are one event
+        words = ctx.words(members[0].sent).words
+        joined: list[Candidate] = []
+        prev = None
+        for m in mains:
+            if prev is not None and m.word - prev.last_word <= 5 and \
+                    not any(w in L.CLAUSE_BREAKS or w[1:] in L.CLAUSE_BREAKS
+                            for w in words[prev.last_word + 1:m.word]):
+                prev = m
+                continue
+            joined.append(m)
+            prev = m
+        extra = [m for m in mains if m not in joined]
+        mains = joined
+        mine = {id(m): [m] for m in mains}
+        for c in extra:
+            near = min(mains, key=lambda m: abs(m.word - c.word))
+            mine[id(near)].append(c)
+        for c in members:
+            if c.secondary:
+                near = min(mains, key=lambda m: abs(m.word - c.word))
+                mine[id(near)].append(c)
+        groups.extend(mine.values())
+    return groups
+
+
+def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[dict]:
+    main = next((c for c in group if not c.secondary), group[0])
+    if not main.verb:
+        asked = statement_of(ctx, ctx.to_text(main.start))
+        if asked is not None and ((ctx.quotes_list[asked].attrs.get("cue") or {}).get("class")
+                                  in L.ASKING):
+            return []  # «طالب بانسحاب القوات»: asked for, not done
+    si = main.sent
+    ws = ctx.words(si)
+    args = ctx.cached(("args", si), lambda: ctx.args(si))
+    actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if recipient is None:
+        recipient = A.object_phrase(ctx, main, ws, actor) or A.victims(ctx, group, ws)
+    found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
+    place = A.location(ctx, main, ws, found, actor)
+    split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
+    t = A.date(ctx, main, si)
+    date_value = t.attrs.get("value") if t is not None else None
+    st, stmt = status(ctx, main, ws, date_value, published,
+                      t.attrs.get("mod") if t is not None else None,
+                      L._f(ctx.article.text[t.start:t.end]) if t is not None else None)
+    if stmt is not None and main.verb and ctx.vt.startswith(L.FIRST_PERSON, main.start):
+        # «… كما سنفرض عقوبات»: a first-person verb in a statement is its speaker's act
+        speaker = ctx.quotes_list[stmt].attrs.get("speaker")
+        if speaker and "start" in speaker:
+            actor = A.Arg(ctx.to_view(speaker["start"]), ctx.to_view(speaker["end"]), "speaker",
+                          canonical=speaker.get("canonical"))
+    sent = ctx.sent_spans[si]
+    ev: dict = {
+        "type": main.type,
+        "mode": main.mode,
+        "trigger": _item(ctx, main.start, main.end),
+        "sentence": {"text": ctx.article.text[sent.start:sent.end], "start": sent.start,
+                     "end": sent.end},
+        "zone": sent.attrs.get("zone", "body"),
+        "actor": _arg_item(ctx, actor),
+        "recipient": _arg_item(ctx, recipient),
+        "location": None,
+        "date": None,
+        "status": st,
+    }
+    if place is not None:
+        ev["location"] = _place(ctx, place)
+    if t is not None:
+        ev["date"] = {"text": ctx.article.text[t.start:t.end], "start": t.start, "end": t.end,
+                      "value": date_value}
+    elif published and st in ("asserted", "claimed"):
+        # news reports the day's events: undated, an event is of the publication day
+        ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
+    found_counts, vague = ctx.cached(("counts", si), lambda: A.casualties(ws))
+    for role, n in found_counts.items():
+        ev[role] = n
+    if vague:
+        ev["vague"] = sorted(vague)
+    for role in ("dead", "injured", "arrested"):
+        ev.setdefault(role, None)
+    if stmt is not None:
+        ev["statement"] = stmt
+    if len(split) < 2:
+        return [ev]
+    out = []
+    for p in split:
+        # each march's snippet runs to its own town («مسيرات في جنين وطوباس»)
+        end = ctx.text_span(p.start, p.end)[1]
+        snippet = {"text": ctx.article.text[sent.start:end], "start": sent.start, "end": end}
+        out.append(dict(ev, location=_place(ctx, p), sentence=snippet))
+    return out
+
+
+def _place(ctx: Context, place) -> dict:
+    loc = _arg_item(ctx, place)
+    geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
+    if geo is not None:
+        loc["geo"] = geo.to_dict()
+    return loc
+
+
+def build_events(article: Article) -> list[dict]:
+    ctx = Context(article)
+    published = article.meta("published")
+    published = str(published) if published else None
+    events = [ev for g in _groups(ctx, candidates(ctx.vt, ctx.sentences, ctx.words, ctx.in_name))
+              for ev in _event(ctx, g, published)]
+    events = merge(events)
+    events.extend(verbal_events(ctx))
+    for n, ev in enumerate(events, 1):
+        ev["id"] = f"V{n}"
+        ev.pop("vague", None)
+    return events

@@ -1,0 +1,135 @@
+"""Casualty counts: «مقتل ثلاثة أشخاص»، «105 شهداء»، «عشرات الجرحى»، «أربعين ألف».
+
+Works on one sentence's folded words; a count is read from digits or number words, a
+multiplier after it («أربعين ألف»), or a vague plural as its lower bound («عشرات» 10).
+"""
+from __future__ import annotations
+
+from khabar.events.lexicon import (CARDINALS, CUES_AFTER, CUES_BEFORE, DUALS, FILLERS,
+                                   CUE_STARTS, CUES_BEFORE_KEYS,
+                                   MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
+
+_CONJ = ("و", "ف", "ب", "ل")
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in _CONJ else w
+
+
+def _noart(w: str) -> str:
+    """Without a conjunction, preposition or article: «والجرحى» -> «جرحى»."""
+    w = _bare(w)
+    for art in ("ال", "لل"):
+        if len(w) > len(art) + 2 and w.startswith(art):
+            return w[len(art):]
+    return w
+
+
+def number_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """The count that starts at words[i] and the index after it, or None."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    value = None
+    if w.isdigit():
+        value = int(w)
+    else:
+        for cand in (w, _bare(w)):
+            if cand in CARDINALS:
+                value = CARDINALS[cand]
+                break
+            if cand in VAGUE:
+                return VAGUE[cand], i + 1
+    if value is None:
+        return None
+    j = i + 1
+    # «إحدى عشرة», «ثلاثة عشر»: a two-word cardinal
+    if j < len(words) and f"{words[i]} {words[j]}" in CARDINALS:
+        value = CARDINALS[f"{words[i]} {words[j]}"]
+        j += 1
+    # «عشرين و ثلاثة»... rare in counts; «أربعين ألف»: a multiplier
+    if j < len(words) and words[j] in MULTIPLIERS:
+        value *= MULTIPLIERS[words[j]]
+        j += 1
+        if j + 1 < len(words) and words[j] == "و" and words[j + 1].isdigit():
+            value += int(words[j + 1])
+            j += 2
+    return value, j
+
+
+def _skip_fillers(words: list[str], i: int) -> int:
+    for f in FILLERS:
+        if tuple(words[i:i + len(f)]) == f:
+            return i + len(f)
+    return i
+
+
+def _match(words: list[str], i: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    for n in (3, 2, 1):
+        key = tuple(words[i:i + n])
+        if len(key) == n:
+            role = table.get(key) or table.get((_noart(key[0]), *key[1:]))
+            if role:
+                return role, i + n
+    return None
+
+
+def counts(words: list[str], lo: int = 0, hi: int | None = None
+           ) -> tuple[dict[str, int], set[str]]:
+    """{role: count} for the dead, injured and arrested reported in words[lo:hi], and the
+    roles whose count is a vague plural («عشرات»); the first count of each role wins (a
+    later «منهم خمسة أطفال» is a part of it)."""
+    hi = len(words) if hi is None else hi
+    found: dict[str, int] = {}
+    vague: set[str] = set()
+    i = lo
+    while i < hi:
+        if words[i] not in CUE_STARTS:
+            i += 1
+            continue
+        hit_b = _match(words, i, CUES_BEFORE)
+        # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
+        # the one before
+        if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
+            role, _ = hit_b
+            back = i - 1
+            # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»
+            for start in (back, back - 1, back - 2):
+                if start >= lo:
+                    n = number_at(words, start)
+                    if n is not None and n[1] in (i, i - 1) and role not in found:
+                        found[role] = n[0]
+                        if _noart(words[start]) in VAGUE:
+                            vague.add(role)
+                        break
+        hit = _match(words, i, CUES_AFTER)
+        if hit:
+            role, j = hit
+            k = _skip_fillers(words, j)
+            n = number_at(words, k)
+            if n is not None and role not in found:
+                found[role] = n[0]
+                if _noart(words[k]) in VAGUE:
+                    vague.add(role)
+            elif n is None and role not in found and k < hi and k == j:
+                nxt = _bare(words[k])
+                if nxt in DUALS:
+                    found[role] = 2
+                elif _singular_person(nxt):
+                    # «إصابة امرأة وطفلة»: two people named one by one
+                    two = k + 1 < hi and words[k + 1][:1] == "و" and \
+                        words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
+                    found[role] = 2 if two else 1
+        i += 1
+    return found, vague
+
+
+def _singular_person(w: str) -> bool:
+    """A bare noun after «مقتل»/«استشهاد»: one person («استشهاد فلسطيني», «مقتل شرطي»)."""
+    if w.startswith(("بال", "لل", "وال", "فال")):
+        return False  # «إصابة بالرصاص»: a phrase, not a person
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    return (len(w) >= 3 and not w.endswith(("ين", "ون", "ات", "اء"))
+            and w not in _NOT_PERSON)
+

@@ -1,0 +1,261 @@
+"""Events in one article: triggers found, grouped per sentence and type, their arguments
+read off the neighbouring layers (mentions, timexes, quotes), then mentions of one event
+merged (khabar.events.merge).
+
+Offsets: trigger words are found in the folded view and every reported part is mapped back
+onto `Article.text`. Each layer is looked up by bisect on sorted starts, never scanned per
+event, so the cost grows with the article, not with events × spans.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from khabar.document import Article, Span
+from khabar.events import lexicon as L
+from khabar.resources import load
+
+_VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل"})
+PLACE_HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
+
+
+@dataclass
+class Words:
+    """A sentence's folded words with their view offsets."""
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    _at: dict[int, int] = field(default_factory=dict)
+    _vocabulary: frozenset[str] | None = None
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.words)
+        return self._vocabulary
+
+    def index(self, pos: int) -> int:
+        """The index of the word holding view offset `pos` (remembered: arguments ask
+        about the same few offsets many times)."""
+        i = self._at.get(pos)
+        if i is None:
+            i = self._at[pos] = max(0, bisect_right(self.starts, pos) - 1)
+        return i
+
+
+@dataclass
+class Arg:
+    start: int  # view offsets until the record is written
+    end: int
+    kind: str  # "mention", "noun", "place", "nisba"
+    span: Span | None = None
+    canonical: str | None = None
+
+
+@dataclass
+class Candidate:
+    type: str
+    mode: str | None
+    verb: bool
+    start: int  # trigger, view offsets
+    end: int
+    prefix: str
+    sent: int  # index in the sorted sentence list
+    word: int  # index of the trigger's first word in the sentence
+    last_word: int
+    secondary: bool
+    object_genitive: bool = False
+    suffixed: bool = False
+    attrs: dict = field(default_factory=dict)
+
+
+def _sorted(article: Article, layer: str, keep=None) -> tuple[list[Span], list[int]]:
+    spans = sorted((s for s in article.spans(layer) if keep is None or keep(s)),
+                   key=lambda s: s.start)
+    return spans, [s.start for s in spans]
+
+
+def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
+    i, j = bisect_left(starts, a), bisect_left(starts, b)
+    return [s for s in spans[i:j] if s.end <= b]
+
+
+def find_triggers(vt: str, hits: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each hit word on word boundaries, in text order."""
+    out = []
+    n = len(vt)
+    for w in hits:
+        pos = vt.find(w)
+        while pos >= 0:
+            end = pos + len(w)
+            if (pos == 0 or not _wordchar(vt[pos - 1])) and (end == n or not _wordchar(vt[end])):
+                out.append((pos, end, w))
+            pos = vt.find(w, pos + 1)
+    out.sort()
+    return out
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
+    """The index of the trigger's last word when `form` fits the words at i, else None."""
+    words = ws.words
+    e = form.entry
+    if e.verb and form.prefix not in _VERB_PREFIXES:
+        return None
+    if not e.verb and L.FUTURE_PREFIX in form.prefix:
+        return None
+    k = i
+    for r in form.rest:
+        k += 1
+        if k >= len(words) or words[k] != r:
+            return None
+    if i > 0 and words[i - 1] in PLACE_HEADS:
+        return None  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
+    if e.not_after and i > 0 and (words[i - 1] in e.not_after or
+                                  words[i - 1][1:] in e.not_after):
+        return None
+    nxt = " ".join(words[k + 1:k + 5])
+    if e.not_before and any(nxt == p or nxt.startswith(p + " ") for p in e.not_before):
+        return None
+    if e.needs_after and not any(f" {p} " in f" {nxt} " for p in e.needs_after):
+        return None
+    return k
+
+
+def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
+               in_name=lambda pos: False) -> list[Candidate]:
+    hits = L.TRIGGER_KEYS.intersection(L.WORD.findall(vt))
+    if not hits:
+        return []
+    sent_starts = [a for a, _ in sentences]
+    out: list[Candidate] = []
+    taken_until = -1
+    for pos, _end, w in find_triggers(vt, hits):
+        if pos < taken_until:
+            continue
+        si = bisect_right(sent_starts, pos) - 1
+        if si < 0 or pos >= sentences[si][1]:
+            continue
+        if in_name(pos):
+            continue  # «كتائب شهداء الأقصى», «ميدان التحرير»
+        ws = words_of(si)
+        i = ws.index(pos)
+        if ws.starts[i] != pos:
+            continue
+        for form in L.TRIGGERS[w]:
+            k = _form_ok(form, ws, i)
+            if k is None:
+                continue
+            e = form.entry
+            out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix), ws.ends[k],
+                                 form.prefix, si, i, k, e.secondary, e.object_genitive,
+                                 form.suffixed))
+            taken_until = ws.ends[k]
+            break
+    return out
+
+
+class Context:
+    """The article's layers, sorted once, and per-sentence word lists made on demand."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        text = article.text
+        view = article.view("match")
+        self.vt = vt = view.text
+        same = len(vt) == len(text)
+        self.to_text = (lambda i: i) if same else view.to_text
+        self.to_view = (lambda j: j) if same else view.from_text
+        sents = sorted(article.spans("sentences"), key=lambda s: s.start)
+        self.sent_spans = sents
+        self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
+        self._words: dict[int, Words] = {}
+        self._cache: dict[tuple, object] = {}
+        self.mentions, self.mention_starts = _sorted(
+            article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
+        self.timexes, self.timex_starts = _sorted(
+            article, "timexes", lambda t: bool(t.attrs.get("value")))
+        self.quotes_list = list(article.spans("quotes"))
+        self.quote_index = {id(q): i for i, q in enumerate(self.quotes_list)}
+        self.quotes, self.quote_starts = _sorted(article, "quotes")
+        paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
+        self.paragraphs, self.para_starts = paras, [p.start for p in paras]
+
+    def cached(self, key, make):
+        """What `make()` gives for a sentence (its arguments, places, counts), made once
+        for all the events of that sentence."""
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = make()
+        return got
+
+    def head_positions(self, ws: Words) -> list[int]:
+        """Indices of the words of a sentence that open a place name («بمخيم …»)."""
+        heads = L.PLACE_HEAD_FORMS
+        return [i for i, w in enumerate(ws.words) if w in heads]
+
+    def in_name(self, view_pos: int) -> bool:
+        """Whether a view offset lies inside an entity mention past its first word."""
+        pos = self.to_text(view_pos)
+        k = bisect_right(self.mention_starts, pos) - 1
+        return k >= 0 and self.mentions[k].start < pos < self.mentions[k].end
+
+    def words(self, si: int) -> Words:
+        ws = self._words.get(si)
+        if ws is None:
+            a, b = self.sentences[si]
+            vt = self.vt
+            words = L.WORD.findall(vt, a, b)
+            starts, ends = [], []
+            p = a
+            find = vt.find
+            for w in words:  # each word is the next run of word characters: find is exact
+                p = find(w, p)
+                starts.append(p)
+                p += len(w)
+                ends.append(p)
+            ws = self._words[si] = Words(starts, ends, words)
+        return ws
+
+    def text_span(self, a: int, b: int) -> tuple[int, int]:
+        """View offsets [a, b) as text offsets."""
+        return self.to_text(a), self.to_text(b - 1) + 1 if b > a else self.to_text(a)
+
+    def args(self, si: int) -> list[Arg]:
+        """Mentions and actor nouns in sentence si, in view offsets, in order."""
+        s = self.sent_spans[si]
+        out = [Arg(self.to_view(m.start), self.to_view(m.end), "mention", m,
+                   m.attrs.get("canonical"))
+               for m in _within(self.mentions, self.mention_starts, s.start, s.end)]
+        a, b = self.sentences[si]
+        if L.ACTOR_FIRST.isdisjoint(self.words(si).vocabulary):
+            return out
+        taken = [(x.start, x.end) for x in out]
+        for m in L.ACTOR_RE.finditer(self.vt, a, b):
+            x, y = m.span(1)
+            if not any(p < y and x < q for p, q in taken):
+                out.append(Arg(x, y, "noun"))
+        out.sort(key=lambda x: x.start)
+        return out
+
+
+def _item(ctx: Context, a: int, b: int, **extra) -> dict:
+    s, e = ctx.text_span(a, b)
+    d = {"text": ctx.article.text[s:e], "start": s, "end": e}
+    d.update({k: v for k, v in extra.items() if v is not None})
+    return d
+
+
+def _arg_item(ctx: Context, arg: Arg | None) -> dict | None:
+    if arg is None:
+        return None
+    extra = {}
+    if arg.span is not None:
+        extra = {"entity": arg.span.attrs.get("entity"), "type": arg.span.label,
+                 "canonical": arg.canonical}
+    elif arg.canonical:
+        extra = {"canonical": arg.canonical}
+    return _item(ctx, arg.start, arg.end, **extra)

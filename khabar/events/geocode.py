@@ -1,0 +1,93 @@
+"""Offline geocoding: a place name as Arabic news writes it -> a point, a country, a level.
+
+Two tables, both shipped: our own `gazetteer_sites.yaml` (regions, camps, crossings, bases,
+airports, neighbourhoods: what a city list lacks) first, then `geonames_places.tsv.gz`,
+built from GeoNames data by `khabar.events.gazetteer_build`. A name neither holds stays
+unresolved: nothing is guessed. Both are read once, on the first call.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _ir
+
+from khabar.normalize import fold
+from khabar.resources import load
+
+# a leading place head («مدينة غزة», «محافظة تعز») and the level it gives the place
+_HEAD_LEVEL = {"محافظه": 1, "ولايه": 1, "اقليم": 1, "منطقه": None, "مدينه": 3, "قريه": 3,
+               "بلده": 3, "قضاء": 2, "ناحيه": 2, "مديريه": 2, "حي": 4, "مخيم": 4,
+               "العاصمه": 3}
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    country: str
+    level: int  # 0 country, 1 region, 2 district, 3 populated place, 4 site
+    source: str  # "sites" (our gazetteer) or "geonames"
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict:
+        d = {"lat": self.lat, "lon": self.lon, "country": self.country,
+             "admin_level": self.level, "source": self.source}
+        if self.geonameid:
+            d["geonameid"] = self.geonameid
+        return d
+
+
+def _key(name: str) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(name)).split())
+
+
+@lru_cache(maxsize=1)
+def _sites() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for entry in load("gazetteer_sites")["places"]:
+        for name in entry["names"]:
+            out[_key(name)] = Place(name, float(entry["lat"]), float(entry["lon"]),
+                                    entry["country"], int(entry["level"]), "sites")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    path = _ir.files("khabar.resources").joinpath("ar", "geonames_places.tsv.gz")
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            key, lat, lon, cc, level, _pop, gid = line.rstrip("\n").split("\t")
+            out[key] = Place(key, float(lat), float(lon), cc, int(level), "geonames",
+                             int(gid) if gid else None)
+    return out
+
+
+def _exact(key: str) -> Place | None:
+    return _sites().get(key) or _geonames().get(key)
+
+
+@lru_cache(maxsize=4096)
+def geocode(name: str) -> Place | None:
+    """The place a name denotes, or None when neither table knows it."""
+    key = _key(name or "")
+    if not key:
+        return None
+    place = _exact(key)
+    if place is not None:
+        return place
+    head, _, rest = key.partition(" ")
+    if rest and head in _HEAD_LEVEL:
+        place = _exact(rest)
+        if place is not None and _HEAD_LEVEL[head] is not None and place.level == 3:
+            # «محافظة تعز»: the province named after its city, at the city's point
+            return Place(place.name, place.lat, place.lon, place.country,
+                         _HEAD_LEVEL[head], place.source, place.geonameid)
+        return place
+    return None

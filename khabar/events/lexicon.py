@@ -1,0 +1,176 @@
+"""The events stage's word tables, built once from event_triggers.yaml, event_grammar.yaml
+and number_words.yaml.
+
+Trigger forms are expanded with their clitics (prefixes in front, pronouns behind) into
+one dictionary keyed by the folded first word, so finding triggers is a set intersection
+and a few dictionary look-ups per article, not a scan per trigger.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.normalize import fold
+from khabar.resources import load
+
+WORD = re.compile(r"\w+")  # on the folded view: letters and digits, no marks left
+
+_TRIG = load("event_triggers")
+GRAMMAR = load("event_grammar")
+_NUM = load("number_words")
+
+
+def _f(s: str) -> str:
+    return " ".join(fold(str(s)).split())
+
+
+def _set(words) -> frozenset[str]:
+    return frozenset(_f(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    verb: bool
+    secondary: bool
+    object_genitive: bool
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    needs_after: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    rest: tuple[str, ...]  # the folded words after the first, for phrases
+    entry: Entry
+    prefix: str  # the clitics glued in front of the first word
+    suffixed: bool = False  # a pronoun glued behind («لقائه»): the author is that pronoun
+
+
+PREFIXES = sorted({_f(p) for p in GRAMMAR["prefixes"]}, key=len, reverse=True)
+SUFFIXES = [_f(s) for s in GRAMMAR["suffixes"]]
+FUTURE_PREFIX = _f(GRAMMAR["future_prefix"])
+FIRST_PERSON = _f(GRAMMAR["first_person"])
+
+
+def _variants(word: str, last: bool) -> list[str]:
+    out = [word]
+    if last:
+        stem = word[:-1] + "ت" if word.endswith("ه") else word
+        out += [stem + s for s in SUFFIXES]
+    return out
+
+
+def _build() -> dict[str, list[Form]]:
+    table: dict[str, list[Form]] = {}
+    for type_, entries in _TRIG.items():
+        for e in entries:
+            entry = Entry(type_, e.get("mode"), bool(e.get("verb")), bool(e.get("secondary")),
+                          bool(e.get("object_genitive")),
+                          _set(e.get("not_after", ())), _set(e.get("not_before", ())),
+                          _set(e.get("needs_after", ())))
+            for form in e["forms"]:
+                words = _f(form).split()
+                rest = tuple(words[1:])
+                if rest:  # the pronoun goes on the last word of a phrase
+                    *mid, last = rest
+                    rests = [(tuple(mid) + (v,), n > 0)
+                             for n, v in enumerate(_variants(last, True))]
+                    firsts = [(words[0], False)]
+                else:
+                    rests = [((), False)]
+                    firsts = [(v, n > 0) for n, v in enumerate(_variants(words[0], True))]
+                for first, suf1 in firsts:
+                    for pre in ["", *PREFIXES]:
+                        key = pre + first
+                        for r, suf2 in rests:
+                            table.setdefault(key, []).append(
+                                Form(r, entry, pre, suf1 or suf2 or bool(e.get("pronoun"))))
+    for word in GRAMMAR.get("not_triggers", ()):
+        table.pop(_f(word), None)
+    # longest phrases first, so «إطلاق النار» wins over «إطلاق»
+    for forms in table.values():
+        forms.sort(key=lambda f: -len(f.rest))
+    return table
+
+
+TRIGGERS = _build()
+TRIGGER_KEYS = frozenset(TRIGGERS)
+
+NEGATION = _set(GRAMMAR["negation"])
+FUTURE = _set(GRAMMAR["future"])
+HYPOTHETICAL_TEXT = [_f(p) for p in GRAMMAR["hypothetical"]]
+HYPOTHETICAL_FIRST = frozenset(p.split()[0] for p in HYPOTHETICAL_TEXT)
+DENYING = frozenset(GRAMMAR["denying_classes"])
+ASKING = frozenset(GRAMMAR["asking_classes"])
+ELABORATION = _set(GRAMMAR["elaboration_connectors"])
+VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
+PLACE_PREPS = _set(GRAMMAR["place_prepositions"])
+RELATIVE_PLACE = _set(GRAMMAR["relative_place_words"])
+SCENE_VERBS = _set(GRAMMAR["scene_verbs"])
+SUPPORT_VERBS = _set(GRAMMAR["support_verbs"])
+SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
+CLAUSE_BREAKS = _set(GRAMMAR["clause_breaks"])
+RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
+TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
+ANY_PREPS = RECIPIENT_PREPS | PLACE_PREPS | _set(GRAMMAR["other_prepositions"])
+TARGET_VERBS = _set(GRAMMAR["target_verbs"])
+GLUED_ARTICLE_PREPS = [(_f(k), _f(v)) for k, v in GRAMMAR["glued_article_prepositions"].items()]
+ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
+ACTOR_RE = re.compile(r"(?<![\w])(?:و|ف|ب|ل)?(" + "|".join(
+    re.escape(a).replace(r"\ ", r"\s+") for a in ACTOR_NOUNS) + r")(?![\w])")
+
+
+def _cues(kind: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+    after: dict[tuple[str, ...], str] = {}
+    before: dict[tuple[str, ...], str] = {}
+    for role, sides in GRAMMAR["casualties"].items():
+        for side, table in (("after", after), ("before", before)):
+            for w in sides.get(side, ()):
+                table[tuple(_f(w).split())] = role
+    return after, before
+
+
+CUES_AFTER, CUES_BEFORE = _cues("casualties")
+CUES_BEFORE_KEYS = frozenset(k[0] for k in CUES_BEFORE)
+
+
+def _glued_forms(words) -> frozenset[str]:
+    """Every written form of these words with a conjunction, preposition or article glued."""
+    out = set()
+    for w in words:
+        for pre in ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "وب", "ول"):
+            out.add(pre + w)
+    return frozenset(out)
+
+
+# a word that may open a place name («بمخيم», «وحي»): the head and the clitics before it
+PLACE_HEAD_FORMS: dict[str, str] = {}
+for _h in load("gazetteer_heads")["place"]:
+    for _pre in ("", "وب", "وفي", "ب", "و", "ل", "ف"):
+        PLACE_HEAD_FORMS.setdefault(_pre + _f(_h), _f(_h))
+
+# a word that may open an actor noun («والاحتلال»): the regex runs only where one stands
+ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
+
+# a word that may open a casualty cue: one set look-up per word, the rest only on a hit
+CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
+FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
+FILLERS.sort(key=len, reverse=True)
+
+
+def _numbers() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in ("cardinals", "count_cardinals"):
+        for value, names in _NUM[key].items():
+            for n in names:
+                out.setdefault(_f(n), int(value))
+    return out
+
+
+CARDINALS = _numbers()
+MULTIPLIERS = {_f(n): int(v) for v, names in _NUM["multipliers"].items() for n in names}
+VAGUE = {_f(n): int(v) for v, names in _NUM["vague_counts"].items() for n in names}
+DUALS = _set(_NUM["dual_people"])
+NOT_VICTIMS = _set(GRAMMAR["not_victims"])

@@ -1,0 +1,71 @@
+"""An event's status: asserted, claimed (and by which statement), denied, future or
+hypothetical. A denial wins over a condition, a condition over a plan, a plan over a claim:
+«قال إن بلجيكا ستفرض …» is a plan the speaker announces."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from khabar.events import lexicon as L
+from khabar.events.extract import Candidate, Context, Words
+
+
+def statement_of(ctx: Context, pos: int) -> int | None:
+    """The index (in the record's `quotes`) of the statement whose content holds text
+    offset `pos`, or None. Statements do not nest far: the few before are enough."""
+    k = bisect_right(ctx.quote_starts, pos)
+    for i in range(k - 1, max(-1, k - 4), -1):
+        q = ctx.quotes[i]
+        if q.start <= pos < q.end:
+            return ctx.quote_index[id(q)]
+    return None
+
+
+def _elaborated(ctx: Context, c: Candidate, ws: Words) -> int | None:
+    """«ذكرت مواقع أن عمليات عدة وقعت، فقد تم استهداف …»: a clause that opens with
+    «فقد/إذ/حيث» right after a statement in its sentence details what the source said."""
+    pos = ctx.to_text(c.start)
+    k = bisect_right(ctx.quote_starts, pos) - 1
+    if k < 0:
+        return None
+    q = ctx.quotes[k]
+    sent = ctx.sent_spans[c.sent]
+    if q.end > pos or q.start < sent.start:
+        return None
+    between = L.WORD.findall(ctx.vt, ctx.to_view(q.end), c.start)
+    if between and between[0] in L.ELABORATION:
+        return ctx.quote_index[id(q)]
+    return None
+
+
+def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
+           published: str | None, date_mod: str | None = None,
+           date_text: str | None = None) -> tuple[str, int | None]:
+    words = ws.words
+    i = c.word
+    stmt = statement_of(ctx, ctx.to_text(c.start))
+    if stmt is None:
+        stmt = _elaborated(ctx, c, ws)
+    if any(w in L.NEGATION for w in words[max(0, i - 2):i]):
+        return "denied", stmt
+    if stmt is not None:
+        cue = ctx.quotes_list[stmt].attrs.get("cue") or {}
+        if cue.get("negated") or cue.get("class") in L.DENYING:
+            return "denied", stmt
+    if not L.HYPOTHETICAL_FIRST.isdisjoint(ws.vocabulary) and \
+            not L.HYPOTHETICAL_FIRST.isdisjoint(words[:i]):
+        before = " " + " ".join(words[:i]) + " "
+        if any(f" {p} " in before for p in L.HYPOTHETICAL_TEXT):
+            return "hypothetical", stmt
+    if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
+        return "future", stmt
+    if date_text and any(w in L.FUTURE for w in date_text.split()):
+        return "future", stmt  # «الأسبوع المقبل»
+    if date_value and published and date_value[:10] > published[:10] and \
+            len(date_value) >= len(published[:10]):
+        return "future", stmt
+    if date_value and published and len(date_value) == 4 and date_value > published[:4]:
+        return "future", stmt
+    if date_value and published and date_mod == "END" and published.startswith(date_value):
+        # «بحلول نهاية العام الحالي»: the end of the period the article is written in
+        return "future", stmt
+    return ("claimed" if stmt is not None else "asserted"), stmt

@@ -1,0 +1,223 @@
+"""The events stage on sentences of our own: every type, every status, counts in digits and
+words, one event told three times, statements that are not events, and offsets."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from khabar import api
+from khabar.events.counts import counts
+from khabar.normalize import fold
+from khabar.record import to_record
+
+PUBLISHED = "2024-05-02"
+
+
+def events_of(text: str, material: bool = True) -> list[dict]:
+    record = to_record(api.extract_text(text, published=PUBLISHED))
+    return [e for e in record["events"] if not (material and e.get("from_statement"))]
+
+
+def _text(part) -> str | None:
+    return part.get("text") if isinstance(part, dict) else None
+
+
+TYPES = [
+    ("ASSAULT", "قصفت الطائرات الحربية مخزنا للذخيرة قرب مدينة حلب فجر الثلاثاء.", "قصفت"),
+    ("PROTEST", "تظاهر مئات الطلاب أمام مبنى البرلمان في عمّان احتجاجا على رفع الرسوم.", "تظاهر"),
+    ("COERCE", "اعتقلت الشرطة خمسة ناشطين في مدينة وهران مساء الأحد.", "اعتقلت"),
+    ("MOBILIZE", "دفع الجيش بتعزيزات عسكرية كبيرة إلى الحدود الشمالية.", "تعزيزات"),
+    ("SANCTION", "فرضت الحكومة عقوبات جديدة على ثلاث شركات شحن.", "فرضت"),
+    ("AID", "وصلت قافلة مساعدات إنسانية إلى مدينة الفاشر أمس.", "قافلة مساعدات"),
+    ("COOPERATE", "نفذ البلدان عملية مشتركة لملاحقة مهربي السلاح في الصحراء.", "عملية مشتركة"),
+    ("RETREAT", "أفرجت السلطات عن عشرين معتقلا من سجن المدينة المركزي.", "أفرجت"),
+    ("CONSULT", "التقى وزير الخارجية نظيره التونسي في الجزائر العاصمة.", "التقى"),
+    ("AGREE", "وقع الطرفان اتفاقية للتعاون في مجال المياه بعد مفاوضات طويلة.", "وقع"),
+]
+
+
+@pytest.mark.parametrize("type_,sentence,trigger", TYPES, ids=[t[0] for t in TYPES])
+def test_each_type_is_found_at_its_trigger(type_, sentence, trigger):
+    evs = [e for e in events_of(sentence) if e["type"] == type_]
+    assert evs, f"no {type_} in {sentence}"
+    assert fold(evs[0]["trigger"]["text"]) in fold(trigger) or \
+        fold(trigger).startswith(fold(evs[0]["trigger"]["text"]))
+
+
+STATUSES = [
+    ("asserted", "قصفت المدفعية مواقع المسلحين شرقي المدينة يوم الاثنين."),
+    ("claimed", "قال الجيش إنه قصف مواقع المسلحين شرقي المدينة."),
+    ("denied", "نفى الجيش أنه قصف أي مواقع مدنية في المدينة."),
+    ("denied", "وأكدت الوزارة أن الوزير لم يلتق السفير خلال زيارته."),
+    ("future", "ستفرض الحكومة عقوبات على الشركات المخالفة الشهر المقبل."),
+    ("future", "يعتزم الرئيس زيارة القاهرة الأسبوع المقبل."),
+    ("hypothetical", "وهدد الوزير بأنه إذا استمر التهريب فسيتم فرض حظر التجول على البلدة."),
+]
+
+
+@pytest.mark.parametrize("status,sentence", STATUSES,
+                         ids=[f"{s}-{i}" for i, (s, _) in enumerate(STATUSES)])
+def test_each_status(status, sentence):
+    evs = events_of(sentence)
+    assert evs, sentence
+    assert evs[0]["status"] == status
+
+
+def test_a_clause_detailing_a_statement_is_claimed_by_it():
+    record = to_record(api.extract_text(
+        "وذكرت مصادر محلية أن هجمات عدة وقعت في المنطقة، فقد تم استهداف حاجز عسكري "
+        "قرب البلدة.", published=PUBLISHED))
+    ev = next(e for e in record["events"] if e["trigger"]["text"] == "استهداف")
+    assert ev["status"] == "claimed" and ev["statement"] is not None
+
+
+def test_a_claimed_event_points_at_the_statement_that_claims_it():
+    record = to_record(api.extract_text("قال الجيش إنه قصف مواقع المسلحين شرقي المدينة.",
+                                        published=PUBLISHED))
+    ev = next(e for e in record["events"] if e["type"] == "ASSAULT")
+    quote = record["quotes"][ev["statement"]]
+    assert quote["content"]["start"] <= ev["trigger"]["start"] < quote["content"]["end"]
+
+
+COUNTS = [
+    ("سقط ثلاثة قتلى في الانفجار", {"dead": 3}),
+    ("وأصيب عشرات الجرحى بجروح مختلفة", {"injured": 10}),
+    ("أسفر الهجوم عن مقتل 12 شخصا وإصابة 30 آخرين", {"dead": 12, "injured": 30}),
+    ("وقتل خمسة مدنيين وجرح سبعة", {"dead": 5}),
+    ("اعتقال 25 ناشطا خلال المداهمات", {"arrested": 25}),
+    ("نزح مئات الأسر ولقي نحو ألف شخص حتفهم", {"dead": 1000}),
+    ("استشهاد شاب برصاص الجنود", {"dead": 1}),
+    ("مقتل شخصين وإصابة طفل", {"dead": 2, "injured": 1}),
+    ("أسفرت الغارة عن مقتل أربعين ألف جندي", {"dead": 40000}),
+    ("وقتل ثلاثة أشخاص وإصابة عشرات آخرين", {"dead": 3, "injured": 10}),
+]
+
+
+@pytest.mark.parametrize("phrase,want", COUNTS, ids=[c[0] for c in COUNTS])
+def test_counts_from_digits_and_number_words(phrase, want):
+    found, _ = counts(fold(phrase).split())
+    assert {k: v for k, v in found.items() if k in want} == want
+
+
+def test_counts_in_an_event():
+    ev = events_of("قصف الجيش قرية على أطراف المدينة ما أدى إلى مقتل ثلاثة أشخاص "
+                   "وإصابة عشرات آخرين.")[0]
+    assert (ev["dead"], ev["injured"], ev["arrested"]) == (3, 10, None)
+
+
+def test_one_event_told_three_times_is_one_event_with_mentions():
+    text = ("غارة على سوق الخضار في بلدة كفرنبل\n\n"
+            "قتل سبعة مدنيين في غارة جوية استهدفت سوق الخضار في بلدة كفرنبل صباح اليوم.\n\n"
+            "وقال الدفاع المدني إن فرقه انتشلت الجثث من تحت الأنقاض.\n\n"
+            "وكانت الغارة على سوق الخضار في كفرنبل قد أثارت موجة غضب واسعة.")
+    article = api.extract_text(text, published=PUBLISHED)
+    evs = [e for e in to_record(article)["events"] if e["type"] == "ASSAULT"]
+    assert len(evs) == 1, [e["trigger"]["text"] for e in evs]
+    assert len(evs[0]["mentions"]) >= 1
+    assert evs[0]["dead"] == 7
+
+
+NOT_EVENTS = [
+    "قال الوزير إن الاقتصاد ينمو بوتيرة أسرع من المتوقع هذا العام.",
+    "أعلنت وزارة الخارجية أسماء المرشحين للمنصب الجديد.",
+    "دعا نشطاء إلى حماية الغابات من الحرائق في فصل الصيف.",
+    "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار في شارع الشهداء.",
+    "وطالبت الحكومة بانسحاب القوات الأجنبية من أراضيها.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_EVENTS)
+def test_statements_and_news_that_are_not_material_events(sentence):
+    assert events_of(sentence) == []
+
+
+VERBAL = [
+    ("THREATEN", "هدد الرئيس بفرض رسوم جمركية على السلع المستوردة."),
+    ("ACCUSE", "اتهم وزير الداخلية جماعة مسلحة بتدبير الهجوم."),
+    ("REQUEST", "وطالبت النقابة الحكومة بزيادة الأجور."),
+]
+
+
+@pytest.mark.parametrize("type_,sentence", VERBAL, ids=[v[0] for v in VERBAL])
+def test_a_verbal_act_is_an_event_from_its_statement(type_, sentence):
+    record = to_record(api.extract_text(sentence, published=PUBLISHED))
+    verbal = [e for e in record["events"] if e.get("from_statement")]
+    assert [e["type"] for e in verbal] == [type_]
+    assert record["quotes"][verbal[0]["statement"]]
+
+
+def test_places_are_geocoded_and_linked():
+    ev = events_of("داهمت قوات الأمن مخيم جنين واعتقلت عشرة شبان.")[0]
+    loc = ev["location"]
+    assert loc["geo"]["country"] == "PS" and loc["geo"]["admin_level"] == 4
+
+
+def test_actor_and_recipient_are_spans_linked_to_entities():
+    ev = events_of("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي "
+                   "أنتوني بلينكن في القاهرة.")[0]
+    assert ev["type"] == "CONSULT"
+    assert ev["actor"] and ev["actor"].get("entity")
+    assert ev["location"]["geo"]["country"] == "EG"
+
+
+def test_the_place_that_witnessed_an_event_is_its_scene_not_its_actor():
+    ev = events_of("وشهدت مدينة صفاقس مظاهرة حاشدة أمس.")[0]
+    assert ev["type"] == "PROTEST" and ev["actor"] is None
+    assert ev["location"]["text"] == "مدينة صفاقس"
+
+
+def test_a_visited_seat_is_the_place_not_the_visitor():
+    ev = events_of("وقال المتحدث إن وفدا تونسيا يزور البنتاغون غدا لبحث التعاون العسكري.")[0]
+    assert ev["type"] == "CONSULT" and ev["status"] == "future"
+    assert ev["actor"] is None or "البنتاغون" not in ev["actor"]["text"]
+    assert ev["location"]["geo"]["country"] == "US"
+
+
+def test_a_future_verb_is_a_plan():
+    ev = events_of("ستنسحب القوات من المدينة خلال أسبوعين.")[0]
+    assert (ev["type"], ev["status"]) == ("RETREAT", "future")
+
+
+LIGHT_VERBS = [
+    ("شنت الطائرات الحربية غارات عنيفة على مواقع المسلحين.", "الطائرات الحربية"),
+    ("ونظم طلاب الجامعة وقفة احتجاجية أمام مبنى الوزارة.", "طلاب الجامعة"),
+    ("نفذت حركة حماس هجوما على موقع عسكري.", "حركة حماس"),
+]
+
+
+@pytest.mark.parametrize("sentence,actor", LIGHT_VERBS, ids=[a for _, a in LIGHT_VERBS])
+def test_the_subject_of_a_light_verb_is_the_actor_of_its_event_noun(sentence, actor):
+    ev = events_of(sentence)[0]
+    assert ev["actor"]["text"] == actor
+
+
+def test_a_date_is_the_timex_with_its_value():
+    ev = events_of("اعتقلت الشرطة ثلاثة مهربين في ميناء طرطوس يوم الأحد الماضي.")[0]
+    assert ev["date"]["text"] and ev["date"]["value"].startswith("2024-04")
+
+
+def _offsets_ok(record):
+    text = record["text"]
+    for ev in record["events"]:
+        for part in (ev["trigger"], ev["sentence"], ev.get("actor"), ev.get("recipient"),
+                     ev.get("location"), ev.get("date")):
+            if part and part.get("start") is not None:
+                assert text[part["start"]:part["end"]] == part["text"]
+
+
+def test_every_part_has_offsets_into_the_text():
+    text = ("وقتل ثلاثة جنود وجُرح اثنان في هجوم بعبوة ناسفة استهدف دورية عسكرية قرب "
+            "بلدة تل أبيض. ونفذت القوات عملية مشتركة مع الشرطة واعتقلت 8 مشتبهين.")
+    _offsets_ok(to_record(api.extract_text(text, published=PUBLISHED)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([t[1] for t in TYPES] + NOT_EVENTS),
+       st.lists(st.sampled_from([t[1] for t in TYPES] + NOT_EVENTS + ["\n\n", "، ", " "]),
+                max_size=5))
+def test_any_mix_of_sentences_gives_valid_events(first, parts):
+    record = to_record(api.extract_text(first + "".join(parts), published=PUBLISHED))
+    _offsets_ok(record)
+    ids = [e["id"] for e in record["events"]]
+    assert len(ids) == len(set(ids))
