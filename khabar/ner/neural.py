@@ -130,6 +130,18 @@ def crf_log_marginals(crf, labels: frozenset[str], xseq: list[list[str]],
     return out * weight
 
 
+def crf_log_prior(probs: np.ndarray, labels: tuple[str, ...], weight: float) -> np.ndarray:
+    """`crf_log_marginals` from marginals already computed (tokens × `labels`, e.g. by
+    `crf.marginals`): weighted log scores in `TAGS` order."""
+    out = np.full((len(probs), len(TAGS)), _FLOOR, np.float32)
+    if not len(probs):
+        return out
+    have = [k for k, tag in enumerate(TAGS) if tag in labels]
+    out[:, have] = probs[:, [labels.index(TAGS[k]) for k in have]]
+    np.log(np.maximum(out, _FLOOR), out=out)
+    return out * weight
+
+
 def write(out: Path, words: list[str], vectors: np.ndarray, arrays: dict[str, np.ndarray],
           meta: dict) -> None:
     """Write a model: the weights and word vectors as float16 (half the size, and within

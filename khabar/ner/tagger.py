@@ -5,10 +5,12 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
 import pycrfsuite
 
-from khabar.ner import conll, memory
+from khabar.ner import conll, crf, memory
 from khabar.ner.features import FAMILIES, Featurizer
+from khabar.ner.scoring import FormScores
 from khabar.ner.wordclasses import model_path
 
 MODEL_NAME = "ner.crfsuite"
@@ -16,6 +18,9 @@ NEURAL_NAME = "ner.neural.npz"
 # `crf`: the CRF's two passes. `ensemble`: the CRF's first pass, then the neural tagger
 # and the CRF's memory pass decoded together (see docs/ner.md for what each scores).
 MODES = ("crf", "ensemble")
+# how the CRF passes run: numpy over the models' weights (crf.py), or pycrfsuite itself
+# (the reference, slower: feature strings per token)
+ENGINES = ("numpy", "crfsuite")
 # sentences read as one document where a CoNLL file marks no documents
 CONLL_BLOCK = 25
 # documents of a CoNLL file tagged together: bigger batches for the neural tagger, memory
@@ -39,9 +44,14 @@ class Tagger:
     tags as document memory."""
 
     def __init__(self, model: Path | str | None = None, mode: str = "crf",
-                 neural: Path | str | None = None, crf_weight: float | None = None) -> None:
+                 neural: Path | str | None = None, crf_weight: float | None = None,
+                 engine: str = "numpy") -> None:
         if mode not in MODES:
             raise ValueError(f"unknown NER mode {mode!r}; choose one of {', '.join(MODES)}")
+        if engine not in ENGINES:
+            raise ValueError(f"unknown CRF engine {engine!r}; choose one of "
+                             f"{', '.join(ENGINES)}")
+        self.engine = engine
         self.mode = mode
         self.path = Path(model) if model else model_path(MODEL_NAME)
         if not self.path.exists():
@@ -58,6 +68,11 @@ class Tagger:
             self._second = pycrfsuite.Tagger()
             self._second.open(str(memory_path(self.path)))
         self._second_labels = frozenset(self._second.labels()) if self._second else frozenset()
+        # the same models' weights in numpy, summed per word form (crf.py, scoring.py)
+        self._crf = [crf.LinearCRF(self.path)]
+        if self._second is not None:
+            self._crf.append(crf.LinearCRF(memory_path(self.path)))
+        self._scores = FormScores(self.featurizer, self._crf)
         self._neural = None
         self.crf_weight = 0.0
         if mode == "ensemble":
@@ -82,7 +97,65 @@ class Tagger:
 
     def tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         """BIO tags for several documents: memory stays within each document, while the
-        neural tagger reads all their sentences in batches of similar length."""
+        CRF passes decode all their sentences together and the neural tagger reads them in
+        batches of similar length."""
+        if self.engine == "crfsuite":
+            return self._tag_documents_crfsuite(docs)
+        neural = self._neural
+        combine = neural is not None and self._second is not None and self.crf_weight > 0
+        flat = [s for d in docs for s in d]
+        ids, scores = self._scores.scores(flat)
+        blocks = [self._scores.split(x) for x in scores]
+        first_labels = self._crf[0].labels
+        first = [[first_labels[i] for i in y.tolist()] for y in
+                 crf.viterbi(self._crf[0].transitions, [b[0] for b in blocks])]
+        if self._second is None and neural is None:
+            return self._by_document(docs, first)
+        lex = self._scores.lex
+        cores = [[lex[i].core for i in s] for s in ids]
+        extras: list[list[list[str]]] = []
+        second: list[np.ndarray] = []
+        at = 0
+        for d in docs:
+            doc = slice(at, at + len(d))
+            at += len(d)
+            if neural is not None:
+                mem = memory.features(cores[doc], first[doc])
+                if neural.memory:
+                    extras.extend(self._nn.first_pass_features(cores[doc], first[doc], mem))
+                if not combine:
+                    continue
+                found = ((s, i, m) for s, ms in enumerate(mem) for i, m in enumerate(ms) if m)
+            else:
+                found = memory.found(cores[doc], first[doc])
+            base = [b[1].copy() for b in blocks[doc]]
+            vector = self._scores.vector
+            for s, i, m in found:
+                base[s][i] += vector(tuple(m))[self._scores.bounds[1]:]
+            second.extend(base)
+        second_crf = self._crf[1] if self._second is not None else None
+        if neural is None:
+            labels = second_crf.labels
+            tags = [[labels[i] for i in y.tolist()] for y in
+                    crf.viterbi(second_crf.transitions, second)]
+            return self._by_document(docs, tags)
+        priors = None
+        if combine:
+            priors = [self._nn.crf_log_prior(p, second_crf.labels, self.crf_weight)
+                      for p in crf.marginals(second_crf.transitions, second)]
+        return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors))
+
+    @staticmethod
+    def _by_document(docs, tags: list[list[str]]) -> list[list[list[str]]]:
+        out, at = [], 0
+        for d in docs:
+            out.append(tags[at:at + len(d)])
+            at += len(d)
+        return out
+
+    def _tag_documents_crfsuite(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+        """`tag_documents` through pycrfsuite, feature strings and all: the reference the
+        numpy engine is tested against (tests/ner/test_crf.py)."""
         lex = self.featurizer.lexical
         neural = self._neural
         combine = neural is not None and self._second is not None and self.crf_weight > 0
@@ -109,11 +182,7 @@ class Tagger:
             return out
         flat = neural.tag_sentences([s for d in docs for s in d], extras or None,
                                     priors if combine else None)
-        at = 0
-        for d in docs:
-            out.append(flat[at:at + len(d)])
-            at += len(d)
-        return out
+        return self._by_document(docs, flat)
 
     def tag_conll(self, in_fh: TextIO, out_fh: TextIO, block: int | None = None) -> int:
         """Tag every sentence of a CoNLL file (gold tags, if any, ignored); returns tokens."""
