@@ -34,6 +34,20 @@ MAX_CHARS = 20
 _CACHE_MAX = 30_000
 # sentences per batch: long enough that a step's arithmetic outweighs its Python overhead
 _BATCH = 256
+_CONTROLLER = None
+
+
+def one_blas_thread():
+    """A context in which BLAS runs on one thread. The network's products are small (one
+    step of a batch of sentences): extra BLAS threads only wait on each other, and on a
+    busy machine they spin, costing several times the work itself. Parallelism comes
+    from processes (one per core) instead."""
+    global _CONTROLLER
+    if _CONTROLLER is None:
+        from threadpoolctl import ThreadpoolController
+
+        _CONTROLLER = ThreadpoolController()
+    return _CONTROLLER.limit(limits=1, user_api="blas")
 
 
 class Vectors:

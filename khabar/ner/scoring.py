@@ -12,6 +12,8 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
+from itertools import repeat
+
 import numpy as np
 
 from khabar.ner.crf import LinearCRF
@@ -98,17 +100,19 @@ class FormScores:
 
     def _add(self, forms: list[str]) -> None:
         lexical = self.featurizer.lexical
-        index, zero = self.index, self.zero_row
+        get, zero = self.index.get, repeat(self.zero_row)
         start = len(self.lex)
         rows: list[int] = []
         cuts: list[int] = []
         for tok in forms:
             x = lexical(tok)
             self.lex.append(x)
+            # an unknown attribute reads the zero row; so does each part's first row,
+            # so that no segment of reduceat is empty
             for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
                 cuts.append(len(rows))
-                rows.append(zero)  # never an empty segment for reduceat
-                rows.extend(index[a] for a in part if a in index)
+                rows.append(self.zero_row)
+                rows.extend(map(get, part, zero))
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):

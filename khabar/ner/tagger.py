@@ -99,6 +99,12 @@ class Tagger:
         """BIO tags for several documents: memory stays within each document, while the
         CRF passes decode all their sentences together and the neural tagger reads them in
         batches of similar length."""
+        if self._neural is not None:
+            with self._nn.one_blas_thread():
+                return self._tag_documents(docs)
+        return self._tag_documents(docs)
+
+    def _tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         if self.engine == "crfsuite":
             return self._tag_documents_crfsuite(docs)
         neural = self._neural
