@@ -125,6 +125,19 @@ def viterbi(transitions: np.ndarray, scores: list[np.ndarray]) -> list[np.ndarra
     return viterbi_numpy(transitions, scores)
 
 
+def decode(transitions: np.ndarray, scores: np.ndarray, lens: list[int]) -> np.ndarray:
+    """`viterbi` for sentences laid end to end (scores: tokens × labels, `lens` their
+    lengths): the labels laid end to end the same way."""
+    if _native is not None:
+        x = np.ascontiguousarray(scores, dtype=np.float64)
+        out = np.empty(len(x), np.int64)
+        _native.viterbi(transitions.shape[0], np.ascontiguousarray(transitions, np.float64),
+                        x, np.asarray(lens, np.int64), out)
+        return out
+    parts = viterbi_numpy(transitions, np.split(scores, np.cumsum(lens)[:-1]))
+    return np.concatenate(parts) if parts else np.zeros(0, np.intp)
+
+
 def viterbi_native(transitions: np.ndarray, scores: list[np.ndarray]) -> list[np.ndarray]:
     """`viterbi` through the compiled loop (`_viterbi.c`)."""
     if _native is None:

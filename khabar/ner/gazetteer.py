@@ -57,10 +57,21 @@ class Gazetteer:
         """Per token, the gazetteer feature strings (see the module doc)."""
         n = len(keys)
         out: list[list[str]] = [[] for _ in range(n)]
-        by_first = self._by_first
         if forms is None:
             forms = [self.forms(k) for k in keys]
-        for i in range(n):
+        for i, f in self.hits(keys, forms, [i for i in range(n) if forms[i]]):
+            out[i].append(f)
+        return out
+
+    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions
+             ) -> list[tuple[int, str]]:
+        """`features` as (token, feature) pairs, in the order `features` lists them,
+        for phrases beginning at `positions` (tokens whose `forms` are not empty: no
+        other token begins a listed phrase)."""
+        n = len(keys)
+        out: list[tuple[int, str]] = []
+        by_first = self._by_first
+        for i in positions:
             for form in forms[i]:
                 cands = by_first.get(form)
                 if not cands:
@@ -74,14 +85,12 @@ class Gazetteer:
                             if m else True:
                         seen.add(typ)
                         if m == 0:
-                            out[i].append("g1:" + typ)
+                            out.append((i, "g1:" + typ))
                         else:
-                            out[i].append("gB:" + typ)
-                            for j in range(i + 1, i + 1 + m):
-                                out[j].append("gI:" + typ)
+                            out.append((i, "gB:" + typ))
+                            out.extend((j, "gI:" + typ) for j in range(i + 1, i + 1 + m))
                 break  # the most literal form that is listed decides
         return out
-
 
     def matches(self, keys: list[str], types: frozenset[str]) -> list[tuple[int, int, str]]:
         """Listed names of the given types in a sentence, longest first, not overlapping:

@@ -130,13 +130,20 @@ class FormScores:
 
     def scores(self, sentences: list[list[str]]) -> tuple[list[list[int]], list[np.ndarray]]:
         """(form ids, state scores) per sentence, every model's labels side by side."""
+        ids, lens, out = self.flat_scores(sentences)
+        return ids, np.split(out, np.cumsum(lens)[:-1]) if ids else []
+
+    def flat_scores(self, sentences: list[list[str]]
+                    ) -> tuple[list[list[int]], list[int], np.ndarray]:
+        """(form ids per sentence, sentence lengths, state scores of all tokens laid end
+        to end: tokens × every model's labels side by side)."""
         ids = self.ids(sentences)
         lens = [len(s) for s in ids]
         flat = np.fromiter((i for s in ids for i in s), np.intp, sum(lens))
         n = len(flat)
         width = self.weights.shape[1]
         if n == 0:
-            return ids, [np.zeros((0, width)) for _ in ids]
+            return ids, lens, np.zeros((0, width))
         ends = np.cumsum(lens)
         starts = ends - lens
         nonempty = np.array(lens) > 0
@@ -159,6 +166,8 @@ class FormScores:
         nxt[:-1] = parts[1:, _RIGHT]
         nxt[last_tok] = row[idx["w1=<s>"]] if self.context and "w1=<s>" in idx else 0.0
         out += nxt
+        at: list[int] = []
+        rows: list[int] = []
         if self.context:
             far = np.empty_like(out)
             far[2:] = parts[:-2, _FAR_LEFT]
@@ -167,12 +176,17 @@ class FormScores:
             far[:-2] = parts[2:, _FAR_RIGHT]
             far[left < 2] = row[idx.get("w2=<s>", self.zero_row)]
             out += far
-            self._add_bigrams(flat, left, out)
+            self._bigrams(flat, left, at, rows)
         if self.gazetteer:
-            self._add_gazetteer(ids, flat, starts, out)
-        return ids, np.split(out, ends[:-1])
+            self._gazetteer(ids, flat, starts, at, rows)
+        if at:  # the sentence-dependent features: few, added in one call
+            np.add.at(out, at, self.weights[rows])
+        return ids, lens, out
 
-    def _add_bigrams(self, flat: np.ndarray, left: np.ndarray, out: np.ndarray) -> None:
+    def _bigrams(self, flat: np.ndarray, left: np.ndarray, at: list[int], rows: list[int]
+                 ) -> None:
+        """Word bigram attributes the model knows: `bg+=` on the first word of the pair,
+        `bg-=` on the second."""
         cand = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] & (left[:-1] > 0))
         if not len(cand):
             return
@@ -182,32 +196,37 @@ class FormScores:
             pair = lex[flat[j]].key + "|" + lex[flat[j + 1]].key
             r = idx.get("bg+=" + pair)
             if r is not None:
-                out[j] += self.weights[r]
+                at.append(j)
+                rows.append(r)
             r = idx.get("bg-=" + pair)
             if r is not None:
-                out[j + 1] += self.weights[r]
+                at.append(j + 1)
+                rows.append(r)
 
-    def _add_gazetteer(self, ids, flat, starts, out) -> None:
+    def _gazetteer(self, ids, flat, starts, at: list[int], rows: list[int]) -> None:
+        """Gazetteer phrase attributes (`Gazetteer.features`) on the token, and as seen
+        from the token before (`+1`) and after (`-1`), in sentences where some token may
+        begin a listed phrase."""
         has = self._gaz[flat]
         if not has.any():
             return
         lex = self.lex
-        gaz = self.featurizer.gaz
-        for s, at in zip(ids, starts.tolist()):
-            if not s or not has[at:at + len(s)].any():
+        hits = self.featurizer.gaz.hits
+        idx = self.index
+        for s, first in zip(ids, starts.tolist()):
+            n = len(s)
+            if not n:
+                continue
+            begin = np.flatnonzero(has[first:first + n])
+            if not len(begin):
                 continue
             xs = [lex[i] for i in s]
-            gz = gaz.features([x.key for x in xs], [x.forms for x in xs])
-            n = len(s)
-            for i, g in enumerate(gz):
-                if not g:
-                    continue
-                g = tuple(g)
-                out[at + i] += self.vector(g)
-                if i + 1 < n:
-                    out[at + i + 1] += self.vector(tuple("-1" + a for a in g))
-                if i > 0:
-                    out[at + i - 1] += self.vector(tuple("+1" + a for a in g))
+            for i, a in hits([x.key for x in xs], [x.forms for x in xs], begin.tolist()):
+                for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
+                    r = idx.get(name)
+                    if r is not None and 0 <= pos < n:
+                        at.append(first + pos)
+                        rows.append(r)
 
     def split(self, scores: np.ndarray) -> list[np.ndarray]:
         """One sentence's scores cut into the models' blocks."""

@@ -110,45 +110,47 @@ class Tagger:
         neural = self._neural
         combine = neural is not None and self._second is not None and self.crf_weight > 0
         flat = [s for d in docs for s in d]
-        ids, scores = self._scores.scores(flat)
-        blocks = [self._scores.split(x) for x in scores]
-        first_labels = self._crf[0].labels
-        first = [[first_labels[i] for i in y.tolist()] for y in
-                 crf.viterbi(self._crf[0].transitions, [b[0] for b in blocks])]
+        table = self._scores
+        ids, lens, scores = table.flat_scores(flat)
+        lo, mid, hi = table.bounds[:3] if len(table.bounds) > 2 else (*table.bounds, None)
+        first_crf = self._crf[0]
+        y = crf.decode(first_crf.transitions, scores[:, lo:mid], lens)
+        first = _by_lengths(np.array(first_crf.labels, object)[y].tolist(), lens)
         if self._second is None and neural is None:
             return self._by_document(docs, first)
-        lex = self._scores.lex
+        lex = table.lex
         cores = [[lex[i].core for i in s] for s in ids]
         extras: list[list[list[str]]] = []
-        second: list[np.ndarray] = []
+        second = scores[:, mid:hi].copy() if self._second is not None else None
+        at_tok: list[int] = []
+        vecs: list[np.ndarray] = []
+        offsets = np.concatenate([[0], np.cumsum(lens)]).tolist()
         at = 0
         for d in docs:
             doc = slice(at, at + len(d))
-            at += len(d)
             if neural is not None:
                 mem = memory.features(cores[doc], first[doc])
                 if neural.memory:
                     extras.extend(self._nn.first_pass_features(cores[doc], first[doc], mem))
-                if not combine:
-                    continue
                 found = ((s, i, m) for s, ms in enumerate(mem) for i, m in enumerate(ms) if m)
             else:
                 found = memory.found(cores[doc], first[doc])
-            base = [b[1].copy() for b in blocks[doc]]
-            vector = self._scores.vector
-            for s, i, m in found:
-                base[s][i] += vector(tuple(m))[self._scores.bounds[1]:]
-            second.extend(base)
-        second_crf = self._crf[1] if self._second is not None else None
+            if second is not None and (neural is None or combine):
+                for s, i, m in found:
+                    at_tok.append(offsets[at + s] + i)
+                    vecs.append(table.vector(tuple(m)))
+            at += len(d)
+        if at_tok:
+            np.add.at(second, at_tok, np.array(vecs)[:, mid:hi])
         if neural is None:
-            labels = second_crf.labels
-            tags = [[labels[i] for i in y.tolist()] for y in
-                    crf.viterbi(second_crf.transitions, second)]
-            return self._by_document(docs, tags)
+            labels = np.array(self._crf[1].labels, object)
+            tags = labels[crf.decode(self._crf[1].transitions, second, lens)].tolist()
+            return self._by_document(docs, _by_lengths(tags, lens))
         priors = None
         if combine:
-            priors = [self._nn.crf_log_prior(p, second_crf.labels, self.crf_weight)
-                      for p in crf.marginals(second_crf.transitions, second)]
+            cuts = np.cumsum(lens)[:-1]
+            priors = [self._nn.crf_log_prior(p, self._crf[1].labels, self.crf_weight)
+                      for p in crf.marginals(self._crf[1].transitions, np.split(second, cuts))]
         return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors))
 
     @staticmethod
@@ -212,6 +214,15 @@ class Tagger:
                     docs.append([])
         flush()
         return n
+
+
+def _by_lengths(flat: list, lens: list[int]) -> list[list]:
+    """A flat list cut into consecutive pieces of the given lengths."""
+    out, at = [], 0
+    for n in lens:
+        out.append(flat[at:at + n])
+        at += n
+    return out
 
 
 _DEFAULTS: dict[str, Tagger] = {}
