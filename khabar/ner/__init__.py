@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from khabar.document import Article
+from khabar.ner import gazetteer
 from khabar.ner import tagger as _tagger
 from khabar.ner.grouping import Mention, group
 from khabar.ner.mentions import LABELS, entities, strip_clitic
@@ -56,11 +57,17 @@ def annotate(article: Article, mode: str = "crf") -> None:
     text = article.text
     sents = [s for s in _sentence_tokens(article) if s]
     words = [[text[a:b] for a, b in s] for s in sents]
-    tags = _tagger.default(mode).tag_document(words)
+    tagger = _tagger.default(mode)
+    tags = tagger.tag_document(words)
+    # keys, cores and name forms as the tagger's featurizer cached them per form, when its
+    # gazetteer is the one the rules read
+    lexical = tagger.featurizer.lexical if tagger.featurizer.gaz is gazetteer.default() \
+        else None
     found: list[Mention] = []
     titles: list[str | None] = []
     for toks, ws, ts in zip(sents, words, tags):
-        ents = refine(ws, entities(ts))
+        ents = entities(ts)
+        ents = refine(ws, ents, [lexical(w) for w in ws] if lexical else None)
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
         for a, b, typ in ents:
             start = toks[a][0] + strip_clitic(ws[a])

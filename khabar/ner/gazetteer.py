@@ -92,15 +92,17 @@ class Gazetteer:
                 break  # the most literal form that is listed decides
         return out
 
-    def matches(self, keys: list[str], types: frozenset[str]) -> list[tuple[int, int, str]]:
+    def matches(self, keys: list[str], types: frozenset[str],
+                forms: list[tuple[str, ...]] | None = None) -> list[tuple[int, int, str]]:
         """Listed names of the given types in a sentence, longest first, not overlapping:
-        (first token, end token, type)."""
+        (first token, end token, type). `forms`: each key's `forms`, where the caller
+        has them (the tagger's `Lex.forms`); no other form begins a listed name."""
         out = []
         n = len(keys)
         i = 0
         while i < n:
             best = None
-            for form in name_forms(keys[i]):
+            for form in (name_forms(keys[i]) if forms is None else forms[i]):
                 for rest, typ in self._by_first.get(form, ()):
                     m = len(rest)
                     if typ in types and i + m < n and keys[i + 1:i + 1 + m] == list(rest) \

@@ -12,7 +12,8 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from itertools import repeat
+from functools import partial
+from operator import is_not
 
 import numpy as np
 
@@ -100,19 +101,20 @@ class FormScores:
 
     def _add(self, forms: list[str]) -> None:
         lexical = self.featurizer.lexical
-        get, zero = self.index.get, repeat(self.zero_row)
+        get = self.index.get
+        known = partial(is_not, None)  # drops the attributes the models lack
         start = len(self.lex)
         rows: list[int] = []
         cuts: list[int] = []
         for tok in forms:
             x = lexical(tok)
             self.lex.append(x)
-            # an unknown attribute reads the zero row; so does each part's first row,
-            # so that no segment of reduceat is empty
+            # each part's first row is the zero row, so that no segment of reduceat is
+            # empty; most of a rare word's attributes are unknown to the models
             for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
                 cuts.append(len(rows))
                 rows.append(self.zero_row)
-                rows.extend(map(get, part, zero))
+                rows.extend(filter(known, map(get, part)))
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):
