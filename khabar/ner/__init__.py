@@ -59,15 +59,14 @@ def annotate(article: Article, mode: str = "crf") -> None:
     words = [[text[a:b] for a, b in s] for s in sents]
     tagger = _tagger.default(mode)
     tags = tagger.tag_document(words)
-    # keys, cores and name forms as the tagger's featurizer cached them per form, when its
-    # gazetteer is the one the rules read
-    lexical = tagger.featurizer.lexical if tagger.featurizer.gaz is gazetteer.default() \
-        else None
+    # keys, cores and name forms as the tagger keeps them per form, when its gazetteer is
+    # the one the rules read
+    same_gazetteer = tagger.featurizer.gaz is gazetteer.default()
     found: list[Mention] = []
     titles: list[str | None] = []
     for toks, ws, ts in zip(sents, words, tags):
         ents = entities(ts)
-        ents = refine(ws, ents, [lexical(w) for w in ws] if lexical else None)
+        ents = refine(ws, ents, tagger.words(ws) if same_gazetteer else None)
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
         for a, b, typ in ents:
             start = toks[a][0] + strip_clitic(ws[a])

@@ -18,12 +18,22 @@ from operator import is_not
 import numpy as np
 
 from khabar.ner.crf import LinearCRF
-from khabar.ner.features import Featurizer, Lex
+from typing import NamedTuple
 
-# forms kept before the table starts afresh (as the featurizer's own cache does)
-TABLE_MAX = 200_000
+from khabar.ner.features import Featurizer
+
+# forms kept before the table starts afresh: about 1.5 KB each with the word caches, so
+# at most some 150 MB; news repeats its words, and 5,000 articles hold about 100,000 forms
+TABLE_MAX = 100_000
 _OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
 _BIGRAMS = ("bg-=", "bg+=")
+
+
+class Word(NamedTuple):
+    """What sentences read of a form once its feature sums are kept (see `features.Lex`)."""
+    key: str
+    core: str
+    forms: tuple[str, ...]
 
 
 class FormScores:
@@ -67,7 +77,7 @@ class FormScores:
 
     def _reset(self) -> None:
         self._ids: dict[str, int] = {}
-        self.lex: list[Lex] = []
+        self.lex: list[Word] = []
         self._parts = np.zeros((256, 5, self.weights.shape[1]))
         self._first = np.zeros(256, bool)   # key may begin a bigram attribute
         self._second = np.zeros(256, bool)  # key may end one
@@ -99,8 +109,15 @@ class FormScores:
             self._add(new)
         return [[table[t] for t in s] for s in sentences]
 
+    def words(self, tokens: list[str]) -> list["Word"]:
+        """Key, core and name forms of each token (all of them met by `ids`)."""
+        ids = self._ids
+        if any(t not in ids for t in tokens):
+            self.ids([tokens])
+        return [self.lex[ids[t]] for t in tokens]
+
     def _add(self, forms: list[str]) -> None:
-        lexical = self.featurizer.lexical
+        lexical = self.featurizer.describe
         get = self.index.get
         known = partial(is_not, None)  # drops the attributes the models lack
         start = len(self.lex)
@@ -108,7 +125,8 @@ class FormScores:
         cuts: list[int] = []
         for tok in forms:
             x = lexical(tok)
-            self.lex.append(x)
+            # only what sentences need is kept: the feature strings are summed already
+            self.lex.append(Word(x.key, x.core, x.forms))
             # each part's first row is the zero row, so that no segment of reduceat is
             # empty; most of a rare word's attributes are unknown to the models
             for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
@@ -118,7 +136,7 @@ class FormScores:
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):
-            size = max(end, 2 * len(self._parts))
+            size = min(max(end, 2 * len(self._parts)), max(end, self.capacity))
             for name in ("_parts", "_first", "_second", "_gaz"):
                 old = getattr(self, name)
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)

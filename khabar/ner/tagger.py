@@ -87,6 +87,13 @@ class Tagger:
             # how much the CRF memory pass counts beside the network (0: not at all)
             self.crf_weight = self._neural.crf_weight if crf_weight is None else crf_weight
 
+    def words(self, tokens: list[str]) -> list:
+        """Key, core and name forms of each token (`features.Lex` or `scoring.Word`), from
+        the tables the tagger keeps per form: cheap for tokens it has just tagged."""
+        if self.engine == "crfsuite":
+            return [self.featurizer.lexical(t) for t in tokens]
+        return self._scores.words(tokens)
+
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (ANERcorp tag set: PERS, ORG, LOC, MISC) for one sentence."""
         return self.tag_document([tokens])[0]
