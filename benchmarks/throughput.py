@@ -9,6 +9,9 @@ process of its own (cold caches, its own memory) over the same texts, one core:
 
   default       the default pipeline (CRF entity tagger), serial
   ensemble      the same with `--ner ensemble`
+  batched       the default pipeline with the entity stage given 8 articles at a time
+                (`khabar.ner.annotate_batch`, for batch executors)
+  ens-batched   the same in the ensemble mode
   crfsuite      the default pipeline with the CRF passes run by pycrfsuite, as before the
                 numpy engine (khabar/ner/crf.py): the speed-up side by side
   dateparser    dateparser's `search_dates` alone over the same texts (bench extra)
@@ -39,7 +42,8 @@ DEFAULT_UNLABELED = SHARED / "data" / "unlabeled" / "news.jsonl.gz"
 DEFAULT_CORPUS = SHARED / "data" / "corpus"
 QUICK_N = 300
 # articles per CPU-second each row roughly reaches, for the duration warning only
-_GUESS_RATE = {"default": 120.0, "ensemble": 25.0, "crfsuite": 40.0, "dateparser": 40.0}
+_GUESS_RATE = {"default": 120.0, "ensemble": 40.0, "batched": 130.0, "ens-batched": 60.0,
+               "crfsuite": 60.0, "dateparser": 80.0}
 
 Texts = list[tuple[str, dict, dict]]  # (text, source, given) per article
 
@@ -124,6 +128,50 @@ def row_crfsuite(texts: Texts) -> dict:
     return _pipeline_row(texts)
 
 
+def _batched_row(texts: Texts, mode: str, size: int = 8) -> dict:
+    """The default stages, with the entity stage run on `size` articles at a time
+    (`khabar.ner.annotate_batch`), as a batch executor may run it."""
+    import importlib
+
+    from khabar.document import Article
+    from khabar.ner import annotate_batch
+    from khabar.pipeline import STAGES
+
+    def funcs(stages):
+        out = []
+        for st in stages:
+            mod, name = st.target.split(":")
+            out.append(getattr(importlib.import_module(mod), name))
+        return out
+
+    at = [st.name for st in STAGES].index("entities")
+    before, after = funcs(STAGES[:at]), funcs(STAGES[at + 1:])
+
+    def run(chunk):
+        arts = [Article(*t) for t in chunk]
+        for a in arts:
+            for f in before:
+                f(a)
+        annotate_batch(arts, mode)
+        for a in arts:
+            for f in after:
+                f(a)
+
+    run([("قال الوزير في بيروت أمس إن المحادثات مستمرة.", {}, {})])  # models load
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    result = _timed(chunks, run)
+    result["articles"] = len(texts)
+    return result
+
+
+def row_batched(texts: Texts) -> dict:
+    return _batched_row(texts, "crf")
+
+
+def row_ensemble_batched(texts: Texts) -> dict:
+    return _batched_row(texts, "ensemble")
+
+
 def row_dateparser(texts: Texts) -> dict:
     import warnings
 
@@ -137,6 +185,8 @@ def row_dateparser(texts: Texts) -> dict:
 ROWS: dict[str, Callable[[Texts], dict]] = {
     "default": row_default,
     "ensemble": row_ensemble,
+    "batched": row_batched,
+    "ens-batched": row_ensemble_batched,
     "crfsuite": row_crfsuite,
     "dateparser": row_dateparser,
 }

@@ -269,3 +269,12 @@ def test_memory_agrees_with_the_first_version(sentences):
     for s, row in enumerate(expect):
         for i, f in enumerate(row):
             assert sparse.get((s, i), []) == f
+
+
+def test_without_the_compiled_loop_numpy_decodes_the_same(monkeypatch):
+    docs = [SENTENCES, [[]] + SENTENCES[2:5]]
+    expect = Tagger().tag_documents(docs)
+    monkeypatch.setattr(crf, "_native", None)
+    assert Tagger().tag_documents(docs) == expect
+    with pytest.raises(RuntimeError, match="not built"):
+        crf.viterbi_native(np.zeros((2, 2)), [np.zeros((1, 2))])
