@@ -242,11 +242,14 @@ def main(argv=None) -> None:
           f"{'ms/art':>7s} {'vs dateparser':>13s} {'RSS@20%':>8s} {'RSS@end':>8s} "
           f"{'peak':>7s}")
     for source, where, m, desc in sets:
-        results = {r: run_row(r, source, where, m) for r in rows}
-        base = results.get("dateparser", {})
-        for r, res in results.items():
+        # dateparser first, so that every other row prints its ratio as soon as it is done
+        base: dict = {}
+        for r in sorted(rows, key=lambda r: r != "dateparser"):
+            res = run_row(r, source, where, m)
+            if r == "dateparser":
+                base = res
             if "error" in res:
-                print(f"{source:10s} {r:11s} failed: {res['error']}")
+                print(f"{source:10s} {r:11s} failed: {res['error']}", flush=True)
                 continue
             rate = res["articles"] / res["cpu"]
             ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
@@ -255,7 +258,7 @@ def main(argv=None) -> None:
                   f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
                   f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
                   flush=True)
-        print(f"{'':10s} ({desc})")
+        print(f"{'':10s} ({desc})", flush=True)
 
 
 if __name__ == "__main__":
