@@ -7,7 +7,7 @@ it ended (`ml`) or began (`mf`) a multi-word name, and how often it was a name a
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterator
 
 from khabar.ner.mentions import entities as _entities
@@ -30,19 +30,24 @@ def found(cores: list[list[str]], tags: list[list[str]]
     """`features` for the tokens that have any: (sentence, token, features). Only words
     the first pass tagged somewhere in the document have memory, so the rest of the
     document is never visited twice."""
-    as_type: dict[str, Counter] = defaultdict(Counter)
-    as_last: dict[str, Counter] = defaultdict(Counter)
-    as_first: dict[str, Counter] = defaultdict(Counter)
+    # counts per word and type, in the order types were first seen (ties go to the first,
+    # as Counter.most_common does)
+    as_type: dict[str, dict[str, int]] = {}
+    as_last: dict[str, dict[str, int]] = {}
+    as_first: dict[str, dict[str, int]] = {}
     own: dict[tuple[int, int], tuple[str, str]] = {}
     for s, (cs, ts) in enumerate(zip(cores, tags)):
         for a, b, typ in _entities(ts):
             for j in range(a, b):
-                as_type[cs[j]][typ] += 1
+                d = as_type.setdefault(cs[j], {})
+                d[typ] = d.get(typ, 0) + 1
                 own[s, j] = (typ, "")
             if b - a > 1:
-                as_last[cs[b - 1]][typ] += 1
+                d = as_last.setdefault(cs[b - 1], {})
+                d[typ] = d.get(typ, 0) + 1
                 own[s, b - 1] = (typ, "L")
-                as_first[cs[a]][typ] += 1
+                d = as_first.setdefault(cs[a], {})
+                d[typ] = d.get(typ, 0) + 1
                 own[s, a] = (typ, "F")
     if not as_type:
         return
@@ -54,23 +59,22 @@ def found(cores: list[list[str]], tags: list[list[str]]
                 continue
             m = own.get((s, i))
             f: list[str] = []
-            cnt = types.copy()
+            cnt = dict(types)
             if m is not None:
                 cnt[m[0]] -= 1
             total = sum(cnt.values())
             if total > 0:
-                top = cnt.most_common(1)[0][0]
-                f.append("m=" + top)
+                f.append("m=" + max(cnt, key=cnt.__getitem__))
                 others = seen[c] - 1
                 f.append("mr=" + ("all" if total >= others else
                                   "most" if 2 * total >= others else "some"))
             for name, table, mark in (("ml=", as_last, "L"), ("mf=", as_first, "F")):
                 edge = table.get(c)
                 if edge:
-                    ec = edge.copy()
+                    ec = dict(edge)
                     if m is not None and m[1] == mark:
                         ec[m[0]] -= 1
                     if sum(ec.values()) > 0:
-                        f.append(name + ec.most_common(1)[0][0])
+                        f.append(name + max(ec, key=ec.__getitem__))
             if f:
                 yield s, i, f

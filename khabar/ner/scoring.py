@@ -111,10 +111,10 @@ class FormScores:
 
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
-        ids = self._ids
-        if any(t not in ids for t in tokens):
-            self.ids([tokens])
-        return [self.lex[ids[t]] for t in tokens]
+        try:
+            return [self.lex[i] for i in map(self._ids.__getitem__, tokens)]
+        except KeyError:
+            return [self.lex[i] for i in self.ids([tokens])[0]]
 
     def _add(self, forms: list[str]) -> None:
         lexical = self.featurizer.describe

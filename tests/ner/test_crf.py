@@ -278,3 +278,27 @@ def test_without_the_compiled_loop_numpy_decodes_the_same(monkeypatch):
     assert Tagger().tag_documents(docs) == expect
     with pytest.raises(RuntimeError, match="not built"):
         crf.viterbi_native(np.zeros((2, 2)), [np.zeros((1, 2))])
+
+
+def _reference_entities(tags):
+    """BIO tags to entities as first written (every tag visited): `entities` must agree."""
+    out = []
+    start, typ = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        pre, _, t = tag.partition("-")
+        begins = pre == "B" or (pre == "I" and t != typ)
+        if start is not None and (pre == "O" or begins):
+            out.append((start, i, typ))
+            start = typ = None
+        if pre in ("B", "I") and (begins or start is None):
+            start, typ = i, t
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["O", "O", "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+                                 "I-ORG", "B-MISC", "X", "O-odd", "B", "I-"]), max_size=14))
+def test_entities_agree_with_the_first_version(tags):
+    from khabar.ner.mentions import entities
+
+    assert entities(tags) == _reference_entities(tags)
