@@ -1,45 +1,51 @@
-"""Throughput and memory of the pipeline on real articles, stage sets side by side.
+"""Throughput and memory of the whole pipeline on real articles, rows side by side.
 
-    python benchmarks/throughput.py [--corpus ../shared/data/corpus] [--n 5000]
+    python benchmarks/throughput.py [--n 5000] [--quick] [--rows default,ensemble,...]
 
-The default run (5000 articles per row, five rows) takes many minutes on one core: about
-N x (sum of the rows' ms/article), announced before it starts; `--n 200` gives a quick look.
+Two article sets: N distinct articles from ../shared/data/unlabeled/news.jsonl.gz (the
+first N, each read once: no small set cycled, which would flatter the per-word caches)
+and every article of ../shared/data/corpus. For each set, every row runs in a fresh
+process of its own (cold caches, its own memory) over the same texts, one core:
 
-Reads the corpus once (ingest is timed separately), repeats it to N articles and runs each
-stage set over all of them in this one process, one core. Prints articles/s per stage set,
-the resident memory after 20% and after 100% of the articles (flat means no growth with N),
-and the peak. Run on a quiet machine; compare rows of one run, not runs of different days.
+  default       the default pipeline (CRF entity tagger), serial
+  ensemble      the same with `--ner ensemble`
+  batched       the default pipeline with the entity stage given 8 articles at a time
+                (`khabar.ner.annotate_batch`, for batch executors)
+  ens-batched   the same in the ensemble mode
+  crfsuite      the default pipeline with the CRF passes run by pycrfsuite, as before the
+                numpy engine (khabar/ner/crf.py): the speed-up side by side
+  dateparser    dateparser's `search_dates` alone over the same texts (bench extra)
+
+Rates are articles per CPU-second of the row's process (what one core does; a busy
+machine disturbs CPU time less than wall time); wall-clock rates are printed beside.
+The ratio column is each row against dateparser on the same set. Memory: resident set
+after 20% and 100% of the articles (flat means no growth with N) and the row's peak.
+Compare rows of one run, not runs of different days.
+
+A row is one function `row_NAME(texts) -> dict` registered in ROWS: add rows there.
 """
 from __future__ import annotations
 
 import argparse
-import gc
+import gzip
+import json
+import multiprocessing as mp
 import resource
+import sys
 import time
 from pathlib import Path
-
-from khabar.document import Article
-from khabar.ingest import read_path
-from khabar.pipeline import Pipeline
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "corpus"
+SHARED = REPO.parent / "shared"
+DEFAULT_UNLABELED = SHARED / "data" / "unlabeled" / "news.jsonl.gz"
+DEFAULT_CORPUS = SHARED / "data" / "corpus"
+QUICK_N = 300
+# articles per CPU-second each row roughly reaches, for the duration warning only
+_GUESS_RATE = {"default": 120.0, "ensemble": 40.0, "batched": 130.0, "ens-batched": 60.0,
+               "crfsuite": 60.0, "dateparser": 80.0}
 
-# cumulative stage sets: what each row adds to the one before (skipped stages, options);
-# the last row is the full pipeline with the other entity tagger
-STAGE_SETS = {
-    "foundation (furniture, language, segment)": (("time", "entities", "quotes", "link",
-                                                   "events"), None),
-    "+ time": (("entities", "quotes", "link", "events"), None),
-    "+ quotes": (("entities", "link", "events"), None),
-    "+ entities, link (no events)": (("events",), None),
-    "+ events (full pipeline)": ((), None),
-    "full pipeline, --ner ensemble": ((), {"entities": {"mode": "ensemble"}}),
-}
-
-
-# a full-pipeline article's cost on this project's reference machine, for the warning
-_MS_GUESS = 30
+Texts = list[tuple[str, dict, dict]]  # (text, source, given) per article
 
 
 def rss_mb() -> float:
@@ -50,62 +56,209 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def load(corpus: Path) -> tuple[list[tuple[str, dict, dict]], float, int]:
-    t0 = time.perf_counter()
-    templates = []
-    nbytes = 0
-    for path in sorted(corpus.iterdir()):
-        if path.suffix not in (".txt", ".json", ".jsonl", ".html", ".csv"):
-            continue
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def read_unlabeled(path: Path, n: int) -> Texts:
+    """The first `n` articles of the unlabelled news, each once, through khabar's ingest
+    of JSON Lines records (title, text, outlet and date fields as the CLI reads them)."""
+    from khabar.ingest import read_bytes
+
+    lines = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if len(lines) >= n:
+                break
+            if line.strip():
+                lines.append(line)
+    out = []
+    data = "".join(lines).encode("utf-8")
+    for art in read_bytes(data, name="news.jsonl", fmt="jsonl", max_bytes=len(data) + 1):
+        if not art.failed:
+            out.append((art.text, art.source, art.given))
+    return out
+
+
+def read_corpus(folder: Path, n: int | None = None) -> Texts:
+    from khabar.ingest import read_path
+
+    out = []
+    for path in sorted(folder.iterdir()):
         for art in read_path(str(path)):
             if not art.failed:
-                templates.append((art.text, art.source, art.given))
-                nbytes += len(art.text.encode("utf-8"))
-    return templates, time.perf_counter() - t0, nbytes
+                out.append((art.text, art.source, art.given))
+    return out[:n] if n else out
 
 
-def run(templates, n: int, skip: tuple[str, ...], options: dict | None = None) -> dict:
-    pipe = Pipeline(skip=skip, options=options)
-    pipe.run(Article(*templates[0]))  # warm-up: lazy models and matchers load here
-    gc.collect()
-    rss_start = rss_mb()
+def _timed(texts: Texts, one: Callable[[tuple], object]) -> dict:
+    """Run `one` over every article; CPU and wall time, memory at 20% and at the end."""
     rss_20 = None
-    t0 = time.perf_counter()
-    for i in range(n):
-        text, source, given = templates[i % len(templates)]
-        pipe.run(Article(text, source, given))
-        if i + 1 == max(1, n // 5):
+    c0, w0 = time.process_time(), time.perf_counter()
+    for i, t in enumerate(texts):
+        one(t)
+        if i + 1 == max(1, len(texts) // 5):
             rss_20 = rss_mb()
-    elapsed = time.perf_counter() - t0
-    return {"rate": n / elapsed, "ms": 1000 * elapsed / n, "rss_start": rss_start,
-            "rss_20": rss_20, "rss_end": rss_mb()}
+    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    return {"articles": len(texts), "cpu": cpu, "wall": wall, "rss_20": rss_20,
+            "rss_end": rss_mb()}
+
+
+def _pipeline_row(texts: Texts, options: dict | None = None) -> dict:
+    from khabar.document import Article
+    from khabar.pipeline import Pipeline
+
+    pipe = Pipeline(options=options)
+    pipe.run(Article("قال الوزير في بيروت أمس إن المحادثات مستمرة.", {}, {}))  # models load
+    return _timed(texts, lambda t: pipe.run(Article(*t)))
+
+
+def row_default(texts: Texts) -> dict:
+    return _pipeline_row(texts)
+
+
+def row_ensemble(texts: Texts) -> dict:
+    return _pipeline_row(texts, {"entities": {"mode": "ensemble"}})
+
+
+def row_crfsuite(texts: Texts) -> dict:
+    from khabar.ner import tagger
+
+    tagger._DEFAULTS["crf"] = tagger.Tagger(engine="crfsuite")
+    return _pipeline_row(texts)
+
+
+def _batched_row(texts: Texts, mode: str, size: int = 8) -> dict:
+    """The default stages, with the entity stage run on `size` articles at a time
+    (`khabar.ner.annotate_batch`), as a batch executor may run it."""
+    import importlib
+
+    from khabar.document import Article
+    from khabar.ner import annotate_batch
+    from khabar.pipeline import STAGES
+
+    def funcs(stages):
+        out = []
+        for st in stages:
+            mod, name = st.target.split(":")
+            out.append(getattr(importlib.import_module(mod), name))
+        return out
+
+    at = [st.name for st in STAGES].index("entities")
+    before, after = funcs(STAGES[:at]), funcs(STAGES[at + 1:])
+
+    def run(chunk):
+        arts = [Article(*t) for t in chunk]
+        for a in arts:
+            for f in before:
+                f(a)
+        annotate_batch(arts, mode)
+        for a in arts:
+            for f in after:
+                f(a)
+
+    run([("قال الوزير في بيروت أمس إن المحادثات مستمرة.", {}, {})])  # models load
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    result = _timed(chunks, run)
+    result["articles"] = len(texts)
+    return result
+
+
+def row_batched(texts: Texts) -> dict:
+    return _batched_row(texts, "crf")
+
+
+def row_ensemble_batched(texts: Texts) -> dict:
+    return _batched_row(texts, "ensemble")
+
+
+def row_dateparser(texts: Texts) -> dict:
+    import warnings
+
+    from dateparser.search import search_dates
+
+    warnings.filterwarnings("ignore")
+    search_dates("أمس الثلاثاء 3 سبتمبر", languages=["ar"])  # its tables load here
+    return _timed(texts, lambda t: search_dates(t[0], languages=["ar"]))
+
+
+ROWS: dict[str, Callable[[Texts], dict]] = {
+    "default": row_default,
+    "ensemble": row_ensemble,
+    "batched": row_batched,
+    "ens-batched": row_ensemble_batched,
+    "crfsuite": row_crfsuite,
+    "dateparser": row_dateparser,
+}
+
+
+def _child(row: str, source: str, where: str, n: int | None, queue) -> None:
+    try:
+        texts = read_unlabeled(Path(where), n) if source == "unlabeled" \
+            else read_corpus(Path(where), n)
+        result = ROWS[row](texts)
+        result["peak"] = peak_mb()
+        queue.put(result)
+    except Exception as err:  # a row that cannot run (a missing extra) is reported
+        queue.put({"error": f"{type(err).__name__}: {err}"})
+
+
+def run_row(row: str, source: str, where: Path, n: int | None) -> dict:
+    """One row in a fresh process: its own cold caches and its own peak memory."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(row, source, str(where), n, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                 epilog="The default run takes many minutes on one core; "
-                                        "--n 200 gives a quick look.")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000,
+                    help="distinct unlabelled articles per row (default 5000)")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"{QUICK_N} unlabelled articles and {QUICK_N // 3} corpus ones")
+    ap.add_argument("--unlabeled", type=Path, default=DEFAULT_UNLABELED)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--n", type=int, default=5000)
-    ap.add_argument("--only", choices=list(STAGE_SETS), default=None)
+    ap.add_argument("--rows", default=",".join(ROWS),
+                    help=f"comma-separated rows among {', '.join(ROWS)}")
     args = ap.parse_args(argv)
-    templates, load_s, nbytes = load(args.corpus)
-    print(f"corpus: {len(templates)} articles, {nbytes / 1e6:.1f} MB UTF-8, read and decoded in "
-          f"{load_s:.2f} s ({len(templates) / load_s:.0f} articles/s)")
-    rows = 1 if args.only else len(STAGE_SETS)
-    print(f"running {args.n} articles per row x {rows} rows, one process, one core: "
-          f"expect {args.n * rows * _MS_GUESS / 60000:.1f} minutes or more "
-          f"({_MS_GUESS} ms/article; --n sets the size)\n", flush=True)
-    print(f"{'stages':44s} {'articles/s':>11s} {'ms/article':>11s} {'RSS@20%':>9s} "
-          f"{'RSS@100%':>9s}")
-    for name, (skip, options) in STAGE_SETS.items():
-        if args.only and name != args.only:
-            continue
-        r = run(templates, args.n, skip, options)
-        print(f"{name:44s} {r['rate']:11.0f} {r['ms']:11.2f} {r['rss_20']:8.0f}M "
-              f"{r['rss_end']:8.0f}M")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak resident memory of the whole run: {peak:.0f} MB")
+    rows = [r for r in args.rows.split(",") if r]
+    unknown = set(rows) - set(ROWS)
+    if unknown:
+        ap.error(f"unknown rows: {', '.join(sorted(unknown))}")
+    n = QUICK_N if args.quick else args.n
+    corpus_n = QUICK_N // 3 if args.quick else None
+    sets = [("unlabeled", args.unlabeled, n, f"{n} distinct articles of {args.unlabeled.name}"),
+            ("corpus", args.corpus, corpus_n,
+             f"{'first ' + str(corpus_n) if corpus_n else 'all'} articles of "
+             f"{args.corpus}")]
+    total = sum((m or 260) / _GUESS_RATE.get(r, 50.0) for _s, _w, m, _d in sets for r in rows)
+    print(f"expect about {total / 60:.0f} min on an idle core (more on a busy machine); "
+          f"--quick for a short run", file=sys.stderr, flush=True)
+    print(f"{'set':10s} {'row':11s} {'articles':>8s} {'art/CPU-s':>10s} {'art/s wall':>10s} "
+          f"{'ms/art':>7s} {'vs dateparser':>13s} {'RSS@20%':>8s} {'RSS@end':>8s} "
+          f"{'peak':>7s}")
+    for source, where, m, desc in sets:
+        # dateparser first, so that every other row prints its ratio as soon as it is done
+        base: dict = {}
+        for r in sorted(rows, key=lambda r: r != "dateparser"):
+            res = run_row(r, source, where, m)
+            if r == "dateparser":
+                base = res
+            if "error" in res:
+                print(f"{source:10s} {r:11s} failed: {res['error']}", flush=True)
+                continue
+            rate = res["articles"] / res["cpu"]
+            ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
+                if "cpu" in base else f"{'':13s}"
+            print(f"{source:10s} {r:11s} {res['articles']:8d} {rate:10.1f} "
+                  f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
+                  f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
+                  flush=True)
+        print(f"{'':10s} ({desc})", flush=True)
 
 
 if __name__ == "__main__":

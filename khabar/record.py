@@ -8,8 +8,12 @@ import json
 from importlib import resources as _ir
 from typing import Any
 
+import orjson as _orjson
+
 from khabar import SCHEMA_VERSION, __version__
 from khabar.document import Article, MetaField, Span
+
+_ORJSON_INDENT = _orjson.OPT_INDENT_2
 
 # layers that the record lists in full under `layers` (the big token layer is left out
 # unless asked for, to keep records small)
@@ -109,5 +113,14 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def dumps(record: dict[str, Any], indent: int | None = 1) -> str:
+def dumps(record: dict[str, Any], indent: int | None = 2) -> str:
+    """The record as JSON text (UTF-8 characters as they are): one line, or indented by
+    2 as `--format json` prints it. orjson writes both several times faster than the
+    json module, whose indented output falls back to pure Python; other indents, and
+    values orjson refuses, go through json."""
+    if indent in (None, 2):
+        try:
+            return _orjson.dumps(record, option=_ORJSON_INDENT if indent else 0).decode()
+        except TypeError:
+            pass
     return json.dumps(record, ensure_ascii=False, indent=indent)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar import api
 from khabar.record import schema, to_record
@@ -66,3 +68,43 @@ def test_body_is_made_of_body_spans():
     spans = record["layers"]["body"]
     assert record["body"] == "\n\n".join(s["text"].strip() for s in spans)
     assert "رأيكم" not in record["body"] and "مشاهدة" not in record["body"]
+
+
+# ---------------------------------------------------------------- dumps (orjson)
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**53, 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text(), _json_values, max_size=6))
+@pytest.mark.parametrize("indent", [None, 1, 2])
+def test_dumps_writes_the_same_json_as_the_json_module(indent, record):
+    import json
+
+    from khabar.record import dumps
+
+    text = dumps(record, indent=indent)
+    assert json.loads(text) == json.loads(json.dumps(record, ensure_ascii=False))
+    if indent is None:
+        assert "\n" not in text
+    elif record:
+        assert text.split("\n")[1].startswith(" " * indent + '"')
+
+
+def test_dumps_keeps_arabic_letters_as_they_are():
+    from khabar.record import dumps
+
+    for indent in (None, 2):
+        assert "قال الوزير" in dumps({"text": "قال الوزير"}, indent=indent)
+
+
+def test_dumps_falls_back_to_json_for_what_orjson_refuses():
+    import json
+
+    from khabar.record import dumps
+
+    record = {"counts": {1: "one"}, "big": 2**70}
+    assert json.loads(dumps(record)) == {"counts": {"1": "one"}, "big": 2**70}

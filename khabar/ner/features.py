@@ -69,6 +69,14 @@ class Featurizer:
         hit = self._cache.get(tok)
         if hit is not None:
             return hit
+        hit = self.describe(tok)
+        if len(self._cache) > _CACHE_MAX:
+            self._cache.clear()
+        self._cache[tok] = hit
+        return hit
+
+    def describe(self, tok: str) -> "Lex":
+        """`lexical` without its cache, for callers that keep what they need of it."""
         fam = self.families
         k = key(tok)
         c = core(k)
@@ -111,11 +119,7 @@ class Featurizer:
                 f.append("lx=" + lx)
                 left.append("lx-1=" + lx)
                 right.append("lx1=" + lx)
-        hit = Lex(k, c, f, cl, left, right, far_left, far_right, self.gaz.forms(k))
-        if len(self._cache) > _CACHE_MAX:
-            self._cache.clear()
-        self._cache[tok] = hit
-        return hit
+        return Lex(k, c, f, cl, left, right, far_left, far_right, self.gaz.forms(k))
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         fam = self.families

@@ -57,10 +57,21 @@ class Gazetteer:
         """Per token, the gazetteer feature strings (see the module doc)."""
         n = len(keys)
         out: list[list[str]] = [[] for _ in range(n)]
-        by_first = self._by_first
         if forms is None:
             forms = [self.forms(k) for k in keys]
-        for i in range(n):
+        for i, f in self.hits(keys, forms, [i for i in range(n) if forms[i]]):
+            out[i].append(f)
+        return out
+
+    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions
+             ) -> list[tuple[int, str]]:
+        """`features` as (token, feature) pairs, in the order `features` lists them,
+        for phrases beginning at `positions` (tokens whose `forms` are not empty: no
+        other token begins a listed phrase)."""
+        n = len(keys)
+        out: list[tuple[int, str]] = []
+        by_first = self._by_first
+        for i in positions:
             for form in forms[i]:
                 cands = by_first.get(form)
                 if not cands:
@@ -74,24 +85,24 @@ class Gazetteer:
                             if m else True:
                         seen.add(typ)
                         if m == 0:
-                            out[i].append("g1:" + typ)
+                            out.append((i, "g1:" + typ))
                         else:
-                            out[i].append("gB:" + typ)
-                            for j in range(i + 1, i + 1 + m):
-                                out[j].append("gI:" + typ)
+                            out.append((i, "gB:" + typ))
+                            out.extend((j, "gI:" + typ) for j in range(i + 1, i + 1 + m))
                 break  # the most literal form that is listed decides
         return out
 
-
-    def matches(self, keys: list[str], types: frozenset[str]) -> list[tuple[int, int, str]]:
+    def matches(self, keys: list[str], types: frozenset[str],
+                forms: list[tuple[str, ...]] | None = None) -> list[tuple[int, int, str]]:
         """Listed names of the given types in a sentence, longest first, not overlapping:
-        (first token, end token, type)."""
+        (first token, end token, type). `forms`: each key's `forms`, where the caller
+        has them (the tagger's `Lex.forms`); no other form begins a listed name."""
         out = []
         n = len(keys)
         i = 0
         while i < n:
             best = None
-            for form in name_forms(keys[i]):
+            for form in (name_forms(keys[i]) if forms is None else forms[i]):
                 for rest, typ in self._by_first.get(form, ()):
                     m = len(rest)
                     if typ in types and i + m < n and keys[i + 1:i + 1 + m] == list(rest) \

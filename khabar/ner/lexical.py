@@ -18,6 +18,10 @@ ARTICLE = fold(_CLITICS["article"])
 DETACHABLE: tuple[str, ...] = tuple(sorted({fold(c) for c in _CLITICS["detachable"]},
                                            key=len, reverse=True))
 ABSORBS_ARTICLE = frozenset(fold(c) for c in _CLITICS["absorbs_article"])
+# the clitics by their first letter, longest first as in DETACHABLE: a word is only ever
+# compared with those it could begin with
+_BY_FIRST: dict[str, tuple[str, ...]] = {
+    ch: tuple(c for c in DETACHABLE if c[0] == ch) for ch in {c[0] for c in DETACHABLE}}
 _MIN_STEM = 2
 # news vocabulary is Zipfian: a bounded cache answers most lookups of a run
 _CACHE = 1 << 17
@@ -36,7 +40,7 @@ def split_clitic(k: str) -> tuple[str, str]:
     Purely orthographic: «بغداد» splits as «ب» + «غداد» here; callers that need to know
     whether the split is real ask `name_forms` or the vocabulary ranks.
     """
-    for c in DETACHABLE:
+    for c in _BY_FIRST.get(k[:1], ()):
         if k.startswith(c) and len(k) - len(c) >= _MIN_STEM:
             return c, k[len(c):]
     return "", k
@@ -50,7 +54,7 @@ def name_forms(k: str) -> tuple[str, ...]:
     swallowed it): «والعراق» -> «العراق», «للأمم» -> «الامم», «بغداد» -> «بغداد», «غداد».
     """
     out = [k]
-    for c in DETACHABLE:
+    for c in _BY_FIRST.get(k[:1], ()):
         if not k.startswith(c) or len(k) - len(c) < _MIN_STEM:
             continue
         rest = k[len(c):]

@@ -7,7 +7,8 @@ it ended (`ml`) or began (`mf`) a multi-word name, and how often it was a name a
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from typing import Iterator
 
 from khabar.ner.mentions import entities as _entities
 
@@ -18,50 +19,62 @@ def features(cores: list[list[str]], tags: list[list[str]]) -> list[list[list[st
     `cores` are the sentences' token cores (see `lexical.core`), `tags` the first pass's
     BIO tags for them. A token's own first-pass tag is left out of its memory.
     """
-    seen: dict[str, int] = Counter()
-    as_type: dict[str, Counter] = defaultdict(Counter)
-    as_last: dict[str, Counter] = defaultdict(Counter)
-    as_first: dict[str, Counter] = defaultdict(Counter)
-    own: list[list[tuple[str, str] | None]] = []
-    for cs, ts in zip(cores, tags):
-        mine: list[tuple[str, str] | None] = [None] * len(cs)
-        for c in cs:
-            seen[c] += 1
+    out: list[list[list[str]]] = [[[] for _ in cs] for cs in cores]
+    for s, i, f in found(cores, tags):
+        out[s][i] = f
+    return out
+
+
+def found(cores: list[list[str]], tags: list[list[str]]
+          ) -> Iterator[tuple[int, int, list[str]]]:
+    """`features` for the tokens that have any: (sentence, token, features). Only words
+    the first pass tagged somewhere in the document have memory, so the rest of the
+    document is never visited twice."""
+    # counts per word and type, in the order types were first seen (ties go to the first,
+    # as Counter.most_common does)
+    as_type: dict[str, dict[str, int]] = {}
+    as_last: dict[str, dict[str, int]] = {}
+    as_first: dict[str, dict[str, int]] = {}
+    own: dict[tuple[int, int], tuple[str, str]] = {}
+    for s, (cs, ts) in enumerate(zip(cores, tags)):
         for a, b, typ in _entities(ts):
             for j in range(a, b):
-                as_type[cs[j]][typ] += 1
-                mine[j] = (typ, "")
+                d = as_type.setdefault(cs[j], {})
+                d[typ] = d.get(typ, 0) + 1
+                own[s, j] = (typ, "")
             if b - a > 1:
-                as_last[cs[b - 1]][typ] += 1
-                mine[b - 1] = (typ, "L")
-                as_first[cs[a]][typ] += 1
-                mine[a] = (typ, "F")
-        own.append(mine)
-    out = []
-    for cs, mine in zip(cores, own):
-        sent = []
-        for c, m in zip(cs, mine):
+                d = as_last.setdefault(cs[b - 1], {})
+                d[typ] = d.get(typ, 0) + 1
+                own[s, b - 1] = (typ, "L")
+                d = as_first.setdefault(cs[a], {})
+                d[typ] = d.get(typ, 0) + 1
+                own[s, a] = (typ, "F")
+    if not as_type:
+        return
+    seen = Counter(c for cs in cores for c in cs if c in as_type)
+    for s, cs in enumerate(cores):
+        for i, c in enumerate(cs):
             types = as_type.get(c)
+            if not types:
+                continue
+            m = own.get((s, i))
             f: list[str] = []
-            if types:
-                cnt = types.copy()
-                if m is not None:
-                    cnt[m[0]] -= 1
-                total = sum(cnt.values())
-                if total > 0:
-                    top = cnt.most_common(1)[0][0]
-                    f.append("m=" + top)
-                    others = seen[c] - 1
-                    f.append("mr=" + ("all" if total >= others else
-                                      "most" if 2 * total >= others else "some"))
-                for name, table, mark in (("ml=", as_last, "L"), ("mf=", as_first, "F")):
-                    edge = table.get(c)
-                    if edge:
-                        ec = edge.copy()
-                        if m is not None and m[1] == mark:
-                            ec[m[0]] -= 1
-                        if sum(ec.values()) > 0:
-                            f.append(name + ec.most_common(1)[0][0])
-            sent.append(f)
-        out.append(sent)
-    return out
+            cnt = dict(types)
+            if m is not None:
+                cnt[m[0]] -= 1
+            total = sum(cnt.values())
+            if total > 0:
+                f.append("m=" + max(cnt, key=cnt.__getitem__))
+                others = seen[c] - 1
+                f.append("mr=" + ("all" if total >= others else
+                                  "most" if 2 * total >= others else "some"))
+            for name, table, mark in (("ml=", as_last, "L"), ("mf=", as_first, "F")):
+                edge = table.get(c)
+                if edge:
+                    ec = dict(edge)
+                    if m is not None and m[1] == mark:
+                        ec[m[0]] -= 1
+                    if sum(ec.values()) > 0:
+                        f.append(name + max(ec, key=ec.__getitem__))
+            if f:
+                yield s, i, f

@@ -21,14 +21,23 @@ def entities(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first token, end token, type) for every entity in a BIO sequence (conlleval rules)."""
     out = []
     start, typ = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        pre, _, t = tag.partition("-")
+    last = -2
+    # only the tags other than "O" are read: a run of "O" between two of them closes
+    # whatever was open, as its first "O" would
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        if start is not None and i != last + 1:
+            out.append((start, last + 1, typ))
+            start = typ = None
+        pre, _, t = tags[i].partition("-")
         begins = pre == "B" or (pre == "I" and t != typ)
         if start is not None and (pre == "O" or begins):
             out.append((start, i, typ))
             start = typ = None
         if pre in ("B", "I") and (begins or start is None):
             start, typ = i, t
+        last = i
+    if start is not None:
+        out.append((start, last + 1, typ))
     return out
 
 

@@ -34,6 +34,20 @@ MAX_CHARS = 20
 _CACHE_MAX = 30_000
 # sentences per batch: long enough that a step's arithmetic outweighs its Python overhead
 _BATCH = 256
+_CONTROLLER = None
+
+
+def one_blas_thread():
+    """A context in which BLAS runs on one thread. The network's products are small (one
+    step of a batch of sentences): extra BLAS threads only wait on each other, and on a
+    busy machine they spin, costing several times the work itself. Parallelism comes
+    from processes (one per core) instead."""
+    global _CONTROLLER
+    if _CONTROLLER is None:
+        from threadpoolctl import ThreadpoolController
+
+        _CONTROLLER = ThreadpoolController()
+    return _CONTROLLER.limit(limits=1, user_api="blas")
 
 
 class Vectors:
@@ -126,6 +140,18 @@ def crf_log_marginals(crf, labels: frozenset[str], xseq: list[list[str]],
     for k, tag in enumerate(TAGS):
         if tag in labels:
             out[:, k] = [crf.marginal(tag, j) for j in range(len(xseq))]
+    np.log(np.maximum(out, _FLOOR), out=out)
+    return out * weight
+
+
+def crf_log_prior(probs: np.ndarray, labels: tuple[str, ...], weight: float) -> np.ndarray:
+    """`crf_log_marginals` from marginals already computed (tokens × `labels`, e.g. by
+    `crf.marginals`): weighted log scores in `TAGS` order."""
+    out = np.full((len(probs), len(TAGS)), _FLOOR, np.float32)
+    if not len(probs):
+        return out
+    have = [k for k, tag in enumerate(TAGS) if tag in labels]
+    out[:, have] = probs[:, [labels.index(TAGS[k]) for k in have]]
     np.log(np.maximum(out, _FLOOR), out=out)
     return out * weight
 

@@ -50,12 +50,20 @@ def _latin_prose(tokens: list[str]) -> bool:
     return bool(latin) and (any(t[0].islower() for t in latin) or len(latin) > 4)
 
 
-def refine(tokens: list[str], ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The tagger's (first, end, type) entities of one sentence, corrected."""
-    keys = [key(t) for t in tokens]
-    cores = [core(k) for k in keys]
+def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
+           ) -> list[tuple[int, int, str]]:
+    """The tagger's (first, end, type) entities of one sentence, corrected. `lexes`: the
+    tokens' `features.Lex`, where the caller has them (keys, cores and name forms)."""
+    if lexes is None:
+        keys = [key(t) for t in tokens]
+        cores = [core(k) for k in keys]
+        forms = None
+    else:
+        keys = [x.key for x in lexes]
+        cores = [x.core for x in lexes]
+        forms = [x.forms for x in lexes]
     spans = sorted(ents)
-    for a, b, typ in _gaz.default().matches(keys, _ADDED_TYPES):
+    for a, b, typ in _gaz.default().matches(keys, _ADDED_TYPES, forms):
         if b - a == 1 and typ != "LOC":
             continue  # single listed words like «الاتحاد» are too often common nouns
         inside = [e for e in spans if e[0] < b and a < e[1]]

@@ -5,10 +5,12 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
 import pycrfsuite
 
-from khabar.ner import conll, memory
+from khabar.ner import conll, crf, memory
 from khabar.ner.features import FAMILIES, Featurizer
+from khabar.ner.scoring import FormScores
 from khabar.ner.wordclasses import model_path
 
 MODEL_NAME = "ner.crfsuite"
@@ -16,6 +18,9 @@ NEURAL_NAME = "ner.neural.npz"
 # `crf`: the CRF's two passes. `ensemble`: the CRF's first pass, then the neural tagger
 # and the CRF's memory pass decoded together (see docs/ner.md for what each scores).
 MODES = ("crf", "ensemble")
+# how the CRF passes run: numpy over the models' weights (crf.py), or pycrfsuite itself
+# (the reference, slower: feature strings per token)
+ENGINES = ("numpy", "crfsuite")
 # sentences read as one document where a CoNLL file marks no documents
 CONLL_BLOCK = 25
 # documents of a CoNLL file tagged together: bigger batches for the neural tagger, memory
@@ -39,9 +44,14 @@ class Tagger:
     tags as document memory."""
 
     def __init__(self, model: Path | str | None = None, mode: str = "crf",
-                 neural: Path | str | None = None, crf_weight: float | None = None) -> None:
+                 neural: Path | str | None = None, crf_weight: float | None = None,
+                 engine: str = "numpy") -> None:
         if mode not in MODES:
             raise ValueError(f"unknown NER mode {mode!r}; choose one of {', '.join(MODES)}")
+        if engine not in ENGINES:
+            raise ValueError(f"unknown CRF engine {engine!r}; choose one of "
+                             f"{', '.join(ENGINES)}")
+        self.engine = engine
         self.mode = mode
         self.path = Path(model) if model else model_path(MODEL_NAME)
         if not self.path.exists():
@@ -58,6 +68,11 @@ class Tagger:
             self._second = pycrfsuite.Tagger()
             self._second.open(str(memory_path(self.path)))
         self._second_labels = frozenset(self._second.labels()) if self._second else frozenset()
+        # the same models' weights in numpy, summed per word form (crf.py, scoring.py)
+        self._crf = [crf.LinearCRF(self.path)]
+        if self._second is not None:
+            self._crf.append(crf.LinearCRF(memory_path(self.path)))
+        self._scores = FormScores(self.featurizer, self._crf)
         self._neural = None
         self.crf_weight = 0.0
         if mode == "ensemble":
@@ -72,6 +87,13 @@ class Tagger:
             # how much the CRF memory pass counts beside the network (0: not at all)
             self.crf_weight = self._neural.crf_weight if crf_weight is None else crf_weight
 
+    def words(self, tokens: list[str]) -> list:
+        """Key, core and name forms of each token (`features.Lex` or `scoring.Word`), from
+        the tables the tagger keeps per form: cheap for tokens it has just tagged."""
+        if self.engine == "crfsuite":
+            return [self.featurizer.lexical(t) for t in tokens]
+        return self._scores.words(tokens)
+
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (ANERcorp tag set: PERS, ORG, LOC, MISC) for one sentence."""
         return self.tag_document([tokens])[0]
@@ -82,7 +104,73 @@ class Tagger:
 
     def tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
         """BIO tags for several documents: memory stays within each document, while the
-        neural tagger reads all their sentences in batches of similar length."""
+        CRF passes decode all their sentences together and the neural tagger reads them in
+        batches of similar length."""
+        if self._neural is not None:
+            with self._nn.one_blas_thread():
+                return self._tag_documents(docs)
+        return self._tag_documents(docs)
+
+    def _tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+        if self.engine == "crfsuite":
+            return self._tag_documents_crfsuite(docs)
+        neural = self._neural
+        combine = neural is not None and self._second is not None and self.crf_weight > 0
+        flat = [s for d in docs for s in d]
+        table = self._scores
+        ids, lens, scores = table.flat_scores(flat)
+        lo, mid, hi = table.bounds[:3] if len(table.bounds) > 2 else (*table.bounds, None)
+        first_crf = self._crf[0]
+        y = crf.decode(first_crf.transitions, scores[:, lo:mid], lens)
+        first = _by_lengths(np.array(first_crf.labels, object)[y].tolist(), lens)
+        if self._second is None and neural is None:
+            return self._by_document(docs, first)
+        lex = table.lex
+        cores = [[lex[i].core for i in s] for s in ids]
+        extras: list[list[list[str]]] = []
+        second = scores[:, mid:hi].copy() if self._second is not None else None
+        at_tok: list[int] = []
+        vecs: list[np.ndarray] = []
+        offsets = np.concatenate([[0], np.cumsum(lens)]).tolist()
+        at = 0
+        for d in docs:
+            doc = slice(at, at + len(d))
+            if neural is not None:
+                mem = memory.features(cores[doc], first[doc])
+                if neural.memory:
+                    extras.extend(self._nn.first_pass_features(cores[doc], first[doc], mem))
+                found = ((s, i, m) for s, ms in enumerate(mem) for i, m in enumerate(ms) if m)
+            else:
+                found = memory.found(cores[doc], first[doc])
+            if second is not None and (neural is None or combine):
+                for s, i, m in found:
+                    at_tok.append(offsets[at + s] + i)
+                    vecs.append(table.vector(tuple(m)))
+            at += len(d)
+        if at_tok:
+            np.add.at(second, at_tok, np.array(vecs)[:, mid:hi])
+        if neural is None:
+            labels = np.array(self._crf[1].labels, object)
+            tags = labels[crf.decode(self._crf[1].transitions, second, lens)].tolist()
+            return self._by_document(docs, _by_lengths(tags, lens))
+        priors = None
+        if combine:
+            cuts = np.cumsum(lens)[:-1]
+            priors = [self._nn.crf_log_prior(p, self._crf[1].labels, self.crf_weight)
+                      for p in crf.marginals(self._crf[1].transitions, np.split(second, cuts))]
+        return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors))
+
+    @staticmethod
+    def _by_document(docs, tags: list[list[str]]) -> list[list[list[str]]]:
+        out, at = [], 0
+        for d in docs:
+            out.append(tags[at:at + len(d)])
+            at += len(d)
+        return out
+
+    def _tag_documents_crfsuite(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+        """`tag_documents` through pycrfsuite, feature strings and all: the reference the
+        numpy engine is tested against (tests/ner/test_crf.py)."""
         lex = self.featurizer.lexical
         neural = self._neural
         combine = neural is not None and self._second is not None and self.crf_weight > 0
@@ -109,11 +197,7 @@ class Tagger:
             return out
         flat = neural.tag_sentences([s for d in docs for s in d], extras or None,
                                     priors if combine else None)
-        at = 0
-        for d in docs:
-            out.append(flat[at:at + len(d)])
-            at += len(d)
-        return out
+        return self._by_document(docs, flat)
 
     def tag_conll(self, in_fh: TextIO, out_fh: TextIO, block: int | None = None) -> int:
         """Tag every sentence of a CoNLL file (gold tags, if any, ignored); returns tokens."""
@@ -137,6 +221,15 @@ class Tagger:
                     docs.append([])
         flush()
         return n
+
+
+def _by_lengths(flat: list, lens: list[int]) -> list[list]:
+    """A flat list cut into consecutive pieces of the given lengths."""
+    out, at = [], 0
+    for n in lens:
+        out.append(flat[at:at + n])
+        at += n
+    return out
 
 
 _DEFAULTS: dict[str, Tagger] = {}

@@ -1,4 +1,7 @@
 """The pipeline stage: mentions over the article text, clitics outside, entities grouped."""
+import pytest
+
+import khabar.ner as ner
 from khabar.document import Article
 from khabar.ner import annotate
 from khabar.segment import segment
@@ -53,3 +56,38 @@ def test_person_after_a_title_carries_it():
     a = _article()
     macron = [m for m in a.spans("mentions") if a.text[m.start:m.end] == "إيمانويل ماكرون"]
     assert macron and macron[0].attrs.get("title") == "الرئيس الفرنسي"
+
+
+_OTHERS = [
+    "أعلنت وزارة الصحة الأردنية أن الوزير فراس الهواري زار مستشفى البشير في عمان. "
+    "وقال الهواري إن الخطة تشمل مدينة إربد.",
+    "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش بالرئيس الكيني وليام روتو في نيروبي. "
+    "وقال غوتيريش إن منظمة الصحة العالمية تراقب الوضع.",
+    "",
+    "ذهب الولد إلى المدرسة.",
+]
+
+
+def _segmented(text):
+    a = Article(text)
+    a.add("body", 0, len(text), "body")
+    segment(a)
+    return a
+
+
+def _mentions(a):
+    return [(m.start, m.end, m.label, dict(m.attrs)) for m in a.spans("mentions")]
+
+
+@pytest.mark.parametrize("mode", ner.MODES)
+def test_articles_tagged_together_get_the_mentions_they_get_alone(mode):
+    texts = [_TEXT] + _OTHERS
+    alone = []
+    for t in texts:
+        a = _segmented(t)
+        annotate(a, mode)
+        alone.append(_mentions(a))
+    together = [_segmented(t) for t in texts]
+    ner.annotate_batch(together, mode)
+    assert [_mentions(a) for a in together] == alone
+    assert any(alone)

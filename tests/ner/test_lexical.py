@@ -1,6 +1,6 @@
 """Clitic handling: the conjunction or preposition comes off a name, the article stays."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from khabar.ner.lexical import core, key, name_forms, split_clitic
 from khabar.ner.mentions import raw_offset, strip_clitic
@@ -75,3 +75,22 @@ def test_raw_offset_is_monotone_and_bounded(token, k):
 def test_kaf_alone_is_not_stripped(token):
     # the simile «ك» before a name is rare, names opening with «ك» are not
     assert strip_clitic(token) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="وبالفكسيمنعهةتاأإ0x", max_size=8))
+def test_clitics_are_tried_as_in_the_full_list(word):
+    from khabar.ner.lexical import _MIN_STEM, ABSORBS_ARTICLE, ARTICLE, DETACHABLE
+
+    split = next(((c, word[len(c):]) for c in DETACHABLE
+                  if word.startswith(c) and len(word) - len(c) >= _MIN_STEM), ("", word))
+    assert split_clitic.__wrapped__(word) == split
+    forms = [word]
+    for c in DETACHABLE:
+        if word.startswith(c) and len(word) - len(c) >= _MIN_STEM:
+            rest = word[len(c):]
+            if c.endswith(ARTICLE) or c in ABSORBS_ARTICLE:
+                rest = ARTICLE + rest
+            if rest not in forms:
+                forms.append(rest)
+    assert name_forms.__wrapped__(word) == tuple(forms)

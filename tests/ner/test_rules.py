@@ -65,3 +65,24 @@ def test_title_reaches_over_a_named_body():
     toks = "قال المتحدث باسم وزارة الداخلية الفرنسية ريتشارد ميلر".split()
     assert title_before(toks, 6) is None
     assert title_before(toks, 6, frozenset({3, 4, 5})) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "زار الوفد مقر الأمم المتحدة أمس ثم وصل إلى قطاع غزة",
+    "تظاهر سكان مخيم الوحدات أمام مقر منظمة الصحة العالمية",
+    "أعلنت وزارة الصحة الأردنية وحزب الخضر والبيئة بيانا مشتركا للأمم المتحدة",
+    "قال الرئيس الفرنسي إن شركة أرامكو السعودية ستفتح مكتبا في باريس",
+])
+def test_refine_reads_the_taggers_cached_forms_as_it_reads_the_words(sentence):
+    from khabar.ner import gazetteer
+    from khabar.ner.features import Featurizer
+
+    toks = sentence.split()
+    lexical = Featurizer().lexical
+    lexes = [lexical(t) for t in toks]
+    for ents in ([], [(0, 1, "PERS")], [(len(toks) - 1, len(toks), "LOC")]):
+        assert refine(toks, ents, lexes) == refine(toks, ents)
+    keys = [x.key for x in lexes]
+    types = frozenset({"LOC", "ORG", "MEDIA", "TITLE"})
+    assert gazetteer.default().matches(keys, types, [x.forms for x in lexes]) == \
+        gazetteer.default().matches(keys, types)

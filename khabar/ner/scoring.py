@@ -1,0 +1,253 @@
+"""State scores of the CRF passes, summed once per word form instead of once per token.
+
+A token's features (features.py) are its own (`Lex.feats`), what its neighbours one and
+two places away say about it (`left`, `right`, `far_left`, `far_right`), the word bigrams
+it is in and the gazetteer phrases around it. The CRF's state score is a sum of one weight
+vector per feature, so each part's sum is kept per word form, for every pass at once
+(the passes' labels side by side), and a sentence's scores are a few row gathers: the
+bigrams and gazetteer phrases, which depend on the sentence, are added where present.
+
+The sums equal those of `Featurizer.sentence` fed to crfsuite, up to the order of
+additions (tests/ner/test_crf.py decodes both ways and compares).
+"""
+from __future__ import annotations
+
+from functools import partial
+from operator import is_not
+
+import numpy as np
+
+from khabar.ner.crf import LinearCRF
+from typing import NamedTuple
+
+from khabar.ner.features import Featurizer
+
+# forms kept before the table starts afresh: about 1.5 KB each with the word caches, so
+# at most some 150 MB; news repeats its words, and 5,000 articles hold about 100,000 forms
+TABLE_MAX = 100_000
+_OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
+_BIGRAMS = ("bg-=", "bg+=")
+
+
+class Word(NamedTuple):
+    """What sentences read of a form once its feature sums are kept (see `features.Lex`)."""
+    key: str
+    core: str
+    forms: tuple[str, ...]
+
+
+class FormScores:
+    """Per word form, the summed state weights of its feature parts for several models.
+
+    `scores(sentences)` gives, per sentence, an array tokens × (labels of model 1 +
+    labels of model 2 …); `split` cuts it into the models' blocks.
+    """
+
+    def __init__(self, featurizer: Featurizer, models: list[LinearCRF],
+                 capacity: int = TABLE_MAX) -> None:
+        self.featurizer = featurizer
+        self.models = models
+        self.widths = [len(m.labels) for m in models]
+        self.bounds = np.cumsum([0] + self.widths)
+        self.capacity = capacity
+        fam = featurizer.families
+        self.context = "context" in fam
+        self.gazetteer = "gazetteer" in fam
+        # one joint table: a row per attribute any model knows, the models' labels side by
+        # side, and a last row of zeros that unknown attributes and padding point at
+        attrs = sorted(set().union(*(m.index for m in models)))
+        self.index = {a: i for i, a in enumerate(attrs)}
+        self.zero_row = len(attrs)
+        self.weights = np.zeros((len(attrs) + 1, int(self.bounds[-1])))
+        for m, lo, hi in zip(models, self.bounds, self.bounds[1:]):
+            rows = [self.index[a] for a in m.index]
+            self.weights[rows, lo:hi] = m.weights[[m.index[a] for a in m.index]]
+        # word bigram attributes, by the exact string; which keys can begin or end one
+        self._bg_first: set[str] = set()
+        self._bg_second: set[str] = set()
+        for a in attrs:
+            if a.startswith(_BIGRAMS):
+                body = a[4:]
+                for i, ch in enumerate(body):
+                    if ch == "|":
+                        self._bg_first.add(body[:i])
+                        self._bg_second.add(body[i + 1:])
+        self._vectors: dict[tuple[str, ...], np.ndarray] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        self._ids: dict[str, int] = {}
+        self.lex: list[Word] = []
+        self._parts = np.zeros((256, 5, self.weights.shape[1]))
+        self._first = np.zeros(256, bool)   # key may begin a bigram attribute
+        self._second = np.zeros(256, bool)  # key may end one
+        self._gaz = np.zeros(256, bool)     # form may begin a gazetteer phrase
+
+    def vector(self, attrs: tuple[str, ...]) -> np.ndarray:
+        """Summed weights of a few feature strings (memory, gazetteer), cached."""
+        v = self._vectors.get(attrs)
+        if v is None:
+            rows = [self.index.get(a, self.zero_row) for a in attrs]
+            v = self.weights[rows].sum(0) if rows else self.weights[self.zero_row].copy()
+            if len(self._vectors) > self.capacity:
+                self._vectors.clear()
+            self._vectors[attrs] = v
+        return v
+
+    def ids(self, sentences: list[list[str]]) -> list[list[int]]:
+        """Form ids of every token; new forms get their feature sums computed here."""
+        if len(self._ids) + sum(map(len, sentences)) > self.capacity:
+            self._reset()
+        table = self._ids
+        new: list[str] = []
+        for s in sentences:
+            for t in s:
+                if t not in table:
+                    table[t] = len(table)
+                    new.append(t)
+        if new:
+            self._add(new)
+        return [[table[t] for t in s] for s in sentences]
+
+    def words(self, tokens: list[str]) -> list["Word"]:
+        """Key, core and name forms of each token (all of them met by `ids`)."""
+        try:
+            return [self.lex[i] for i in map(self._ids.__getitem__, tokens)]
+        except KeyError:
+            return [self.lex[i] for i in self.ids([tokens])[0]]
+
+    def _add(self, forms: list[str]) -> None:
+        lexical = self.featurizer.describe
+        get = self.index.get
+        known = partial(is_not, None)  # drops the attributes the models lack
+        start = len(self.lex)
+        rows: list[int] = []
+        cuts: list[int] = []
+        for tok in forms:
+            x = lexical(tok)
+            # only what sentences need is kept: the feature strings are summed already
+            self.lex.append(Word(x.key, x.core, x.forms))
+            # each part's first row is the zero row, so that no segment of reduceat is
+            # empty; most of a rare word's attributes are unknown to the models
+            for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
+                cuts.append(len(rows))
+                rows.append(self.zero_row)
+                rows.extend(filter(known, map(get, part)))
+        sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
+        end = len(self.lex)
+        if end > len(self._parts):
+            size = min(max(end, 2 * len(self._parts)), max(end, self.capacity))
+            for name in ("_parts", "_first", "_second", "_gaz"):
+                old = getattr(self, name)
+                grown = np.zeros((size,) + old.shape[1:], old.dtype)
+                grown[:len(old)] = old
+                setattr(self, name, grown)
+        self._parts[start:end] = sums.reshape(end - start, 5, -1)
+        for i, x in enumerate(self.lex[start:end], start):
+            self._first[i] = x.key in self._bg_first
+            self._second[i] = x.key in self._bg_second
+            self._gaz[i] = bool(x.forms)
+
+    def scores(self, sentences: list[list[str]]) -> tuple[list[list[int]], list[np.ndarray]]:
+        """(form ids, state scores) per sentence, every model's labels side by side."""
+        ids, lens, out = self.flat_scores(sentences)
+        return ids, np.split(out, np.cumsum(lens)[:-1]) if ids else []
+
+    def flat_scores(self, sentences: list[list[str]]
+                    ) -> tuple[list[list[int]], list[int], np.ndarray]:
+        """(form ids per sentence, sentence lengths, state scores of all tokens laid end
+        to end: tokens × every model's labels side by side)."""
+        ids = self.ids(sentences)
+        lens = [len(s) for s in ids]
+        flat = np.fromiter((i for s in ids for i in s), np.intp, sum(lens))
+        n = len(flat)
+        width = self.weights.shape[1]
+        if n == 0:
+            return ids, lens, np.zeros((0, width))
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        nonempty = np.array(lens) > 0
+        first_tok = starts[nonempty]
+        last_tok = ends[nonempty] - 1
+        pos = np.arange(n) - np.repeat(starts, lens)          # index within the sentence
+        left = np.repeat(ends, lens) - np.arange(n) - 1       # tokens after it in the sentence
+        parts = self._parts[flat]
+        out = parts[:, _OWN].copy()
+        row = self.weights
+        idx = self.index
+        # what the token before says (or the sentence start)
+        prev = np.empty_like(out)
+        prev[1:] = parts[:-1, _LEFT]
+        prev[first_tok] = row[idx["w-1=<s>"]] if self.context and "w-1=<s>" in idx \
+            else 0.0
+        out += prev
+        # what the token after says (or, with context features, the sentence end)
+        nxt = np.empty_like(out)
+        nxt[:-1] = parts[1:, _RIGHT]
+        nxt[last_tok] = row[idx["w1=<s>"]] if self.context and "w1=<s>" in idx else 0.0
+        out += nxt
+        at: list[int] = []
+        rows: list[int] = []
+        if self.context:
+            far = np.empty_like(out)
+            far[2:] = parts[:-2, _FAR_LEFT]
+            far[pos < 2] = row[idx.get("w-2=<s>", self.zero_row)]
+            out += far
+            far[:-2] = parts[2:, _FAR_RIGHT]
+            far[left < 2] = row[idx.get("w2=<s>", self.zero_row)]
+            out += far
+            self._bigrams(flat, left, at, rows)
+        if self.gazetteer:
+            self._gazetteer(ids, flat, starts, at, rows)
+        if at:  # the sentence-dependent features: few, added in one call
+            np.add.at(out, at, self.weights[rows])
+        return ids, lens, out
+
+    def _bigrams(self, flat: np.ndarray, left: np.ndarray, at: list[int], rows: list[int]
+                 ) -> None:
+        """Word bigram attributes the model knows: `bg+=` on the first word of the pair,
+        `bg-=` on the second."""
+        cand = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] & (left[:-1] > 0))
+        if not len(cand):
+            return
+        idx = self.index
+        lex = self.lex
+        for j in cand.tolist():
+            pair = lex[flat[j]].key + "|" + lex[flat[j + 1]].key
+            r = idx.get("bg+=" + pair)
+            if r is not None:
+                at.append(j)
+                rows.append(r)
+            r = idx.get("bg-=" + pair)
+            if r is not None:
+                at.append(j + 1)
+                rows.append(r)
+
+    def _gazetteer(self, ids, flat, starts, at: list[int], rows: list[int]) -> None:
+        """Gazetteer phrase attributes (`Gazetteer.features`) on the token, and as seen
+        from the token before (`+1`) and after (`-1`), in sentences where some token may
+        begin a listed phrase."""
+        has = self._gaz[flat]
+        if not has.any():
+            return
+        lex = self.lex
+        hits = self.featurizer.gaz.hits
+        idx = self.index
+        for s, first in zip(ids, starts.tolist()):
+            n = len(s)
+            if not n:
+                continue
+            begin = np.flatnonzero(has[first:first + n])
+            if not len(begin):
+                continue
+            xs = [lex[i] for i in s]
+            for i, a in hits([x.key for x in xs], [x.forms for x in xs], begin.tolist()):
+                for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
+                    r = idx.get(name)
+                    if r is not None and 0 <= pos < n:
+                        at.append(first + pos)
+                        rows.append(r)
+
+    def split(self, scores: np.ndarray) -> list[np.ndarray]:
+        """One sentence's scores cut into the models' blocks."""
+        return [scores[:, lo:hi] for lo, hi in zip(self.bounds, self.bounds[1:])]
