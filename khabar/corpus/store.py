@@ -133,7 +133,9 @@ class Indexer:
         self.workers = workers
         self.batch_size = batch_size
 
-    def run(self, articles: Iterable[Article], progress: bool = False) -> IndexSummary:
+    def run(self, articles: Iterable[Article], progress: bool = False,
+            on_batch=None) -> IndexSummary:
+        """Index `articles`; `on_batch(summary)` is called after each committed batch."""
         from tqdm import tqdm
 
         summary = IndexSummary()
@@ -155,6 +157,9 @@ class Indexer:
                 summary.store_seconds += t3 - t2
                 bar.update(len(batch))
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
+                if on_batch is not None:
+                    summary.seconds = time.perf_counter() - t0
+                    on_batch(summary)
         finally:
             bar.close()
         summary.seconds = time.perf_counter() - t0
@@ -169,7 +174,7 @@ class Indexer:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            touched: set[tuple[str, str]] = set()
+            touched = speakers.Changes()
             for iid, article in zip(ids, articles):
                 if iid in self._done([iid]):  # the same input twice in one run
                     summary.skipped += 1
@@ -182,7 +187,7 @@ class Indexer:
             raise
 
     def _one(self, iid: str, article: Article, summary: IndexSummary,
-             touched: set[tuple[str, str]]) -> None:
+             touched: speakers.Changes) -> None:
         db = self.db
         src = article.source
         row = (iid, src.get("path"), src.get("record"), src.get("name"))
@@ -216,13 +221,14 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
-                  touched: set[tuple[str, str]], summary: IndexSummary) -> None:
+                  touched: speakers.Changes, summary: IndexSummary) -> None:
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
     published = str(published) if published is not None else None
     outlet = meta.get("outlet")
-    story, sim = dedup.assign(db, aid, text)
+    folded = index_text(text)
+    story, sim = dedup.assign(db, aid, folded)
     if sim is not None:
         summary.joined_stories += 1
     seq = _next_seq(db, "articles")
@@ -233,21 +239,20 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                 len(record.get("issues") or []), story, text,
                 zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-               (seq, index_text(meta.get("title") or ""), index_text(text)))
+               (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
         nk = speakers.add_name(db, typ, ent.get("canonical") or ent["text"], [ent["text"]],
                                touched)
-        for start, end in ent.get("mentions") or []:
-            db.execute("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
-                       (aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
-                        start, end))
-    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or []):
-        db.execute("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-                   (aid, t["start"], t["end"], t["text"], t.get("type"),
-                    None if t.get("value") is None else str(t.get("value")),
-                    t.get("granularity"), t.get("anchor")))
+        db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+                       [(aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                         start, end) for start, end in ent.get("mentions") or []])
+    db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+                   [(aid, t["start"], t["end"], t["text"], t.get("type"),
+                     None if t.get("value") is None else str(t.get("value")),
+                     t.get("granularity"), t.get("anchor"))
+                    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
     sseq = _next_seq(db, "statements")
     for n, q in enumerate(quotes):
         _statement(db, aid, n, sseq + n, q, story, published, outlet, touched)
