@@ -46,6 +46,14 @@ class Corpus:
         articles = read_inputs([os.fspath(p) for p in inputs])
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
+    def add_records(self, records: Iterable[dict], progress: bool = False,
+                    batch_size: int = 32) -> IndexSummary:
+        """Store records made earlier (`khabar extract --format jsonl` lines) as they are,
+        without running the pipeline again."""
+        if self.readonly:
+            raise CorpusError(f"{self.path}: opened read-only; open it with readonly=False to add")
+        return Indexer(self.db, None, batch_size).run(records, progress)
+
     # ------------------------------------------------------------------ searching
     def _filters(self, query, **kw):
         try:

@@ -107,8 +107,10 @@ def _hash(*parts: str | None, size: int = 8) -> str:
     return h.hexdigest()
 
 
-def input_id(article: Article) -> str:
-    src = article.source
+def input_id(item: Article | dict) -> str:
+    """An input's id: its absolute path and record number (an Article, or a record as
+    `khabar extract` writes it)."""
+    src = item.source if isinstance(item, Article) else (item.get("source") or {})
     path = src.get("path")
     where = os.path.abspath(path) if path else f"<{src.get('name')}>"
     return _hash(where, str(src.get("record")))
@@ -133,7 +135,7 @@ class Indexer:
         self.workers = workers
         self.batch_size = batch_size
 
-    def run(self, articles: Iterable[Article], progress: bool = False,
+    def run(self, articles: Iterable[Article | dict], progress: bool = False,
             on_batch=None) -> IndexSummary:
         """Index `articles`; `on_batch(summary)` is called after each committed batch."""
         from tqdm import tqdm
@@ -149,7 +151,10 @@ class Indexer:
                 summary.inputs += len(batch)
                 summary.skipped += len(batch) - len(todo)
                 t1 = time.perf_counter()
-                processed = list(process_articles([a for _, a in todo], self.workers))
+                # Articles go through the pipeline; records made earlier are stored as they are
+                fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
+                                              self.workers))
+                processed = [next(fresh) if isinstance(a, Article) else a for _, a in todo]
                 t2 = time.perf_counter()
                 self._write([i for i, _ in todo], processed, summary)
                 t3 = time.perf_counter()
@@ -186,22 +191,30 @@ class Indexer:
             db.execute("ROLLBACK")
             raise
 
-    def _one(self, iid: str, article: Article, summary: IndexSummary,
+    def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
              touched: speakers.Changes) -> None:
         db = self.db
-        src = article.source
+        if isinstance(item, Article):
+            src = item.source
+            failed = item.failed or not item.text.strip()
+            issues = [{"code": i.code, "message": i.message, "severity": i.severity}
+                      for i in item.issues]
+        else:
+            src = item.get("source") or {}
+            failed = not item.get("ok", True) or not (item.get("text") or "").strip()
+            issues = item.get("issues") or []
         row = (iid, src.get("path"), src.get("record"), src.get("name"))
-        if article.failed or not article.text.strip():
-            first = next((i for i in article.issues if i.severity == "error"), None)
-            code = first.code if first else "E_EMPTY"
+        if failed:
+            first = next((i for i in issues if i.get("severity") == "error"), None)
+            code = first["code"] if first else "E_EMPTY"
             db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'error', ?, ?, NULL)",
-                       (*row, code, first.message if first else "no text"))
+                       (*row, code, first["message"] if first else "no text"))
             summary.errors += 1
             summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
             return
-        record = to_record(article)
+        record = to_record(item) if isinstance(item, Article) else item
         meta = record.get("metadata") or {}
-        aid = article_key(article.text, meta)
+        aid = article_key(record["text"], meta)
         if db.execute("SELECT 1 FROM articles WHERE article_id=?", (aid,)).fetchone():
             db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'same', NULL, NULL, ?)", (*row, aid))
             summary.same += 1
