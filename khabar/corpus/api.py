@@ -1,17 +1,15 @@
 """`Corpus`: the Python API of the store, used by the CLI and the HTTP service."""
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from khabar.corpus import search as _search
 from khabar.corpus.schema import SCHEMA_VERSION, TABLES
 from khabar.corpus.speakers import KIND
-from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect
+from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect, unpack
 
 @dataclass
 class SearchResult:
@@ -101,11 +99,11 @@ class Corpus:
 
     # ------------------------------------------------------------------ records
     def article(self, article_id: str) -> dict | None:
-        row = self.db.execute("SELECT record, story_id FROM articles WHERE article_id=?",
+        row = self.db.execute("SELECT record, story_id, text FROM articles WHERE article_id=?",
                               (article_id,)).fetchone()
         if row is None:
             return None
-        record = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+        record = unpack(row[0], row[2])
         record["article_id"] = article_id
         record["story_id"] = row[1]
         return record

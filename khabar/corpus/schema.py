@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
 CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
+CREATE INDEX IF NOT EXISTS statements_story ON statements(story_id);
 CREATE INDEX IF NOT EXISTS statements_published ON statements(published);
 
 CREATE TABLE IF NOT EXISTS mentions (

@@ -224,6 +224,36 @@ class Indexer:
         store_article(db, aid, record, touched, summary)
 
 
+def pack(record: dict) -> bytes:
+    """The record, compressed, without what the text gives back: the text itself (stored in
+    its column), the body and the layers' span texts (recomputed by `unpack`)."""
+    slim = {k: v for k, v in record.items() if k not in ("text", "body")}
+    slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
+                      for name, spans in (record.get("layers") or {}).items()}
+    return zlib.compress(json.dumps(slim, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def unpack(blob: bytes, text: str) -> dict:
+    slim = json.loads(zlib.decompress(blob).decode("utf-8"))
+    record: dict = {}
+    for k, v in slim.items():
+        if k == "metadata_evidence":
+            record[k] = v
+            record["text"] = text
+            record["body"] = None
+        elif k == "layers":
+            record[k] = {name: [{**{key: val for key, val in span.items()
+                                    if key in ("start", "end", "label")},
+                                 "text": text[span["start"]:span["end"]],
+                                 **{key: val for key, val in span.items()
+                                    if key not in ("start", "end", "label")}}
+                                for span in spans] for name, spans in v.items()}
+        else:
+            record[k] = v
+    record["body"] = "\n\n".join(span["text"].strip() for span in record["layers"].get("body", []))
+    return record
+
+
 def _next_seq(db: sqlite3.Connection, table: str) -> int:
     return (db.execute(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
 
@@ -250,7 +280,7 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                (aid, seq, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
                 len(record.get("issues") or []), story, text,
-                zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)))
+                pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
@@ -283,6 +313,25 @@ def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) 
                (aid if better else row[0], story))
 
 
+SAME_STATEMENT = 0.8  # word-set overlap of two copies of one statement in one story
+
+
+def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> str:
+    """The group of copies a statement belongs to: a statement of another copy of the
+    story with nearly the same words (a wire text edited by one outlet), or a new group."""
+    if story == aid:  # the first copy of its story
+        return _hash(story, folded)
+    words = set(folded.split())
+    best, best_sim = None, 0.0
+    for other, group in db.execute("SELECT content, copy_group FROM statements WHERE story_id=? "
+                                   "AND article_id != ? ORDER BY seq", (story, aid)):
+        theirs = set(index_text(other).split())
+        sim = len(words & theirs) / max(1, len(words | theirs))
+        if sim > best_sim:
+            best, best_sim = group, sim
+    return best if best is not None and best_sim >= SAME_STATEMENT else _hash(story, folded)
+
+
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
                published: str | None, outlet: str | None, touched) -> None:
     sid = f"{aid}-{n + 1}"
@@ -293,7 +342,7 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
                            touched)
     content = q["content"]
     folded = index_text(content["text"])
-    group = _hash(story, folded)
+    group = _copy_group(db, story, aid, folded)
     primary = sid
     cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s WHERE "
                      "s.statement_id = (SELECT primary_id FROM statements WHERE copy_group=? "
