@@ -188,3 +188,9 @@ def test_terms_carry_original_offsets():
     got = [(t.term, text[t.start:t.end]) for t in terms(text)]
     assert got == [("قال", "قال"), ("رييس", "الرئيسُ"), ("سلام", "ﺍﻟﺴﻼﻡ")]
     assert stem("بالمدرسه") == "مدرسه"
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةىٱی ک١٢3ABcd \u064e\u0651\u0670"
+                        "\u0640\u200c\u200f\ufeffﻻﷲﺍﻟ،.«»-", max_size=40))
+def test_the_index_folds_a_text_as_the_query_folds_its_words(text):
+    assert index_text(text) == " ".join(t.term for t in terms(text))

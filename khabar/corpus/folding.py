@@ -56,7 +56,7 @@ def _first_letters() -> frozenset[str]:
     return frozenset(p[0] for p in _clitics()[0])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The search term of one folded word: proclitics stripped, greedily."""
     prefixes, article = _clitics()
@@ -74,10 +74,13 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=500_000)
 def word_terms(word: str) -> tuple[str, ...]:
     """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
-    folded = _fold_word(word)
+    return _folded_terms(_fold_word(word))
+
+
+@lru_cache(maxsize=100_000)
+def _folded_terms(folded: str) -> tuple[str, ...]:
     return tuple(stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded))
 
 
@@ -88,12 +91,15 @@ def terms(text: str) -> Iterator[Term]:
 
 
 def index_text(text: str) -> str:
-    """What the full-text index stores for `text` (the terms of `terms`, without offsets:
-    one cached look-up per word)."""
-    return " ".join(t for w in _WORD.findall(text) for t in word_terms(w))
+    """What the full-text index stores for `text`: the terms of `terms`, without offsets,
+    from the whole text folded at once (the same steps as `_fold_word`)."""
+    folded = _MATCH.fold(text)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
+    return " ".join(t for w in _WORD.findall(folded.lower()) for t in _folded_terms(w))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def key(name: str) -> str:
     """A matching key for names: folded words with their article and proclitics stripped."""
     return " ".join(t.term for t in terms(name))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
@@ -37,7 +38,7 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def strip_titles(name: str) -> str:
     """The name without leading titles («الرئيس», «وزير الخارجية»). A bare one-word title
     that is also a given name («أمين») is stripped only when two words remain."""
@@ -66,7 +67,7 @@ def entity_key(name_key: str) -> str:
     return f"{PREFIX.get(typ, typ.lower())}-{digest}"
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
     """(name_key, folded key) of a name of this type, or None when nothing is left."""
     k = fold_key(strip_titles(name) if typ in ("PER", "ORG") else name)
@@ -98,31 +99,53 @@ class Changes:
         self.entities: set[str] = set()
 
 
-def add_name(db: sqlite3.Connection, typ: str, name: str, variants: Iterable[str],
-             changes: Changes) -> str:
-    """Register a name (and how it was written); return its name_key."""
-    if typ == "UNKNOWN":
-        nk, folded = "UNKNOWN:", ""
-    else:
-        got = name_of(typ, name)
+class NameBatch:
+    """The names and written forms of one batch, written at its end in a few statements."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, str, str, int]] = {}
+        self.variants: Counter[tuple[str, str]] = Counter()
+
+    def add(self, typ: str, name: str, variants: Iterable[str]) -> str:
+        """Register a name (and how it was written); return its name_key."""
+        got = name_of(typ, name) if typ != "UNKNOWN" else None
         if got is None:
             typ, nk, folded = "UNKNOWN", "UNKNOWN:", ""
         else:
             nk, folded = got
-    words = folded.split()
-    ek = entity_key(nk)
-    if db.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)",
-                  (nk, typ, folded, words[-1] if words else "", len(words), ek)).rowcount:
-        changes.names.add((typ, words[-1] if words else ""))
-        changes.entities.add(ek)
-    for v in variants if typ != "UNKNOWN" else ():
-        if not v:
-            continue
-        if db.execute("INSERT OR IGNORE INTO name_variants VALUES (?, ?, 1)", (nk, v)).rowcount:
+        if nk not in self.names:
+            words = folded.split()
+            self.names[nk] = (typ, folded, words[-1] if words else "", len(words))
+        if typ != "UNKNOWN":
+            for v in variants:
+                if v:
+                    self.variants[(nk, v)] += 1
+        return nk
+
+    def flush(self, db: sqlite3.Connection) -> Changes:
+        changes = Changes()
+        keys = sorted(self.names)
+        known: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(r[0] for r in db.execute(
+                f"SELECT name_key FROM names WHERE name_key IN ({marks})", chunk))
+            pairs.update(tuple(r) for r in db.execute(
+                f"SELECT name_key, variant FROM name_variants WHERE name_key IN ({marks})", chunk))
+        new = [(nk, *self.names[nk], entity_key(nk)) for nk in keys if nk not in known]
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", new)
+        for nk, typ, _, last, _, ek in new:
+            changes.names.add((typ, last))
             changes.entities.add(ek)
-        else:
-            db.execute("UPDATE name_variants SET n = n + 1 WHERE name_key=? AND variant=?", (nk, v))
-    return nk
+        for nk, v in self.variants:
+            if (nk, v) not in pairs:
+                changes.entities.add(entity_key(nk))
+        db.executemany("INSERT INTO name_variants VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                       "n = n + excluded.n", [(nk, v, n) for (nk, v), n in
+                                              sorted(self.variants.items())])
+        return changes
 
 
 def resolve(db: sqlite3.Connection, changes: Changes) -> None:

@@ -179,20 +179,20 @@ class Indexer:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            touched = speakers.Changes()
+            names = speakers.NameBatch()
             for iid, article in zip(ids, articles):
                 if iid in self._done([iid]):  # the same input twice in one run
                     summary.skipped += 1
                     continue
-                self._one(iid, article, summary, touched)
-            speakers.resolve(db, touched)
+                self._one(iid, article, summary, names)
+            speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
     def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
-             touched: speakers.Changes) -> None:
+             names: speakers.NameBatch) -> None:
         db = self.db
         if isinstance(item, Article):
             src = item.source
@@ -221,7 +221,7 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, touched, summary)
+        store_article(db, aid, record, names, summary)
 
 
 def pack(record: dict) -> bytes:
@@ -264,7 +264,7 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
-                  touched: speakers.Changes, summary: IndexSummary) -> None:
+                  names: speakers.NameBatch, summary: IndexSummary) -> None:
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
@@ -279,26 +279,34 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                (aid, seq, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
-                len(record.get("issues") or []), story, text,
-                pack(record)))
+                len(record.get("issues") or []), story, text, pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
+    mentions = []
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
-        nk = speakers.add_name(db, typ, ent.get("canonical") or ent["text"], [ent["text"]],
-                               touched)
-        db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
-                       [(aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
-                         start, end) for start, end in ent.get("mentions") or []])
+        nk = names.add(typ, ent.get("canonical") or ent["text"], [ent["text"]])
+        mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                         start, end) for start, end in ent.get("mentions") or [])
+    db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
     db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
                    [(aid, t["start"], t["end"], t["text"], t.get("type"),
                      None if t.get("value") is None else str(t.get("value")),
                      t.get("granularity"), t.get("anchor"))
                     for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
     sseq = _next_seq(db, "statements")
+    local: dict[str, str] = {}
+    rows, fts = [], []
     for n, q in enumerate(quotes):
-        _statement(db, aid, n, sseq + n, q, story, published, outlet, touched)
+        row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names,
+                                  local)
+        rows.append(row)
+        fts.append(fts_row)
+    if rows:
+        db.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(rows[0]))})", rows)
+        db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
+                       fts)
     summary.statements += len(quotes)
 
 
@@ -333,36 +341,41 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
 
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
-               published: str | None, outlet: str | None, touched) -> None:
-    sid = f"{aid}-{n + 1}"
+               published: str | None, outlet: str | None, names: speakers.NameBatch,
+               local: dict[str, str]) -> tuple[tuple, tuple]:
+    """The statement's row and full-text row. `local` maps the article's copy groups to
+    their primary statement (the first in the article, ids being zero-padded)."""
+    sid = f"{aid}-{n + 1:04d}"
     spk = q.get("speaker") or {}
     typ, name, written = speakers.speaker_name(q.get("speaker"))
     variants = sorted({v for v in (name, written) if v})
-    nk = speakers.add_name(db, typ, name if typ != "ANON" else (written or ""), variants,
-                           touched)
+    nk = names.add(typ, name if typ != "ANON" else (written or ""), variants)
     content = q["content"]
     folded = index_text(content["text"])
     group = _copy_group(db, story, aid, folded)
-    primary = sid
-    cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s WHERE "
-                     "s.statement_id = (SELECT primary_id FROM statements WHERE copy_group=? "
-                     "LIMIT 1)", (group,)).fetchone()
-    if cur is not None:
-        if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
-            db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?", (sid, group))
-        else:
-            primary = cur[0]
+    primary = local.get(group)
+    if primary is None:
+        primary = sid
+        if story != aid:  # copies of this statement may sit in other articles of the story
+            cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s "
+                             "WHERE s.statement_id = (SELECT primary_id FROM statements WHERE "
+                             "copy_group=? LIMIT 1)", (group,)).fetchone()
+            if cur is not None:
+                if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
+                    db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?",
+                               (sid, group))
+                else:
+                    primary = cur[0]
+        local[group] = primary
     cue = q.get("cue") or {}
     med = q.get("medium") or {}
-    values = (sid, seq, aid, story, published, outlet, q.get("kind"), content["text"],
-         content["start"], content["end"], spk.get("text"), spk.get("canonical"),
-         spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))), spk.get("start"),
-         spk.get("end"), nk, cue.get("text"), cue.get("lemma"), cue.get("class"),
-         None if not cue else int(bool(cue.get("negated"))),
-         med.get("canonical") or med.get("text"), med.get("relation"),
-         json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
-         int(bool(q.get("inherited"))), group, primary)
-    db.execute(f"INSERT INTO statements VALUES ({','.join('?' * len(values))})", values)
-    db.execute("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
-               (seq, folded, index_text(" ".join(sorted({v for v in (spk.get("text"),
-                                                                     spk.get("canonical")) if v})))))
+    row = (sid, seq, aid, story, published, outlet, q.get("kind"), content["text"],
+           content["start"], content["end"], spk.get("text"), spk.get("canonical"),
+           spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))),
+           spk.get("start"), spk.get("end"), nk, cue.get("text"), cue.get("lemma"),
+           cue.get("class"), None if not cue else int(bool(cue.get("negated"))),
+           med.get("canonical") or med.get("text"), med.get("relation"),
+           json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
+           int(bool(q.get("inherited"))), group, primary)
+    speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
+    return row, (seq, folded, index_text(speaker_text))
