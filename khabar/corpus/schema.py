@@ -17,8 +17,7 @@ CREATE TABLE IF NOT EXISTS inputs (
   status TEXT NOT NULL,        -- 'new' (stored), 'same' (an article already stored), 'error'
   error_code TEXT, error_message TEXT,
   article_id TEXT              -- the article it gave (NULL on error)
-);
-CREATE INDEX IF NOT EXISTS inputs_article ON inputs(article_id);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS articles (
   article_id TEXT PRIMARY KEY, -- hash of the text with the URL, or with outlet and date
@@ -31,7 +30,6 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 
 -- near-duplicate groups: the same story in several outlets, or a page scraped twice
 CREATE TABLE IF NOT EXISTS stories (
@@ -41,7 +39,8 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 
 -- MinHash signatures and LSH band hashes (datasketch), so grouping survives restarts
-CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB);
+CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB)
+  WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEXT);
 CREATE INDEX IF NOT EXISTS lsh_lookup ON lsh_bands(band, hash);
 
@@ -51,14 +50,14 @@ CREATE TABLE IF NOT EXISTS names (
   name_key TEXT PRIMARY KEY,   -- type + folded key, e.g. 'PER:سامي خطيب'
   type TEXT, folded TEXT, last_word TEXT, words INTEGER,
   entity_key TEXT              -- the corpus-level id it resolves to
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_last ON names(type, last_word);
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
 -- corpus-level people, organisations, places, anonymous sources (and 'unknown')
 CREATE TABLE IF NOT EXISTS entities (
-  entity_key TEXT PRIMARY KEY, type TEXT, name TEXT);
+  entity_key TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS name_variants (
-  name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant));
+  name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant)) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS statements (
   statement_id TEXT PRIMARY KEY,  -- article_id + '-' + number in the article
@@ -77,17 +76,16 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
 CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
-CREATE INDEX IF NOT EXISTS statements_story ON statements(story_id);
 CREATE INDEX IF NOT EXISTS statements_published ON statements(published);
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT, entity TEXT, name_key TEXT, type TEXT, text TEXT, canonical TEXT,
-  start INTEGER, "end" INTEGER, PRIMARY KEY (article_id, start, "end", type));
+  start INTEGER, "end" INTEGER, PRIMARY KEY (article_id, start, "end", type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name_key);
 
 CREATE TABLE IF NOT EXISTS timexes (
   article_id TEXT, start INTEGER, "end" INTEGER, text TEXT, type TEXT, value TEXT,
-  granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end"));
+  granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end")) WITHOUT ROWID;
 
 -- the folded, clitic-separated words (khabar.corpus.folding); rowid = statements.seq
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(

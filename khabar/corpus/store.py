@@ -71,6 +71,11 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connecti
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=10000")
+        # the indexes have random keys (hashes): a large page cache and rarer checkpoints
+        # keep the pages a batch touches in memory and write each once per checkpoint
+        db.execute("PRAGMA cache_size=-65536")
+        if not readonly:
+            db.execute("PRAGMA wal_autocheckpoint=8000")
         _check_schema(db, path, readonly)
     except sqlite3.DatabaseError as err:
         db.close()
@@ -331,8 +336,9 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
         return _hash(story, folded)
     words = set(folded.split())
     best, best_sim = None, 0.0
-    for other, group in db.execute("SELECT content, copy_group FROM statements WHERE story_id=? "
-                                   "AND article_id != ? ORDER BY seq", (story, aid)):
+    for other, group in db.execute("SELECT content, copy_group FROM statements WHERE article_id "
+                                   "IN (SELECT article_id FROM articles WHERE story_id=? AND "
+                                   "article_id != ?) ORDER BY seq", (story, aid)):
         theirs = set(index_text(other).split())
         sim = len(words & theirs) / max(1, len(words | theirs))
         if sim > best_sim:

@@ -50,9 +50,21 @@ def articles() -> list[dict]:
     return out
 
 
-def write_inputs(folder: Path) -> list[str]:
+def filler(n: int) -> list[dict]:
+    """More articles, each its own (for runs long enough to be killed half-way)."""
+    out = []
+    for k in range(n):
+        title, text = OTHER[k % len(OTHER)]
+        out.append({"outlet": "نشرة المساء", "date": f"2024-06-{k % 28 + 1:02d}",
+                    "url": f"https://example.org/evening/{k}", "title": title,
+                    "text": f"العدد {k}: " + text + f" وقال المحرر إن هذا هو الخبر رقم {k}."})
+    return out
+
+
+def write_inputs(folder: Path, extra: int = 0) -> list[str]:
     """The inputs of one index run: a JSONL file with a bad line and an empty record, a
-    text file, an undecodable file, an empty file."""
+    text file, an undecodable file, an empty file (and `extra` more articles in a second
+    JSONL file)."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(a, ensure_ascii=False) for a in articles()]
     lines.insert(3, "{not json")
@@ -61,7 +73,13 @@ def write_inputs(folder: Path) -> list[str]:
     (folder / "note.txt").write_text(OTHER[3][1], encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\xff\xfe" * 50 + bytes(range(256)))
     (folder / "empty.txt").write_bytes(b"")
-    return [str(folder / n) for n in ("news.jsonl", "note.txt", "broken.txt", "empty.txt")]
+    names = ["news.jsonl", "note.txt", "broken.txt", "empty.txt"]
+    if extra:
+        (folder / "more.jsonl").write_text(
+            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in filler(extra)),
+            encoding="utf-8")
+        names.insert(1, "more.jsonl")
+    return [str(folder / n) for n in names]
 
 
 def dump(db_path: str) -> dict[str, list]:

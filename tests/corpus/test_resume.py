@@ -30,12 +30,12 @@ def _done(db: str) -> int:
 
 
 def test_killed_runs_resume_to_the_same_store(tmp_path):
-    inputs = write_inputs(tmp_path / "in")
+    inputs = write_inputs(tmp_path / "in", extra=40)
     ref = str(tmp_path / "ref.db")
     p = _index(inputs, ref)
     assert p.wait(timeout=300) == 0, p.stderr.read().decode()
     total = _done(ref)
-    assert total > 6
+    assert total > 40
 
     db = str(tmp_path / "killed.db")
     rng = random.Random(9)
@@ -45,13 +45,13 @@ def test_killed_runs_resume_to_the_same_store(tmp_path):
         p = _index(inputs, db)
         deadline = time.monotonic() + 300
         while p.poll() is None and _done(db) < target and time.monotonic() < deadline:
-            time.sleep(0.02)  # a reader polling while the run writes
-        time.sleep(rng.uniform(0, 0.2))  # land anywhere inside the next batch
+            time.sleep(0.005)  # a reader polling while the run writes
+        time.sleep(rng.uniform(0, 0.03))  # land anywhere inside the next batch
         if p.poll() is None:
             p.send_signal(signal.SIGKILL)
             p.wait()
             kills.append(_done(db))
     p = _index(inputs, db)
     assert p.wait(timeout=300) == 0, p.stderr.read().decode()
-    assert kills and any(0 < k < total for k in kills), kills
+    assert sum(0 < k < total for k in kills) >= 2, kills  # most kills landed mid-run
     assert dump(db) == dump(ref)
