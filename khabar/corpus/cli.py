@@ -56,8 +56,8 @@ def index(inputs, db_path, workers, batch_size, progress) -> None:
     summary = corpus.add(inputs, workers=workers, progress=progress, batch_size=batch_size)
     click.echo(summary.text(), err=True)
     rows = corpus.db.execute("SELECT path, record, error_code, error_message FROM inputs WHERE "
-                             "status='error' ORDER BY rowid DESC LIMIT 10").fetchall()
-    for path, record, code, msg in reversed(rows) if summary.errors else ():
+                             "status='error' ORDER BY path, record LIMIT 10").fetchall()
+    for path, record, code, msg in rows if summary.errors else ():
         where = f"{path}#{record + 1}" if record is not None else path
         click.echo(f"khabar: {where}: {code}: {msg}", err=True)
     if summary.errors > 10:
