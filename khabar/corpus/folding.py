@@ -43,17 +43,22 @@ def _fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _clitics() -> tuple[tuple[str, ...], str]:
+def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
     data = load("ner_clitics")
     article = _fold_word(data["article"])
     prefixes = {_fold_word(p) for p in data["detachable"]} | {article}
-    # every proclitic, alone or followed by the article («وبال», «بال»), longest first
-    return tuple(sorted(prefixes, key=len, reverse=True)), article
+    with_article = {p for p in prefixes if p.endswith(article)} | \
+        {_fold_word(p) for p in data["absorbs_article"]}
+    # every proclitic, alone or followed by the article («وبال», «بال»), longest first,
+    # with the letters the rest must keep: 2 after the article, 3 after a bare proclitic
+    # (so stripping «وب» at once asks what stripping «و» then «ب» asks)
+    return tuple((p, MIN_REST if p in with_article else MIN_REST_SHORT)
+                 for p in sorted(prefixes, key=lambda x: (-len(x), x))), article
 
 
 @lru_cache(maxsize=1)
 def _first_letters() -> frozenset[str]:
-    return frozenset(p[0] for p in _clitics()[0])
+    return frozenset(p[0] for p, _ in _clitics()[0])
 
 
 @lru_cache(maxsize=50_000)
@@ -65,8 +70,7 @@ def stem(word: str) -> str:
     changed = True
     while changed:
         changed = False
-        for p in prefixes:
-            need = MIN_REST_SHORT if len(p) == 1 else MIN_REST
+        for p, need in prefixes:
             if word.startswith(p) and len(word) - len(p) >= need:
                 word = word[len(p):]
                 changed = True
