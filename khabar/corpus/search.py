@@ -18,7 +18,7 @@ from khabar.corpus.speakers import name_of, strip_titles
 from khabar.corpus.folding import key as fold_key
 
 SNIPPET = 240
-_TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|(\S+)')
+_TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -37,10 +37,24 @@ def parse(text: str) -> Query:
     q = Query()
     parts: list[str] = []
     negate = False
+    depth = 0
     for m in _TOKEN.finditer(text or ""):
         phrase, lpar, rpar, word = m.groups()
-        if lpar or rpar:
-            parts.append("(" if lpar else ")")
+        if lpar:
+            if parts and parts[-1] not in ("AND", "OR", "NOT", "("):
+                parts.append("AND")
+            parts.append("(")
+            depth += 1
+            continue
+        if rpar:
+            if depth > 0:  # an unmatched «)» is dropped
+                while parts and parts[-1] in _OPERATORS:
+                    parts.pop()
+                if parts and parts[-1] == "(":
+                    parts.pop()
+                else:
+                    parts.append(")")
+                depth -= 1
             continue
         if word is not None and word.upper() in _OPERATORS:
             op = word.upper()
@@ -58,8 +72,10 @@ def parse(text: str) -> Query:
             q.positive.append(seq)
             q.literal.append(raw.strip())
         negate = False
-    while parts and parts[-1] in _OPERATORS:
-        parts.pop()
+    while parts and parts[-1] in (*_OPERATORS, "("):
+        if parts.pop() == "(":
+            depth -= 1
+    parts.extend(")" * depth)  # an unclosed «(» is closed
     while parts and parts[0] in ("AND", "OR"):
         parts.pop(0)
     if parts and parts[0] == "NOT":
