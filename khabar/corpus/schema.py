@@ -20,16 +20,17 @@ CREATE TABLE IF NOT EXISTS inputs (
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS articles (
-  article_id TEXT PRIMARY KEY, -- hash of the text with the URL, or with outlet and date
-  seq INTEGER UNIQUE,          -- order of first indexing (the FTS rowid)
+  seq INTEGER PRIMARY KEY,     -- order of first indexing (the FTS rowid)
+  article_id TEXT UNIQUE NOT NULL, -- hash of the text with the URL, or with outlet and date
   url TEXT, outlet TEXT, published TEXT, title TEXT, language TEXT,
   n_statements INTEGER, n_issues INTEGER,
   story_id TEXT,               -- the duplicate group (see stories)
+  first INTEGER,               -- 1 for the story's earliest-published copy
   text TEXT,
   record BLOB                  -- the full `khabar extract` record, zlib-compressed JSON
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, seq);
 
 -- near-duplicate groups: the same story in several outlets, or a page scraped twice
 CREATE TABLE IF NOT EXISTS stories (
@@ -60,8 +61,8 @@ CREATE TABLE IF NOT EXISTS name_variants (
   name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant)) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS statements (
-  statement_id TEXT PRIMARY KEY,  -- article_id + '-' + number in the article
-  seq INTEGER UNIQUE,             -- the FTS rowid
+  seq INTEGER PRIMARY KEY,        -- the FTS rowid
+  statement_id TEXT UNIQUE NOT NULL, -- article_id + '-' + number in the article (4 digits)
   article_id TEXT NOT NULL, story_id TEXT, published TEXT, outlet TEXT,
   kind TEXT,                      -- direct, indirect, mixed...
   content TEXT, start INTEGER, "end" INTEGER,
@@ -76,7 +77,7 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
 CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
-CREATE INDEX IF NOT EXISTS statements_published ON statements(published);
+CREATE INDEX IF NOT EXISTS statements_published ON statements(published, seq);
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT, entity TEXT, name_key TEXT, type TEXT, text TEXT, canonical TEXT,

@@ -138,7 +138,10 @@ def check_date(value: str | None, option: str) -> str | None:
     raise QueryError(f"--{option} {value!r}: write a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
-def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] | None = None
+TYPES = ("PER", "ORG", "ANON", "LOC", "MISC")
+
+
+def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] = TYPES
                 ) -> list[str]:
     """Corpus-level ids a user's name can mean: an id itself, the name's key, or full
     names ending with a one-word name."""
@@ -148,12 +151,22 @@ def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] | None
     if db.execute("SELECT 1 FROM entities WHERE entity_key=?", (name,)).fetchone():
         return [name]
     k = fold_key(strip_titles(name))
-    rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE folded=?",
-                      (k,)).fetchall()
-    if not rows and " " not in k:
-        rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE last_word=? "
-                          "AND words >= 2", (k,)).fetchall()
-    return sorted({ek for ek, typ in rows if types is None or typ in types})
+    marks_ = ",".join("?" * len(types))
+    rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE name_key IN ({marks_})",
+                      [f"{t}:{k}" for t in types]).fetchall()
+    if not rows and k and " " not in k:
+        rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE type IN ({marks_}) "
+                          f"AND last_word=? AND words >= 2", [*types, k]).fetchall()
+    return sorted({r[0] for r in rows})
+
+
+def name_keys(db: sqlite3.Connection, keys: list[str]) -> list[str]:
+    """The name keys that resolve to these corpus-level ids."""
+    if not keys:
+        return []
+    return [r[0] for r in db.execute(
+        f"SELECT name_key FROM names WHERE entity_key IN ({','.join('?' * len(keys))}) "
+        f"ORDER BY name_key", keys)]
 
 
 class Filters:
@@ -173,24 +186,23 @@ class Filters:
                 where.append(f"instr({'a.text' if articles else 's.content'}, ?) > 0")
                 args.append(lit)
         if collapse:
-            where.append("a.article_id = (SELECT first_article FROM stories WHERE "
-                         "story_id = a.story_id)" if articles else "s.statement_id = s.primary_id")
+            where.append("a.first = 1" if articles else "s.statement_id = s.primary_id")
         if speaker:
-            keys = entity_keys(db, speaker, ("PER", "ORG", "ANON"))
-            marks_ = ",".join("?" * len(keys)) or "NULL"
-            sub = (f"SELECT name_key FROM names WHERE entity_key IN ({marks_})")
+            # the name keys as values: the planner then reads the speaker's rows by index
+            nks = name_keys(db, entity_keys(db, speaker, ("PER", "ORG", "ANON")))
+            sub = ",".join("?" * len(nks)) or "NULL"
             if articles:
                 where.append(f"a.article_id IN (SELECT article_id FROM statements WHERE "
                              f"name_key IN ({sub}))")
             else:
                 where.append(f"s.name_key IN ({sub})")
-            args.extend(keys)
+            args.extend(nks)
         if entity:
-            keys = entity_keys(db, entity)
-            marks_ = ",".join("?" * len(keys)) or "NULL"
-            where.append(f"a.article_id IN (SELECT m.article_id FROM mentions m WHERE m.name_key "
-                         f"IN (SELECT name_key FROM names WHERE entity_key IN ({marks_})))")
-            args.extend(keys)
+            nks = name_keys(db, entity_keys(db, entity))
+            sub = ",".join("?" * len(nks)) or "NULL"
+            where.append(f"{s}.article_id IN (SELECT m.article_id FROM mentions m WHERE "
+                         f"m.name_key IN ({sub}))")
+            args.extend(nks)
         if outlet:
             where.append(f"{s}.outlet = ?")
             args.append(outlet)
@@ -212,6 +224,12 @@ class Filters:
         self.args = args
 
 
+# first the page of hits (only the filtered table, walking the (published, seq) index
+# newest first), then their columns: the joins and the copy count run for 20 rows, not all
+PAGE_SQL = """
+SELECT {s}.seq FROM {table} {s} WHERE {where}
+ORDER BY {s}.published DESC, {s}.seq DESC
+"""
 STATEMENT_SQL = """
 SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.speaker_text)
        AS speaker, coalesce(n.entity_key, 'unknown') AS speaker_key, s.speaker_text, s.kind,
@@ -221,34 +239,35 @@ SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.spe
 FROM statements s JOIN articles a ON a.article_id = s.article_id
 LEFT JOIN names n ON n.name_key = s.name_key
 LEFT JOIN entities e ON e.entity_key = n.entity_key
-WHERE {where}
-ORDER BY s.published IS NULL, s.published DESC, s.seq DESC
+WHERE s.seq = ?
 """
 ARTICLE_SQL = """
 SELECT a.article_id, a.title, a.outlet, a.url, a.published, a.story_id, a.text,
        a.n_statements AS statements,
        (SELECT copies FROM stories st WHERE st.story_id = a.story_id) AS copies
-FROM articles a
-WHERE {where}
-ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
+FROM articles a WHERE a.seq = ?
 """
 
 
 def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
          offset: int) -> Iterator[dict]:
-    sql = (ARTICLE_SQL if articles else STATEMENT_SQL).format(where=filters.sql)
+    s, table = ("a", "articles") if articles else ("s", "statements")
+    sql = PAGE_SQL.format(s=s, table=table, where=filters.sql)
     args = list(filters.args)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    cur = db.execute(sql, args)
-    names = [d[0] for d in cur.description]
-    for values in cur:
-        row = dict(zip(names, values))
-        text = row.pop("text") if articles else row["content"]
-        spans = marks(text, query)
-        row["snippet"], row["marks"] = snippet(text, spans)
-        yield row
+    detail = ARTICLE_SQL if articles else STATEMENT_SQL
+    page = db.execute(sql, args)
+    while chunk := page.fetchmany(256):
+        for (seq,) in chunk:
+            cur = db.execute(detail, (seq,))
+            names = [d[0] for d in cur.description]
+            row = dict(zip(names, cur.fetchone()))
+            text = row.pop("text") if articles else row["content"]
+            spans = marks(text, query)
+            row["snippet"], row["marks"] = snippet(text, spans)
+            yield row
 
 
 def provenance(db, statement_id: str) -> list[dict]:
@@ -268,21 +287,33 @@ _JOIN_NAMES = ("LEFT JOIN names n ON n.name_key = s.name_key "
 
 def facets(db, filters: Filters, articles: bool, top: int = 10) -> dict[str, list]:
     """Counts by speaker, outlet and month over all the results (duplicates counted once
-    when collapsed)."""
-    s = "a" if articles else "s"
-    frm = "FROM articles a" if articles else \
-        "FROM statements s JOIN articles a ON a.article_id = s.article_id"
-    where = f"WHERE {filters.sql}"
+    when collapsed). Each is one scan of the filtered table; speakers are grouped by name
+    key there and merged into corpus-level ids here."""
+    s, table = ("a", "articles") if articles else ("s", "statements")
+    base = f"FROM {table} {s} WHERE {filters.sql}"
     out: dict[str, list] = {"speaker": []}
     if not articles:
-        out["speaker"] = [tuple(r) for r in db.execute(
-            f"SELECT coalesce(e.name, 'unknown'), count(*) AS k {frm} {_JOIN_NAMES} {where} "
-            f"GROUP BY coalesce(n.entity_key, 'unknown') ORDER BY k DESC, 1 LIMIT ?",
-            [*filters.args, top])]
+        counts = db.execute(f"SELECT s.name_key, count(*) {base} GROUP BY s.name_key",
+                            filters.args).fetchall()
+        by_entity: dict[str, int] = {}
+        keys = [k for k, _ in counts]
+        owner: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            owner.update(db.execute(f"SELECT name_key, entity_key FROM names WHERE name_key IN "
+                                    f"({','.join('?' * len(chunk))})", chunk).fetchall())
+        for k, n in counts:
+            ek = owner.get(k, "unknown")
+            by_entity[ek] = by_entity.get(ek, 0) + n
+        best = sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        names = dict(db.execute(f"SELECT entity_key, name FROM entities WHERE entity_key IN "
+                                f"({','.join('?' * len(best))})", [k for k, _ in best]).fetchall()) \
+            if best else {}
+        out["speaker"] = [(names.get(k, "unknown"), n) for k, n in best]
     out["outlet"] = [tuple(r) for r in db.execute(
-        f"SELECT coalesce({s}.outlet, ''), count(*) AS k {frm} {where} GROUP BY {s}.outlet "
+        f"SELECT coalesce({s}.outlet, ''), count(*) AS k {base} GROUP BY {s}.outlet "
         f"ORDER BY k DESC, 1 LIMIT ?", [*filters.args, top])]
     out["month"] = [tuple(r) for r in db.execute(
-        f"SELECT substr({s}.published, 1, 7) AS m, count(*) {frm} {where} "
+        f"SELECT substr({s}.published, 1, 7) AS m, count(*) {base} "
         f"AND {s}.published IS NOT NULL GROUP BY m ORDER BY m", filters.args)]
     return out

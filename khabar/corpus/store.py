@@ -281,10 +281,10 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
         summary.joined_stories += 1
     seq = _next_seq(db, "articles")
     quotes = record.get("quotes") or []
-    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-               (aid, seq, meta.get("url"), outlet, published, meta.get("title"),
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
-                len(record.get("issues") or []), story, text, pack(record)))
+                len(record.get("issues") or []), story, 0, text, pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
@@ -319,11 +319,15 @@ def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) 
     row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
     if row is None:
         db.execute("INSERT INTO stories VALUES (?, ?, 1)", (story, aid))
+        db.execute("UPDATE articles SET first=1 WHERE article_id=?", (aid,))
         return
     first = db.execute("SELECT published FROM articles WHERE article_id=?", (row[0],)).fetchone()
     better = _order(published, aid) < _order(first[0] if first else None, row[0])
     db.execute("UPDATE stories SET copies = copies + 1, first_article=? WHERE story_id=?",
                (aid if better else row[0], story))
+    if better:
+        db.execute("UPDATE articles SET first = (article_id = ?) WHERE article_id IN (?, ?)",
+                   (aid, aid, row[0]))
 
 
 SAME_STATEMENT = 0.8  # word-set overlap of two copies of one statement in one story
@@ -375,7 +379,7 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
         local[group] = primary
     cue = q.get("cue") or {}
     med = q.get("medium") or {}
-    row = (sid, seq, aid, story, published, outlet, q.get("kind"), content["text"],
+    row = (seq, sid, aid, story, published, outlet, q.get("kind"), content["text"],
            content["start"], content["end"], spk.get("text"), spk.get("canonical"),
            spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))),
            spk.get("start"), spk.get("end"), nk, cue.get("text"), cue.get("lemma"),
