@@ -185,10 +185,13 @@ class Indexer:
         db.execute("BEGIN IMMEDIATE")
         try:
             names = speakers.NameBatch()
+            self.seq = {t: _next_seq(db, t) for t in ("articles", "statements")}
+            seen: set[str] = set()
             for iid, article in zip(ids, articles):
-                if iid in self._done([iid]):  # the same input twice in one run
+                if iid in seen:  # the same input twice in one batch
                     summary.skipped += 1
                     continue
+                seen.add(iid)
                 self._one(iid, article, summary, names)
             speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
@@ -226,7 +229,7 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, names, summary)
+        store_article(db, aid, record, names, summary, self.seq)
 
 
 def pack(record: dict) -> bytes:
@@ -269,7 +272,9 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
-                  names: speakers.NameBatch, summary: IndexSummary) -> None:
+                  names: speakers.NameBatch, summary: IndexSummary,
+                  seqs: dict[str, int]) -> None:
+    """Write one article and what hangs on it; `seqs` holds the next free seq per table."""
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
@@ -279,12 +284,13 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     story, sim = dedup.assign(db, aid, folded)
     if sim is not None:
         summary.joined_stories += 1
-    seq = _next_seq(db, "articles")
+    seq = seqs["articles"]
+    seqs["articles"] += 1
     quotes = record.get("quotes") or []
     db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
-                len(record.get("issues") or []), story, 0, text, pack(record)))
+                len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
@@ -300,7 +306,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                      None if t.get("value") is None else str(t.get("value")),
                      t.get("granularity"), t.get("anchor"))
                     for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
-    sseq = _next_seq(db, "statements")
+    sseq = seqs["statements"]
+    seqs["statements"] += len(quotes)
     local: dict[str, str] = {}
     rows, fts = [], []
     for n, q in enumerate(quotes):
@@ -316,11 +323,10 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
 
 
 def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
-    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
-    if row is None:
+    if story == aid:  # a new story (the article row was written with first=1)
         db.execute("INSERT INTO stories VALUES (?, ?, 1)", (story, aid))
-        db.execute("UPDATE articles SET first=1 WHERE article_id=?", (aid,))
         return
+    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
     first = db.execute("SELECT published FROM articles WHERE article_id=?", (row[0],)).fetchone()
     better = _order(published, aid) < _order(first[0] if first else None, row[0])
     db.execute("UPDATE stories SET copies = copies + 1, first_article=? WHERE story_id=?",
