@@ -229,7 +229,10 @@ def export(out_dir, db_path, fmt) -> None:
     from khabar.corpus.export import export as run
 
     corpus = _open(db_path, True)
-    counts = run(corpus.db, out_dir, fmt)
+    try:
+        counts = run(corpus.db, out_dir, fmt)
+    except RuntimeError as err:
+        raise click.ClickException(str(err)) from None
     for table, n in counts.items():
         click.echo(f"{out_dir}/{table}.{fmt}: {n} rows", err=True)
 
