@@ -151,7 +151,9 @@ def _marked(text: str, marks: list[list[int]], tty: bool) -> str:
 
 def _block(row: dict, articles: bool, tty: bool) -> str:
     """One result as a few lines: metadata left to right, the Arabic text isolated."""
-    iso = _ISOLATE.format
+    def iso(value) -> str:
+        return _ISOLATE.format(value) if value else "-"
+
     text = _marked(row["snippet"], row["marks"], tty).replace("\n", " ")
     copies = f"  ({row['copies']} copies)" if (row.get("copies") or 0) > 1 else ""
     if articles:
