@@ -193,3 +193,19 @@ def test_a_stored_record_reads_back_as_extract_wrote_it(tmp_path):
         back = c.article(aid)
     assert back.pop("article_id") == aid and back.pop("story_id") == aid
     assert back == record
+
+
+def test_gzip_inputs(tmp_path):
+    import gzip
+    import json
+
+    from tests.corpus.data import OTHER
+
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(OTHER[0][1].encode("utf-8")))
+    lines = "".join(json.dumps({"outlet": "و", "date": "2024-01-0%d" % (k + 1), "text": t},
+                               ensure_ascii=False) + "\n" for k, (_, t) in enumerate(OTHER[1:]))
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(lines.encode("utf-8")))
+    (tmp_path / "c.jsonl.gz").write_bytes(b"not gzip at all")
+    with Corpus(tmp_path / "g.db") as c:
+        s = c.add([tmp_path / "a.txt.gz", tmp_path / "b.jsonl.gz", tmp_path / "c.jsonl.gz"])
+    assert (s.new, s.errors) == (1 + len(OTHER) - 1, 1)
