@@ -154,3 +154,18 @@ def test_entities_share_the_speakers_ids(corpus):
 ])
 def test_titles_stripped_for_matching(name, stripped):
     assert strip_titles(name) == stripped
+
+
+def test_a_title_or_head_noun_alone_is_unknown(corpus):
+    add(corpus, record(person("المدير")), record({"text": "الوزارة", "canonical": "الوزارة",
+                                                   "kind": "organisation"}),
+        record({"text": "وزارة الزراعة", "canonical": "وزارة الزراعة", "kind": "organisation"}))
+    k = keys(corpus)
+    assert k["المدير"] == k["الوزارة"] == "unknown"
+    assert k["وزارة الزراعة"].startswith("org-")
+
+
+def test_the_display_name_is_the_commonest_bare_form(corpus):
+    add(corpus, record(person("فرنسوا البرتقالي")), record(person("فرنسوا البرتقالي")),
+        record(person("رنسوا البرتقالي")))  # a clipped form that folds the same
+    assert corpus.speaker("فرنسوا البرتقالي")["name"] == "فرنسوا البرتقالي"
