@@ -209,3 +209,12 @@ def test_the_index_folds_a_text_as_the_query_folds_its_words(text):
 ])
 def test_messy_queries_are_valid_fts5(query):
     fts_hits(query, ["هطل المطر ثم تساقط الثلج"])  # no syntax error from FTS5
+
+
+def test_a_long_text_is_cut_around_its_first_match():
+    from khabar.corpus.search import snippet_for
+
+    text = "كلام تمهيدي طويل " * 40 + "ثم وصل وزيرُ الزراعة إلى القرية " + "وكلام آخر " * 40
+    snip, spans = snippet_for(text, parse('"وزير الزراعة"'))
+    assert len(snip) < 300 and snip.startswith("…") and snip.endswith("…")
+    assert [snip[a:b] for a, b in spans] == ["وزيرُ", "الزراعة"]

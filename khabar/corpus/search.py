@@ -99,19 +99,23 @@ def marks(text: str, query: Query) -> list[list[int]]:
     return [list(x) for x in sorted(found)]
 
 
-def snippet(text: str, spans: list[list[int]], width: int = SNIPPET) -> tuple[str, list[list[int]]]:
+def snippet_for(text: str, query: Query, width: int = SNIPPET) -> tuple[str, list[list[int]]]:
+    """A window of the text around its first match, with the matches in it marked. Only
+    the words up to the first match and the window are folded, not a whole long text."""
     if len(text) <= width:
-        return text, spans
-    first = spans[0][0] if spans else 0
+        return text, marks(text, query)
+    firsts = {seq[0] for seq in query.positive}
+    first = next((t.start for t in terms(text) if t.term in firsts), 0)
     start = max(0, min(first - width // 3, len(text) - width))
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace():
+        end += 1
     pre = "…" if start > 0 else ""
     post = "…" if end < len(text) else ""
-    shift = len(pre) - start
-    out = [[a + shift, b + shift] for a, b in spans if a >= start and b <= end]
-    return pre + text[start:end] + post, out
+    return pre + text[start:end] + post, [[a + len(pre), b + len(pre)]
+                                           for a, b in marks(text[start:end], query)]
 
 
 def day_after(day: str) -> str:
@@ -265,8 +269,7 @@ def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
             names = [d[0] for d in cur.description]
             row = dict(zip(names, cur.fetchone()))
             text = row.pop("text") if articles else row["content"]
-            spans = marks(text, query)
-            row["snippet"], row["marks"] = snippet(text, spans)
+            row["snippet"], row["marks"] = snippet_for(text, query)
             yield row
 
 
