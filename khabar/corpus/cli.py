@@ -51,6 +51,12 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 def index(inputs, db_path, workers, batch_size, progress) -> None:
     """Index articles into a corpus: statements, speakers, entities, dates, stories."""
     corpus = _open(db_path, False)
+    if workers and workers > 1:
+        import importlib.util
+
+        if importlib.util.find_spec("khabar.run") is None:
+            click.echo("khabar: --workers needs khabar.run (the executors); running in one "
+                       "process", err=True)
     if progress is None:
         progress = sys.stderr.isatty()
     summary = corpus.add(inputs, workers=workers, progress=progress, batch_size=batch_size)
