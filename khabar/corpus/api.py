@@ -23,6 +23,10 @@ class Corpus:
         self.path = os.fspath(path)
         self.readonly = readonly
         self.db = connect(self.path, readonly)
+        if not readonly:  # display names a killed run left unsettled
+            from khabar.corpus.speakers import settle
+
+            settle(self.db)
 
     def close(self) -> None:
         self.db.close()

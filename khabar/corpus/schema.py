@@ -57,6 +57,8 @@ CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
 -- corpus-level people, organisations, places, anonymous sources (and 'unknown')
 CREATE TABLE IF NOT EXISTS entities (
   entity_key TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
+-- entities whose display row waits for the end of the run (see speakers.settle)
+CREATE TABLE IF NOT EXISTS dirty_entities (entity_key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS name_variants (
   name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant)) WITHOUT ROWID;
 

@@ -172,7 +172,26 @@ def resolve(db: sqlite3.Connection, changes: Changes) -> None:
             if target != current:
                 db.execute("UPDATE names SET entity_key=? WHERE name_key=?", (target, nk))
                 affected.update((target, current, entity_key(nk)))
-    refresh_entities(db, affected)
+    # display names are recomputed when the run ends (`settle`): marked here, in the batch's
+    # transaction, so a killed run leaves them for the next run to settle
+    db.executemany("INSERT OR IGNORE INTO dirty_entities VALUES (?)",
+                   [(ek,) for ek in sorted(affected)])
+
+
+def settle(db: sqlite3.Connection) -> int:
+    """Refresh the display rows of every entity marked since the last settle (one
+    transaction); return how many."""
+    keys = [r[0] for r in db.execute("SELECT entity_key FROM dirty_entities")]
+    if keys:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            refresh_entities(db, keys)
+            db.execute("DELETE FROM dirty_entities")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return len(keys)
 
 
 def refresh_entities(db: sqlite3.Connection, keys: Iterable[str]) -> None:

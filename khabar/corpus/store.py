@@ -172,7 +172,12 @@ class Indexer:
                     on_batch(summary)
         finally:
             bar.close()
+        t4 = time.perf_counter()
+        speakers.settle(self.db)  # display names, once per run
+        summary.store_seconds += time.perf_counter() - t4
         summary.seconds = time.perf_counter() - t0
+        if on_batch is not None:
+            on_batch(summary)
         return summary
 
     def _done(self, ids: list[str]) -> set[str]:
