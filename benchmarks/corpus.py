@@ -71,7 +71,7 @@ def index(args) -> None:
                               "db_mb": round(_db_bytes(args.db) / 1e6, 2)}) + "\n")
         log.flush()
 
-    summary = Indexer(corpus.db, args.workers, 32).run(read_inputs([str(src)]),
+    summary = Indexer(corpus.db, args.workers, 64).run(read_inputs([str(src)]),
                                                        progress=sys.stderr.isatty(),
                                                        on_batch=on_batch)
     print(summary.text())

@@ -39,7 +39,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
     def add(self, inputs: Iterable[str | os.PathLike], workers: int | None = None,
-            progress: bool = False, batch_size: int = 32) -> IndexSummary:
+            progress: bool = False, batch_size: int = 64) -> IndexSummary:
         """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped."""
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only; open it with readonly=False to add")
@@ -49,7 +49,7 @@ class Corpus:
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
-                    batch_size: int = 32) -> IndexSummary:
+                    batch_size: int = 64) -> IndexSummary:
         """Store records made earlier (`khabar extract --format jsonl` lines) as they are,
         without running the pipeline again."""
         if self.readonly:

@@ -44,7 +44,7 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 @DB_OPTION
 @click.option("--workers", type=int, default=None,
               help="Worker processes for the pipeline (when khabar.run is installed).")
-@click.option("--batch-size", type=int, default=32, show_default=True,
+@click.option("--batch-size", type=int, default=64, show_default=True,
               help="Inputs written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: when stderr is a terminal).")

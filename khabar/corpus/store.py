@@ -135,7 +135,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 class Indexer:
     def __init__(self, db: sqlite3.Connection, workers: int | None = None,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 64) -> None:
         self.db = db
         self.workers = workers
         self.batch_size = batch_size
@@ -156,10 +156,12 @@ class Indexer:
                 summary.inputs += len(batch)
                 summary.skipped += len(batch) - len(todo)
                 t1 = time.perf_counter()
-                # Articles go through the pipeline; records made earlier are stored as they are
+                # Articles go through the pipeline and become records (what `khabar extract`
+                # does per article); records made earlier are stored as they are
                 fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
                                               self.workers))
-                processed = [next(fresh) if isinstance(a, Article) else a for _, a in todo]
+                processed = [to_record(next(fresh)) if isinstance(a, Article) else a
+                             for _, a in todo]
                 t2 = time.perf_counter()
                 self._write([i for i, _ in todo], processed, summary)
                 t3 = time.perf_counter()
