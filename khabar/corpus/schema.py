@@ -58,7 +58,8 @@ CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
 CREATE TABLE IF NOT EXISTS entities (
   entity_key TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
 -- entities whose display row waits for the end of the run (see speakers.settle)
-CREATE TABLE IF NOT EXISTS dirty_entities (entity_key TEXT PRIMARY KEY) WITHOUT ROWID;
+-- (appended in order, duplicates allowed: appending writes few pages)
+CREATE TABLE IF NOT EXISTS dirty_entities (entity_key TEXT);
 CREATE TABLE IF NOT EXISTS name_variants (
   name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant)) WITHOUT ROWID;
 

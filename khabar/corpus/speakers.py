@@ -174,14 +174,14 @@ def resolve(db: sqlite3.Connection, changes: Changes) -> None:
                 affected.update((target, current, entity_key(nk)))
     # display names are recomputed when the run ends (`settle`): marked here, in the batch's
     # transaction, so a killed run leaves them for the next run to settle
-    db.executemany("INSERT OR IGNORE INTO dirty_entities VALUES (?)",
+    db.executemany("INSERT INTO dirty_entities VALUES (?)",
                    [(ek,) for ek in sorted(affected)])
 
 
 def settle(db: sqlite3.Connection) -> int:
     """Refresh the display rows of every entity marked since the last settle (one
     transaction); return how many."""
-    keys = [r[0] for r in db.execute("SELECT entity_key FROM dirty_entities")]
+    keys = [r[0] for r in db.execute("SELECT DISTINCT entity_key FROM dirty_entities")]
     if keys:
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -75,7 +75,7 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connecti
         # keep the pages a batch touches in memory and write each once per checkpoint
         db.execute("PRAGMA cache_size=-65536")
         if not readonly:
-            db.execute("PRAGMA wal_autocheckpoint=8000")
+            db.execute("PRAGMA wal_autocheckpoint=20000")
         _check_schema(db, path, readonly)
     except sqlite3.DatabaseError as err:
         db.close()
