@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from khabar.corpus import search as _search
-from khabar.corpus.schema import SCHEMA_VERSION, TABLES
+from khabar.corpus.schema import TABLES
 from khabar.corpus.speakers import KIND
 from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect, unpack
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from khabar.corpus.folding import terms, word_terms
-from khabar.corpus.speakers import name_of, strip_titles
+from khabar.corpus.speakers import strip_titles
 from khabar.corpus.folding import key as fold_key
 
 SNIPPET = 240
