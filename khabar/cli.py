@@ -377,5 +377,11 @@ def train_ner(train_path: str, out_path: str) -> None:
     train(train_path, out_path)
 
 
+from khabar.corpus.cli import COMMANDS as _CORPUS_COMMANDS  # noqa: E402  (index, search, ...)
+
+for _command in _CORPUS_COMMANDS:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

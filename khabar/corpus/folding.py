@@ -1,0 +1,109 @@
+"""Search terms: the project's one folding (khabar.normalize, "match") plus NFKC and clitic
+separation, applied alike to indexed text and to queries.
+
+`terms(text)` cuts the original text into words and gives, per word, the folded search
+terms with the word's offsets in the original text. The full-text index holds the terms
+joined by spaces; a hit is mapped back to the original by running `terms` again on the
+stored text, so no offsets need to be kept in the index.
+
+Clitic separation strips the proclitics of `ner_clitics.yaml` (the same list the tagger
+uses) greedily, as long as the rest keeps enough letters. The rule depends only on the
+word, so a word and the same word with a proclitic reduce to the same term: a query with
+or without «ال», «و», «ب», «ل» finds it. The price is that two words may share a term
+(«كتاب» and «تاب»): `--exact` is there for users who need the characters as written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from khabar.normalize import NORMALIZERS
+from khabar.resources import load
+
+_MATCH = NORMALIZERS["match"]
+# a word: letters and digits of any script, with the marks, tatweel and invisible
+# characters that may sit inside an Arabic word (FTS5's unicode61 would split at a ZWNJ)
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+                   r"\u200b-\u200f\u2060\ufeff\u061c]+")
+_PIECES = re.compile(r"[0-9]+|[^\W\d_]+")
+MIN_REST = 2  # letters a word keeps after its article is stripped
+MIN_REST_SHORT = 3  # ... after a one-letter proclitic (و، ف، ب، ل), so «ولد» stays whole
+
+
+class Term(NamedTuple):
+    term: str
+    start: int
+    end: int
+
+
+def _fold_word(word: str) -> str:
+    return _MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))).lower()
+
+
+@lru_cache(maxsize=1)
+def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
+    data = load("ner_clitics")
+    article = _fold_word(data["article"])
+    prefixes = {_fold_word(p) for p in data["detachable"]} | {article}
+    with_article = {p for p in prefixes if p.endswith(article)} | \
+        {_fold_word(p) for p in data["absorbs_article"]}
+    # every proclitic, alone or followed by the article («وبال», «بال»), longest first,
+    # with the letters the rest must keep: 2 after the article, 3 after a bare proclitic
+    # (so stripping «وب» at once asks what stripping «و» then «ب» asks)
+    return tuple((p, MIN_REST if p in with_article else MIN_REST_SHORT)
+                 for p in sorted(prefixes, key=lambda x: (-len(x), x))), article
+
+
+@lru_cache(maxsize=1)
+def _first_letters() -> frozenset[str]:
+    return frozenset(p[0] for p, _ in _clitics()[0])
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The search term of one folded word: proclitics stripped, greedily."""
+    prefixes, article = _clitics()
+    if not word or word[0] not in _first_letters():
+        return word
+    changed = True
+    while changed:
+        changed = False
+        for p, need in prefixes:
+            if word.startswith(p) and len(word) - len(p) >= need:
+                word = word[len(p):]
+                changed = True
+                break
+    return word
+
+
+def word_terms(word: str) -> tuple[str, ...]:
+    """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
+    return _folded_terms(_fold_word(word))
+
+
+@lru_cache(maxsize=100_000)
+def _folded_terms(folded: str) -> tuple[str, ...]:
+    return tuple(stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded))
+
+
+def terms(text: str) -> Iterator[Term]:
+    for m in _WORD.finditer(text):
+        for t in word_terms(m.group()):
+            yield Term(t, m.start(), m.end())
+
+
+def index_text(text: str) -> str:
+    """What the full-text index stores for `text`: the terms of `terms`, without offsets,
+    from the whole text folded at once (the same steps as `_fold_word`)."""
+    folded = _MATCH.fold(text)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
+    return " ".join(t for w in _WORD.findall(folded.lower()) for t in _folded_terms(w))
+
+
+@lru_cache(maxsize=20_000)
+def key(name: str) -> str:
+    """A matching key for names: folded words with their article and proclitics stripped."""
+    return " ".join(t.term for t in terms(name))

@@ -1,0 +1,404 @@
+"""The SQLite store: opening (WAL, schema check) and indexing inputs into it.
+
+Indexing reads inputs with khabar.ingest, runs the pipeline (khabar.corpus.pipe), and
+writes each batch in one transaction: the inputs' rows, articles, statements, names,
+mentions, timexes, full-text rows and duplicate bands. A run killed at any moment loses
+at most the open batch; started again it skips the inputs already recorded, and since
+every id is derived from content and the order of inputs is the same, it ends with the
+rows of an uninterrupted run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from khabar.corpus import dedup, speakers
+from khabar.corpus.folding import index_text
+from khabar.corpus.pipe import process_articles
+from khabar.corpus.schema import DDL, SCHEMA_VERSION
+from khabar.document import Article
+from khabar.record import to_record
+
+
+class CorpusError(Exception):
+    """A corpus that cannot be used as asked; the message says what to do."""
+
+
+@dataclass
+class IndexSummary:
+    inputs: int = 0          # inputs seen in this run
+    skipped: int = 0         # already recorded by an earlier run
+    new: int = 0             # articles stored
+    same: int = 0            # inputs whose article was already stored
+    errors: int = 0
+    error_codes: dict[str, int] = field(default_factory=dict)
+    joined_stories: int = 0  # new articles that joined an existing story
+    statements: int = 0
+    seconds: float = 0.0
+    pipeline_seconds: float = 0.0
+    store_seconds: float = 0.0
+
+    def text(self) -> str:
+        rate = self.inputs / self.seconds if self.seconds else 0.0
+        codes = ", ".join(f"{k}: {v}" for k, v in sorted(self.error_codes.items()))
+        return (f"{self.inputs} inputs in {self.seconds:.1f} s ({rate:.1f}/s): {self.new} new "
+                f"articles, {self.same} already stored, {self.skipped} done in an earlier run, "
+                f"{self.errors} errors{' (' + codes + ')' if codes else ''}; "
+                f"{self.statements} statements; {self.joined_stories} joined a story")
+
+
+def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connection:
+    path = os.fspath(path)
+    if readonly:
+        if not os.path.exists(path):
+            raise CorpusError(f"{path}: no such corpus; create it with `khabar index INPUT "
+                              f"--db {path}`")
+        db = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True,
+                             check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        if not readonly:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=10000")
+        # the indexes have random keys (hashes): a large page cache and rarer checkpoints
+        # keep the pages a batch touches in memory and write each once per checkpoint
+        db.execute("PRAGMA cache_size=-65536")
+        if not readonly:
+            db.execute("PRAGMA wal_autocheckpoint=20000")
+        _check_schema(db, path, readonly)
+    except sqlite3.DatabaseError as err:
+        db.close()
+        raise CorpusError(f"{path}: not a khabar corpus ({err}); give another --db path") from err
+    return db
+
+
+def _check_schema(db: sqlite3.Connection, path: str, readonly: bool) -> None:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "meta" not in tables:
+        if tables:
+            raise CorpusError(f"{path}: an SQLite file, but not a khabar corpus; give another "
+                              f"--db path")
+        if readonly:
+            raise CorpusError(f"{path}: an empty file, not a corpus; create it with "
+                              f"`khabar index INPUT --db {path}`")
+        db.executescript(f"BEGIN; {DDL}; INSERT INTO meta VALUES ('schema_version', "
+                         f"'{SCHEMA_VERSION}'); COMMIT;")
+        return
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    found = row[0] if row else None
+    if found != SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: corpus schema version {found}, this khabar reads version "
+            f"{SCHEMA_VERSION}. Index the inputs again into a new file (`khabar index INPUT "
+            f"--db NEW.db`), or use the khabar version that made it.")
+
+
+def _hash(*parts: str | None, size: int = 8) -> str:
+    h = hashlib.blake2b(digest_size=size)
+    for p in parts:
+        h.update((p or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def input_id(item: Article | dict) -> str:
+    """An input's id: its absolute path and record number (an Article, or a record as
+    `khabar extract` writes it)."""
+    src = item.source if isinstance(item, Article) else (item.get("source") or {})
+    path = src.get("path")
+    where = os.path.abspath(path) if path else f"<{src.get('name')}>"
+    return _hash(where, str(src.get("record")))
+
+
+def article_key(text: str, meta: dict) -> str:
+    """The text with its source: the URL, or the outlet and date without one."""
+    source = meta.get("url") or f"{meta.get('outlet') or ''}|{meta.get('published') or ''}"
+    return _hash(source, text)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Indexer:
+    def __init__(self, db: sqlite3.Connection, workers: int | None = None,
+                 batch_size: int = 64) -> None:
+        self.db = db
+        self.workers = workers
+        self.batch_size = batch_size
+
+    def run(self, articles: Iterable[Article | dict], progress: bool = False,
+            on_batch=None) -> IndexSummary:
+        """Index `articles`; `on_batch(summary)` is called after each committed batch."""
+        from tqdm import tqdm
+
+        summary = IndexSummary()
+        t0 = time.perf_counter()
+        bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+        try:
+            for batch in _batches(articles, self.batch_size):
+                ids = [input_id(a) for a in batch]
+                done = self._done(ids)
+                todo = [(i, a) for i, a in zip(ids, batch) if i not in done]
+                summary.inputs += len(batch)
+                summary.skipped += len(batch) - len(todo)
+                t1 = time.perf_counter()
+                # Articles go through the pipeline and become records (what `khabar extract`
+                # does per article); records made earlier are stored as they are
+                fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
+                                              self.workers))
+                processed = [to_record(next(fresh)) if isinstance(a, Article) else a
+                             for _, a in todo]
+                t2 = time.perf_counter()
+                self._write([i for i, _ in todo], processed, summary)
+                t3 = time.perf_counter()
+                summary.pipeline_seconds += t2 - t1
+                summary.store_seconds += t3 - t2
+                bar.update(len(batch))
+                bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
+                if on_batch is not None:
+                    summary.seconds = time.perf_counter() - t0
+                    on_batch(summary)
+        finally:
+            bar.close()
+        t4 = time.perf_counter()
+        speakers.settle(self.db)  # display names, once per run
+        summary.store_seconds += time.perf_counter() - t4
+        summary.seconds = time.perf_counter() - t0
+        if on_batch is not None:
+            on_batch(summary)
+        return summary
+
+    def _done(self, ids: list[str]) -> set[str]:
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in self.db.execute(
+            f"SELECT input_id FROM inputs WHERE input_id IN ({marks})", ids)}
+
+    def _write(self, ids: list[str], articles: list[Article], summary: IndexSummary) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            names = speakers.NameBatch()
+            self.seq = {t: _next_seq(db, t) for t in ("articles", "statements")}
+            seen: set[str] = set()
+            for iid, article in zip(ids, articles):
+                if iid in seen:  # the same input twice in one batch
+                    summary.skipped += 1
+                    continue
+                seen.add(iid)
+                self._one(iid, article, summary, names)
+            speakers.resolve(db, names.flush(db))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
+             names: speakers.NameBatch) -> None:
+        db = self.db
+        if isinstance(item, Article):
+            src = item.source
+            failed = item.failed or not item.text.strip()
+            issues = [{"code": i.code, "message": i.message, "severity": i.severity}
+                      for i in item.issues]
+        else:
+            src = item.get("source") or {}
+            failed = not item.get("ok", True) or not (item.get("text") or "").strip()
+            issues = item.get("issues") or []
+        row = (iid, src.get("path"), src.get("record"), src.get("name"))
+        if failed:
+            first = next((i for i in issues if i.get("severity") == "error"), None)
+            code = first["code"] if first else "E_EMPTY"
+            db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'error', ?, ?, NULL)",
+                       (*row, code, first["message"] if first else "no text"))
+            summary.errors += 1
+            summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
+            return
+        record = to_record(item) if isinstance(item, Article) else item
+        meta = record.get("metadata") or {}
+        aid = article_key(record["text"], meta)
+        if db.execute("SELECT 1 FROM articles WHERE article_id=?", (aid,)).fetchone():
+            db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'same', NULL, NULL, ?)", (*row, aid))
+            summary.same += 1
+            return
+        db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
+        summary.new += 1
+        store_article(db, aid, record, names, summary, self.seq)
+
+
+def pack(record: dict) -> bytes:
+    """The record, compressed, without what the text gives back: the text itself (stored in
+    its column), the body and the layers' span texts (recomputed by `unpack`)."""
+    slim = {k: v for k, v in record.items() if k not in ("text", "body")}
+    slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
+                      for name, spans in (record.get("layers") or {}).items()}
+    return zlib.compress(json.dumps(slim, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def unpack(blob: bytes, text: str) -> dict:
+    slim = json.loads(zlib.decompress(blob).decode("utf-8"))
+    record: dict = {}
+    for k, v in slim.items():
+        if k == "metadata_evidence":
+            record[k] = v
+            record["text"] = text
+            record["body"] = None
+        elif k == "layers":
+            record[k] = {name: [{**{key: val for key, val in span.items()
+                                    if key in ("start", "end", "label")},
+                                 "text": text[span["start"]:span["end"]],
+                                 **{key: val for key, val in span.items()
+                                    if key not in ("start", "end", "label")}}
+                                for span in spans] for name, spans in v.items()}
+        else:
+            record[k] = v
+    record["body"] = "\n\n".join(span["text"].strip() for span in record["layers"].get("body", []))
+    return record
+
+
+def _next_seq(db: sqlite3.Connection, table: str) -> int:
+    return (db.execute(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
+
+
+def _order(published: str | None, article_id: str, statement_id: str = "") -> tuple:
+    # undated copies come after dated ones
+    return (published is None, published or "", article_id, statement_id)
+
+
+def store_article(db: sqlite3.Connection, aid: str, record: dict,
+                  names: speakers.NameBatch, summary: IndexSummary,
+                  seqs: dict[str, int]) -> None:
+    """Write one article and what hangs on it; `seqs` holds the next free seq per table."""
+    meta = record.get("metadata") or {}
+    text = record["text"]
+    published = meta.get("published")
+    published = str(published) if published is not None else None
+    outlet = meta.get("outlet")
+    folded = index_text(text)
+    story, sim = dedup.assign(db, aid, folded)
+    if sim is not None:
+        summary.joined_stories += 1
+    seq = seqs["articles"]
+    seqs["articles"] += 1
+    quotes = record.get("quotes") or []
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
+                (record.get("language") or {}).get("code"), len(quotes),
+                len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
+    db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+               (seq, index_text(meta.get("title") or ""), folded))
+    _story(db, story, aid, published)
+    mentions = []
+    for ent in record.get("entities") or []:
+        typ = ent.get("type") or "MISC"
+        nk = names.add(typ, ent.get("canonical") or ent["text"], [ent["text"]])
+        mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                         start, end) for start, end in ent.get("mentions") or [])
+    db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
+    db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+                   [(aid, t["start"], t["end"], t["text"], t.get("type"),
+                     None if t.get("value") is None else str(t.get("value")),
+                     t.get("granularity"), t.get("anchor"))
+                    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
+    sseq = seqs["statements"]
+    seqs["statements"] += len(quotes)
+    local: dict[str, str] = {}
+    rows, fts = [], []
+    for n, q in enumerate(quotes):
+        row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names,
+                                  local)
+        rows.append(row)
+        fts.append(fts_row)
+    if rows:
+        db.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(rows[0]))})", rows)
+        db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
+                       fts)
+    summary.statements += len(quotes)
+
+
+def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
+    if story == aid:  # a new story (the article row was written with first=1)
+        db.execute("INSERT INTO stories VALUES (?, ?, 1)", (story, aid))
+        return
+    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
+    first = db.execute("SELECT published FROM articles WHERE article_id=?", (row[0],)).fetchone()
+    better = _order(published, aid) < _order(first[0] if first else None, row[0])
+    db.execute("UPDATE stories SET copies = copies + 1, first_article=? WHERE story_id=?",
+               (aid if better else row[0], story))
+    if better:
+        db.execute("UPDATE articles SET first = (article_id = ?) WHERE article_id IN (?, ?)",
+                   (aid, aid, row[0]))
+
+
+SAME_STATEMENT = 0.8  # word-set overlap of two copies of one statement in one story
+
+
+def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> str:
+    """The group of copies a statement belongs to: a statement of another copy of the
+    story with nearly the same words (a wire text edited by one outlet), or a new group."""
+    if story == aid:  # the first copy of its story
+        return _hash(story, folded)
+    words = set(folded.split())
+    best, best_sim = None, 0.0
+    for other, group in db.execute("SELECT content, copy_group FROM statements WHERE article_id "
+                                   "IN (SELECT article_id FROM articles WHERE story_id=? AND "
+                                   "article_id != ?) ORDER BY seq", (story, aid)):
+        theirs = set(index_text(other).split())
+        sim = len(words & theirs) / max(1, len(words | theirs))
+        if sim > best_sim:
+            best, best_sim = group, sim
+    return best if best is not None and best_sim >= SAME_STATEMENT else _hash(story, folded)
+
+
+def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
+               published: str | None, outlet: str | None, names: speakers.NameBatch,
+               local: dict[str, str]) -> tuple[tuple, tuple]:
+    """The statement's row and full-text row. `local` maps the article's copy groups to
+    their primary statement (the first in the article, ids being zero-padded)."""
+    sid = f"{aid}-{n + 1:04d}"
+    spk = q.get("speaker") or {}
+    typ, name, written = speakers.speaker_name(q.get("speaker"))
+    variants = sorted({v for v in (name, written) if v})
+    nk = names.add(typ, name if typ != "ANON" else (written or ""), variants)
+    content = q["content"]
+    folded = index_text(content["text"])
+    group = _copy_group(db, story, aid, folded)
+    primary = local.get(group)
+    if primary is None:
+        primary = sid
+        if story != aid:  # copies of this statement may sit in other articles of the story
+            cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s "
+                             "WHERE s.statement_id = (SELECT primary_id FROM statements WHERE "
+                             "copy_group=? LIMIT 1)", (group,)).fetchone()
+            if cur is not None:
+                if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
+                    db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?",
+                               (sid, group))
+                else:
+                    primary = cur[0]
+        local[group] = primary
+    cue = q.get("cue") or {}
+    med = q.get("medium") or {}
+    row = (seq, sid, aid, story, published, outlet, q.get("kind"), content["text"],
+           content["start"], content["end"], spk.get("text"), spk.get("canonical"),
+           spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))),
+           spk.get("start"), spk.get("end"), nk, cue.get("text"), cue.get("lemma"),
+           cue.get("class"), None if not cue else int(bool(cue.get("negated"))),
+           med.get("canonical") or med.get("text"), med.get("relation"),
+           json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
+           int(bool(q.get("inherited"))), group, primary)
+    speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
+    return row, (seq, folded, index_text(speaker_text))
