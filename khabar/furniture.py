@@ -58,19 +58,36 @@ def _compile():
     byline = re.compile(rf"^\s*(?:{_alternation(data['byline_openers'])})\s+"
                         rf"(?P<v>[^\W\d][^:\n]*?(?:\s+[^:\s]+){{0,{n - 1}}})\s*:\s")
     return (field_res, labels, read_also, list_marker, contains, contains_raw, credits, seps,
-            openers, weekdays, int(data["related_tail_min"]), byline, n)
+            openers, weekdays, int(data["related_tail_min"]), byline, n, _wire_rules(data))
+
+
+_URL = r"(?:https?://|www\.)\S+"
+
+
+def _wire_rules(data) -> list[tuple[str, object]]:
+    """Whole-line rules for link-back lines, tag lines, wire markers and time stamps."""
+    words = int(data["link_label_words"])
+    link = re.compile(rf"^(?:{_alternation(data['link_labels'])})(?:\s+[^\s:：]+){{0,{words}}}"
+                      rf"\s*(?:[:：]\s*(?:{_URL})?|{_URL})$", re.I)
+    tags = re.compile(rf"^(?:(?:{_alternation(data['tag_labels'])})\s*[:：].+"
+                      r"|#[^\s#]+(?:\s+#[^\s#]+)*)$", re.I)
+    wire = re.compile(rf"^/{{2,}}\s*(?:{_alternation(data['wire_markers'])})\s*/{{2,}}$")
+    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})$",
+                       re.I)
+    return [("link", link.match), ("link", re.compile(rf"^{_URL}$", re.I).match),
+            ("tags", tags.match), ("wire_marker", wire.match), ("time_stamp", stamp.match)]
 
 
 (_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CONTAINS_RAW, _CREDITS,
  _SITE_SEPARATORS, _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN, _BYLINE,
- _BYLINE_MAX_WORDS) = _compile()
+ _BYLINE_MAX_WORDS, _WIRE_RULES) = _compile()
 
 
 # the first rule that holds for a short line's folded text gives its kind
 _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
                      ("separator", _RULE_LINE.match), ("list_marker", _LIST_MARKER.match),
                      *((kind, rx.match) for kind, rx in _LABELS),
-                     ("read_also", _READ_ALSO.match)]
+                     ("read_also", _READ_ALSO.match), *_WIRE_RULES]
 
 
 class Line:
@@ -149,6 +166,9 @@ def _classify(ln: Line) -> None:
             if any(w in low for w in words):
                 ln.kind = kind
                 return
+        # a link-back line is long for its address alone
+        s = ln.folded.strip()
+        ln.kind = next((kind for kind, test in _WIRE_RULES if kind == "link" and test(s)), None)
         return
     s = ln.folded.strip()
     if not s:
