@@ -17,6 +17,7 @@ from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
 from khabar.quotes.markers import complement_ok, marker
+from khabar.quotes.relative import antecedent
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
@@ -359,6 +360,9 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
+        if item.speaker is None and not inside and s.words[ci - 1] in LEX.relatives:
+            item.speaker = antecedent(s, ci, form)  # «…، بحسب الخبير الذي أشار إلى …»
+            item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
                 and not after_break and s.zone != "title" \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):

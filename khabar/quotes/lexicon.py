@@ -110,12 +110,14 @@ class Lexicon:
     prepositions: dict[str, str]  # folded word -> marker
     glued_preps: tuple[str, ...]
     np_stops: Phrases
+    adverbials: Phrases  # «في وقت سابق»: one aside, a stop for a noun phrase
     title_links: frozenset[str]
     content_stops: Phrases
     negations: frozenset[str]
     manner_markers: frozenset[str]
     auxiliaries: frozenset[str]
     relatives: frozenset[str]
+    relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
     headline_labels: Phrases
     statement_nouns: Phrases
@@ -202,12 +204,14 @@ def build() -> Lexicon:
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
         np_stops=Phrases(g["np_stops"], CONJ),
+        adverbials=Phrases(g["adverbials"], CONJ),
         title_links=_folded(g["title_links"]),
         content_stops=Phrases(g["content_stops"], ()),
         negations=_folded(g["negations"]),
         manner_markers=_folded(g["manner_markers"]),
         auxiliaries=_folded(g["auxiliaries"]),
         relatives=_folded(g["relatives"]),
+        relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
@@ -241,4 +245,5 @@ LEX = build()
 # a sentence none of whose words is one of these holds no statement (titles aside)
 CUE_WORDS = LEX.cues.first_words
 ATTRIBUTION_WORDS = LEX.attribution.first_words
+ADVERBIAL_WORDS = LEX.adverbials.first_words
 TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS

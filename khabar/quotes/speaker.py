@@ -63,6 +63,11 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     return None
 
 
+def has_head(s: Sentence, k: int) -> bool:
+    """A title, a body, an unnamed source or an outlet starts at token k."""
+    return _head(s, k) is not None
+
+
 def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
              stop_preps: frozenset[str] = frozenset(), subject: bool = False) -> NP | None:
     """The noun phrase starting at token k (a speaker or a source), or None.

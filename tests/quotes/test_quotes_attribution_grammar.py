@@ -1,0 +1,48 @@
+"""Constructions of attribution added for unseen outlets: one row each, sentences written
+for these tests (never taken from an article)."""
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import assert_statement
+
+# (id, body, expected statements: kind, speaker, cue, medium, content)
+ROWS = [
+    ("adverbial-before-preposition",
+     "وشدد الوزير في وقت سابق على التزام الحكومة بدعم المزارعين.",
+     [("indirect", "الوزير", "وشدد", None, "التزام الحكومة بدعم المزارعين")]),
+    ("adverbial-before-complementizer",
+     "وأكد رئيس البلدية في الوقت نفسه أن الأشغال ستنتهي قريبا.",
+     [("indirect", "رئيس البلدية", "وأكد", None, "الأشغال ستنتهي قريبا")]),
+    ("adverbial-before-quotation",
+     'وقال المدرب في هذا الشأن "لن نغير خطتنا قبل المباراة النهائية".',
+     [("direct", "المدرب", "وقال", None, "لن نغير خطتنا قبل المباراة النهائية")]),
+    ("relative-after-attribution",
+     "وتعيد الحكومة تأهيل الأطفال، بحسب وكيل وزارة التعليم، الذي أشار إلى خطة لإصلاح المدارس.",
+     [("indirect", "وكيل وزارة التعليم", "بحسب", None, "وتعيد الحكومة تأهيل الأطفال"),
+      ("indirect", "وكيل وزارة التعليم", "أشار", None, "خطة لإصلاح المدارس")]),
+    ("relative-feminine",
+     "وذلك وفق المتحدثة باسم البلدية، التي أكدت أن الشوارع ستفتح غدا.",
+     [("indirect", "المتحدثة باسم البلدية", "أكدت", None, "الشوارع ستفتح غدا")]),
+    ("relative-after-genitive",
+     'وتعليقا على تصريح وزير الثقافة السابق الذي قال إن "الجمهور تغير كثيرا"، ابتسم الممثل.',
+     [("direct", "وزير الثقافة السابق", "قال", None, "الجمهور تغير كثيرا")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_construction(quotes_of, body, expected):
+    got = quotes_of(body)
+    assert len(got) == len(expected), [q["content"]["text"] for q in got]
+    for q, row in zip(got, expected):
+        assert_statement(q, *row)
+
+
+@pytest.mark.parametrize("body", [
+    # the verb does not agree with the pronoun: the clause is no statement of that noun
+    "وزار الوزير المدرسة التي قال إنها ستغلق قريبا.",
+    # the noun before the pronoun is a thing, not a source
+    "وعرض الفريق الخطة التي أكد أنها ستنجح.",
+], ids=["disagreeing-verb", "thing-antecedent"])
+def test_relative_clause_without_a_source_gives_no_speaker_of_its_own(quotes_of, body):
+    for q in quotes_of(body):
+        assert q["speaker"] is None or q["speaker"]["text"] not in ("المدرسة", "الخطة")
