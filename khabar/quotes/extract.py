@@ -102,6 +102,13 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
     return np if j == ci else None
 
 
+def _after_auxiliary(s: Sentence, ci: int) -> bool:
+    """«وكان الوزير قد شرح الأسباب»: an auxiliary opened the clause and «قد» stands right
+    before the verb, so the subject came before it and the noun after it is the object."""
+    return s.words[ci - 1] in LEX.perfect_particles and \
+        any(s.words[x] in LEX.auxiliaries for x in range(ci - 1))
+
+
 def _whole_head(s: Sentence, j: int) -> bool:
     """The word at j, initial letter included, is a head noun of the lexicon."""
     return any(m is not None and m[2] == "" for m in
@@ -159,7 +166,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if subject is not None and doc is None:
             subject = apposition(s, subject)
             k = subject.after
-    if ci > 0 and not participle and (title or subject is None):
+    if ci > 0 and not participle and (title or subject is None or _after_auxiliary(s, ci)):
         svo = _svo_subject(s, ci)
         if svo is not None:
             subject, k = svo, cj

@@ -116,6 +116,7 @@ class Lexicon:
     negations: frozenset[str]
     manner_markers: frozenset[str]
     auxiliaries: frozenset[str]
+    perfect_particles: frozenset[str]
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
@@ -210,6 +211,7 @@ def build() -> Lexicon:
         negations=_folded(g["negations"]),
         manner_markers=_folded(g["manner_markers"]),
         auxiliaries=_folded(g["auxiliaries"]),
+        perfect_particles=_folded(g["perfect_particles"]),
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
