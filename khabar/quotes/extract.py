@@ -202,6 +202,10 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if anon is not None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
             continue
+        close = _parenthesis_end(s, j)
+        if close is not None:
+            j = close  # «وقالت الحركة (…) إن …»: an abbreviation or a figure in brackets
+            continue
         if w in LEX.relatives:
             # «وأضاف المراقب الذي كان قد شارك …، "…"»: skip the relative clause to its
             # comma, or («الهيئة التي تتخذ من جنيف مقرا لها أن …») to the last
@@ -289,6 +293,17 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
+
+
+_PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+
+
+def _parenthesis_end(s: Sentence, j: int) -> int | None:
+    """The token after the «)» that closes a short bracket opened at j, if any."""
+    if s.words[j] != "(":
+        return None
+    return next((x + 1 for x in range(j + 1, min(len(s), j + _PARENTHESIS_MAX + 2))
+                 if s.words[x] == ")"), None)
 
 
 def _plain(s: Sentence, a: int, b: int) -> bool:
