@@ -254,6 +254,9 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
             j += 2  # «الائتلاف بقيادة لندن», «المتحدث باسم الوزارة»; not «في مدونتها»
             continue
+        if at_stop(s, j) and titled and kind == "person" and _given_name_not_stop(s, j, n):
+            j += 1  # «المتحدث باسم الحكومة علي …»: the name folds like «على»
+            continue
         if at_stop(s, j):
             if titled and kind != "outlet" and w in LEX.title_links \
                     and j + 1 < n and s.is_word(j + 1) and not at_stop(s, j + 1) \
@@ -273,6 +276,19 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 break  # «أعلنت النرويج دعمها …»: a possessed noun starts the object
         j += 1
     return j
+
+
+def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
+    """A given name whose folded form is also a stop word («علي» / «على»), read as a name
+    when a plain word (no article, no stop) follows it and the phrase then ends."""
+    if s.words[j] not in LEX.given_names or j in s.times or j + 1 >= n \
+            or not s.isword[j + 1]:
+        return False
+    if at_stop(s, j + 1) or LEX.cues.match(s.words, j + 1):
+        return False
+    end = next((x for x in range(j + 2, min(n, j + 4) + 1)
+                if x >= n or _phrase_ends(s, x) or s.words[x] in COMMA), None)
+    return end is not None and all(not at_stop(s, x) for x in range(j + 1, min(end, n)))
 
 
 def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
