@@ -254,7 +254,8 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
             j += 2  # «الائتلاف بقيادة لندن», «المتحدث باسم الوزارة»; not «في مدونتها»
             continue
-        if at_stop(s, j) and titled and kind == "person" and _given_name_not_stop(s, j, n):
+        if at_stop(s, j) and titled and kind == "person" and \
+                LEX.prepositions.get(w) not in stop_preps and _given_name_not_stop(s, j, n):
             j += 1  # «المتحدث باسم الحكومة علي …»: the name folds like «على»
             continue
         if at_stop(s, j):
@@ -286,8 +287,9 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
         return False
     if at_stop(s, j + 1) or LEX.cues.match(s.words, j + 1):
         return False
-    end = next((x for x in range(j + 2, min(n, j + 4) + 1)
-                if x >= n or _phrase_ends(s, x) or s.words[x] in COMMA), None)
+    end = next((x for x in range(j + 2, min(n - 1, j + 4) + 1)
+                if s.words[x] in LEX.complementizers or s.words[x] in COMMA
+                or s.words[x] == ":" or starts_medium(s, x)), None)
     return end is not None and all(not at_stop(s, x) for x in range(j + 1, min(end, n)))
 
 
