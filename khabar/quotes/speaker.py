@@ -316,6 +316,8 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title
+        elif starts_medium(s, t) or LEX.medium.match(s.words, t):
+            break  # «المسؤول في تصريحات صحفية»: the medium follows the title
         elif w in LEX.title_links and t + 1 < j and not s.words[t + 1].endswith(PRONOUN_SUFFIXES):
             t += 2  # «المعنية بحقوق النازحين»: a definite link takes its object too
         elif LEX.org_heads.match(s.words, t) and LEX.org_heads.match(s.words, t)[2][-1:] in PREPS:
