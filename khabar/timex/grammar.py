@@ -67,6 +67,7 @@ _DUAL_SEP = re.compile(r"\s*[/\\(\-–]\s*|\s+")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _DECIMAL = re.compile(r"[.,]\d")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
 def atoms(folded: str) -> list[Atom]:
@@ -241,6 +242,8 @@ class Parser:
             pass
         if stop:
             window = window[stop.end():]
+        # a name in quotation marks («مدرسة "ستونهيل"») is no verb of the clause
+        window = _QUOTED.sub(" ", window)
         words = window.split()[-_FUTURE_REACH:]
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
@@ -609,7 +612,38 @@ class Parser:
                 return None
             items, j = self._more_years([tx], i + 1)
             return j, items, PERIOD_PREFIX_KINDS + ("month",)
-        return self._duration(i)
+        return self._day_of_month(i) or self._duration(i)
+
+    def _day_of_month(self, i):
+        """«16 من الشهر الحالي», «يوم 29 من مايو الماضي»: a day of a month named after «من»."""
+        a = self.a[i]
+        of = self.next(i + 1)
+        if not a.key.isdigit() or not 1 <= int(a.key) <= 31 or of is None \
+                or of.kind != "ropen" or of.key not in lx.OF_WORDS:
+            return None
+        c = self.next(i + 2)
+        if c is None:
+            return None
+        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
+            rel = self.next(i + 3)
+            if rel is None or rel.kind != "rel":
+                return None
+            j = i + 4
+            month = rv.period(self.pub, "M", lx.RELATIONS[rel.key]) if self.pub else None
+        elif c.kind == "month":
+            got = self.c_month(i + 2)
+            if got is None:
+                return None
+            j, month = got[0], got[1][0].value
+        else:
+            return None
+        value = None
+        if month is not None:
+            try:
+                value = dt.date.fromisoformat(f"{month}-{int(a.key):02d}").isoformat()
+            except ValueError:
+                return None
+        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
 
     def c_numw(self, i):
         return self._duration(i)
@@ -708,9 +742,18 @@ class Parser:
 
     def c_season(self, i):
         b = self.next(i + 1)
-        if b is None or b.kind != "rel":
-            return None
         _code, first = lx.SEASONS[self.a[i].key]
+        if b is None or b.kind != "rel":
+            # a bare season («في الصيف», «صيفا»): the one under way or last, or the next
+            # one when the clause speaks of the future
+            if self.word_after(self.a[i].end).startswith(lx.DEFINITE_ARTICLE):
+                return None  # «الربيع العربي»: a name, not a season
+            last = self.out[-1] if self.out else None
+            if last is not None and last.type == "SET" and self.a[i].start - last.end <= 30:
+                return None  # «كل عام في الصيف»: a habit, no calendar season
+            relation = 1 if self.future(self.a[i].start) else 0
+            value = rv.season(self.pub, first, relation) if self.pub else None
+            return i + 1, [self._tx(i, i + 1, "DATE", value, "year")], PERIOD_PREFIX_KINDS
         value = rv.season(self.pub, first, lx.RELATIONS[b.key]) if self.pub else None
         return i + 2, [self._tx(i, i + 2, "DATE", value, "year")], PERIOD_PREFIX_KINDS
 

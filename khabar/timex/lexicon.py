@@ -106,6 +106,7 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 
 PHRASES = _phrase_index()
 _ART = _key(_NUM["definite_article"])
+DEFINITE_ARTICLE = _ART  # a definite word after a bare season makes it a name
 _CONJ = tuple(_key(c) for c in _TX["clitics"]["conjunctions"])
 _PREP = tuple(_key(c) for c in _TX["clitics"]["prepositions"])
 _LAM = _key(_TX["alef_dropping_preposition"])
