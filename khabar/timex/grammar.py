@@ -50,6 +50,7 @@ class Timex:
 
 _GAP = re.compile(r"[ \t\u00a0]*")
 _GAP_COMMA = re.compile(r"\s*[,،]?\s*")
+_NIGHT_DASH = re.compile(r"\s*[-–/]\s*")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s]?)")
 _PREV_WORDS = re.compile(r"([\w\u0600-\u06ff]+)\W*$")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n]")
@@ -332,6 +333,10 @@ class Parser:
     def c_relday(self, i):
         a = self.a[i]
         off = lx.RELATIVE_DAYS[a.key]
+        if off == 0 and a.key in lx.DAY_UNIT_KEYS:
+            story = self._story_day(i)
+            if story is not None:
+                return story
         if off == 0 and self.word_after(a.end) in lx.NOT_TODAY_AFTER:
             return None
         if self.word_before(a.start - len(a.cl)) in lx.NOT_TODAY_BEFORE:
@@ -360,11 +365,41 @@ class Parser:
             j += 1
         elif b is not None and b.kind == "wd":  # «ليلة الأربعاء الخميس»
             j += 1
+        elif j < self.n and self.a[j].kind == "wd" and not self.a[j].cl \
+                and _NIGHT_DASH.fullmatch(self.s, a.end, self.a[j].start) \
+                and self._after_night(i):
+            j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
         value = None
         if self.pub:
             fut = relation is None and self.future(a.start)
             value = rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _story_day(self, i: int):
+        """«في اليوم التالي», «ذلك اليوم»: a day counted from the last day the story named
+        (within the same paragraph); None when there is none."""
+        a = self.a[i]
+        last = next((t for t in reversed(self.out) if t.granularity == "day" and t.value
+                     and len(t.value) == 10), None)
+        if last is None or "\n" in self.s[last.end:a.start]:
+            return None
+        after = _NEXT_WORD.match(self.s, a.end)
+        before = _PREV_WORDS.search(self.s, max(0, a.start - len(a.cl) - 40), a.start - len(a.cl))
+        if after.group(1) in lx.ANAPHORIC_AFTER:
+            shift, start, end = lx.ANAPHORIC_AFTER[after.group(1)], a.start, after.end()
+        elif before is not None and before.group(1) in lx.NOT_TODAY_BEFORE:
+            shift, start, end = 0, before.start(1), a.end
+        else:
+            return None
+        value = (dt.date.fromisoformat(last.value) + dt.timedelta(days=shift)).isoformat()
+        tx = Timex(start, end, "DATE", value, None, "story", "day")
+        return i + 1, [tx], ()
+
+    def _after_night(self, i: int) -> bool:
+        """A night word («ليل», «ليلة») stands right before the weekday at i."""
+        p = self.a[i - 1] if i > self.floor else None
+        return p is not None and p.kind == "daypart" and lx.DAY_PARTS.get(p.key) == "NI" \
+            and self.touching(i - 1)
 
     def c_date(self, i):
         raw = self.a[i].raw

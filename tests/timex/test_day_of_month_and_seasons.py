@@ -18,6 +18,7 @@ ROWS = [
     ("ويزور السياح القرية في الصيف.", AUG, "الصيف", "2015"),
     ("وتنخفض الأسعار شتاء في الجبال.", JAN, "شتاء", "2019"),
     ("وستبدأ الأشغال في الربيع.", JAN, "الربيع", "2020"),
+    ("ليل الجمعة - السبت قصفت المدفعية القرية.", AUG, "ليل الجمعة - السبت", "2015-08-07"),
     ('وبعد الحادث في مدرسة "ستونهام الكبرى"، تعهد المدير الخميس بتشديد الحراسة.',
      AUG, "الخميس", "2015-08-06"),
 ]
@@ -37,3 +38,14 @@ def test_expression_and_value(text, published, span, value):
 def test_no_day_or_season(text):
     assert all(v is None or len(v) != 10 for _, v in found(text, AUG)) and \
         not any(t in ("الربيع",) for t, _ in found(text, AUG))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وصل الوفد يوم الاثنين، وفي اليوم التالي عقد الاجتماع.",
+     [("يوم الاثنين", "2015-08-10"), ("اليوم التالي", "2015-08-11")]),
+    ("بدأ الإضراب في 3 أغسطس، وفي ذلك اليوم أغلقت المصانع.",
+     [("3 أغسطس", "2015-08-03"), ("ذلك اليوم", "2015-08-03")]),
+    ("وفي اليوم التالي عقد الاجتماع.", []),  # no day named before it: nothing to count from
+], ids=["next-day", "that-day", "no-anchor"])
+def test_days_counted_from_the_story(text, expected):
+    assert found(text, AUG) == expected
