@@ -21,7 +21,7 @@ from khabar.quotes.relative import antecedent
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
-from khabar.quotes.speaker import NP, apposition, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
 _DASHES = {"-", "–", "—"}
@@ -83,6 +83,9 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
             if np is not None and np.b == ci:
                 return np
         return None
+    topic = _topic_subject(s, ci)
+    if topic is not None:
+        return topic
     # also «أما X فقال»: the topic, then the verb; the auxiliary nearest the verb counts
     k = next((x for x in range(ci - 1, -1, -1) if s.words[x] in LEX.auxiliaries), -1)
     if k < 0 or any(s.words[x] in _GAP_STOP and s.words[x] not in COMMA for x in range(k, ci)):
@@ -100,6 +103,28 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
     if j < ci and s.words[j - 1] in COMMA and _aside_before(s, j, ci):
         j = ci  # «وكان فلان، مساعد وكيل الجمهورية …، أفاد»: an appositive aside
     return np if j == ci else None
+
+
+_TOPIC_REACH = 8  # tokens of a subject between a topic opener and its verb
+
+
+def _topic_subject(s: Sentence, ci: int) -> NP | None:
+    """A named or titled subject right before the verb, after a topic opener («إلا أن
+    الوزير أكد أن …») or at the very start of the sentence («الوزير أكد أن …»)."""
+    lo = max(-1, ci - _TOPIC_REACH - 2)
+    for x in range(ci - 1, lo, -1):
+        if not s.isword[x] or s.inside[x]:
+            return None
+        m = LEX.topic_openers.match(s.words, x)
+        start = x + m[0] if m else (0 if x == 0 else -1)
+        if start < 0 or start >= ci:
+            continue
+        np = parse_np(s, start, limit=ci)
+        if np is not None and np.after == ci and np.kind != "statement" and \
+                (np.a in s.names or has_head(s, np.a)):
+            return np
+        return None
+    return None
 
 
 def _after_auxiliary(s: Sentence, ci: int) -> bool:
@@ -201,6 +226,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         anon = anonymity_end(s, j)
         if anon is not None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            continue
+        if w in LEX.circumstantial_pronouns:
+            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma
+            comma = next((x for x in range(j + 1, min(n, j + _LOOKAHEAD))
+                          if s.words[x] in COMMA), None)
+            if comma is None:
+                break
+            j = comma + 1
             continue
         close = _parenthesis_end(s, j)
         if close is not None:

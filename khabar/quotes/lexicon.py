@@ -117,6 +117,8 @@ class Lexicon:
     manner_markers: frozenset[str]
     auxiliaries: frozenset[str]
     perfect_particles: frozenset[str]
+    topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
+    circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
@@ -212,6 +214,8 @@ def build() -> Lexicon:
         manner_markers=_folded(g["manner_markers"]),
         auxiliaries=_folded(g["auxiliaries"]),
         perfect_particles=_folded(g["perfect_particles"]),
+        topic_openers=Phrases(g["topic_openers"], ()),
+        circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),

@@ -242,6 +242,8 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 j = s.pair_at[j] + 1
                 continue
             break
+        if w in LEX.circumstantial_pronouns:
+            break  # «فلان وهو من سكان الحي»: an aside starts
         if w in LEX.complementizers or w in LEX.manner_markers or LEX.cues.match(s.words, j) \
                 or starts_medium(s, j) or LEX.medium.match(s.words, j) \
                 or anonymity_end(s, j) is not None:

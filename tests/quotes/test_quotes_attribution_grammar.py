@@ -65,6 +65,15 @@ ROWS = [
     ("statement-form-after-a-role-noun",
      "وقال المسؤول في تصريحات صحفية إن الاتفاق قريب.",
      [("indirect", "المسؤول", "وقال", "في تصريحات صحفية", "الاتفاق قريب")]),
+    ("circumstantial-aside-without-comma-before",
+     "وذكر المهندس وهو من سكان الحي، أن المياه انقطعت منذ يومين.",
+     [("indirect", "المهندس", "وذكر", None, "المياه انقطعت منذ يومين")]),
+    ("subject-after-topic-opener",
+     "إلا أن الوزير اعتبر أن الخطة فاشلة.",
+     [("indirect", "الوزير", "اعتبر", None, "الخطة فاشلة")]),
+    ("subject-at-sentence-start",
+     "المدير أكد أن الخطة ستنفذ في الموعد.",
+     [("indirect", "المدير", "أكد", None, "الخطة ستنفذ في الموعد")]),
     ("quoted-name-before-cue-is-no-statement",
      'وبعد الحريق في مدرسة "النور الجديدة للبنات"، قال المدير إن الدروس ستستأنف الأحد.',
      [("indirect", "المدير", "قال", None, "الدروس ستستأنف الأحد")]),
@@ -84,7 +93,10 @@ def test_construction(quotes_of, body, expected):
     "وزار الوزير المدرسة التي قال إنها ستغلق قريبا.",
     # the noun before the pronoun is a thing, not a source
     "وعرض الفريق الخطة التي أكد أنها ستنجح.",
-], ids=["disagreeing-verb", "thing-antecedent"])
+    # a thing before the verb at the sentence's start is no source of its own
+    "الخطة أكدت أن الإنتاج سيزيد.",
+], ids=["disagreeing-verb", "thing-antecedent", "thing-subject-first"])
 def test_relative_clause_without_a_source_gives_no_speaker_of_its_own(quotes_of, body):
     for q in quotes_of(body):
         assert q["speaker"] is None or q["speaker"]["text"] not in ("المدرسة", "الخطة")
+    assert not any(q["speaker"] and q["speaker"]["text"] == "الخطة" for q in quotes_of(body))
