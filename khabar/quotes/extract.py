@@ -17,7 +17,7 @@ from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
 from khabar.quotes.markers import complement_ok, marker
-from khabar.quotes.relative import antecedent
+from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
@@ -415,8 +415,10 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
-        if item.speaker is None and not inside and s.words[ci - 1] in LEX.relatives:
-            item.speaker = antecedent(s, ci, form)  # «…، بحسب الخبير الذي أشار إلى …»
+        if item.speaker is None and not inside and ci > 0:
+            # «…، بحسب الخبير الذي أشار إلى …», «أصدرت اللجنة بيانا أكدت فيه أن …»
+            item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \
+                else document_author(s, ci, cj)
             item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
                 and not after_break and s.zone != "title" \

@@ -119,6 +119,7 @@ class Lexicon:
     perfect_particles: frozenset[str]
     topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
+    resumptive_pronouns: frozenset[str]  # «بيانا أكدت فيه»: pointing back at a document
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
@@ -216,6 +217,7 @@ def build() -> Lexicon:
         perfect_particles=_folded(g["perfect_particles"]),
         topic_openers=Phrases(g["topic_openers"], ()),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
+        resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),

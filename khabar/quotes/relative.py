@@ -3,6 +3,7 @@ at («…، بحسب الخبير الذي أشار إلى أن …», «ونق�
 from __future__ import annotations
 
 from khabar.quotes.lexicon import LEX, CueForm
+from khabar.quotes.morph import ACCUSATIVE
 from khabar.quotes.sentence import COMMA, Sentence
 from khabar.quotes.speaker import NP, has_head, parse_np
 
@@ -15,7 +16,24 @@ def antecedent(s: Sentence, ci: int, form: CueForm) -> NP | None:
     r = ci - 1
     if r < 1 or LEX.relative_agreement.get(s.words[r]) != form.gender:
         return None
-    e = r - 1 if s.words[r - 1] in COMMA else r
+    return _source_ending_at(s, r - 1 if s.words[r - 1] in COMMA else r)
+
+
+def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
+    """«وأصدرت اللجنة بيانا أكدت فيه أن …»: a cue after an indefinite document noun, with
+    a pronoun pointing back at the document after it, speaks for the source that issued
+    the document (the phrase right before the noun)."""
+    if ci < 2 or cj >= len(s) or s.words[cj] not in LEX.resumptive_pronouns:
+        return None
+    noun = s.words[ci - 1]
+    if not (LEX.document_nouns.match(s.words, ci - 1) or
+            noun.endswith(ACCUSATIVE) and LEX.document_nouns.match([noun[:-1]], 0)):
+        return None
+    return _source_ending_at(s, ci - 1)
+
+
+def _source_ending_at(s: Sentence, e: int) -> NP | None:
+    """The longest source phrase (a name or a head noun first) that ends right before e."""
     best = None
     for x in range(e - 1, max(-1, e - 1 - _ANTECEDENT_MAX), -1):
         if not s.isword[x] or s.inside[x] or LEX.cues.match(s.words, x):

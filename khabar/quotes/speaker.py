@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import (ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
+from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
                                  DEFINITE, LAM,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
@@ -156,6 +156,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             e = s.names[t][0]
         else:
             count, e = 0, t
+            if _accusative_pair(s, t, j):
+                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا»: the object, no name
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
@@ -186,6 +188,16 @@ def _surname(s: Sentence, k: int, j: int) -> bool:
     return j > k and _phrase_ends(s, j + 1) and not s.words[j].startswith(CLITIC_ARTICLE) \
         and s.isword[j - 1] and not prev.startswith(DEFINITE) and prev not in LEX.title_links \
         and not LEX.titles.match(s.words, j - 1)
+
+
+def _accusative_pair(s: Sentence, t: int, j: int) -> bool:
+    """Two indefinite accusatives in a row after a title («تفاؤلا كبيرا»): a noun and its
+    adjective, the verb's object, when more words follow before the phrase ends («باولا
+    سانتانا إن» is a name), unless the entity stage or the given names say «name»."""
+    if t + 2 >= j or t in s.names or s.words[t] in LEX.given_names:
+        return False
+    return all(s.words[x].endswith(ACCUSATIVE) and len(s.words[x]) > 3 and
+               not s.words[x].startswith(DEFINITE) for x in (t, t + 1))
 
 
 def _object_word(s: Sentence, e: int) -> bool:

@@ -74,6 +74,18 @@ ROWS = [
     ("subject-at-sentence-start",
      "المدير أكد أن الخطة ستنفذ في الموعد.",
      [("indirect", "المدير", "أكد", None, "الخطة ستنفذ في الموعد")]),
+    ("cue-inside-a-document-clause",
+     "ونشرت الوزارة تقريرا أوضحت فيه أن الصادرات ارتفعت.",
+     [("indirect", "الوزارة", "أوضحت", None, "الصادرات ارتفعت")]),
+    ("congratulation-with-quotation",
+     'من جهته هنأ المتحدث باسم الوزارة: "نهنئ الشعب بهذا الانتصار الكبير".',
+     [("direct", "المتحدث باسم الوزارة", "هنأ", None, "نهنئ الشعب بهذا الانتصار الكبير")]),
+    ("express-object-after-a-title",
+     "وأبدى المدرب تفاؤلا كبيرا بنتيجة المباراة.",
+     [("indirect", "المدرب", "وأبدى", None, "تفاؤلا كبيرا بنتيجة المباراة")]),
+    ("name-ending-like-an-accusative",
+     "وقال المتحدث باولا سانتانا إن الوضع هادئ.",
+     [("indirect", "باولا سانتانا", "وقال", None, "الوضع هادئ")]),
     ("quoted-name-before-cue-is-no-statement",
      'وبعد الحريق في مدرسة "النور الجديدة للبنات"، قال المدير إن الدروس ستستأنف الأحد.',
      [("indirect", "المدير", "قال", None, "الدروس ستستأنف الأحد")]),
@@ -100,3 +112,7 @@ def test_relative_clause_without_a_source_gives_no_speaker_of_its_own(quotes_of,
     for q in quotes_of(body):
         assert q["speaker"] is None or q["speaker"]["text"] not in ("المدرسة", "الخطة")
     assert not any(q["speaker"] and q["speaker"]["text"] == "الخطة" for q in quotes_of(body))
+
+
+def test_congratulating_a_person_is_no_statement(quotes_of):
+    assert quotes_of("وهنأ الرئيس الفائزين بالجائزة.") == []
