@@ -74,7 +74,7 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
             k = colon + 1
         while k < ci and not s.isword[k]:
             k += 1
-        # «البحرين تؤيد وموسكو تدعو»: the latest coordinated phrase before the verb
+        # «اليابان تؤيد وكندا تدعو»: the latest coordinated phrase before the verb
         # «وزراء» is a word of its own, not «و» + «زراء»
         coordinated = [j for j in range(ci - 1, k, -1) if s.words[j][:1] in CONJ
                        and not _whole_head(s, j)]
@@ -96,12 +96,12 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
     np = apposition(s, np, limit=ci)
     j = np.after
     if j < ci and s.words[j] in LEX.relatives:
-        # «وكانت النائبة التي …، قد أكدت»: a relative clause up to its comma
+        # «وكانت الباحثة التي …، قد أكدت»: a relative clause up to its comma
         j = next((x for x in range(j, ci) if s.words[x] in COMMA), ci)
     while j < ci and (s.words[j] in COMMA or s.words[j] in LEX.continuation_particles):
         j += 1
     if j < ci and s.words[j - 1] in COMMA and _aside_before(s, j, ci):
-        j = ci  # «وكان فلان، مساعد وكيل الجمهورية …، أفاد»: an appositive aside
+        j = ci  # «وكان فلان، نائب المدعي العام …، أفاد»: an appositive aside
     return np if j == ci else None
 
 
@@ -240,8 +240,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = close  # «وقالت الحركة (…) إن …»: an abbreviation or a figure in brackets
             continue
         if w in LEX.relatives:
-            # «وأضاف المراقب الذي كان قد شارك …، "…"»: skip the relative clause to its
-            # comma, or («الهيئة التي تتخذ من جنيف مقرا لها أن …») to the last
+            # «وأضاف الخبير الذي كان قد زار …، "…"»: skip the relative clause to its
+            # comma, or («الهيئة التي تتخذ من فيينا مقرا لها أن …») to the last
             # complementizer before the content
             span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
             close = next((x for x in span if s.words[x] in COMMA), None)
@@ -311,7 +311,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
 
 
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
-    """«مع إعلان الجيش عن تصديه لصواريخ»: the noun of a statement, its author in the
+    """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
@@ -321,7 +321,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     j = agent.after
     while j < len(s) and (s.words[j] in COMMA or at_stop(s, j)) and \
             s.words[j] not in LEX.prepositions:
-        j += 1  # «إعلان دمشق أيضا عن …»
+        j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
@@ -396,9 +396,9 @@ def sentence_items(s: Sentence) -> list[Item]:
                                   s.words[ci - 1] in LEX.continuation_particles and
                                   s.words[ci - 2] in PUNCT_STOP)
         if form.form == "masdar" and inside:
-            continue  # «حذرت من ثغرات في إعلان النظام عن …»: a noun inside a statement
+            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
-            continue  # «بينها مطالبة الحكومة»: a noun, not a participle
+            continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
                                    or pre or _resumes(s, ci))
         if LEX.content_stops.match(s.words, ci):
@@ -410,20 +410,20 @@ def sentence_items(s: Sentence) -> list[Item]:
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose
                          or s.words[item.ca - 1] not in LEX.complementizers):
             continue  # a verb inside a statement is part of it, unless it has its own
-            # subject and complementizer («…، وبعد ذلك أعلنت دول أخرى أنها …»)
+            # subject and complementizer («…، ثم أعلنت شركات أخرى أنها …»)
         if form.invites and _invitation(s, item):
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
         if item.speaker is None and not inside and ci > 0:
-            # «…، بحسب الخبير الذي أشار إلى …», «أصدرت اللجنة بيانا أكدت فيه أن …»
+            # «…، بحسب الخبير الذي أشار إلى …», «نشرت الهيئة تقريرا أوضحت فيه أن …»
             item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \
                 else document_author(s, ci, cj)
             item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
                 and not after_break and s.zone != "title" \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
-            continue  # «لصواريخ قال إنها …»: a relative clause, not a new statement
+            continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None
         if item.ca < 0:
             if before is None:
@@ -434,7 +434,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue
         if inside and not after_break and form.form != "participle" and item.speaker is None \
                 and not _resumes(s, ci):
-            continue  # «أنها أجرت مقابلات وتوصلت إلى أن …»: still the first statement
+            continue  # «أنها راجعت الوثائق وخلصت إلى أن …»: still the first statement
         item.negated = ci > 0 and _negation(s.words[ci - 1])
         if before is not None and any(w in COMMA for w in s.words[s.pair_at[before]:ci]):
             close = s.pair_at[before]

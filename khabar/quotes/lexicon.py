@@ -119,7 +119,7 @@ class Lexicon:
     perfect_particles: frozenset[str]
     topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
-    resumptive_pronouns: frozenset[str]  # «بيانا أكدت فيه»: pointing back at a document
+    resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]

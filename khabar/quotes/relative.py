@@ -1,5 +1,5 @@
 """The speaker of a cue that opens a relative clause: the noun phrase the pronoun points back
-at («…، بحسب الخبير الذي أشار إلى أن …», «ونقل عن الوزير الذي قال إن …»)."""
+at («…، وفق الطبيب الذي لفت إلى أن …», «ونقل عن المدير الذي ذكر أن …»)."""
 from __future__ import annotations
 
 from khabar.quotes.lexicon import LEX, CueForm
@@ -20,7 +20,7 @@ def antecedent(s: Sentence, ci: int, form: CueForm) -> NP | None:
 
 
 def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
-    """«وأصدرت اللجنة بيانا أكدت فيه أن …»: a cue after an indefinite document noun, with
+    """«ونشرت الهيئة تقريرا أوضحت فيه أن …»: a cue after an indefinite document noun, with
     a pronoun pointing back at the document after it, speaks for the source that issued
     the document (the phrase right before the noun)."""
     if ci < 2 or cj >= len(s) or s.words[cj] not in LEX.resumptive_pronouns:

@@ -73,7 +73,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     """The noun phrase starting at token k (a speaker or a source), or None.
 
     `stop_preps`: prepositions the cue takes; glued to a word, they start its content
-    («أفادت مصادر في المستشفى باستشهاد …»). `subject`: the phrase stands right after a
+    («أفادت مصادر في البلدية بإغلاق …»). `subject`: the phrase stands right after a
     verb, where an oblique plural («المواطنين») or a possessed noun («دعمها») is its
     object, not its subject.
     """
@@ -148,7 +148,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     elif kind == "person":
         t = _complement_end(s, k, head_len, j) if titled else _descriptor_end(s, k, j)
         while titled and t < j and LEX.titles.match(s.words, t):
-            # stacked titles («المتخصص في مجال البنوك الدكتور عبدالرحيم»)
+            # stacked titles («الخبير في مجال الطاقة الدكتور سامر»)
             t = _complement_end(s, t, LEX.titles.match(s.words, t)[0], j)
         if t > k:
             np.title_end = t
@@ -270,7 +270,7 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             continue
         if at_stop(s, j) and titled and kind == "person" and \
                 LEX.prepositions.get(w) not in stop_preps and _given_name_not_stop(s, j, n):
-            j += 1  # «المتحدث باسم الحكومة علي …»: the name folds like «على»
+            j += 1  # «المتحدث باسم البلدية علي …»: the name folds like «على»
             continue
         if at_stop(s, j):
             if titled and kind != "outlet" and w in LEX.title_links \
@@ -313,7 +313,7 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
     t = k + head_len
     if not s.words[k].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
-        # indefinite genitive takes the next one in turn («رئيس ائتلاف دولة القانون»)
+        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»)
         depth = 0
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
             if t in s.names:
@@ -346,7 +346,7 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t += 1  # «مدير الشؤون الصحية بمنطقة القصيم» (a given name stopped above)
         elif w[:1] == COORDINATOR and t + 1 < j and s.words[t + 1].startswith(ARTICLE) and \
                 not LEX.titles.match(s.words, t):
-            t += 2  # a coordinated genitive («البنوك والنقود وإدارة المخاطر»)
+            t += 2  # a coordinated genitive («الزراعة والمياه وإدارة الغابات»)
         else:
             break
     return t
