@@ -136,6 +136,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             np = NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
             if label == "PER":
                 _appositive_title(s, np, np.b, n)
+            elif label == "LOC":
+                np.b = _coordinated_names(s, np.b, n, label)  # «وأدانت مصر وقطر الهجوم»
             return np
     j = _extent(s, k, max(head_len, 1), n, titled, kind, stop_preps)
     np = NP(k, j, skip, kind, -1, titled)
@@ -170,6 +172,15 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if t < e:
             _appositive_title(s, np, e, n)
     return np
+
+
+def _coordinated_names(s: Sentence, e: int, n: int, label: str) -> int:
+    """Names of the same kind joined by a glued «و» after the one ending at e («مصر وقطر
+    والأردن»): one subject; returns where the last of them ends."""
+    while e < n and e in s.names and s.names[e][1] == label and s.names[e][0] <= n \
+            and s.words[e][:1] == COORDINATOR and len(s.words[e]) > 2:
+        e = s.names[e][0]
+    return e
 
 
 def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:

@@ -86,6 +86,12 @@ ROWS = [
     ("name-ending-like-an-accusative",
      "وقال المتحدث باولا سانتانا إن الوضع هادئ.",
      [("indirect", "باولا سانتانا", "وقال", None, "الوضع هادئ")]),
+    ("press-conference-after-a-title",
+     "وقال المدرب في المؤتمر الصحفي عقب المباراة إن فريقه استحق الفوز.",
+     [("indirect", "المدرب", "وقال", "في المؤتمر الصحفي", "فريقه استحق الفوز")]),
+    ("documents-reveal",
+     "وأظهرت وثائق مسربة أن الشركة دفعت رشاوى.",
+     [("indirect", "وثائق مسربة", "وأظهرت", None, "الشركة دفعت رشاوى")]),
     ("quoted-name-before-cue-is-no-statement",
      'وبعد الحريق في مدرسة "النور الجديدة للبنات"، قال المدير إن الدروس ستستأنف الأحد.',
      [("indirect", "المدير", "قال", None, "الدروس ستستأنف الأحد")]),
@@ -116,3 +122,11 @@ def test_relative_clause_without_a_source_gives_no_speaker_of_its_own(quotes_of,
 
 def test_congratulating_a_person_is_no_statement(quotes_of):
     assert quotes_of("وهنأ الرئيس الفائزين بالجائزة.") == []
+
+
+def test_coordinated_place_names_are_one_subject(quotes_of):
+    # the entity stage's places, the second glued to «و»: a list of reacting countries
+    body = "وأدانت بوتان ونيبال الهجوم على القافلة."
+    got = quotes_of(body, mentions=[("بوتان", "LOC", {}), ("نيبال", "LOC", {})])
+    assert [(q["speaker"]["text"], q["content"]["text"]) for q in got] == [
+        ("بوتان ونيبال", "الهجوم على القافلة")]
