@@ -85,7 +85,8 @@ def annotate(article: Article) -> None:
 
 
 def _adverbial_tokens(s: Sentence) -> None:
-    """Adverbial phrases («في وقت سابق») are asides like time expressions (`Sentence.times`)."""
+    """Adverbial phrases («في وقت سابق») and honorifics («عز وجل») are asides like time
+    expressions (`Sentence.times`)."""
     firsts = ADVERBIAL_WORDS
     for k, w in enumerate(s.words):
         if w in firsts and not s.inside[k]:

@@ -110,7 +110,7 @@ class Lexicon:
     prepositions: dict[str, str]  # folded word -> marker
     glued_preps: tuple[str, ...]
     np_stops: Phrases
-    adverbials: Phrases  # «في وقت سابق»: one aside, a stop for a noun phrase
+    adverbials: Phrases  # «في وقت سابق», «عز وجل»: one aside, a stop for a noun phrase
     title_links: frozenset[str]
     content_stops: Phrases
     negations: frozenset[str]
@@ -208,7 +208,7 @@ def build() -> Lexicon:
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
         np_stops=Phrases(g["np_stops"], CONJ),
-        adverbials=Phrases(g["adverbials"], CONJ),
+        adverbials=Phrases(g["adverbials"] + g["honorifics"], CONJ),
         title_links=_folded(g["title_links"]),
         content_stops=Phrases(g["content_stops"], ()),
         negations=_folded(g["negations"]),
