@@ -16,7 +16,8 @@ from bisect import bisect_left, bisect_right
 from khabar.document import Article
 from khabar.quotes.attribution import attribution_item, headline_item
 from khabar.quotes.extract import sentence_items
-from khabar.quotes.lexicon import ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX, TRIGGERS
+from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
+                                   TRIGGERS)
 from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence
 from khabar.quotes.table import format_table
@@ -87,10 +88,12 @@ def annotate(article: Article) -> None:
 def _adverbial_tokens(s: Sentence) -> None:
     """Adverbial phrases («في وقت سابق») and honorifics («عز وجل») are asides like time
     expressions (`Sentence.times`)."""
-    firsts = ADVERBIAL_WORDS
-    for k, w in enumerate(s.words):
-        if w in firsts and not s.inside[k]:
-            m = LEX.adverbials.match(s.words, k)
+    firsts, seconds, words = ADVERBIAL_WORDS, ADVERBIAL_SECONDS, s.words
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        # every phrase has two words or more: look at the second before matching
+        if w in firsts and k < last and words[k + 1] in seconds[w] and not s.inside[k]:
+            m = LEX.adverbials.match(words, k)
             if m:
                 s.times.update(range(k, k + m[0]))
 

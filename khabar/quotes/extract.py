@@ -15,7 +15,7 @@ from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, t
 from khabar.quotes.context import fill_context
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
+from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
@@ -115,7 +115,7 @@ def _topic_subject(s: Sentence, ci: int) -> NP | None:
     for x in range(ci - 1, lo, -1):
         if not s.isword[x] or s.inside[x]:
             return None
-        m = LEX.topic_openers.match(s.words, x)
+        m = LEX.topic_openers.match(s.words, x) if s.words[x] in TOPIC_WORDS else None
         start = x + m[0] if m else (0 if x == 0 else -1)
         if start < 0 or start >= ci:
             continue
@@ -235,7 +235,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 break
             j = comma + 1
             continue
-        close = _parenthesis_end(s, j)
+        close = _parenthesis_end(s, j) if w == "(" else None
         if close is not None:
             j = close  # «وقالت الحركة (…) إن …»: an abbreviation or a figure in brackets
             continue

@@ -279,7 +279,7 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
             j += 2  # «الائتلاف بقيادة لندن», «المتحدث باسم الوزارة»; not «في مدونتها»
             continue
-        if at_stop(s, j) and titled and kind == "person" and \
+        if w in LEX.given_names and titled and kind == "person" and at_stop(s, j) and \
                 LEX.prepositions.get(w) not in stop_preps and _given_name_not_stop(s, j, n):
             j += 1  # «المتحدث باسم البلدية علي …»: the name folds like «على»
             continue

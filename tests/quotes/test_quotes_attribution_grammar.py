@@ -136,3 +136,24 @@ def test_coordinated_place_names_are_one_subject(quotes_of):
     got = quotes_of(body, mentions=[("بوتان", "LOC", {}), ("نيبال", "LOC", {})])
     assert [(q["speaker"]["text"], q["content"]["text"]) for q in got] == [
         ("بوتان ونيبال", "الهجوم على القافلة")]
+
+
+def test_aside_phrases_have_two_words_or_more():
+    # the stage looks at a phrase's second word before matching it (khabar.quotes)
+    from khabar.resources import load
+    g = load("quote_grammar")
+    assert all(len(p.split()) >= 2 for p in g["adverbials"] + g["honorifics"])
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["وفقا", "لمصادر", "مطلعة"], 1),  # a phrase ending in a glued one-letter preposition
+    (["وفقا", "ل", "مصادر"], 2),
+    (["في", "وقت", "سابق", "اليوم"], 4),  # the longest phrase wins
+    (["في", "وقت", "سابق"], 3),
+    (["في", "المدينة"], None),
+])
+def test_phrase_lookup_by_first_and_second_word(words, expected):
+    from khabar.quotes.lexicon import LEX
+    lex = LEX.attribution if words[0] == "وفقا" else LEX.adverbials
+    m = lex.match(words, 0)
+    assert (m[0] if m else None) == expected
