@@ -59,19 +59,48 @@ def _compile():
     byline = re.compile(rf"^\s*(?:{_alternation(data['byline_openers'])})\s+"
                         rf"(?P<v>[^\W\d][^:\n]*?(?:\s+[^:\s]+){{0,{n - 1}}})\s*:\s")
     return (field_res, labels, read_also, list_marker, contains, contains_raw, credits, seps,
-            openers, weekdays, int(data["related_tail_min"]), byline, n)
+            openers, weekdays, int(data["related_tail_min"]), byline, n, _wire_rules(data))
+
+
+_URL = r"(?:https?://|www\.)\S+"
+
+
+def _wire_rules(data) -> re.Pattern:
+    """Whole-line rules for link-back lines, tag lines, wire markers and time stamps."""
+    words = int(data["link_label_words"])
+    link = re.compile(rf"^(?:{_alternation(data['link_labels'])})(?:\s+[^\s:：]+){{0,{words}}}"
+                      rf"\s*(?:[:：]\s*(?:{_URL})?|{_URL})$", re.I)
+    tags = re.compile(rf"^(?:(?:{_alternation(data['tag_labels'])})\s*[:：].+"
+                      r"|#[^\s#]+(?:\s+#[^\s#]+)*)$", re.I)
+    wire = re.compile(rf"^/{{2,}}\s*(?:{_alternation(data['wire_markers'])})\s*/{{2,}}$")
+    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})$",
+                       re.I)
+    # one anchored pattern, one call per line: the named group that matched is the kind
+    rules = {"link": link, "link_only": re.compile(rf"^{_URL}$", re.I), "tags": tags,
+             "wire_marker": wire, "time_stamp": stamp}
+    return re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in rules.items()), re.I)
 
 
 (_FIELDS, _LABELS, _READ_ALSO, _LIST_MARKER, _CONTAINS, _CONTAINS_RAW, _CREDITS,
  _SITE_SEPARATORS, _OPENERS, _WEEKDAY, _RELATED_TAIL_MIN, _BYLINE,
- _BYLINE_MAX_WORDS) = _compile()
+ _BYLINE_MAX_WORDS, _WIRE_RULES) = _compile()
 
 
-# the first rule that holds for a short line's folded text gives its kind
+_COMMENT_POLICY = re.compile("|".join(re.escape(fold(w)) for w in load("furniture")["comment_policy"]))
+_COMMENT_POLICY_LINES = int(load("furniture")["comment_policy_lines"])
+
+
+def _wire_kind(m: re.Match) -> str:
+    """The kind a match of the whole-line wire pattern names (its group)."""
+    return "link" if m.lastgroup == "link_only" else m.lastgroup
+
+
+# the first rule that holds for a short line's folded text gives its kind ("wire": the
+# group of the whole-line pattern that matched)
 _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
                      ("separator", _RULE_LINE.match), ("list_marker", _LIST_MARKER.match),
                      *((kind, rx.match) for kind, rx in _LABELS),
-                     ("read_also", _READ_ALSO.match)]
+                     ("read_also", _READ_ALSO.match), ("wire", _WIRE_RULES.match)]
 
 
 class Line:
@@ -111,6 +140,7 @@ def annotate(article: Article) -> None:
         _classify(ln)
         if ln.fields:
             ln.fields = {k: (v, *_to_text(text, ln, a, b)) for k, (v, a, b) in ln.fields.items()}
+    _mark_comment_policy(lines)
     _mark_read_also(lines)
     _mark_related_tail(lines)
     _mark_edges(lines, len(lines))
@@ -150,13 +180,18 @@ def _classify(ln: Line) -> None:
             if any(w in low for w in words):
                 ln.kind = kind
                 return
+        # a link-back line is long for its address alone (prose is never folded here)
+        if "://" in ln.raw or "www." in ln.raw:
+            m = _WIRE_RULES.match(ln.folded.strip())
+            ln.kind = "link" if m is not None and _wire_kind(m) == "link" else None
         return
     s = ln.folded.strip()
     if not s:
         return
     for kind, test in _SHORT_LINE_RULES:
-        if test(s):
-            ln.kind = kind
+        m = test(s)
+        if m:
+            ln.kind = _wire_kind(m) if kind == "wire" else kind
             return
     if s in _CREDITS or s.rstrip(":") in _CREDITS:
         ln.kind = "credit"
@@ -208,6 +243,16 @@ def _plausible(name: str, value: str) -> bool:
     if name in ("author", "outlet", "content_type"):
         return 0 < len(value.split()) <= 6
     return bool(value)
+
+
+def _mark_comment_policy(lines: list[Line]) -> None:
+    """A site's comment policy among the last lines of the page (short lines: prose is
+    never folded here)."""
+    tail = [ln for ln in lines if not ln.blank][-_COMMENT_POLICY_LINES:]
+    for ln in tail:
+        if ln.kind is None and len(ln.raw) <= _MAX_LABEL_LINE and \
+                _COMMENT_POLICY.search(ln.folded):
+            ln.kind = "comment_policy"
 
 
 def _mark_read_also(lines: list[Line]) -> None:

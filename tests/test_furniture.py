@@ -52,12 +52,32 @@ def body(article: Article) -> str:
     ("و م ع", "credit"),
     ("Fri, 23 Jul 2021 10:15:00 GMT", "crawl_header"),
     ("-----------------", "separator"),
+    ("رابط المقال الأصلي: https://www.example.net/news/2024/3/1/خبر-عن-المزارعين", "link"),
+    ("رابط الخبر بصحيفة المثال: https://example.org/a/123", "link"),
+    ("رابط المقال الأصلي: https://www.example.net/news/" + "قسم-" * 40 + "x", "link"),
+    ("https://www.example.net/news/123", "link"),
+    ("الكلمات المفتاحية: الزراعة، المزارعون، الدعم", "tags"),
+    ("#الزراعة #الريف", "tags"),
+    ("// انتهى //", "wire_marker"),
+    ("// يتبع //", "wire_marker"),
+    ("18:37 ت م", "time_stamp"),
+    ("التعليقات المنشورة لا تعبر عن رأي الموقع", "comment_policy"),
 ])
 def test_each_furniture_kind_is_found_and_kept_out_of_the_body(line, kind):
     art = run(f"{BODY}\n{line}\n{BODY2}")
     assert kinds(art).get(line) == kind
     assert line not in body(art)
     assert BODY in body(art) and BODY2 in body(art)
+
+
+@pytest.mark.parametrize("line", [
+    "الرابط بين القرارين واضح للجميع",
+    "وقال الوزير إن الساعة 18:37 كانت موعد الاجتماع",
+    "رابط الخبر الذي نشرته الصحيفة أثار جدلا واسعا بين القراء في المدينة",
+])
+def test_prose_that_looks_like_a_link_or_a_stamp_stays_in_the_body(line):
+    art = run(f"{BODY}\n{line}\n{BODY2}")
+    assert line in body(art)
 
 
 def test_read_also_block_takes_its_list_and_headlines():

@@ -16,7 +16,8 @@ from bisect import bisect_left, bisect_right
 from khabar.document import Article
 from khabar.quotes.attribution import attribution_item, headline_item
 from khabar.quotes.extract import sentence_items
-from khabar.quotes.lexicon import ATTRIBUTION_WORDS, TRIGGERS
+from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
+                                   TRIGGERS)
 from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence
 from khabar.quotes.table import format_table
@@ -70,6 +71,7 @@ def annotate(article: Article) -> None:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
         if timexes:
             _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
+        _adverbial_tokens(s)
         items = sentence_items(s)
         if not items and zone == "title":
             extra = headline_item(s)
@@ -81,6 +83,19 @@ def annotate(article: Article) -> None:
                 items = sorted(items + [extra], key=lambda it: it.ca)
         writer.write(s, items)
     writer.finish()
+
+
+def _adverbial_tokens(s: Sentence) -> None:
+    """Adverbial phrases («في وقت سابق») and honorifics («عز وجل») are asides like time
+    expressions (`Sentence.times`)."""
+    firsts, seconds, words = ADVERBIAL_WORDS, ADVERBIAL_SECONDS, s.words
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        # every phrase has two words or more: look at the second before matching
+        if w in firsts and k < last and words[k + 1] in seconds[w] and not s.inside[k]:
+            m = LEX.adverbials.match(words, k)
+            if m:
+                s.times.update(range(k, k + m[0]))
 
 
 def _time_tokens(s: Sentence, timexes, starts: list[int], a: int, b: int, to_view) -> None:

@@ -64,7 +64,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         m = LEX.attribution.match(s.words, k)
         if not m:
             continue
-        if any(it.cue_a <= k < it.cb or k < it.cue_a or _medium_at(it, k) for it in items):
+        if any(it.cue_a <= k < it.cb or k < it.cue_a and not it.relative or _medium_at(it, k)
+               for it in items):
             continue
         if LEX.content_stops.match(s.words, k):
             continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
@@ -81,7 +82,7 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         if doc is None:
             np = apposition(s, np)
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
-        if at_start and items:
+        if at_start and any(not it.relative for it in items):
             return None  # «بحسب X، قال …»: the phrase names the cue's medium
         if at_start:
             a = doc.end if doc is not None else np.after

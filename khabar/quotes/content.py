@@ -71,6 +71,15 @@ def quote_before(s: Sentence, ci: int, taken: set[int]) -> int | None:
         if open_k in taken or close_k >= ci:
             continue
         between = s.words[close_k + 1:ci]
-        if all(w in COMMA or w in ".-–" for w in between) and close_k - open_k > 3:
+        if all(w in COMMA or w in ".-–" for w in between) and close_k - open_k > 3 \
+                and not _names_a_noun(s, open_k):
             return open_k
     return None
+
+
+def _names_a_noun(s: Sentence, open_k: int) -> bool:
+    """«داخل مدرسة "النور الجديدة"، قال …»: a quotation right after a plain word (no mark,
+    no reporting word, not the sentence's first word) is the name that word introduces."""
+    k = open_k - 1
+    return k >= 0 and s.isword[k] and not LEX.cues.match(s.words, k) \
+        and s.words[k] not in LEX.complementizers and s.words[k] not in LEX.manner_markers

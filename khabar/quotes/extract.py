@@ -15,12 +15,13 @@ from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, t
 from khabar.quotes.context import fill_context
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import CUE_WORDS, LEX, CueForm
+from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
+from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
-from khabar.quotes.speaker import NP, apposition, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
 _DASHES = {"-", "–", "—"}
@@ -73,7 +74,7 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
             k = colon + 1
         while k < ci and not s.isword[k]:
             k += 1
-        # «البحرين تؤيد وموسكو تدعو»: the latest coordinated phrase before the verb
+        # «اليابان تؤيد وكندا تدعو»: the latest coordinated phrase before the verb
         # «وزراء» is a word of its own, not «و» + «زراء»
         coordinated = [j for j in range(ci - 1, k, -1) if s.words[j][:1] in CONJ
                        and not _whole_head(s, j)]
@@ -82,6 +83,9 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
             if np is not None and np.b == ci:
                 return np
         return None
+    topic = _topic_subject(s, ci)
+    if topic is not None:
+        return topic
     # also «أما X فقال»: the topic, then the verb; the auxiliary nearest the verb counts
     k = next((x for x in range(ci - 1, -1, -1) if s.words[x] in LEX.auxiliaries), -1)
     if k < 0 or any(s.words[x] in _GAP_STOP and s.words[x] not in COMMA for x in range(k, ci)):
@@ -92,13 +96,42 @@ def _svo_subject(s: Sentence, ci: int) -> NP | None:
     np = apposition(s, np, limit=ci)
     j = np.after
     if j < ci and s.words[j] in LEX.relatives:
-        # «وكانت النائبة التي …، قد أكدت»: a relative clause up to its comma
+        # «وكانت الباحثة التي …، قد أكدت»: a relative clause up to its comma
         j = next((x for x in range(j, ci) if s.words[x] in COMMA), ci)
     while j < ci and (s.words[j] in COMMA or s.words[j] in LEX.continuation_particles):
         j += 1
     if j < ci and s.words[j - 1] in COMMA and _aside_before(s, j, ci):
-        j = ci  # «وكان فلان، مساعد وكيل الجمهورية …، أفاد»: an appositive aside
+        j = ci  # «وكان فلان، نائب المدعي العام …، أفاد»: an appositive aside
     return np if j == ci else None
+
+
+_TOPIC_REACH = 8  # tokens of a subject between a topic opener and its verb
+
+
+def _topic_subject(s: Sentence, ci: int) -> NP | None:
+    """A named or titled subject right before the verb, after a topic opener («إلا أن
+    الوزير أكد أن …») or at the very start of the sentence («الوزير أكد أن …»)."""
+    lo = max(-1, ci - _TOPIC_REACH - 2)
+    for x in range(ci - 1, lo, -1):
+        if not s.isword[x] or s.inside[x]:
+            return None
+        m = LEX.topic_openers.match(s.words, x) if s.words[x] in TOPIC_WORDS else None
+        start = x + m[0] if m else (0 if x == 0 else -1)
+        if start < 0 or start >= ci:
+            continue
+        np = parse_np(s, start, limit=ci)
+        if np is not None and np.after == ci and np.kind != "statement" and \
+                (np.a in s.names or has_head(s, np.a)):
+            return np
+        return None
+    return None
+
+
+def _after_auxiliary(s: Sentence, ci: int) -> bool:
+    """«وكان الوزير قد شرح الأسباب»: an auxiliary opened the clause and «قد» stands right
+    before the verb, so the subject came before it and the noun after it is the object."""
+    return s.words[ci - 1] in LEX.perfect_particles and \
+        any(s.words[x] in LEX.auxiliaries for x in range(ci - 1))
 
 
 def _whole_head(s: Sentence, j: int) -> bool:
@@ -158,7 +191,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if subject is not None and doc is None:
             subject = apposition(s, subject)
             k = subject.after
-    if ci > 0 and not participle and (title or subject is None):
+    if ci > 0 and not participle and (title or subject is None or _after_auxiliary(s, ci)):
         svo = _svo_subject(s, ci)
         if svo is not None:
             subject, k = svo, cj
@@ -194,9 +227,21 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if anon is not None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
             continue
+        if w in LEX.circumstantial_pronouns:
+            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma
+            comma = next((x for x in range(j + 1, min(n, j + _LOOKAHEAD))
+                          if s.words[x] in COMMA), None)
+            if comma is None:
+                break
+            j = comma + 1
+            continue
+        close = _parenthesis_end(s, j) if w == "(" else None
+        if close is not None:
+            j = close  # «وقالت الحركة (…) إن …»: an abbreviation or a figure in brackets
+            continue
         if w in LEX.relatives:
-            # «وأضاف المراقب الذي كان قد شارك …، "…"»: skip the relative clause to its
-            # comma, or («الهيئة التي تتخذ من جنيف مقرا لها أن …») to the last
+            # «وأضاف الخبير الذي كان قد زار …، "…"»: skip the relative clause to its
+            # comma, or («الهيئة التي تتخذ من فيينا مقرا لها أن …») to the last
             # complementizer before the content
             span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
             close = next((x for x in span if s.words[x] in COMMA), None)
@@ -266,7 +311,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
 
 
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
-    """«مع إعلان الجيش عن تصديه لصواريخ»: the noun of a statement, its author in the
+    """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
@@ -276,11 +321,22 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     j = agent.after
     while j < len(s) and (s.words[j] in COMMA or at_stop(s, j)) and \
             s.words[j] not in LEX.prepositions:
-        j += 1  # «إعلان دمشق أيضا عن …»
+        j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
+
+
+_PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+
+
+def _parenthesis_end(s: Sentence, j: int) -> int | None:
+    """The token after the «)» that closes a short bracket opened at j, if any."""
+    if s.words[j] != "(":
+        return None
+    return next((x + 1 for x in range(j + 1, min(len(s), j + _PARENTHESIS_MAX + 2))
+                 if s.words[x] == ")"), None)
 
 
 def _plain(s: Sentence, a: int, b: int) -> bool:
@@ -340,9 +396,9 @@ def sentence_items(s: Sentence) -> list[Item]:
                                   s.words[ci - 1] in LEX.continuation_particles and
                                   s.words[ci - 2] in PUNCT_STOP)
         if form.form == "masdar" and inside:
-            continue  # «حذرت من ثغرات في إعلان النظام عن …»: a noun inside a statement
+            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
-            continue  # «بينها مطالبة الحكومة»: a noun, not a participle
+            continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
                                    or pre or _resumes(s, ci))
         if LEX.content_stops.match(s.words, ci):
@@ -354,15 +410,20 @@ def sentence_items(s: Sentence) -> list[Item]:
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose
                          or s.words[item.ca - 1] not in LEX.complementizers):
             continue  # a verb inside a statement is part of it, unless it has its own
-            # subject and complementizer («…، وبعد ذلك أعلنت دول أخرى أنها …»)
+            # subject and complementizer («…، ثم أعلنت شركات أخرى أنها …»)
         if form.invites and _invitation(s, item):
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
+        if item.speaker is None and not inside and ci > 0:
+            # «…، بحسب الخبير الذي أشار إلى …», «نشرت الهيئة تقريرا أوضحت فيه أن …»
+            item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \
+                else document_author(s, ci, cj)
+            item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
                 and not after_break and s.zone != "title" \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
-            continue  # «لصواريخ قال إنها …»: a relative clause, not a new statement
+            continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None
         if item.ca < 0:
             if before is None:
@@ -373,7 +434,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue
         if inside and not after_break and form.form != "participle" and item.speaker is None \
                 and not _resumes(s, ci):
-            continue  # «أنها أجرت مقابلات وتوصلت إلى أن …»: still the first statement
+            continue  # «أنها راجعت الوثائق وخلصت إلى أن …»: still the first statement
         item.negated = ci > 0 and _negation(s.words[ci - 1])
         if before is not None and any(w in COMMA for w in s.words[s.pair_at[before]:ci]):
             close = s.pair_at[before]

@@ -29,3 +29,4 @@ class Item:
     loose: bool = False  # a verb or a stray preposition stands between subject and content
     content_skip: int = 0  # characters of a particle glued to the content's first word
     document: bool = False  # the speaker wrote a document that is the verb's subject
+    relative: bool = False  # the cue opens a relative clause; its speaker is the antecedent

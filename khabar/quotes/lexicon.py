@@ -45,11 +45,30 @@ class Phrases:
             val = values.get(p) if values else p
             for pre, surface in _surfaces(words[0], self.prefixes):
                 self._by_first.setdefault(surface, []).append((words, val, pre))
+        order = lambda wv: (len(wv[0]), -len(wv[2]))  # noqa: E731 - longest first
         for lst in self._by_first.values():
-            lst.sort(key=lambda wv: (len(wv[0]), -len(wv[2])), reverse=True)
+            lst.sort(key=order, reverse=True)
+        # the candidates worth trying given the next word too: phrases whose second word
+        # it is, plus the one-word phrases and those ending in a glued one-letter word
+        # (which the next word need not equal); same order as the full list
+        self._by_pair: dict[tuple[str, str], list] = {}
+        self._rest: dict[str, list] = {}
+        for first, cands in self._by_first.items():
+            loose = [c for c in cands if len(c[0]) == 1 or len(c[0][-1]) == 1]
+            self._rest[first] = loose
+            for second in {c[0][1] for c in cands if len(c[0]) > 1}:
+                pair = [c for c in cands if len(c[0]) > 1 and c[0][1] == second]
+                self._by_pair[(first, second)] = sorted(
+                    {id(c): c for c in pair + loose}.values(), key=order, reverse=True)
 
     def __contains__(self, word: str) -> bool:
         return self.match([word], 0) is not None
+
+    def second_words(self) -> dict[str, frozenset[str]]:
+        """For each surface form of a first word, the second words its phrases go on with
+        (a quick look before `match` where first words are common ones, «في»)."""
+        return {first: frozenset(p[1] for p, _v, _pre in cands if len(p) > 1)
+                for first, cands in self._by_first.items()}
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -64,9 +83,12 @@ class Phrases:
         """
         if i >= len(words):
             return None
-        cands = self._by_first.get(words[i])
-        if not cands:
+        w = words[i]
+        if w not in self._rest:
             return None
+        cands = self._by_pair.get((w, words[i + 1])) if i + 1 < len(words) else None
+        if cands is None:
+            cands = self._rest[w]
         for phrase, val, pre in cands:
             n = len(phrase)
             if n == 1:
@@ -110,12 +132,18 @@ class Lexicon:
     prepositions: dict[str, str]  # folded word -> marker
     glued_preps: tuple[str, ...]
     np_stops: Phrases
+    adverbials: Phrases  # «في وقت سابق», «عز وجل»: one aside, a stop for a noun phrase
     title_links: frozenset[str]
     content_stops: Phrases
     negations: frozenset[str]
     manner_markers: frozenset[str]
     auxiliaries: frozenset[str]
+    perfect_particles: frozenset[str]
+    topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
+    circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
+    resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
+    relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
     headline_labels: Phrases
     statement_nouns: Phrases
@@ -202,12 +230,18 @@ def build() -> Lexicon:
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
         np_stops=Phrases(g["np_stops"], CONJ),
+        adverbials=Phrases(g["adverbials"] + g["honorifics"], CONJ),
         title_links=_folded(g["title_links"]),
         content_stops=Phrases(g["content_stops"], ()),
         negations=_folded(g["negations"]),
         manner_markers=_folded(g["manner_markers"]),
         auxiliaries=_folded(g["auxiliaries"]),
+        perfect_particles=_folded(g["perfect_particles"]),
+        topic_openers=Phrases(g["topic_openers"], ()),
+        circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
+        resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
+        relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
@@ -241,4 +275,7 @@ LEX = build()
 # a sentence none of whose words is one of these holds no statement (titles aside)
 CUE_WORDS = LEX.cues.first_words
 ATTRIBUTION_WORDS = LEX.attribution.first_words
+ADVERBIAL_WORDS = LEX.adverbials.first_words
+ADVERBIAL_SECONDS = LEX.adverbials.second_words()
+TOPIC_WORDS = LEX.topic_openers.first_words
 TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS

@@ -25,6 +25,7 @@ PRONOUN_SUFFIXES = _t(_M["pronoun_suffixes"])
 OBLIQUE_PLURAL = fold(_M["oblique_plural"])
 NISBA = _t(_M["nisba_suffixes"])
 IMPERFECT_PREFIX = fold(_M["imperfect_prefix"])
+ACCUSATIVE = fold(_M["accusative"])
 ANSWER_PARTICLE = fold(_M["answer_particle"])
 COMPLEMENTIZER = _M["complementizer_marker"]  # compared with the raw `takes` entries
 AGREEMENT = {form: {k: _t(v) for k, v in table.items()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import (ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
+from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
                                  DEFINITE, LAM,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
@@ -63,12 +63,17 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     return None
 
 
+def has_head(s: Sentence, k: int) -> bool:
+    """A title, a body, an unnamed source or an outlet starts at token k."""
+    return _head(s, k) is not None
+
+
 def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
              stop_preps: frozenset[str] = frozenset(), subject: bool = False) -> NP | None:
     """The noun phrase starting at token k (a speaker or a source), or None.
 
     `stop_preps`: prepositions the cue takes; glued to a word, they start its content
-    («أفادت مصادر في المستشفى باستشهاد …»). `subject`: the phrase stands right after a
+    («أفادت مصادر في البلدية بإغلاق …»). `subject`: the phrase stands right after a
     verb, where an oblique plural («المواطنين») or a possessed noun («دعمها») is its
     object, not its subject.
     """
@@ -131,6 +136,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             np = NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
             if label == "PER":
                 _appositive_title(s, np, np.b, n)
+            elif label == "LOC":
+                np.b = _coordinated_names(s, np.b, n, label)  # «وأدانت مصر وقطر الهجوم»
             return np
     j = _extent(s, k, max(head_len, 1), n, titled, kind, stop_preps)
     np = NP(k, j, skip, kind, -1, titled)
@@ -143,7 +150,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     elif kind == "person":
         t = _complement_end(s, k, head_len, j) if titled else _descriptor_end(s, k, j)
         while titled and t < j and LEX.titles.match(s.words, t):
-            # stacked titles («المتخصص في مجال البنوك الدكتور عبدالرحيم»)
+            # stacked titles («الخبير في مجال الطاقة الدكتور سامر»)
             t = _complement_end(s, t, LEX.titles.match(s.words, t)[0], j)
         if t > k:
             np.title_end = t
@@ -151,6 +158,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             e = s.names[t][0]
         else:
             count, e = 0, t
+            if _accusative_pair(s, t, j):
+                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا»: the object, no name
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
@@ -163,6 +172,15 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if t < e:
             _appositive_title(s, np, e, n)
     return np
+
+
+def _coordinated_names(s: Sentence, e: int, n: int, label: str) -> int:
+    """Names of the same kind joined by a glued «و» after the one ending at e («مصر وقطر
+    والأردن»): one subject; returns where the last of them ends."""
+    while e < n and e in s.names and s.names[e][1] == label and s.names[e][0] <= n \
+            and s.words[e][:1] == COORDINATOR and len(s.words[e]) > 2:
+        e = s.names[e][0]
+    return e
 
 
 def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
@@ -181,6 +199,16 @@ def _surname(s: Sentence, k: int, j: int) -> bool:
     return j > k and _phrase_ends(s, j + 1) and not s.words[j].startswith(CLITIC_ARTICLE) \
         and s.isword[j - 1] and not prev.startswith(DEFINITE) and prev not in LEX.title_links \
         and not LEX.titles.match(s.words, j - 1)
+
+
+def _accusative_pair(s: Sentence, t: int, j: int) -> bool:
+    """Two indefinite accusatives in a row after a title («تفاؤلا كبيرا»): a noun and its
+    adjective, the verb's object, when more words follow before the phrase ends («باولا
+    سانتانا إن» is a name), unless the entity stage or the given names say «name»."""
+    if t + 2 >= j or t in s.names or s.words[t] in LEX.given_names:
+        return False
+    return all(s.words[x].endswith(ACCUSATIVE) and len(s.words[x]) > 3 and
+               not s.words[x].startswith(DEFINITE) for x in (t, t + 1))
 
 
 def _object_word(s: Sentence, e: int) -> bool:
@@ -237,6 +265,8 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 j = s.pair_at[j] + 1
                 continue
             break
+        if w in LEX.circumstantial_pronouns:
+            break  # «فلان وهو من سكان الحي»: an aside starts
         if w in LEX.complementizers or w in LEX.manner_markers or LEX.cues.match(s.words, j) \
                 or starts_medium(s, j) or LEX.medium.match(s.words, j) \
                 or anonymity_end(s, j) is not None:
@@ -248,6 +278,10 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 and not LEX.statement_nouns.match(s.words, j + 1) \
                 and not s.words[j + 1].endswith(PRONOUN_SUFFIXES):
             j += 2  # «الائتلاف بقيادة لندن», «المتحدث باسم الوزارة»; not «في مدونتها»
+            continue
+        if w in LEX.given_names and titled and kind == "person" and at_stop(s, j) and \
+                LEX.prepositions.get(w) not in stop_preps and _given_name_not_stop(s, j, n):
+            j += 1  # «المتحدث باسم البلدية علي …»: the name folds like «على»
             continue
         if at_stop(s, j):
             if titled and kind != "outlet" and w in LEX.title_links \
@@ -270,13 +304,27 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     return j
 
 
+def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
+    """A given name whose folded form is also a stop word («علي» / «على»), read as a name
+    when a plain word (no article, no stop) follows it and the phrase then ends."""
+    if s.words[j] not in LEX.given_names or j in s.times or j + 1 >= n \
+            or not s.isword[j + 1]:
+        return False
+    if at_stop(s, j + 1) or LEX.cues.match(s.words, j + 1):
+        return False
+    end = next((x for x in range(j + 2, min(n - 1, j + 4) + 1)
+                if s.words[x] in LEX.complementizers or s.words[x] in COMMA
+                or s.words[x] == ":" or starts_medium(s, x)), None)
+    return end is not None and all(not at_stop(s, x) for x in range(j + 1, min(end, n)))
+
+
 def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
     if not s.words[k].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
-        # indefinite genitive takes the next one in turn («رئيس ائتلاف دولة القانون»)
+        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»)
         depth = 0
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
             if t in s.names:
@@ -293,6 +341,8 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title
+        elif starts_medium(s, t) or LEX.medium.match(s.words, t):
+            break  # «المسؤول في تصريحات صحفية»: the medium follows the title
         elif w in LEX.title_links and t + 1 < j and not s.words[t + 1].endswith(PRONOUN_SUFFIXES):
             t += 2  # «المعنية بحقوق النازحين»: a definite link takes its object too
         elif LEX.org_heads.match(s.words, t) and LEX.org_heads.match(s.words, t)[2][-1:] in PREPS:
@@ -307,7 +357,7 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t += 1  # «مدير الشؤون الصحية بمنطقة القصيم» (a given name stopped above)
         elif w[:1] == COORDINATOR and t + 1 < j and s.words[t + 1].startswith(ARTICLE) and \
                 not LEX.titles.match(s.words, t):
-            t += 2  # a coordinated genitive («البنوك والنقود وإدارة المخاطر»)
+            t += 2  # a coordinated genitive («الزراعة والمياه وإدارة الغابات»)
         else:
             break
     return t

@@ -244,7 +244,7 @@ class Writer:
 
 def _affiliation(s: Sentence, a: int, b: int) -> int | None:
     """Where the body or country a title names begins: after its link («المتحدث باسم
-    وزارة الدفاع», «القيادي في حركة النهضة»), at a body's head noun, or a closing
+    وزارة الدفاع», «العضو في حزب الخضر»), at a body's head noun, or a closing
     adjective of origin («وزير الخارجية العراقي»)."""
     for k in range(a + 1, b):
         if s.words[k] in LEX.title_links and k + 1 < b:

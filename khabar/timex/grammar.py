@@ -50,6 +50,7 @@ class Timex:
 
 _GAP = re.compile(r"[ \t\u00a0]*")
 _GAP_COMMA = re.compile(r"\s*[,،]?\s*")
+_NIGHT_DASH = re.compile(r"\s*[-–/]\s*")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s]?)")
 _PREV_WORDS = re.compile(r"([\w\u0600-\u06ff]+)\W*$")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n]")
@@ -67,6 +68,7 @@ _DUAL_SEP = re.compile(r"\s*[/\\(\-–]\s*|\s+")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _DECIMAL = re.compile(r"[.,]\d")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
 def atoms(folded: str) -> list[Atom]:
@@ -241,6 +243,8 @@ class Parser:
             pass
         if stop:
             window = window[stop.end():]
+        # a name in quotation marks («مدرسة "ستونهيل"») is no verb of the clause
+        window = _QUOTED.sub(" ", window)
         words = window.split()[-_FUTURE_REACH:]
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
@@ -329,6 +333,10 @@ class Parser:
     def c_relday(self, i):
         a = self.a[i]
         off = lx.RELATIVE_DAYS[a.key]
+        if off == 0 and a.key in lx.DAY_UNIT_KEYS:
+            story = self._story_day(i)
+            if story is not None:
+                return story
         if off == 0 and self.word_after(a.end) in lx.NOT_TODAY_AFTER:
             return None
         if self.word_before(a.start - len(a.cl)) in lx.NOT_TODAY_BEFORE:
@@ -357,11 +365,41 @@ class Parser:
             j += 1
         elif b is not None and b.kind == "wd":  # «ليلة الأربعاء الخميس»
             j += 1
+        elif j < self.n and self.a[j].kind == "wd" and not self.a[j].cl \
+                and _NIGHT_DASH.fullmatch(self.s, a.end, self.a[j].start) \
+                and self._after_night(i):
+            j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
         value = None
         if self.pub:
             fut = relation is None and self.future(a.start)
             value = rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _story_day(self, i: int):
+        """«في اليوم التالي», «ذلك اليوم»: a day counted from the last day the story named
+        (within the same paragraph); None when there is none."""
+        a = self.a[i]
+        last = next((t for t in reversed(self.out) if t.granularity == "day" and t.value
+                     and len(t.value) == 10), None)
+        if last is None or "\n" in self.s[last.end:a.start]:
+            return None
+        after = _NEXT_WORD.match(self.s, a.end)
+        before = _PREV_WORDS.search(self.s, max(0, a.start - len(a.cl) - 40), a.start - len(a.cl))
+        if after.group(1) in lx.ANAPHORIC_AFTER:
+            shift, start, end = lx.ANAPHORIC_AFTER[after.group(1)], a.start, after.end()
+        elif before is not None and before.group(1) in lx.NOT_TODAY_BEFORE:
+            shift, start, end = 0, before.start(1), a.end
+        else:
+            return None
+        value = (dt.date.fromisoformat(last.value) + dt.timedelta(days=shift)).isoformat()
+        tx = Timex(start, end, "DATE", value, None, "story", "day")
+        return i + 1, [tx], ()
+
+    def _after_night(self, i: int) -> bool:
+        """A night word («ليل», «ليلة») stands right before the weekday at i."""
+        p = self.a[i - 1] if i > self.floor else None
+        return p is not None and p.kind == "daypart" and lx.DAY_PARTS.get(p.key) == "NI" \
+            and self.touching(i - 1)
 
     def c_date(self, i):
         raw = self.a[i].raw
@@ -609,7 +647,38 @@ class Parser:
                 return None
             items, j = self._more_years([tx], i + 1)
             return j, items, PERIOD_PREFIX_KINDS + ("month",)
-        return self._duration(i)
+        return self._day_of_month(i) or self._duration(i)
+
+    def _day_of_month(self, i):
+        """«16 من الشهر الحالي», «يوم 29 من مايو الماضي»: a day of a month named after «من»."""
+        a = self.a[i]
+        of = self.next(i + 1)
+        if not a.key.isdigit() or not 1 <= int(a.key) <= 31 or of is None \
+                or of.kind != "ropen" or of.key not in lx.OF_WORDS:
+            return None
+        c = self.next(i + 2)
+        if c is None:
+            return None
+        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
+            rel = self.next(i + 3)
+            if rel is None or rel.kind != "rel":
+                return None
+            j = i + 4
+            month = rv.period(self.pub, "M", lx.RELATIONS[rel.key]) if self.pub else None
+        elif c.kind == "month":
+            got = self.c_month(i + 2)
+            if got is None:
+                return None
+            j, month = got[0], got[1][0].value
+        else:
+            return None
+        value = None
+        if month is not None:
+            try:
+                value = dt.date.fromisoformat(f"{month}-{int(a.key):02d}").isoformat()
+            except ValueError:
+                return None
+        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
 
     def c_numw(self, i):
         return self._duration(i)
@@ -708,9 +777,18 @@ class Parser:
 
     def c_season(self, i):
         b = self.next(i + 1)
-        if b is None or b.kind != "rel":
-            return None
         _code, first = lx.SEASONS[self.a[i].key]
+        if b is None or b.kind != "rel":
+            # a bare season («في الصيف», «صيفا»): the one under way or last, or the next
+            # one when the clause speaks of the future
+            if self.word_after(self.a[i].end).startswith(lx.DEFINITE_ARTICLE):
+                return None  # «الربيع العربي»: a name, not a season
+            last = self.out[-1] if self.out else None
+            if last is not None and last.type == "SET" and self.a[i].start - last.end <= 30:
+                return None  # «كل عام في الصيف»: a habit, no calendar season
+            relation = 1 if self.future(self.a[i].start) else 0
+            value = rv.season(self.pub, first, relation) if self.pub else None
+            return i + 1, [self._tx(i, i + 1, "DATE", value, "year")], PERIOD_PREFIX_KINDS
         value = rv.season(self.pub, first, lx.RELATIONS[b.key]) if self.pub else None
         return i + 2, [self._tx(i, i + 2, "DATE", value, "year")], PERIOD_PREFIX_KINDS
 

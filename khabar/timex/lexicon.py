@@ -65,6 +65,9 @@ NOT_YEAR_BEFORE = {_key(w) for w in _TX["not_year_before"]}
 YEAR_FOLLOWERS = {_key(w) for w in _TX["year_followers"]}
 CARDINALS = {k: int(v) for k, v in _table(_NUM["cardinals"]).items()}
 NOT_TODAY_BEFORE = {_key(w) for w in _TX["not_today_before"]}
+# the words of «today» that a story may count from instead («اليوم التالي»)
+DAY_UNIT_KEYS = {k for k, v in RELATIVE_DAYS.items() if v == 0}
+ANAPHORIC_AFTER = {_key(w): int(k) for k, ws in _TX["anaphoric_after"].items() for w in ws}
 EVENT_ANCHORS = {_key(w) for w in _TX["event_anchors"]}
 CLOCK_WORDS = {_key(w) for w in _TX["clock"] if _key(w).isalpha()}
 CLOCK_PARTS = _table(_TX["clock_parts"])
@@ -106,6 +109,7 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 
 PHRASES = _phrase_index()
 _ART = _key(_NUM["definite_article"])
+DEFINITE_ARTICLE = _ART  # a definite word after a bare season makes it a name
 _CONJ = tuple(_key(c) for c in _TX["clitics"]["conjunctions"])
 _PREP = tuple(_key(c) for c in _TX["clitics"]["prepositions"])
 _LAM = _key(_TX["alef_dropping_preposition"])

@@ -1,0 +1,50 @@
+"""The speaker of a cue that opens a relative clause: the noun phrase the pronoun points back
+at («…، وفق الطبيب الذي لفت إلى أن …», «ونقل عن المدير الذي ذكر أن …»)."""
+from __future__ import annotations
+
+from khabar.quotes.lexicon import LEX, CueForm
+from khabar.quotes.morph import ACCUSATIVE
+from khabar.quotes.sentence import COMMA, Sentence
+from khabar.quotes.speaker import NP, has_head, parse_np
+
+_ANTECEDENT_MAX = 8  # tokens of the antecedent phrase before the pronoun
+
+
+def antecedent(s: Sentence, ci: int, form: CueForm) -> NP | None:
+    """The source before the relative pronoun at ci - 1, if the verb at ci agrees with the
+    pronoun and the phrase names a person (a name or a title), a body or an outlet."""
+    r = ci - 1
+    if r < 1 or LEX.relative_agreement.get(s.words[r]) != form.gender:
+        return None
+    return _source_ending_at(s, r - 1 if s.words[r - 1] in COMMA else r)
+
+
+def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
+    """«ونشرت الهيئة تقريرا أوضحت فيه أن …»: a cue after an indefinite document noun, with
+    a pronoun pointing back at the document after it, speaks for the source that issued
+    the document (the phrase right before the noun)."""
+    if ci < 2 or cj >= len(s) or s.words[cj] not in LEX.resumptive_pronouns:
+        return None
+    noun = s.words[ci - 1]
+    if not (LEX.document_nouns.match(s.words, ci - 1) or
+            noun.endswith(ACCUSATIVE) and LEX.document_nouns.match([noun[:-1]], 0)):
+        return None
+    return _source_ending_at(s, ci - 1)
+
+
+def _source_ending_at(s: Sentence, e: int) -> NP | None:
+    """The longest source phrase (a name or a head noun first) that ends right before e."""
+    best = None
+    for x in range(e - 1, max(-1, e - 1 - _ANTECEDENT_MAX), -1):
+        if not s.isword[x] or s.inside[x] or LEX.cues.match(s.words, x):
+            break
+        np = parse_np(s, x, limit=e)
+        if np is not None and np.b == e and _source(s, np):
+            best = np
+    return best
+
+
+def _source(s: Sentence, np: NP) -> bool:
+    """The phrase opens with a name or a head noun of the lexicon («تصريح الوزير» is about
+    the minister, not by the statement)."""
+    return np.kind != "statement" and (np.a in s.names or has_head(s, np.a))
