@@ -215,7 +215,10 @@ def run_row(row: str, source: str, where: Path, n: int | None) -> dict:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] + (
+        " The default run (5,000 articles per row, six rows, then the corpus) takes many "
+        "minutes on one core, announced before it starts; --quick or --n 200 gives a quick "
+        "look."))
     ap.add_argument("--n", type=int, default=5000,
                     help="distinct unlabelled articles per row (default 5000)")
     ap.add_argument("--quick", action="store_true",
