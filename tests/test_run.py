@@ -213,3 +213,14 @@ def test_dask_writes_record_partitions_with_every_input_accounted_for(inputs, se
     markers = [json.loads(p.read_text()) for p in sorted(tmp_path.glob("part-*.done"))]
     assert sum(m["inputs"] for m in markers) == len(inputs)
     assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("n, batch", [(8, 1), (16, 2), (9, 3), (1, 1), (0, 2)])
+def test_input_that_exactly_fills_the_window_ends_cleanly(n, batch):
+    # 4 batches in flight at most (window 4): input of exactly that many batches, and more
+    texts = [SENTENCES[i % len(SENTENCES)] for i in range(n)]
+    pool = Pool(Pipeline(skip=("time", "entities", "quotes", "link")).spec, workers=1,
+                batch_size=batch, window=4, timeout=60)
+    out = list(pool.imap(_short(texts)))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(n)]
+    assert not any(a.failed for a in out)

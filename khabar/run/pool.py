@@ -211,6 +211,8 @@ class Pool:
                 if exhausted and next_out == next_seq:
                     finished = True
                     return
+                if not exhausted and next_seq - next_out < self.window:
+                    continue  # output made room: read more before waiting on workers
                 self._poll(results, pending)
         finally:
             if not (finished and self._kept):
