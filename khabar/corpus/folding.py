@@ -1,0 +1,89 @@
+"""Search terms: the project's one folding (khabar.normalize, "match") plus NFKC and clitic
+separation, applied alike to indexed text and to queries.
+
+`terms(text)` cuts the original text into words and gives, per word, the folded search
+terms with the word's offsets in the original text. The full-text index holds the terms
+joined by spaces; a hit is mapped back to the original by running `terms` again on the
+stored text, so no offsets need to be kept in the index.
+
+Clitic separation strips the proclitics of `ner_clitics.yaml` (the same list the tagger
+uses) greedily, as long as the rest keeps enough letters. The rule depends only on the
+word, so a word and the same word with a proclitic reduce to the same term: a query with
+or without «ال», «و», «ب», «ل» finds it. The price is that two words may share a term
+(«كتاب» and «تاب»): `--exact` is there for users who need the characters as written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from khabar.normalize import NORMALIZERS
+from khabar.resources import load
+
+_MATCH = NORMALIZERS["match"]
+# a word: letters and digits of any script, with the marks, tatweel and invisible
+# characters that may sit inside an Arabic word (FTS5's unicode61 would split at a ZWNJ)
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+                   r"\u200b-\u200f\u2060\ufeff\u061c]+")
+_PIECES = re.compile(r"[0-9]+|[^\W\d_]+")
+MIN_REST = 2  # letters a word keeps after its article is stripped
+MIN_REST_SHORT = 3  # ... after a one-letter proclitic (و، ف، ب، ل), so «ولد» stays whole
+
+
+class Term(NamedTuple):
+    term: str
+    start: int
+    end: int
+
+
+def _fold_word(word: str) -> str:
+    return _MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))).lower()
+
+
+@lru_cache(maxsize=1)
+def _clitics() -> tuple[tuple[str, ...], str]:
+    data = load("ner_clitics")
+    article = _fold_word(data["article"])
+    prefixes = {_fold_word(p) for p in data["detachable"]} | {article}
+    # every proclitic, alone or followed by the article («وبال», «بال»), longest first
+    return tuple(sorted(prefixes, key=len, reverse=True)), article
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The search term of one folded word: proclitics stripped, greedily."""
+    prefixes, article = _clitics()
+    changed = True
+    while changed:
+        changed = False
+        for p in prefixes:
+            need = MIN_REST_SHORT if len(p) == 1 else MIN_REST
+            if word.startswith(p) and len(word) - len(p) >= need:
+                word = word[len(p):]
+                changed = True
+                break
+    return word
+
+
+def word_terms(word: str) -> list[str]:
+    """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
+    folded = _fold_word(word)
+    return [stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded)]
+
+
+def terms(text: str) -> Iterator[Term]:
+    for m in _WORD.finditer(text):
+        for t in word_terms(m.group()):
+            yield Term(t, m.start(), m.end())
+
+
+def index_text(text: str) -> str:
+    """What the full-text index stores for `text`."""
+    return " ".join(t.term for t in terms(text))
+
+
+def key(name: str) -> str:
+    """A matching key for names: folded words with their article and proclitics stripped."""
+    return " ".join(t.term for t in terms(name))

@@ -1,0 +1,102 @@
+"""The store's tables (documented for SQL users in docs/corpus.md) and its version check.
+
+Every id is a string made from the content (hashes), so a run that is killed and started
+again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes shape.
+"""
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+
+-- one row per input (a file, or one record of a JSONL/CSV/JSON-list file)
+CREATE TABLE IF NOT EXISTS inputs (
+  input_id TEXT PRIMARY KEY,   -- hash of the absolute path and the record number
+  path TEXT, record INTEGER, name TEXT,
+  status TEXT NOT NULL,        -- 'new' (stored), 'same' (an article already stored), 'error'
+  error_code TEXT, error_message TEXT,
+  article_id TEXT              -- the article it gave (NULL on error)
+);
+CREATE INDEX IF NOT EXISTS inputs_article ON inputs(article_id);
+
+CREATE TABLE IF NOT EXISTS articles (
+  article_id TEXT PRIMARY KEY, -- hash of the text with the URL, or with outlet and date
+  seq INTEGER UNIQUE,          -- order of first indexing (the FTS rowid)
+  url TEXT, outlet TEXT, published TEXT, title TEXT, language TEXT,
+  n_statements INTEGER, n_issues INTEGER,
+  story_id TEXT,               -- the duplicate group (see stories)
+  text TEXT,
+  record BLOB                  -- the full `khabar extract` record, zlib-compressed JSON
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+
+-- near-duplicate groups: the same story in several outlets, or a page scraped twice
+CREATE TABLE IF NOT EXISTS stories (
+  story_id TEXT PRIMARY KEY,   -- the article_id of the story's first indexed copy
+  first_article TEXT,          -- the earliest-published copy (ties: smallest article_id)
+  copies INTEGER
+);
+
+-- MinHash signatures and LSH band hashes (datasketch), so grouping survives restarts
+CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB);
+CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEXT);
+CREATE INDEX IF NOT EXISTS lsh_lookup ON lsh_bands(band, hash);
+
+-- a name as matched across the corpus (titles stripped, folded) and the person,
+-- organisation or place it resolves to
+CREATE TABLE IF NOT EXISTS names (
+  name_key TEXT PRIMARY KEY,   -- type + folded key, e.g. 'PER:سامي خطيب'
+  type TEXT, folded TEXT, last_word TEXT, words INTEGER,
+  entity_key TEXT              -- the corpus-level id it resolves to
+);
+CREATE INDEX IF NOT EXISTS names_last ON names(type, last_word);
+CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
+-- corpus-level people, organisations, places, anonymous sources (and 'unknown')
+CREATE TABLE IF NOT EXISTS entities (
+  entity_key TEXT PRIMARY KEY, type TEXT, name TEXT);
+CREATE TABLE IF NOT EXISTS name_variants (
+  name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant));
+
+CREATE TABLE IF NOT EXISTS statements (
+  statement_id TEXT PRIMARY KEY,  -- article_id + '-' + number in the article
+  seq INTEGER UNIQUE,             -- the FTS rowid
+  article_id TEXT NOT NULL, story_id TEXT, published TEXT, outlet TEXT,
+  kind TEXT,                      -- direct, indirect, mixed...
+  content TEXT, start INTEGER, "end" INTEGER,
+  speaker_text TEXT, speaker_canonical TEXT, speaker_title TEXT, speaker_kind TEXT,
+  speaker_anonymous INTEGER, speaker_start INTEGER, speaker_end INTEGER,
+  name_key TEXT,                  -- names.name_key, or 'anonymous:...' / 'unknown'
+  cue TEXT, cue_lemma TEXT, speech_act TEXT, negated INTEGER,
+  medium TEXT, medium_relation TEXT, chain TEXT, time TEXT, zone TEXT, inherited INTEGER,
+  copy_group TEXT,                -- story + folded content: copies of one statement
+  primary_id TEXT                 -- the group's statement from the earliest copy
+);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
+CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
+CREATE INDEX IF NOT EXISTS statements_published ON statements(published);
+
+CREATE TABLE IF NOT EXISTS mentions (
+  article_id TEXT, entity TEXT, name_key TEXT, type TEXT, text TEXT, canonical TEXT,
+  start INTEGER, "end" INTEGER, PRIMARY KEY (article_id, start, "end", type));
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name_key);
+
+CREATE TABLE IF NOT EXISTS timexes (
+  article_id TEXT, start INTEGER, "end" INTEGER, text TEXT, type TEXT, value TEXT,
+  granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end"));
+
+-- the folded, clitic-separated words (khabar.corpus.folding); rowid = statements.seq
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+  content, speaker, content='', tokenize='unicode61 remove_diacritics 0');
+-- rowid = articles.seq
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+
+# what `stats()` and export count and write, in this order
+TABLES = ("inputs", "articles", "stories", "statements", "entities", "names", "name_variants",
+          "mentions", "timexes", "minhashes", "lsh_bands")
+EXPORTED = ("articles", "statements", "entities", "mentions", "timexes")

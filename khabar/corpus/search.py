@@ -1,0 +1,272 @@
+"""Search over the store: an Arabic-aware query (folded and clitic-separated like the
+index), filters, collapsed duplicates, marked snippets and facets.
+
+Query syntax: words (all must occur), "quoted phrases", AND, OR, NOT and parentheses.
+Each word is folded to its search terms (khabar.corpus.folding) and the FTS5 query is
+built from quoted terms only, so no user text reaches FTS5's syntax unescaped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from khabar.corpus.folding import terms, word_terms
+from khabar.corpus.speakers import name_of, strip_titles
+from khabar.corpus.folding import key as fold_key
+
+SNIPPET = 240
+_TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|(\S+)')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass
+class Query:
+    fts: str = ""                                   # the FTS5 MATCH expression
+    positive: list[list[str]] = field(default_factory=list)  # term sequences to mark
+    literal: list[str] = field(default_factory=list)  # words/phrases as typed (for --exact)
+
+
+def parse(text: str) -> Query:
+    q = Query()
+    parts: list[str] = []
+    negate = False
+    for m in _TOKEN.finditer(text or ""):
+        phrase, lpar, rpar, word = m.groups()
+        if lpar or rpar:
+            parts.append("(" if lpar else ")")
+            continue
+        if word is not None and word.upper() in _OPERATORS:
+            op = word.upper()
+            parts.append(op)
+            negate = op == "NOT"
+            continue
+        raw = phrase if phrase is not None else word
+        seq = [t for w in raw.split() for t in word_terms(w)]
+        if not seq:
+            continue
+        if parts and parts[-1] not in ("AND", "OR", "NOT", "("):
+            parts.append("AND")
+        parts.append('"' + " ".join(seq) + '"')
+        if not negate:
+            q.positive.append(seq)
+            q.literal.append(raw.strip())
+        negate = False
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    while parts and parts[0] in ("AND", "OR"):
+        parts.pop(0)
+    if parts and parts[0] == "NOT":
+        raise QueryError("a query cannot start with NOT: write what to find first "
+                         "(«الحكومة NOT الوزير»)")
+    q.fts = " ".join(parts)
+    return q
+
+
+def marks(text: str, query: Query) -> list[list[int]]:
+    """[start, end] offsets in `text` of the words that make up the query's terms and phrases."""
+    if not query.positive:
+        return []
+    words = list(terms(text))
+    found: set[tuple[int, int]] = set()
+    for seq in query.positive:
+        n = len(seq)
+        for i in range(len(words) - n + 1):
+            if all(words[i + k].term == seq[k] for k in range(n)):
+                found.update((w.start, w.end) for w in words[i:i + n])
+    return [list(x) for x in sorted(found)]
+
+
+def snippet(text: str, spans: list[list[int]], width: int = SNIPPET) -> tuple[str, list[list[int]]]:
+    if len(text) <= width:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(text) - width))
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = min(len(text), start + width)
+    pre = "…" if start > 0 else ""
+    post = "…" if end < len(text) else ""
+    shift = len(pre) - start
+    out = [[a + shift, b + shift] for a, b in spans if a >= start and b <= end]
+    return pre + text[start:end] + post, out
+
+
+def day_after(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def check_date(value: str | None, option: str) -> str | None:
+    """A date filter as YYYY, YYYY-MM or YYYY-MM-DD, widened to a day."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return value + ("-01-01" if option == "since" else "-12-31")
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date.fromisoformat(value + "-01")
+            if option == "since":
+                return first.isoformat()
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return (nxt - dt.timedelta(days=1)).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise QueryError(f"--{option} {value!r}: write a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+
+
+def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] | None = None
+                ) -> list[str]:
+    """Corpus-level ids a user's name can mean: an id itself, the name's key, or full
+    names ending with a one-word name."""
+    name = (name or "").strip()
+    if not name:
+        return []
+    if db.execute("SELECT 1 FROM entities WHERE entity_key=?", (name,)).fetchone():
+        return [name]
+    k = fold_key(strip_titles(name))
+    rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE folded=?",
+                      (k,)).fetchall()
+    if not rows and " " not in k:
+        rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE last_word=? "
+                          "AND words >= 2", (k,)).fetchall()
+    return sorted({ek for ek, typ in rows if types is None or typ in types})
+
+
+class Filters:
+    """The WHERE clause shared by results and facets."""
+
+    def __init__(self, db, query: Query, *, speaker, entity, outlet, since, until, kind,
+                 exact, articles, collapse) -> None:
+        where: list[str] = []
+        args: list[Any] = []
+        s = "a" if articles else "s"
+        if query.fts:
+            table = "articles_fts" if articles else "statements_fts"
+            where.append(f"{s}.seq IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+            args.append(query.fts)
+        if exact:
+            for lit in query.literal:
+                where.append(f"instr({'a.text' if articles else 's.content'}, ?) > 0")
+                args.append(lit)
+        if collapse:
+            where.append("a.article_id = (SELECT first_article FROM stories WHERE "
+                         "story_id = a.story_id)" if articles else "s.statement_id = s.primary_id")
+        if speaker:
+            keys = entity_keys(db, speaker, ("PER", "ORG", "ANON"))
+            marks_ = ",".join("?" * len(keys)) or "NULL"
+            sub = (f"SELECT name_key FROM names WHERE entity_key IN ({marks_})")
+            if articles:
+                where.append(f"a.article_id IN (SELECT article_id FROM statements WHERE "
+                             f"name_key IN ({sub}))")
+            else:
+                where.append(f"s.name_key IN ({sub})")
+            args.extend(keys)
+        if entity:
+            keys = entity_keys(db, entity)
+            marks_ = ",".join("?" * len(keys)) or "NULL"
+            where.append(f"a.article_id IN (SELECT m.article_id FROM mentions m WHERE m.name_key "
+                         f"IN (SELECT name_key FROM names WHERE entity_key IN ({marks_})))")
+            args.extend(keys)
+        if outlet:
+            where.append(f"{s}.outlet = ?")
+            args.append(outlet)
+        since = check_date(since, "since")
+        until = check_date(until, "until")
+        if since:
+            where.append(f"{s}.published >= ?")
+            args.append(since)
+        if until:
+            where.append(f"{s}.published < ?")
+            args.append(day_after(until))
+        if kind:
+            if articles:
+                where.append("a.article_id IN (SELECT article_id FROM statements WHERE kind=?)")
+            else:
+                where.append("s.kind = ?")
+            args.append(kind)
+        self.sql = " AND ".join(where) or "1"
+        self.args = args
+
+
+STATEMENT_SQL = """
+SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.speaker_text)
+       AS speaker, coalesce(n.entity_key, 'unknown') AS speaker_key, s.speaker_text, s.kind,
+       s.cue, s.speech_act, s.medium, s.content, s.published, s.outlet, a.url, a.title,
+       s.start, s."end", s.story_id, s.time,
+       (SELECT count(*) FROM statements c WHERE c.copy_group = s.copy_group) AS copies
+FROM statements s JOIN articles a ON a.article_id = s.article_id
+LEFT JOIN names n ON n.name_key = s.name_key
+LEFT JOIN entities e ON e.entity_key = n.entity_key
+WHERE {where}
+ORDER BY s.published IS NULL, s.published DESC, s.seq DESC
+"""
+ARTICLE_SQL = """
+SELECT a.article_id, a.title, a.outlet, a.url, a.published, a.story_id, a.text,
+       a.n_statements AS statements,
+       (SELECT copies FROM stories st WHERE st.story_id = a.story_id) AS copies
+FROM articles a
+WHERE {where}
+ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
+"""
+
+
+def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
+         offset: int) -> Iterator[dict]:
+    sql = (ARTICLE_SQL if articles else STATEMENT_SQL).format(where=filters.sql)
+    args = list(filters.args)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    cur = db.execute(sql, args)
+    names = [d[0] for d in cur.description]
+    for values in cur:
+        row = dict(zip(names, values))
+        text = row.pop("text") if articles else row["content"]
+        spans = marks(text, query)
+        row["snippet"], row["marks"] = snippet(text, spans)
+        yield row
+
+
+def provenance(db, statement_id: str) -> list[dict]:
+    """The copies of a statement, the earliest-published first (ties: by article key)."""
+    cur = db.execute(
+        "SELECT c.statement_id, c.article_id, c.outlet, c.published, a.url FROM statements c "
+        "JOIN articles a ON a.article_id = c.article_id WHERE c.copy_group = (SELECT copy_group "
+        "FROM statements WHERE statement_id=?) ORDER BY c.published IS NULL, c.published, "
+        "c.article_id, c.statement_id", (statement_id,))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur]
+
+
+_JOIN_NAMES = ("LEFT JOIN names n ON n.name_key = s.name_key "
+               "LEFT JOIN entities e ON e.entity_key = n.entity_key")
+
+
+def facets(db, filters: Filters, articles: bool, top: int = 10) -> dict[str, list]:
+    """Counts by speaker, outlet and month over all the results (duplicates counted once
+    when collapsed)."""
+    s = "a" if articles else "s"
+    frm = "FROM articles a" if articles else \
+        "FROM statements s JOIN articles a ON a.article_id = s.article_id"
+    where = f"WHERE {filters.sql}"
+    out: dict[str, list] = {"speaker": []}
+    if not articles:
+        out["speaker"] = [tuple(r) for r in db.execute(
+            f"SELECT coalesce(e.name, 'unknown'), count(*) AS k {frm} {_JOIN_NAMES} {where} "
+            f"GROUP BY coalesce(n.entity_key, 'unknown') ORDER BY k DESC, 1 LIMIT ?",
+            [*filters.args, top])]
+    out["outlet"] = [tuple(r) for r in db.execute(
+        f"SELECT coalesce({s}.outlet, ''), count(*) AS k {frm} {where} GROUP BY {s}.outlet "
+        f"ORDER BY k DESC, 1 LIMIT ?", [*filters.args, top])]
+    out["month"] = [tuple(r) for r in db.execute(
+        f"SELECT substr({s}.published, 1, 7) AS m, count(*) {frm} {where} "
+        f"AND {s}.published IS NOT NULL GROUP BY m ORDER BY m", filters.args)]
+    return out

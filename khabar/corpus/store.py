@@ -1,0 +1,301 @@
+"""The SQLite store: opening (WAL, schema check) and indexing inputs into it.
+
+Indexing reads inputs with khabar.ingest, runs the pipeline (khabar.corpus.pipe), and
+writes each batch in one transaction: the inputs' rows, articles, statements, names,
+mentions, timexes, full-text rows and duplicate bands. A run killed at any moment loses
+at most the open batch; started again it skips the inputs already recorded, and since
+every id is derived from content and the order of inputs is the same, it ends with the
+rows of an uninterrupted run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import zlib
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from khabar.corpus import dedup, speakers
+from khabar.corpus.folding import index_text
+from khabar.corpus.pipe import process_articles
+from khabar.corpus.schema import DDL, SCHEMA_VERSION
+from khabar.document import Article
+from khabar.record import to_record
+
+
+class CorpusError(Exception):
+    """A corpus that cannot be used as asked; the message says what to do."""
+
+
+@dataclass
+class IndexSummary:
+    inputs: int = 0          # inputs seen in this run
+    skipped: int = 0         # already recorded by an earlier run
+    new: int = 0             # articles stored
+    same: int = 0            # inputs whose article was already stored
+    errors: int = 0
+    error_codes: dict[str, int] = field(default_factory=dict)
+    joined_stories: int = 0  # new articles that joined an existing story
+    statements: int = 0
+    seconds: float = 0.0
+    pipeline_seconds: float = 0.0
+    store_seconds: float = 0.0
+
+    def text(self) -> str:
+        rate = self.inputs / self.seconds if self.seconds else 0.0
+        codes = ", ".join(f"{k}: {v}" for k, v in sorted(self.error_codes.items()))
+        return (f"{self.inputs} inputs in {self.seconds:.1f} s ({rate:.1f}/s): {self.new} new "
+                f"articles, {self.same} already stored, {self.skipped} done in an earlier run, "
+                f"{self.errors} errors{' (' + codes + ')' if codes else ''}; "
+                f"{self.statements} statements; {self.joined_stories} joined a story")
+
+
+def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connection:
+    path = os.fspath(path)
+    if readonly:
+        if not os.path.exists(path):
+            raise CorpusError(f"{path}: no such corpus; create it with `khabar index INPUT "
+                              f"--db {path}`")
+        db = sqlite3.connect(f"file:{Path(path).resolve().as_posix()}?mode=ro", uri=True,
+                             check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        if not readonly:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=10000")
+        _check_schema(db, path, readonly)
+    except sqlite3.DatabaseError as err:
+        db.close()
+        raise CorpusError(f"{path}: not a khabar corpus ({err}); give another --db path") from err
+    return db
+
+
+def _check_schema(db: sqlite3.Connection, path: str, readonly: bool) -> None:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "meta" not in tables:
+        if tables:
+            raise CorpusError(f"{path}: an SQLite file, but not a khabar corpus; give another "
+                              f"--db path")
+        if readonly:
+            raise CorpusError(f"{path}: an empty file, not a corpus; create it with "
+                              f"`khabar index INPUT --db {path}`")
+        db.executescript(f"BEGIN; {DDL}; INSERT INTO meta VALUES ('schema_version', "
+                         f"'{SCHEMA_VERSION}'); COMMIT;")
+        return
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    found = row[0] if row else None
+    if found != SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: corpus schema version {found}, this khabar reads version "
+            f"{SCHEMA_VERSION}. Index the inputs again into a new file (`khabar index INPUT "
+            f"--db NEW.db`), or use the khabar version that made it.")
+
+
+def _hash(*parts: str | None, size: int = 8) -> str:
+    h = hashlib.blake2b(digest_size=size)
+    for p in parts:
+        h.update((p or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def input_id(article: Article) -> str:
+    src = article.source
+    path = src.get("path")
+    where = os.path.abspath(path) if path else f"<{src.get('name')}>"
+    return _hash(where, str(src.get("record")))
+
+
+def article_key(text: str, meta: dict) -> str:
+    """The text with its source: the URL, or the outlet and date without one."""
+    source = meta.get("url") or f"{meta.get('outlet') or ''}|{meta.get('published') or ''}"
+    return _hash(source, text)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Indexer:
+    def __init__(self, db: sqlite3.Connection, workers: int | None = None,
+                 batch_size: int = 32) -> None:
+        self.db = db
+        self.workers = workers
+        self.batch_size = batch_size
+
+    def run(self, articles: Iterable[Article], progress: bool = False) -> IndexSummary:
+        from tqdm import tqdm
+
+        summary = IndexSummary()
+        t0 = time.perf_counter()
+        bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+        try:
+            for batch in _batches(articles, self.batch_size):
+                ids = [input_id(a) for a in batch]
+                done = self._done(ids)
+                todo = [(i, a) for i, a in zip(ids, batch) if i not in done]
+                summary.inputs += len(batch)
+                summary.skipped += len(batch) - len(todo)
+                t1 = time.perf_counter()
+                processed = list(process_articles([a for _, a in todo], self.workers))
+                t2 = time.perf_counter()
+                self._write([i for i, _ in todo], processed, summary)
+                t3 = time.perf_counter()
+                summary.pipeline_seconds += t2 - t1
+                summary.store_seconds += t3 - t2
+                bar.update(len(batch))
+                bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
+        finally:
+            bar.close()
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    def _done(self, ids: list[str]) -> set[str]:
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in self.db.execute(
+            f"SELECT input_id FROM inputs WHERE input_id IN ({marks})", ids)}
+
+    def _write(self, ids: list[str], articles: list[Article], summary: IndexSummary) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            touched: set[tuple[str, str]] = set()
+            for iid, article in zip(ids, articles):
+                if iid in self._done([iid]):  # the same input twice in one run
+                    summary.skipped += 1
+                    continue
+                self._one(iid, article, summary, touched)
+            speakers.resolve(db, touched)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _one(self, iid: str, article: Article, summary: IndexSummary,
+             touched: set[tuple[str, str]]) -> None:
+        db = self.db
+        src = article.source
+        row = (iid, src.get("path"), src.get("record"), src.get("name"))
+        if article.failed or not article.text.strip():
+            first = next((i for i in article.issues if i.severity == "error"), None)
+            code = first.code if first else "E_EMPTY"
+            db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'error', ?, ?, NULL)",
+                       (*row, code, first.message if first else "no text"))
+            summary.errors += 1
+            summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
+            return
+        record = to_record(article)
+        meta = record.get("metadata") or {}
+        aid = article_key(article.text, meta)
+        if db.execute("SELECT 1 FROM articles WHERE article_id=?", (aid,)).fetchone():
+            db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'same', NULL, NULL, ?)", (*row, aid))
+            summary.same += 1
+            return
+        db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
+        summary.new += 1
+        store_article(db, aid, record, touched, summary)
+
+
+def _next_seq(db: sqlite3.Connection, table: str) -> int:
+    return (db.execute(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
+
+
+def _order(published: str | None, article_id: str, statement_id: str = "") -> tuple:
+    # undated copies come after dated ones
+    return (published is None, published or "", article_id, statement_id)
+
+
+def store_article(db: sqlite3.Connection, aid: str, record: dict,
+                  touched: set[tuple[str, str]], summary: IndexSummary) -> None:
+    meta = record.get("metadata") or {}
+    text = record["text"]
+    published = meta.get("published")
+    published = str(published) if published is not None else None
+    outlet = meta.get("outlet")
+    story, sim = dedup.assign(db, aid, text)
+    if sim is not None:
+        summary.joined_stories += 1
+    seq = _next_seq(db, "articles")
+    quotes = record.get("quotes") or []
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+               (aid, seq, meta.get("url"), outlet, published, meta.get("title"),
+                (record.get("language") or {}).get("code"), len(quotes),
+                len(record.get("issues") or []), story, text,
+                zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)))
+    db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+               (seq, index_text(meta.get("title") or ""), index_text(text)))
+    _story(db, story, aid, published)
+    for ent in record.get("entities") or []:
+        typ = ent.get("type") or "MISC"
+        nk = speakers.add_name(db, typ, ent.get("canonical") or ent["text"], [ent["text"]],
+                               touched)
+        for start, end in ent.get("mentions") or []:
+            db.execute("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+                       (aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                        start, end))
+    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or []):
+        db.execute("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+                   (aid, t["start"], t["end"], t["text"], t.get("type"),
+                    None if t.get("value") is None else str(t.get("value")),
+                    t.get("granularity"), t.get("anchor")))
+    sseq = _next_seq(db, "statements")
+    for n, q in enumerate(quotes):
+        _statement(db, aid, n, sseq + n, q, story, published, outlet, touched)
+    summary.statements += len(quotes)
+
+
+def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
+    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
+    if row is None:
+        db.execute("INSERT INTO stories VALUES (?, ?, 1)", (story, aid))
+        return
+    first = db.execute("SELECT published FROM articles WHERE article_id=?", (row[0],)).fetchone()
+    better = _order(published, aid) < _order(first[0] if first else None, row[0])
+    db.execute("UPDATE stories SET copies = copies + 1, first_article=? WHERE story_id=?",
+               (aid if better else row[0], story))
+
+
+def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
+               published: str | None, outlet: str | None, touched) -> None:
+    sid = f"{aid}-{n + 1}"
+    spk = q.get("speaker") or {}
+    typ, name, written = speakers.speaker_name(q.get("speaker"))
+    variants = sorted({v for v in (name, written) if v})
+    nk = speakers.add_name(db, typ, name if typ != "ANON" else (written or ""), variants,
+                           touched)
+    content = q["content"]
+    folded = index_text(content["text"])
+    group = _hash(story, folded)
+    primary = sid
+    cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s WHERE "
+                     "s.statement_id = (SELECT primary_id FROM statements WHERE copy_group=? "
+                     "LIMIT 1)", (group,)).fetchone()
+    if cur is not None:
+        if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
+            db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?", (sid, group))
+        else:
+            primary = cur[0]
+    cue = q.get("cue") or {}
+    med = q.get("medium") or {}
+    values = (sid, seq, aid, story, published, outlet, q.get("kind"), content["text"],
+         content["start"], content["end"], spk.get("text"), spk.get("canonical"),
+         spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))), spk.get("start"),
+         spk.get("end"), nk, cue.get("text"), cue.get("lemma"), cue.get("class"),
+         None if not cue else int(bool(cue.get("negated"))),
+         med.get("canonical") or med.get("text"), med.get("relation"),
+         json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
+         int(bool(q.get("inherited"))), group, primary)
+    db.execute(f"INSERT INTO statements VALUES ({','.join('?' * len(values))})", values)
+    db.execute("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
+               (seq, folded, index_text(" ".join(sorted({v for v in (spk.get("text"),
+                                                                     spk.get("canonical")) if v})))))
