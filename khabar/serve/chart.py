@@ -36,7 +36,7 @@ def month_label(month: str) -> str:
     return f"{ARABIC_MONTHS[int(m) - 1]} {y}"
 
 
-def bars(per_month: list[tuple[str, int]], width: int = 640, height: int = 180,
+def bars(per_month: list[tuple[str, int]], width: int = 960, height: int = 220,
          pad: int = 28) -> dict:
     """Geometry of the chart: bars, the y-axis maximum, and the drawing size."""
     counts = {}

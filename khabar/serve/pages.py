@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from khabar.serve import chart
@@ -41,8 +41,10 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any
                                                       **context}, status_code=status_code)
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", status, status=status, message=message)
+def error_page(request: Request, status: int, message: str, search: str | None = None
+               ) -> HTMLResponse:
+    return render(request, "error.html", status, status=status, message=message,
+                  search=search)
 
 
 def marked(snippet: str | None, marks: list | None = None) -> list[tuple[str, bool]]:
@@ -61,20 +63,6 @@ def marked(snippet: str | None, marks: list | None = None) -> list[tuple[str, bo
         out += [(snippet[pos:m.start()], False), (m.group(1), True)]
         pos = m.end()
     return out + [(snippet[pos:], False)]
-
-
-def speaker_href_for(keys: dict[tuple[int, int], str]):
-    """Speaker links of a stored article: by the corpus's speaker key where a statement
-    row gives one, else a search for the speaker's name."""
-    def href(q: dict) -> str | None:
-        spk = q.get("speaker") or {}
-        key = spk.get("key") or q.get("speaker_key") or keys.get(
-            ((q.get("content") or {}).get("start"), (q.get("content") or {}).get("end")))
-        if key:
-            return f"/speakers/{quote(str(key), safe='')}"
-        name = spk.get("canonical") or spk.get("text")
-        return f"/search?{urlencode({'speaker': name})}" if name else None
-    return href
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -152,9 +140,7 @@ def article_page(request: Request, article_id: str, hl: str = ""):
         return error_page(request, 404, f"لا توجد مقالة بالمعرّف {article_id}")
     m = _HL.match(hl)
     highlight = (int(m.group(1)), int(m.group(2))) if m else None
-    keys = {(s.get("start"), s.get("end")): s.get("speaker_key")
-            for s in record.get("statements") or [] if isinstance(s, dict)}
-    view = article_view(record, highlight, speaker_href_for(keys))
+    view = article_view(record, highlight)
     return render(request, "article.html", record=record, view=view, pasted=False,
                   article_id=article_id, story_id=record.get("story_id"))
 
@@ -169,7 +155,10 @@ def speakers_page(request: Request, q: str = ""):
 def speaker_page(request: Request, key: str):
     row = request.app.state.store.corpus().speaker(key)
     if row is None:
-        return error_page(request, 404, f"لا يوجد متحدث بالمفتاح {key}")
+        return error_page(request, 404, f"لا يوجد في المدوّنة متحدث بالاسم أو المفتاح «{key}»",
+                          search=key)
+    if row["key"] != key:  # reached by a name: the page's address is the speaker's key
+        return RedirectResponse(f"/speakers/{quote(row['key'], safe='')}", status_code=303)
     for s in row.get("statements") or []:
         s["_pieces"] = marked(s.get("snippet") or s.get("content"), s.get("marks"))
         s["_kind"] = KIND_LABEL.get(s.get("kind"), s.get("kind"))

@@ -39,12 +39,11 @@ class Token:
 
 
 def default_speaker_href(quote_: dict[str, Any]) -> str | None:
+    """The speaker page by name: the corpus resolves a name to its speaker (and the page
+    redirects to the speaker's key), so a record needs no corpus key of its own."""
     spk = quote_.get("speaker") or {}
-    key = spk.get("key") or quote_.get("speaker_key")
-    if key:
-        return f"/speakers/{quote(str(key), safe='')}"
     name = spk.get("canonical") or spk.get("text")
-    return f"/search?speaker={quote(name)}" if name else None
+    return f"/speakers/{quote(name, safe='')}" if name else None
 
 
 def spans_of(record: dict[str, Any], highlight: tuple[int, int] | None = None,
