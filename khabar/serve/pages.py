@@ -8,7 +8,7 @@ from importlib import resources as _ir
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
@@ -105,16 +105,17 @@ async def paste(request: Request):
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", speaker: str = "", entity: str = "",
                 outlet: str = "", since: str = "", until: str = "", kind: str = "",
-                cursor: str = ""):
+                cursor: str = "", limit: int = Query(20, ge=1, le=100)):
     params = {"q": q, "speaker": speaker, "entity": entity, "outlet": outlet,
               "since": since, "until": until, "kind": kind}
     rows, next_url, facets, error = [], None, None, None
     try:
         args = search_args(q, speaker, entity, outlet, since, until, kind)
-        result = run_search(request, args, limit=20, cursor=cursor or None, facets=True)
+        result = run_search(request, args, limit=limit, cursor=cursor or None, facets=True)
         rows, facets = list(result.rows), result.facets
         if result.next:
             next_url = "/search?" + urlencode({**{k: v for k, v in params.items() if v},
+                                               **({"limit": limit} if limit != 20 else {}),
                                                "cursor": result.next})
     except ApiError as err:
         error = err.detail
