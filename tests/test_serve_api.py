@@ -157,7 +157,7 @@ def test_slow_extraction_times_out_and_the_server_stays_up(demo_db):
 
 # ------------------------------------------------------------------ /search
 def test_search_envelope_facets_and_marks(client):
-    r = client.get("/api/v1/search", params={"q": "المياه"})
+    r = client.get("/api/v1/search", params={"q": "المياه", "facets": "true"})
     got = rows(r)
     body = r.json()
     assert got and set(body) >= {"ok", "rows", "next", "truncated", "facets"}
@@ -168,6 +168,17 @@ def test_search_envelope_facets_and_marks(client):
     for row in marked:
         for start, end in row["marks"]:
             assert "مياه" in row["snippet"][start:end]
+
+
+def test_search_facets_stay_with_the_search_across_pages(client):
+    first = client.get("/api/v1/search", params={"q": "المياه", "facets": "true", "limit": 2})
+    second = client.get("/api/v1/search", params={"q": "المياه", "facets": "true", "limit": 2,
+                                                  "cursor": first.json()["next"]})
+    assert first.json()["facets"] == second.json()["facets"]
+    assert first.json()["rows"] != second.json()["rows"]
+    other = client.get("/api/v1/search", params={"q": "الموازنة", "facets": "true"}).json()
+    assert other["facets"] != first.json()["facets"]
+    assert client.get("/api/v1/search", params={"q": "المياه"}).json()["facets"] is None
 
 
 def test_search_pagination_is_complete_and_disjoint(client):
@@ -283,7 +294,7 @@ def test_security_headers(client):
 
 # ------------------------------------------------------------------ no database
 def test_empty_corpus_serves(empty_client):
-    body = empty_client.get("/api/v1/search", params={"q": "أي"}).json()
+    body = empty_client.get("/api/v1/search", params={"q": "أي", "facets": "true"}).json()
     assert body == {"ok": True, "rows": [], "next": None, "truncated": False,
                     "facets": {"speaker": [], "outlet": [], "month": []}}
     api_error(empty_client.get("/api/v1/articles/x"), 404)
@@ -293,3 +304,22 @@ def test_empty_corpus_serves(empty_client):
         assert r.status_code == 200 and 'dir="rtl"' in r.text
     [record] = rows(empty_client.post("/api/v1/extract", json={"text": "قال الوزير إن الجو جميل."}))
     assert record["ok"]
+
+
+# ------------------------------------------------------------------ the command
+def test_serve_command_rejects_a_bad_size():
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--max-body", "lots"])
+    assert result.exit_code == 2 and "--max-body" in result.output
+
+
+def test_serve_command_help_names_the_defaults():
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    out = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "127.0.0.1" in out and "10MB" in out and "khabar.db" in out

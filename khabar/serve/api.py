@@ -25,10 +25,20 @@ def search_args(q: str, speaker: str | None, entity: str | None, outlet: str | N
 
 def run_search(request: Request, args: dict[str, Any], **options: Any):
     store = request.app.state.store
+    want_facets = options.pop("facets", False)
+    key = tuple(sorted({**args, **{k: v for k, v in options.items()
+                                   if k not in ("limit", "cursor")}}.items()))
+    cached = store.cached_facets(key) if want_facets and store.present else None
     try:
-        return store.corpus().search(**args, **options)
+        result = store.corpus().search(**args, **options,
+                                       facets=want_facets and cached is None)
     except store.error_types() as err:
         raise ApiError(400, str(err)) from None
+    if cached is not None:
+        result.facets = cached
+    elif want_facets and store.present and result.facets is not None:
+        store.keep_facets(key, result.facets)
+    return result
 
 
 def facets_json(facets: dict | None) -> dict | None:
@@ -54,7 +64,10 @@ def search(request: Request, q: str = "", speaker: str | None = None,
            until: str | None = None, kind: str | None = None, exact: bool = False,
            articles: bool = False, collapse: bool = True,
            limit: int = Query(20, ge=1, le=MAX_LIMIT), cursor: str | None = None,
-           facets: bool = True) -> dict:
+           facets: bool = False) -> dict:
+    """Statement rows with `marks` (offsets of the matched words in `snippet`); with
+    `facets=true`, speaker, outlet and month counts of the whole result (kept between
+    pages of one search)."""
     args = search_args(q, speaker, entity, outlet, since, until, kind)
     result = run_search(request, args, exact=exact, articles=articles, collapse=collapse,
                         limit=limit, cursor=cursor or None, facets=facets)

@@ -3,9 +3,13 @@ connection per thread, since SQLite connections stay in the thread that made the
 empty corpus when there is no database yet, so a new user still gets the paste page."""
 from __future__ import annotations
 
+import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
+
+FACET_CACHE = 256  # searches whose facet counts are kept
 
 
 class EmptyCorpus:
@@ -46,6 +50,36 @@ class Store:
         self.present = self.db is not None and self.db.is_file()
         self._local = threading.local()
         self._empty = EmptyCorpus()
+        self._facets: OrderedDict[tuple, tuple[tuple, dict]] = OrderedDict()
+        self._facets_lock = threading.Lock()
+
+    def signature(self) -> tuple:
+        """Changes whenever the database does (an indexer may write while we serve)."""
+        out = []
+        for path in (self.db, Path(f"{self.db}-wal")):
+            try:
+                st = os.stat(path)
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def cached_facets(self, key: tuple) -> dict | None:
+        """Facet counts of an earlier search with the same filters, while the database is
+        unchanged: the next pages of a search, and the unfiltered first page, are asked
+        for often and cost the most to count."""
+        with self._facets_lock:
+            hit = self._facets.get(key)
+            if hit is None or hit[0] != self.signature():
+                return None
+            self._facets.move_to_end(key)
+            return hit[1]
+
+    def keep_facets(self, key: tuple, facets: dict) -> None:
+        with self._facets_lock:
+            self._facets[key] = (self.signature(), facets)
+            while len(self._facets) > FACET_CACHE:
+                self._facets.popitem(last=False)
 
     def corpus(self):
         if not self.present:
