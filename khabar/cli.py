@@ -118,19 +118,14 @@ def train_ner(train_path, out_path) -> None:
     train(train_path, out_path)
 
 
-@main.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="khabar.db",
-              show_default=True, help="Corpus database (opened read-only; missing: empty).")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--max-body", default="10MB", show_default=True, help="Largest request body.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds one extraction may take.")
-def serve(db, host, port, max_body, timeout) -> None:
-    """Serve the corpus: JSON API under /api/v1/ and Arabic pages (paste, search...)."""
-    from khabar.serve.cli import run
+from khabar.corpus.cli import COMMANDS as _CORPUS_COMMANDS  # noqa: E402  (index, search, ...)
 
-    run(db, host, port, max_body, timeout)
+for _command in _CORPUS_COMMANDS:
+    main.add_command(_command)
+
+from khabar.serve.cli import serve as _serve  # noqa: E402  (the web pages and API)
+
+main.add_command(_serve)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import zlib
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-
-from khabar.corpus.folding import index_text
 
 NUM_PERM = 64
 THRESHOLD = 0.6
@@ -32,16 +31,19 @@ def bands() -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
-def signature(text: str) -> np.ndarray | None:
-    words = index_text(text).split()
+def signature(folded: str) -> np.ndarray | None:
+    """The MinHash of a text's search terms (`khabar.corpus.folding.index_text`)."""
+    words = folded.split()
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
                 for i in range(len(words) - SHINGLE + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_template().permutations)
+    # crc32 (C code) hashes the shingles; the MinHash permutations mix its bits
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
+                permutations=_template().permutations)
     m.update_batch(list(shingles))
     return m.hashvalues.astype(np.uint32)
 
@@ -59,18 +61,17 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def assign(db: sqlite3.Connection, article_id: str, text: str) -> tuple[str, float | None]:
+def assign(db: sqlite3.Connection, article_id: str, folded: str) -> tuple[str, float | None]:
     """Store the article's signature and bands; return (story_id, similarity to the copy
-    it joined, or None when it starts a story)."""
-    sig = signature(text)
+    it joined, or None when it starts a story). `folded` is the text's `index_text`."""
+    sig = signature(folded)
     if sig is None:
         return article_id, None
     hashes = band_hashes(sig)
-    candidates: set[str] = set()
-    for band, h in hashes:
-        for (other,) in db.execute("SELECT article_id FROM lsh_bands WHERE band=? AND hash=?",
-                                   (band, h)):
-            candidates.add(other)
+    where = " OR ".join("(band=? AND hash=?)" for _ in hashes)  # one index search per band
+    candidates = {r[0] for r in db.execute(
+        f"SELECT article_id FROM lsh_bands WHERE {where}",
+        [x for pair in hashes for x in pair])}
     best, best_sim = None, 0.0
     for other in sorted(candidates):
         if other == article_id:

@@ -51,10 +51,17 @@ def _clitics() -> tuple[tuple[str, ...], str]:
     return tuple(sorted(prefixes, key=len, reverse=True)), article
 
 
+@lru_cache(maxsize=1)
+def _first_letters() -> frozenset[str]:
+    return frozenset(p[0] for p in _clitics()[0])
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The search term of one folded word: proclitics stripped, greedily."""
     prefixes, article = _clitics()
+    if not word or word[0] not in _first_letters():
+        return word
     changed = True
     while changed:
         changed = False
@@ -67,10 +74,11 @@ def stem(word: str) -> str:
     return word
 
 
-def word_terms(word: str) -> list[str]:
+@lru_cache(maxsize=500_000)
+def word_terms(word: str) -> tuple[str, ...]:
     """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
     folded = _fold_word(word)
-    return [stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded)]
+    return tuple(stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded))
 
 
 def terms(text: str) -> Iterator[Term]:
@@ -80,10 +88,12 @@ def terms(text: str) -> Iterator[Term]:
 
 
 def index_text(text: str) -> str:
-    """What the full-text index stores for `text`."""
-    return " ".join(t.term for t in terms(text))
+    """What the full-text index stores for `text` (the terms of `terms`, without offsets:
+    one cached look-up per word)."""
+    return " ".join(t for w in _WORD.findall(text) for t in word_terms(w))
 
 
+@lru_cache(maxsize=100_000)
 def key(name: str) -> str:
     """A matching key for names: folded words with their article and proclitics stripped."""
     return " ".join(t.term for t in terms(name))

@@ -27,12 +27,17 @@ SPEAKER_TYPE = {"person": "PER", "organisation": "ORG", "anonymous": "ANON", "gr
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[tuple[str, ...], ...]:
+def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles by their first folded word, longest first."""
     data = load("titles")
     words = {tuple(fold(t).split()) for t in data["person_titles"] + data["title_phrases"]}
-    return tuple(sorted(words, key=len, reverse=True))
+    out: dict[str, list] = {}
+    for t in sorted(words, key=lambda w: (-len(w), w)):
+        out.setdefault(t[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=100_000)
 def strip_titles(name: str) -> str:
     """The name without leading titles («الرئيس», «وزير الخارجية»). A bare one-word title
     that is also a given name («أمين») is stripped only when two words remain."""
@@ -41,7 +46,7 @@ def strip_titles(name: str) -> str:
     changed = True
     while changed and words:
         changed = False
-        for t in _titles():
+        for t in _titles().get(folded[0], ()) if folded else ():
             n = len(t)
             if tuple(folded[:n]) == t and len(words) > n:
                 bare = n == 1 and not t[0].startswith("ال")
@@ -61,6 +66,7 @@ def entity_key(name_key: str) -> str:
     return f"{PREFIX.get(typ, typ.lower())}-{digest}"
 
 
+@lru_cache(maxsize=100_000)
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
     """(name_key, folded key) of a name of this type, or None when nothing is left."""
     k = fold_key(strip_titles(name) if typ in ("PER", "ORG") else name)
@@ -83,8 +89,17 @@ def speaker_name(speaker: dict | None) -> tuple[str, str, str | None]:
     return "UNKNOWN", "", written
 
 
+class Changes:
+    """What a batch changed: new names (by type and last word) and entities whose
+    variants grew; `resolve` re-resolves and refreshes only these."""
+
+    def __init__(self) -> None:
+        self.names: set[tuple[str, str]] = set()
+        self.entities: set[str] = set()
+
+
 def add_name(db: sqlite3.Connection, typ: str, name: str, variants: Iterable[str],
-             touched: set[tuple[str, str]]) -> str:
+             changes: Changes) -> str:
     """Register a name (and how it was written); return its name_key."""
     if typ == "UNKNOWN":
         nk, folded = "UNKNOWN:", ""
@@ -95,28 +110,31 @@ def add_name(db: sqlite3.Connection, typ: str, name: str, variants: Iterable[str
         else:
             nk, folded = got
     words = folded.split()
-    db.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)",
-               (nk, typ, folded, words[-1] if words else "", len(words), entity_key(nk)))
+    ek = entity_key(nk)
+    if db.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)",
+                  (nk, typ, folded, words[-1] if words else "", len(words), ek)).rowcount:
+        changes.names.add((typ, words[-1] if words else ""))
+        changes.entities.add(ek)
     for v in variants if typ != "UNKNOWN" else ():
-        if v:
-            db.execute("INSERT INTO name_variants VALUES (?, ?, 1) ON CONFLICT DO UPDATE "
-                       "SET n = n + 1", (nk, v))
-    touched.add((typ, words[-1] if words else ""))
+        if not v:
+            continue
+        if db.execute("INSERT OR IGNORE INTO name_variants VALUES (?, ?, 1)", (nk, v)).rowcount:
+            changes.entities.add(ek)
+        else:
+            db.execute("UPDATE name_variants SET n = n + 1 WHERE name_key=? AND variant=?", (nk, v))
     return nk
 
 
-def resolve(db: sqlite3.Connection, touched: set[tuple[str, str]]) -> None:
-    """Re-resolve the one-word person names that the batch's names may affect, and refresh
-    the display rows of the entities involved. The result depends only on the set of names
-    stored, not on the order they came in."""
-    affected: set[str] = set()
-    for typ, last in touched:
-        rows = db.execute("SELECT name_key, words, entity_key FROM names WHERE type=? AND "
-                          "last_word=?", (typ, last)).fetchall()
-        affected.update(r[2] for r in rows)
-        affected.update(entity_key(r[0]) for r in rows)
+def resolve(db: sqlite3.Connection, changes: Changes) -> None:
+    """Re-resolve the one-word person names that the batch's new names may affect, and
+    refresh the display rows of the entities involved. The result depends only on the set
+    of names stored, not on the order they came in."""
+    affected = set(changes.entities)
+    for typ, last in sorted(changes.names):
         if typ != "PER":
             continue
+        rows = db.execute("SELECT name_key, words, entity_key FROM names WHERE type=? AND "
+                          "last_word=?", (typ, last)).fetchall()
         full = sorted({r[0] for r in rows if r[1] >= 2})
         for nk, words, current in rows:
             if words != 1:
@@ -124,7 +142,7 @@ def resolve(db: sqlite3.Connection, touched: set[tuple[str, str]]) -> None:
             target = entity_key(full[0]) if len(full) == 1 else entity_key(nk)
             if target != current:
                 db.execute("UPDATE names SET entity_key=? WHERE name_key=?", (target, nk))
-                affected.update((target, current))
+                affected.update((target, current, entity_key(nk)))
     for ek in sorted(affected):
         refresh_entity(db, ek)
 
@@ -136,12 +154,10 @@ def refresh_entity(db: sqlite3.Connection, ek: str) -> None:
         db.execute("DELETE FROM entities WHERE entity_key=?", (ek,))
         return
     own = next((r for r in rows if entity_key(r[0]) == ek), rows[0])
-    best, best_n = None, -1
-    for variant, n in db.execute("SELECT variant, n FROM name_variants WHERE name_key=? "
-                                 "ORDER BY variant", (own[0],)):
-        # the display name: the commonest written form that is the bare name
-        if fold_key(variant) == own[2] and n > best_n:
-            best, best_n = variant, n
-    name = best or own[2] or UNKNOWN
-    db.execute("INSERT INTO entities VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET type=excluded.type, "
-               "name=excluded.name", (ek, own[1], name))
+    # the display name: the shortest written form that is the bare name (a function of
+    # the set of forms, so it does not depend on the order articles came in)
+    bare = [v for (v,) in db.execute("SELECT variant FROM name_variants WHERE name_key=?",
+                                     (own[0],)) if fold_key(v) == own[2]]
+    name = min(bare, key=lambda v: (len(v), v)) if bare else (own[2] or UNKNOWN)
+    db.execute("INSERT INTO entities VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+               "type=excluded.type, name=excluded.name", (ek, own[1], name))

@@ -107,8 +107,10 @@ def _hash(*parts: str | None, size: int = 8) -> str:
     return h.hexdigest()
 
 
-def input_id(article: Article) -> str:
-    src = article.source
+def input_id(item: Article | dict) -> str:
+    """An input's id: its absolute path and record number (an Article, or a record as
+    `khabar extract` writes it)."""
+    src = item.source if isinstance(item, Article) else (item.get("source") or {})
     path = src.get("path")
     where = os.path.abspath(path) if path else f"<{src.get('name')}>"
     return _hash(where, str(src.get("record")))
@@ -133,7 +135,9 @@ class Indexer:
         self.workers = workers
         self.batch_size = batch_size
 
-    def run(self, articles: Iterable[Article], progress: bool = False) -> IndexSummary:
+    def run(self, articles: Iterable[Article | dict], progress: bool = False,
+            on_batch=None) -> IndexSummary:
+        """Index `articles`; `on_batch(summary)` is called after each committed batch."""
         from tqdm import tqdm
 
         summary = IndexSummary()
@@ -147,7 +151,10 @@ class Indexer:
                 summary.inputs += len(batch)
                 summary.skipped += len(batch) - len(todo)
                 t1 = time.perf_counter()
-                processed = list(process_articles([a for _, a in todo], self.workers))
+                # Articles go through the pipeline; records made earlier are stored as they are
+                fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
+                                              self.workers))
+                processed = [next(fresh) if isinstance(a, Article) else a for _, a in todo]
                 t2 = time.perf_counter()
                 self._write([i for i, _ in todo], processed, summary)
                 t3 = time.perf_counter()
@@ -155,6 +162,9 @@ class Indexer:
                 summary.store_seconds += t3 - t2
                 bar.update(len(batch))
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
+                if on_batch is not None:
+                    summary.seconds = time.perf_counter() - t0
+                    on_batch(summary)
         finally:
             bar.close()
         summary.seconds = time.perf_counter() - t0
@@ -169,7 +179,7 @@ class Indexer:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            touched: set[tuple[str, str]] = set()
+            touched = speakers.Changes()
             for iid, article in zip(ids, articles):
                 if iid in self._done([iid]):  # the same input twice in one run
                     summary.skipped += 1
@@ -181,22 +191,30 @@ class Indexer:
             db.execute("ROLLBACK")
             raise
 
-    def _one(self, iid: str, article: Article, summary: IndexSummary,
-             touched: set[tuple[str, str]]) -> None:
+    def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
+             touched: speakers.Changes) -> None:
         db = self.db
-        src = article.source
+        if isinstance(item, Article):
+            src = item.source
+            failed = item.failed or not item.text.strip()
+            issues = [{"code": i.code, "message": i.message, "severity": i.severity}
+                      for i in item.issues]
+        else:
+            src = item.get("source") or {}
+            failed = not item.get("ok", True) or not (item.get("text") or "").strip()
+            issues = item.get("issues") or []
         row = (iid, src.get("path"), src.get("record"), src.get("name"))
-        if article.failed or not article.text.strip():
-            first = next((i for i in article.issues if i.severity == "error"), None)
-            code = first.code if first else "E_EMPTY"
+        if failed:
+            first = next((i for i in issues if i.get("severity") == "error"), None)
+            code = first["code"] if first else "E_EMPTY"
             db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'error', ?, ?, NULL)",
-                       (*row, code, first.message if first else "no text"))
+                       (*row, code, first["message"] if first else "no text"))
             summary.errors += 1
             summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
             return
-        record = to_record(article)
+        record = to_record(item) if isinstance(item, Article) else item
         meta = record.get("metadata") or {}
-        aid = article_key(article.text, meta)
+        aid = article_key(record["text"], meta)
         if db.execute("SELECT 1 FROM articles WHERE article_id=?", (aid,)).fetchone():
             db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'same', NULL, NULL, ?)", (*row, aid))
             summary.same += 1
@@ -216,13 +234,14 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
-                  touched: set[tuple[str, str]], summary: IndexSummary) -> None:
+                  touched: speakers.Changes, summary: IndexSummary) -> None:
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
     published = str(published) if published is not None else None
     outlet = meta.get("outlet")
-    story, sim = dedup.assign(db, aid, text)
+    folded = index_text(text)
+    story, sim = dedup.assign(db, aid, folded)
     if sim is not None:
         summary.joined_stories += 1
     seq = _next_seq(db, "articles")
@@ -233,21 +252,20 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                 len(record.get("issues") or []), story, text,
                 zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-               (seq, index_text(meta.get("title") or ""), index_text(text)))
+               (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
         nk = speakers.add_name(db, typ, ent.get("canonical") or ent["text"], [ent["text"]],
                                touched)
-        for start, end in ent.get("mentions") or []:
-            db.execute("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
-                       (aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
-                        start, end))
-    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or []):
-        db.execute("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-                   (aid, t["start"], t["end"], t["text"], t.get("type"),
-                    None if t.get("value") is None else str(t.get("value")),
-                    t.get("granularity"), t.get("anchor")))
+        db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+                       [(aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                         start, end) for start, end in ent.get("mentions") or []])
+    db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+                   [(aid, t["start"], t["end"], t["text"], t.get("type"),
+                     None if t.get("value") is None else str(t.get("value")),
+                     t.get("granularity"), t.get("anchor"))
+                    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
     sseq = _next_seq(db, "statements")
     for n, q in enumerate(quotes):
         _statement(db, aid, n, sseq + n, q, story, published, outlet, touched)

@@ -6,6 +6,22 @@ from pathlib import Path
 import click
 
 
+@click.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default="khabar.db",
+              show_default=True, help="Corpus database (opened read-only; missing: empty).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--max-body", default="10MB", show_default=True,
+              help="Largest request body (413 above it), chunked bodies included.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds one extraction may take (504 after it).")
+def serve(db: Path, host: str, port: int, max_body: str, timeout: float) -> None:
+    """Serve the corpus: Arabic pages (paste, search, article, speaker) and a JSON API
+    under /api/v1/, at http://127.0.0.1:8000/ by default."""
+    run(db, host, port, max_body, timeout)
+
+
 def run(db: Path, host: str, port: int, max_body: str, timeout: float) -> None:
     import uvicorn
 

@@ -1,0 +1,179 @@
+"""The corpus store on the 43,000 unlabeled articles: indexing speed, the time the store
+adds to the pipeline, database size, memory over the run, duplicate-index bytes per
+article, search latency over the fixed queries of corpus_queries.tsv, stories found, and
+the most-quoted speakers with their merged name variants.
+
+    python benchmarks/corpus.py index   [--db D] [--input news.jsonl.gz] [--every K] [--limit N]
+    python benchmarks/corpus.py measure [--db D]
+    python benchmarks/corpus.py         # both
+
+`index` logs one JSON line per committed batch to DB.log (so a run stopped early still
+reports); it resumes when started again on the same --db. `--every K` indexes every K-th
+record only (a spread slice when time is short; say so when reporting).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
+QUERIES = Path(__file__).with_name("corpus_queries.tsv")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def slice_input(src: Path, every: int, limit: int | None, out_dir: str) -> Path:
+    if every == 1 and limit is None:
+        return src
+    out = Path(out_dir) / f"news-every{every}-{limit or 'all'}.jsonl.gz"
+    if out.exists():
+        return out
+    n = 0
+    with gzip.open(src, "rt", encoding="utf-8") as fin, gzip.open(out, "wt", encoding="utf-8") as fo:
+        for i, line in enumerate(fin):
+            if i % every == 0:
+                fo.write(line)
+                n += 1
+                if limit is not None and n >= limit:
+                    break
+    return out
+
+
+def index(args) -> None:
+    from khabar.corpus import Corpus
+    from khabar.corpus.store import Indexer
+    from khabar.api import read_inputs
+
+    src = slice_input(Path(args.input), args.every, args.limit, str(Path(args.db).parent))
+    corpus = Corpus(args.db)
+    log = open(args.db + ".log", "a", encoding="utf-8")
+
+    def on_batch(s):
+        processed = s.inputs - s.skipped
+        log.write(json.dumps({"t": round(s.seconds, 2), "inputs": s.inputs, "processed": processed,
+                              "new": s.new, "errors": s.errors,
+                              "pipeline_s": round(s.pipeline_seconds, 3),
+                              "store_s": round(s.store_seconds, 3), "rss_mb": round(rss_mb(), 1),
+                              "db_mb": round(_db_bytes(args.db) / 1e6, 2)}) + "\n")
+        log.flush()
+
+    summary = Indexer(corpus.db, args.workers, 32).run(read_inputs([str(src)]),
+                                                       progress=sys.stderr.isatty(),
+                                                       on_batch=on_batch)
+    print(summary.text())
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
+
+
+def _db_bytes(path: str) -> int:
+    return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+
+
+def report_index(db_path: str) -> None:
+    log = Path(db_path + ".log")
+    if not log.exists():
+        return
+    rows = [json.loads(x) for x in log.read_text().splitlines() if x.strip()]
+    processed = sum(r["processed"] for r in _runs(rows))
+    pipe_s = sum(r["pipeline_s"] for r in _runs(rows))
+    store_s = sum(r["store_s"] for r in _runs(rows))
+    wall = sum(r["t"] for r in _runs(rows))
+    print(f"indexing (from {log.name}, {len(_runs(rows))} run(s)): {processed} inputs processed "
+          f"in {wall:.0f} s wall = {processed / wall:.1f} inputs/s")
+    print(f"  pipeline {1000 * pipe_s / processed:.1f} ms/article, store {1000 * store_s / processed:.2f} "
+          f"ms/article = {100 * store_s / pipe_s:.1f}% of the pipeline")
+    marks = [rows[int(len(rows) * f) - 1] for f in (0.1, 0.25, 0.5, 0.75, 1.0) if len(rows) >= 5]
+    print("  RSS over the run (inputs: MB): " +
+          ", ".join(f"{r['inputs']}: {r['rss_mb']}" for r in marks))
+
+
+def _runs(rows: list[dict]) -> list[dict]:
+    """The last batch row of each run (a run's counters grow; a new run restarts them)."""
+    out = []
+    for i, r in enumerate(rows):
+        if i + 1 == len(rows) or rows[i + 1]["inputs"] < r["inputs"]:
+            out.append(r)
+    return out
+
+
+def measure(args) -> None:
+    from khabar.corpus import Corpus
+
+    report_index(args.db)
+    c = Corpus(args.db, readonly=True)
+    stats = c.stats()
+    print("tables:", json.dumps(stats))
+    size = _db_bytes(args.db)
+    print(f"database {size / 1e6:.1f} MB = {size / max(1, stats['articles']) / 1e3:.1f} kB/article")
+    try:
+        dd = c.db.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN ('minhashes', "
+                          "'lsh_bands', 'lsh_lookup', 'sqlite_autoindex_minhashes_1')").fetchone()[0]
+        print(f"duplicate index {dd / max(1, stats['articles']):.0f} bytes/article (dbstat)")
+    except Exception as err:  # dbstat is not compiled into every SQLite
+        print(f"duplicate index size: dbstat unavailable ({err})")
+
+    queries = []
+    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        q, opts = line.split("\t")
+        queries.append((q, json.loads(opts)))
+    for q, o in queries:  # warm the page cache once
+        c.search(q, **o)
+    times = []
+    for q, o in queries:
+        t = time.perf_counter()
+        r = c.search(q, **o)
+        times.append(((time.perf_counter() - t) * 1000, q, o, len(r.rows)))
+    ms = sorted(t[0] for t in times)
+    print(f"search over {len(ms)} fixed queries: p50 {statistics.median(ms):.1f} ms, "
+          f"p95 {ms[int(0.95 * len(ms)) - 1]:.1f} ms, max {ms[-1]:.1f} ms")
+    for t, q, o, n in sorted(times, reverse=True)[:5]:
+        print(f"  slowest: {t:.1f} ms {q!r} {o} ({n} rows)")
+
+    n_stories = stats["stories_with_copies"]
+    copies = c.db.execute("SELECT sum(copies) FROM stories WHERE copies > 1").fetchone()[0] or 0
+    print(f"stories with copies: {n_stories} ({copies} articles)")
+    ids = [r[0] for r in c.db.execute("SELECT story_id FROM stories WHERE copies > 1 ORDER BY story_id")]
+    random.Random(20).shuffle(ids)
+    for sid in ids[:20]:
+        st = c.story(sid)
+        print(f"  story {sid}:")
+        for cp in st["copies"]:
+            print(f"    {cp['published']}  {cp['outlet']}  {cp['title']}")
+
+    print("50 most-quoted speakers (statements counted once per story):")
+    for row in c.speakers(limit=50):
+        variants = [v for v, _ in c._variants(row["key"])][:8]
+        print(f"  {row['statements']:>5} {row['kind']:<12} {row['name']}  <- {' | '.join(variants)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("phase", nargs="?", choices=("index", "measure", "all"), default="all")
+    ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "khabar-corpus-bench.db"))
+    ap.add_argument("--input", default=str(DEFAULT_INPUT))
+    ap.add_argument("--every", type=int, default=1)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args()
+    if args.phase in ("index", "all"):
+        index(args)
+    if args.phase in ("measure", "all"):
+        measure(args)
+
+
+if __name__ == "__main__":
+    main()

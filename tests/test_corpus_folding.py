@@ -1,0 +1,190 @@
+"""Search folding: the query and the text reduce to the same terms, checked through a real
+FTS5 index. Sentences are our own. The Lucene table holds cases where Lucene's Arabic
+analyzer (ArabicNormalizer + ArabicStemmer, emulated below from its published rules) does
+not match and ours does."""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+
+import pytest
+from hypothesis import given, strategies as st
+
+from khabar.corpus.folding import index_text, stem, terms, word_terms
+from khabar.corpus.search import QueryError, marks, parse
+
+
+def fts_hits(query: str, sentences: list[str]) -> list[int]:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)",
+                   [(i, index_text(s)) for i, s in enumerate(sentences)])
+    return [r[0] for r in db.execute("SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid",
+                                     (parse(query).fts,))]
+
+
+# (query, a sentence that must be found): clitics, hamza, diacritics, digits, invisibles
+FOUND = [
+    ("الرئيس", "وصل رئيس البلدية إلى الاجتماع متأخرا"),
+    ("رئيس", "قال الرئيس إن الموازنة جاهزة"),
+    ("الرئيس", "التقى الوزير بالرئيس في القصر"),
+    ("الرئيس", "وللرئيس رأي آخر في المسألة"),
+    ("المدرسة", "ذهب الأطفال إلى مدرستهم... لا، إلى المدرسة الجديدة"),
+    ("مدرسة", "وفي المدرسة تعلموا الحساب"),
+    ("أحمد", "قال احمد إن الطريق مغلق"),
+    ("إسرائيل", "أعلنت اسرائيل إغلاق المعبر"),
+    ("آمال", "عقدت امال كبيرة على الموسم"),
+    ("مسؤول", "صرح مسؤولٌ في البلدية بأن المياه ستعود"),
+    ("مكتبة", "افتتحت المَكْتَبَةُ أبوابها صباحاً"),
+    ("الجميلة", "زرنا القريـــة الجميـــلة"),
+    ("مستشفى", "نقل الجرحى إلى مستشفي المدينة"),
+    ("2024", "أقيم المهرجان في عام ٢٠٢٤م"),
+    ("١٥", "حضر 15 مشاركا"),
+    ("1400", "في سنة ۱۴۰۰ هجرية"),
+    ('"وزير الزراعة"', "وقال وزير الزراعة إن المحصول وفير"),
+    ('"وزير الزراعة"', "التقى الصحفيون بوزير الزراعة أمس"),
+    ("السوق AND المدينة", "ازدحم السوق في وسط المدينة"),
+    ("الزيتون OR البرتقال", "ارتفع سعر البرتقال هذا الشتاء"),
+    ("المطر NOT الثلج", "هطل المطر طوال الليل"),
+]
+
+
+@pytest.mark.parametrize("query,sentence", FOUND)
+def test_query_finds_sentence(query, sentence):
+    assert fts_hits(query, [sentence]) == [0]
+
+
+NOT_FOUND = [
+    ('"وزير الزراعة"', "قال الوزير إن الزراعة تحتاج دعما"),  # a phrase keeps its order
+    ("المطر NOT الثلج", "هطل المطر ثم تساقط الثلج"),
+    ("السوق AND المدينة", "ازدحم السوق في القرية"),
+    ("ولد", "وقف الوالد أمام البيت"),  # a short word keeps its first letter
+]
+
+
+@pytest.mark.parametrize("query,sentence", NOT_FOUND)
+def test_query_does_not_find_sentence(query, sentence):
+    assert fts_hits(query, [sentence]) == []
+
+
+def test_marks_point_at_the_original_words():
+    text = "وقـال وزيرُ الزراعة: إن المَوسم جيد، وبالمَوسم المقبل خير"
+    got = [text[a:b] for a, b in marks(text, parse("الموسم"))]
+    assert got == ["المَوسم", "وبالمَوسم"]
+    got = [text[a:b] for a, b in marks(text, parse('"وزير الزراعة"'))]
+    assert got == ["وزيرُ", "الزراعة"]
+
+
+def test_query_syntax_is_never_passed_through():
+    assert parse('كلمة" OR NEAR(').fts.count('"') % 2 == 0
+    with pytest.raises(QueryError):
+        parse("NOT المطر")
+    assert parse("").fts == ""
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةى", min_size=3, max_size=8),
+       st.sampled_from(["", "و", "ب", "ل", "ال", "وال", "بال", "لل", "ف", "فال", "وب"]))
+def test_a_proclitic_never_changes_the_term(word, clitic):
+    """With or without a proclitic, a word of three letters or more has one term."""
+    base = word_terms(word)
+    if len(base) == 1 and len(base[0]) >= 3:
+        glued = word_terms(clitic + word)
+        if clitic.endswith("ل") and word.startswith("ال"):
+            return  # «ل» + «ال» is written «لل», not «لال»
+        assert glued == base
+
+
+# ------------------------------------------------------------ Lucene's Arabic analyzer
+_LUCENE_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+                          r"\u200b-\u200f\u2060\ufeff\u061c]+")
+_PREFIXES = ["ال", "وال", "بال", "كال", "فال", "لل", "و"]
+_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي"]
+
+
+def lucene(text: str) -> list[str]:
+    """StandardTokenizer (format characters stay inside a word), LowerCaseFilter,
+    DecimalDigitFilter, ArabicNormalizationFilter, ArabicStemFilter."""
+    out = []
+    for tok in _LUCENE_WORD.findall(text.lower()):
+        tok = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c
+                      for c in tok)
+        tok = "".join({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}.get(c, c) for c in tok
+                      if c != "\u0640" and not "\u064b" <= c <= "\u0652")
+        for p in _PREFIXES:
+            if (len(p) > 1 or len(tok) >= 4) and len(tok) >= len(p) + 2 and tok.startswith(p):
+                tok = tok[len(p):]
+                break
+        for s in _SUFFIXES:
+            if len(tok) >= len(s) + 2 and tok.endswith(s):
+                tok = tok[:-len(s)]
+        out.append(tok)
+    return out
+
+
+def test_lucene_emulation_does_its_own_job():
+    assert lucene("والمدرسة") == lucene("مدرسة")
+    assert lucene("أحمد") == lucene("احمد")
+    assert lucene("٢٠٢٤") == ["2024"]
+
+
+LUCENE_FAILS = [
+    # hamza carriers written bare
+    ("مؤتمر", "عقد الموتمر الصحفي بعد الظهر"),
+    ("رئيس", "وصل الرييس إلى المطار مساء أمس"),
+    ("شؤون", "ناقش المجلس الشوون الداخلية للبلدية"),
+    ("قائد", "تحدث القايد الميداني عن خطة الانسحاب"),
+    ("الجزائر", "سافر الوفد إلى الجزاير لحضور القمة"),
+    ("رؤية", "عرضت الشركة روية جديدة للسنوات الخمس المقبلة"),
+    # alef wasla, wavy hamza
+    ("الاتفاق", "وقع الطرفان ٱلاتفاق في العاصمة"),
+    ("أحمد", "كرم النادي لاعبه ٲحمد"),
+    # superscript alef
+    ("هذا", "قال إن هٰذا القرار نهائي"),
+    ("الرحمن", "افتتح مسجد عبد الرحمٰن في الحي الجديد"),
+    ("لكن", "وافق الوزير لٰكن بشروط"),
+    # Persian and Urdu letters
+    ("علي", "استقبل المدير السيد علی في مكتبه"),
+    ("كتاب", "صدر کتاب جديد عن تاريخ المدينة"),
+    ("كرمان", "زار الوفد محافظة کرمان"),
+    ("مدرسه", "افتتحت مدرسہ جديدة في القرية"),
+    ("الملك", "استقبل الملڪ ضيوفه في القصر"),
+    # invisible marks inside or at the edge of a word
+    ("بيروت", "وصلت الطائرة إلى بيروت\u200f صباحا"),
+    ("القاهرة", "انطلق الموكب من القا\u200bهرة"),
+    ("دمشق", "عاد السفير إلى دمشق\u200e بعد غياب"),
+    ("عمان", "عقد الاجتماع في \u061cعمان"),
+    ("الحكومة", "أعلنت \ufeffالحكومة خطة جديدة"),
+    ("نيويورك", "نشرت صحيفة نيو\u200cيورك تقريرا"),
+    # presentation forms (NFKC)
+    ("السلام", "رفع المتظاهرون لافتة كتب عليها ﺍﻟﺴﻼﻡ"),
+    ("الله", "قال الشيخ إن ﷲ رحيم"),
+    ("مرحبا", "ﻣﺮﺣﺒﺎ بكم في المعرض"),
+    ("الأمل", "بقي ﺍﻷﻣﻞ رغم كل شيء"),
+    # proclitics Lucene does not strip, or strips only one of
+    ("جامعة", "درس الطالب بجامعة الملك"),
+    ("سوريا", "عاد اللاجئون لسوريا بعد الحرب"),
+    ("قلم", "كتب الطالب بقلم أحمر"),
+    ("المستشفى", "نقل المصابون لمستشفى المدينة"),
+    ("بيت", "وللبيت حرمة"),
+    ("السوق", "وبالسوق الشعبي ازدحام"),
+    ("مصر", "فلمصر تاريخ طويل"),
+    ("الطريق", "وبطريق الساحل حوادث كثيرة"),
+]
+
+
+@pytest.mark.parametrize("query,sentence", LUCENE_FAILS)
+def test_lucene_misses_and_we_find(query, sentence):
+    assert not set(lucene(query)) <= set(lucene(sentence)), "Lucene would find this"
+    assert fts_hits(query, [sentence]) == [0]
+
+
+def test_the_lucene_table_is_big_enough():
+    assert len(LUCENE_FAILS) >= 30
+
+
+def test_terms_carry_original_offsets():
+    text = "قال الرئيسُ: ﺍﻟﺴﻼﻡ"
+    got = [(t.term, text[t.start:t.end]) for t in terms(text)]
+    assert got == [("قال", "قال"), ("رييس", "الرئيسُ"), ("سلام", "ﺍﻟﺴﻼﻡ")]
+    assert stem("بالمدرسه") == "مدرسه"
