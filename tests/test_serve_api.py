@@ -316,6 +316,26 @@ def test_serve_command_rejects_a_bad_size():
     assert result.exit_code == 2 and "--max-body" in result.output
 
 
+def test_serve_command_refuses_a_file_that_is_not_a_corpus(tmp_path):
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--db", str(bad), "--port", "0"])
+    assert result.exit_code == 1 and "not a khabar corpus" in result.output
+
+
+def test_the_server_opens_the_corpus_read_only(client):
+    from khabar.corpus import CorpusError
+
+    corpus = client.app.state.store.corpus()
+    assert corpus.readonly
+    with pytest.raises(CorpusError):
+        corpus.add([DEMO])
+
+
 def test_serve_command_help_names_the_defaults():
     from click.testing import CliRunner
 

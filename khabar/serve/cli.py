@@ -32,6 +32,13 @@ def run(db: Path, host: str, port: int, max_body: str, timeout: float) -> None:
         limit = parse_size(max_body)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--max-body") from None
+    if Path(db).is_file():  # a file that is not a corpus: say so now, not on every request
+        from khabar.corpus import Corpus, CorpusError
+
+        try:
+            Corpus(db, readonly=True).close()
+        except CorpusError as err:
+            raise click.ClickException(str(err)) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"khabar serve: listening on {host}, not only this machine: anyone who "
                    "reaches it can read the corpus and run extractions", err=True)
