@@ -86,6 +86,7 @@ def load(base: str, mix: list[dict], total: int, concurrency: int, seconds: floa
     host = urlsplit(base)
     assert host.hostname == "127.0.0.1"
     latencies: list[float] = []
+    by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
     stop_at = time.perf_counter() + seconds
@@ -98,7 +99,8 @@ def load(base: str, mix: list[dict], total: int, concurrency: int, seconds: floa
                 i = next(counter, None)
             if i is None:
                 break
-            path = "/api/v1/search?" + urlencode(mix[i % len(mix)])
+            params = mix[i % len(mix)]
+            path = "/api/v1/search?" + urlencode(params)
             t = time.perf_counter()
             conn.request("GET", path)
             resp = conn.getresponse()
@@ -106,6 +108,7 @@ def load(base: str, mix: list[dict], total: int, concurrency: int, seconds: floa
             dt = time.perf_counter() - t
             with lock:
                 latencies.append(dt)
+                by_kind.setdefault(kind_of(params), []).append(dt)
                 if resp.status != 200:
                     errors.append(f"{resp.status} {path}: {body[:200].decode(errors='replace')}")
         conn.close()
@@ -124,7 +127,13 @@ def load(base: str, mix: list[dict], total: int, concurrency: int, seconds: floa
             "rps": len(latencies) / elapsed if elapsed else 0.0,
             "p50_ms": 1000 * statistics.median(latencies),
             "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
-            "max_ms": 1000 * latencies[-1]}
+            "max_ms": 1000 * latencies[-1], "by_kind": by_kind}
+
+
+def kind_of(params: dict) -> str:
+    """A request's shape: which filters it sets, and whether it asks for facets."""
+    names = "+".join(sorted(k for k in params if k != "facets")) or "(no filter)"
+    return names + (" +facets" if params.get("facets") else "")
 
 
 def main() -> None:
@@ -155,6 +164,11 @@ def main() -> None:
     for name, r in (("1 client", serial), (f"{args.concurrency} clients", loaded)):
         print(f"{name:<16}{r['requests']:>9}{r['errors']:>7}{r['p50_ms']:>9.1f}"
               f"{r['p95_ms']:>9.1f}{r['max_ms']:>9.1f}{r['rps']:>8.1f}")
+    print("\nby request shape (1 client):")
+    for kind, times in sorted(serial["by_kind"].items()):
+        times.sort()
+        print(f"  {kind:<28}{len(times):>5}  p50 {1000 * statistics.median(times):7.1f} ms"
+              f"  p95 {1000 * times[int(0.95 * (len(times) - 1))]:7.1f} ms")
 
 
 if __name__ == "__main__":
