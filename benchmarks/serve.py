@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.client
-import json
 import random
 import statistics
 import sys
@@ -29,7 +28,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.serve_live import live_server  # noqa: E402
+from tests.serve_live import live_server
 
 UNLABELED = ROOT.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from serve_live import browser, build_demo, live_server  # noqa: E402
+from serve_live import browser, build_demo, live_server
 
 PASTE = ("أعلن رئيس بلدية المدينة كريم العلي، اليوم الأربعاء، افتتاح حديقة عامة جديدة "
          "في الحي الشرقي.\nوقال العلي إن \"الحديقة مفتوحة للجميع مجاناً\".\n"

@@ -10,9 +10,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 DEMO = Path(__file__).parent / "fixtures" / "serve_demo"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -50,9 +50,13 @@ def live_server(db: Path | None, *extra: str, ready_seconds: float = 60) -> Iter
     cmd = [sys.executable, "-m", "khabar.cli", "serve", "--host", "127.0.0.1",
            "--port", str(port), "--db", str(db or Path(tempfile.gettempdir()) / "absent.db"),
            *extra]
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        yield from _serving(proc, log, base, ready_seconds)
+
+
+def _serving(proc: subprocess.Popen, log, base: str, ready_seconds: float) -> Iterator[str]:
     try:
         deadline = time.monotonic() + ready_seconds
         while True:
@@ -73,7 +77,6 @@ def live_server(db: Path | None, *extra: str, ready_seconds: float = 60) -> Iter
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        log.close()
 
 
 @contextmanager

@@ -2,17 +2,16 @@
 own demo articles: every endpoint, every filter, pagination, and the errors."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from khabar import api as khabar_api  # noqa: E402
-from khabar.serve import ServeConfig, create_app  # noqa: E402
-from tests.serve_live import DEMO, build_demo  # noqa: E402
+from khabar import api as khabar_api
+from khabar.serve import ServeConfig, create_app
+from tests.serve_live import DEMO, build_demo
 
 EXAMPLE = khabar_api.example_path()
 
@@ -74,8 +73,8 @@ def test_extract_json_text_is_the_cli_record(client):
 
 @pytest.mark.parametrize("content_type,body,fmt", [
     ("text/plain; charset=utf-8", "قال الوزير إن \"الخطة جاهزة\".", "txt"),
-    ("text/html", "<html><body><article><h1>عنوان</h1><p>قال الوزير إن \"الخطة "
-                  "جاهزة\" منذ أسبوع.</p></article></body></html>", "html"),
+    ("text/html", ("<html><body><article><h1>عنوان</h1><p>قال الوزير إن \"الخطة "
+                   "جاهزة\" منذ أسبوع.</p></article></body></html>"), "html"),
 ])
 def test_extract_raw_bodies(client, content_type, body, fmt):
     [record] = rows(client.post("/api/v1/extract", content=body.encode("utf-8"),

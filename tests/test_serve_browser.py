@@ -6,7 +6,6 @@ Without Chromium these tests skip with one line; with CI=true a missing Chromium
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest

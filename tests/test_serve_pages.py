@@ -7,16 +7,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from khabar.serve import ServeConfig, create_app  # noqa: E402
-from khabar.serve.chart import bars, month_range  # noqa: E402
-from khabar.serve.config import parse_size  # noqa: E402
-from khabar.serve.view import Span, article_view, tokens  # noqa: E402
-from tests.serve_live import build_demo  # noqa: E402
+from khabar.serve import ServeConfig, create_app
+from khabar.serve.chart import bars, month_range
+from khabar.serve.config import parse_size
+from khabar.serve.view import Span, article_view, tokens
+from tests.serve_live import build_demo
 
 
 @pytest.fixture(scope="module")

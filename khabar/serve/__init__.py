@@ -6,4 +6,4 @@ extraction pool (`khabar.serve.extraction`) for new text; it never talks SQL of 
 from khabar.serve.app import create_app
 from khabar.serve.config import ServeConfig
 
-__all__ = ["create_app", "ServeConfig"]
+__all__ = ["ServeConfig", "create_app"]

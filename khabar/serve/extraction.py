@@ -16,9 +16,10 @@ import asyncio
 import importlib
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 # records returned from one upload; a CSV/JSONL file of more is cut (and says so)
 MAX_RECORDS = 50
@@ -99,7 +100,7 @@ class Extractor:
         future = pool.submit(self.work, payload)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._replace_pool(pool)
             raise ExtractionError(
                 f"extraction took longer than {self.timeout:g} s and was stopped "

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from khabar.serve import chart
 from khabar.serve.api import run_search, search_args
-from khabar.serve.envelope import ApiError, KINDS
+from khabar.serve.envelope import KINDS, ApiError
 from khabar.serve.payloads import from_form
 from khabar.serve.view import KIND_LABEL, article_view
 
@@ -30,7 +30,7 @@ def web_url(value: Any) -> str | None:
 
 templates.env.filters["web_url"] = web_url
 router = APIRouter(include_in_schema=False)
-_MARKER = re.compile(r"«\[(.*?)\]»", re.S)
+_MARKER = re.compile(r"«\[(.*?)\]»", re.DOTALL)
 _HL = re.compile(r"^(\d+)-(\d+)$")
 
 

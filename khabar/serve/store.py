@@ -16,10 +16,9 @@ class EmptyCorpus:
     """The Corpus read API over nothing: every search is empty, every id unknown."""
 
     class _Result:
-        rows: list = []
-        next = None
-
         def __init__(self, facets: bool):
+            self.rows: list = []
+            self.next = None
             self.facets = {"speaker": [], "outlet": [], "month": []} if facets else None
 
     def search(self, query: str = "", *, facets: bool = False, **_: Any):

@@ -3,8 +3,10 @@ its default escaping: the record's spans (furniture, statements, entities, dates
 over the text, nested by layer, and split where spans of two layers cross."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from itertools import pairwise
+from typing import Any
 from urllib.parse import quote
 
 # outer layers first: a span of a lower rank encloses the spans of higher ranks
@@ -116,7 +118,7 @@ def tokens(text: str, spans: list[Span]) -> Iterator[Token]:
     ordered = sorted(spans, key=lambda s: s.key)
     opened_once: set[int] = set()
     stack: list[Span] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         active = [s for s in ordered if s.start <= a and b <= s.end]
         keep = 0
         while keep < len(stack) and keep < len(active) and stack[keep] is active[keep]:
