@@ -21,9 +21,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def chromium_path() -> str | None:
-    """Debian's chromium (browser downloads are not available here)."""
-    for candidate in (os.environ.get("KHABAR_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium")):
+    """Debian's chromium (browser downloads are not available here); KHABAR_CHROMIUM
+    names another binary, and only it is tried when set."""
+    given = os.environ.get("KHABAR_CHROMIUM")
+    for candidate in ((given,) if given else ("/usr/bin/chromium", shutil.which("chromium"))):
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
     return None

@@ -127,6 +127,8 @@ def test_unknown_ids_are_404_pages(client):
 def test_entity_and_story_pages(client):
     key = client.get("/api/v1/speakers").json()["rows"][0]["key"]
     assert client.get(f"/entities/{key}").status_code == 200
+    by_name = client.get("/entities/عمر الصباغ")  # a name redirects to the entity's key
+    assert by_name.status_code == 200 and "/entities/per-" in str(by_name.url)
     hit = client.get("/api/v1/search", params={"q": "خطة طوارئ"}).json()["rows"][0]
     html = client.get(f"/stories/{hit['story_id']}").text
     assert "وكالة أنباء الشرق" in html and "موقع النهار الجديد" in html

@@ -170,7 +170,10 @@ def speaker_page(request: Request, key: str):
 def entity_page(request: Request, key: str):
     row = request.app.state.store.corpus().entity(key)
     if row is None:
-        return error_page(request, 404, f"لا يوجد كيان بالمفتاح {key}")
+        return error_page(request, 404, f"لا يوجد في المدوّنة كيان بالاسم أو المفتاح «{key}»",
+                          search=key)
+    if row["key"] != key:  # reached by a name, as the article's entity list links
+        return RedirectResponse(f"/entities/{quote(row['key'], safe='')}", status_code=303)
     for s in row.get("statements") or []:
         if isinstance(s, dict):
             s["_pieces"] = marked(s.get("snippet") or s.get("content"), s.get("marks"))
