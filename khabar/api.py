@@ -54,19 +54,25 @@ def records(paths: Iterable[str], input_format: str | None = None,
 
 def run_cli_batch(paths, fmt: str, out_dir: Path | None, input_format: str | None,
                   layers: tuple[str, ...] | None, skip: tuple[str, ...],
-                  out: IO[str], err: IO[str], progress: bool = False, ner: str = "crf") -> int:
-    """The `khabar extract` loop: never stops on a bad input, returns the failure count."""
+                  out: IO[str], err: IO[str], progress: bool = False, ner: str = "crf",
+                  workers: int | None = None, dask: str | None = None) -> int:
+    """The `khabar extract` loop: never stops on a bad input, returns the failure count.
+    `workers` None: every core for a batch, this process for a single input (khabar.run)."""
     from tqdm import tqdm
+
+    from khabar import run
 
     failures = 0
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     kwargs = {"layers": layers} if layers else {}
     used: set[str] = set()
-    articles = tqdm(read_inputs(paths, input_format), unit=" articles", file=err,
-                    disable=not progress, dynamic_ncols=True)
-    for article in articles:
-        process(article, skip, ner)
+    articles = read_inputs(paths, input_format)
+    if not dask:
+        workers, articles = run.auto_workers(articles, workers)
+    done = run.pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner)
+    for article in tqdm(done, unit=" articles", file=err, disable=not progress,
+                        dynamic_ncols=True):
         name = _unique_name(article, used)
         record = to_record(article, **kwargs)
         if article.failed:

@@ -16,6 +16,8 @@ Examples:
   khabar extract pages/*.html --out OUT   # OUT/NAME.json per input
   khabar extract feed.jsonl --format jsonl > records.jsonl
   cat page.txt | khabar extract -         # standard input
+  khabar extract feed.jsonl --workers 4 --format jsonl   # four worker processes
+  khabar extract feed.jsonl --dask tcp://10.0.0.5:8786 --format jsonl
 \b
 Exit status: 0 when every article was read, 1 when any input gave an error record
 (its one-line reason is printed on stderr), 2 for a usage error.
@@ -49,7 +51,14 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: with --out, when stderr is a terminal).")
 @NER_OPTION
-def extract(paths, fmt, out_dir, input_format, layers, skip, progress, ner) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core for a batch of more than one "
+                   "article, this process for a single one).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", default=None,
+              help="Run on dask.distributed: a scheduler address (tcp://host:8786), or "
+                   "'local' for a LocalCluster of --workers (default 2) processes.")
+def extract(paths, fmt, out_dir, input_format, layers, skip, progress, ner, workers,
+            dask_address) -> None:
     """Extract records from articles (files, folders, JSONL/CSV, HTML, or - for stdin)."""
     from khabar import api
 
@@ -62,7 +71,8 @@ def extract(paths, fmt, out_dir, input_format, layers, skip, progress, ner) -> N
     if progress is None:
         progress = out_dir is not None and sys.stderr.isatty()
     failures = api.run_cli_batch(paths, fmt, out_dir, input_format, layer_names, skip_names,
-                                 sys.stdout, sys.stderr, progress, ner)
+                                 sys.stdout, sys.stderr, progress, ner, workers,
+                                 dask_address)
     sys.exit(1 if failures else 0)
 
 

@@ -151,6 +151,16 @@ class Article:
     def __len__(self) -> int:
         return len(self._text)
 
+    # an article travels between processes (khabar.run): its views are caches, rebuilt on
+    # first use, and would double what is sent
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if k != "_views"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+        self._views = {}
+
     # ------------------------------------------------------------------ layers
     def add(self, layer: str, start: int, end: int, label: str, **attrs: Any) -> Span:
         if end > len(self._text):

@@ -26,6 +26,8 @@ class Code(str, Enum):
     E_READ = "E_READ"
     E_PARSE = "E_PARSE"
     E_FORMAT = "E_FORMAT"
+    E_TIMEOUT = "E_TIMEOUT"
+    E_WORKER = "E_WORKER"
     W_LARGE = "W_LARGE"
     W_TRUNCATED = "W_TRUNCATED"
     W_MIXED_ENCODING = "W_MIXED_ENCODING"
@@ -46,13 +48,17 @@ MESSAGES: dict[Code, str] = {
     Code.E_EMPTY: "the input holds no text (empty or whitespace only)",
     Code.E_BINARY: "the input is binary data, not text",
     Code.E_DECODE: "the input's character encoding could not be determined",
-    Code.E_TOO_LARGE: "the input is larger than the hard size limit",
+    Code.E_TOO_LARGE: "the input is larger than the size limit; it was not processed",
     Code.E_NO_TEXT: "the record has no text field",
     Code.E_NO_ARTICLE: "no article text was found in the HTML page",
     Code.E_READ: "the input could not be read",
     Code.E_PARSE: "the input could not be parsed in its format",
     Code.E_FORMAT: "the input format is not supported",
-    Code.W_LARGE: "the input is very large; processed anyway",
+    Code.E_TIMEOUT: "processing took longer than the per-article time limit; its worker "
+                    "was stopped and the article left unprocessed",
+    Code.E_WORKER: "the worker process died while processing this article; it was left "
+                   "unprocessed",
+    Code.W_LARGE: "the input is very large; processed anyway, slowly",
     Code.W_TRUNCATED: "the input ends inside a UTF-8 character; the broken tail was dropped",
     Code.W_MIXED_ENCODING: "parts of the input are in another encoding than UTF-8; decoded apart",
     Code.W_REPLACED: "some bytes could not be decoded and were replaced by U+FFFD",

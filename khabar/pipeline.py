@@ -1,16 +1,25 @@
 """The pipeline: named stages that declare the layers they read and write.
 
 The order is checked once, when the pipeline is built, not per article. Executors
-(one article, a process pool, a distributed engine) call `Pipeline.run` and nothing else.
+(one article, a process pool, a distributed engine: `khabar.run`) call `Pipeline.pipe`
+and nothing else. Per article, a stage whose required input comes from a stage that
+failed on that article is skipped with a flag, and a failed stage leaves no partial layer
+behind. `khabar.contract` checks, when asked, that each stage reads and writes only what
+it declares.
 """
 from __future__ import annotations
 
 import functools
 import importlib
+import os
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
+from khabar.contract import ContractError, checked_call
 from khabar.document import Article
+from khabar.errors import Code, flag
+
+__all__ = ["STAGES", "Stage", "Pipeline", "PipelineError", "ContractError"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,8 @@ class Stage:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()  # read when an earlier stage made them, not required
+    # layers of earlier stages whose spans this one changes in place (adds attributes to)
+    updates: tuple[str, ...] = ()
 
 
 # the default order; every stage adds layers, none rewrites the text
@@ -30,9 +41,10 @@ STAGES: tuple[Stage, ...] = (
           ("paragraphs", "sentences", "tokens")),
     Stage("time", "khabar.timex:annotate", ("sentences", "meta"), ("timexes",)),
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
-    Stage("quotes", "khabar.quotes:annotate", ("sentences", "tokens"), ("quotes",),
-          uses=("mentions", "timexes")),
-    Stage("link", "khabar.link:annotate", (), ("links",), uses=("quotes", "mentions")),
+    Stage("quotes", "khabar.quotes:annotate", ("paragraphs", "sentences", "tokens"),
+          ("quotes",), uses=("mentions", "timexes")),
+    Stage("link", "khabar.link:annotate", (), (), uses=("quotes", "mentions"),
+          updates=("quotes",)),
 )
 
 
@@ -40,14 +52,38 @@ class PipelineError(ValueError):
     pass
 
 
+# the largest article text the stages are run on, in UTF-8 bytes: the pipeline is linear
+# in its input (benchmarks/growth.py), but memory is some hundred bytes per character, so
+# one giant input must not take a batch down with it. Larger articles are flagged
+# E_TOO_LARGE and not processed; raise it with KHABAR_MAX_ARTICLE_BYTES or `max_bytes`.
+MAX_ARTICLE_BYTES = 32 * 1024 * 1024
+
+
+def _max_bytes_default() -> int:
+    value = os.environ.get("KHABAR_MAX_ARTICLE_BYTES", "")
+    try:
+        return int(value) if value else MAX_ARTICLE_BYTES
+    except ValueError:
+        raise PipelineError(f"KHABAR_MAX_ARTICLE_BYTES is not a number of bytes: {value!r}")
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[Stage] = STAGES, skip: Iterable[str] = (),
-                 options: dict[str, dict] | None = None) -> None:
+                 options: dict[str, dict] | None = None, check: bool | None = None,
+                 max_bytes: int | None = None) -> None:
         """`options` gives stages keyword arguments by stage name, e.g.
-        `{"entities": {"mode": "ensemble"}}`."""
+        `{"entities": {"mode": "ensemble"}}`. `check` runs every stage under the contract
+        check (`khabar.contract`; default: the environment variable KHABAR_CHECK_STAGES).
+        `max_bytes` is the size limit of an article's text (0: none)."""
         stages = tuple(stages)
         skip = set(skip)
         options = options or {}
+        if check is None:
+            check = os.environ.get("KHABAR_CHECK_STAGES", "") not in ("", "0")
+        self.check = check
+        self.max_bytes = _max_bytes_default() if max_bytes is None else max_bytes
+        # what a worker process needs to build the same pipeline (all of it picklable)
+        self.spec = (stages, tuple(sorted(skip)), options, check, self.max_bytes)
         unknown = set(options) - {s.name for s in stages}
         if unknown:
             raise PipelineError(f"options for unknown stages: {sorted(unknown)}")
@@ -60,6 +96,8 @@ class Pipeline:
                 raise PipelineError(f"stage {st.name!r} needs {missing}, which no earlier "
                                     f"stage assigns")
             have.update(st.assigns)
+        # which stage makes each layer, for skipping the stages that need a failed one's
+        self._maker = {layer: st.name for st in self.stages for layer in st.assigns}
         for st in self.stages:
             mod, func = st.target.split(":")
             fn = getattr(importlib.import_module(mod), func)
@@ -71,10 +109,47 @@ class Pipeline:
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
+    @classmethod
+    def from_spec(cls, spec) -> "Pipeline":
+        stages, skip, options, check, max_bytes = spec
+        return cls(stages, skip, options, check, max_bytes)
+
     def run(self, article: Article) -> Article:
-        for name, func in self._funcs:
+        limit = self.max_bytes
+        if limit and len(article.text) * 4 > limit and len(article.text.encode()) > limit:
+            flag(article, Code.E_TOO_LARGE, f"the text is {len(article.text.encode())} bytes, "
+                 f"over the processing limit of {limit} (KHABAR_MAX_ARTICLE_BYTES); no stage "
+                 "was run")
+            return article
+        broken: set[str] = set()  # stages that failed or were skipped on this article
+        for st, (name, func) in zip(self.stages, self._funcs):
+            lost = sorted({self._maker[r] for r in st.requires if self._maker.get(r) in broken})
+            if lost:
+                broken.add(name)
+                article.flag(f"stage.{name}.skipped", f"not run: it needs the output of "
+                             f"stage {', '.join(lost)}, which failed on this article", "error")
+                continue
+            before = set(article.layers)
+            meta_before = set(article.metadata)
             try:
-                func(article)
+                if self.check:
+                    checked_call(st, func, article)
+                else:
+                    func(article)
+            except ContractError:
+                raise  # a stage that breaks its declaration is a bug to fix, not to flag
             except Exception as err:  # a stage's bug must not lose the article
+                broken.add(name)
+                # half a layer is worse than none: what the stage added goes
+                for layer in set(article.layers) - before:
+                    del article.layers[layer]
+                for key in set(article.metadata) - meta_before:
+                    del article.metadata[key]
                 article.flag(f"stage.{name}", f"{type(err).__name__}: {err}", "error")
         return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The batch entry point every executor calls: each article processed, in order.
+        An article that arrives failed (an ingest error) passes through untouched."""
+        for article in articles:
+            yield article if article.failed else self.run(article)

@@ -1,6 +1,7 @@
 """Shared fixtures: where the shared data lives (CI has it beside the clone)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "data" / "dev"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# every pipeline the tests build checks that its stages read and write only what they
+# declare (khabar.contract); a stage that breaks its declaration fails the test
+os.environ.setdefault("KHABAR_CHECK_STAGES", "1")
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,11 @@ from khabar.ingest.decode import Decoded, decode
 from khabar.ingest.html import declared_charset, extract_page
 from khabar.ingest.records import csv_rows, json_records, jsonl_records, layout, record_article
 
-LARGE_BYTES = 50 * 1024 * 1024  # above this an input is flagged W_LARGE
-MAX_BYTES = 200 * 1024 * 1024  # above this it is refused with E_TOO_LARGE
+# above this one article (a file, or one record of a JSONL/JSON/CSV file) is flagged
+# W_LARGE: it is processed, slowly (the pipeline's own limit, khabar.pipeline
+# MAX_ARTICLE_BYTES, refuses larger ones with E_TOO_LARGE; docs/limits.md)
+LARGE_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 200 * 1024 * 1024  # a file (or JSONL line) above this is not read: E_TOO_LARGE
 _CHUNK = 1 << 20
 # a damaged .gz file: its bytes were read, they do not unpack (not an I/O error)
 _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
@@ -293,6 +296,8 @@ def _records_of(items: Iterable[tuple[Any, str | None]], fmt: str, src: dict[str
         else:
             art = record_article(record, fmt, rsrc)
             art.source["bytes"] = len(art.text.encode("utf-8"))
+            if art.source["bytes"] > LARGE_BYTES:
+                flag(art, Code.W_LARGE, f"record {n + 1}: {art.source['bytes']} bytes")
         if decoded is not None:
             _with_issues(art, decoded)
         yield art
@@ -332,6 +337,8 @@ def _jsonl(fh: BinaryIO, src: dict[str, Any], limit: int) -> Iterator[Article]:
             flag(art, Code.E_PARSE, f"line {lineno}: {error.split(': ', 1)[-1]}")
         else:
             art = record_article(record, "jsonl", rsrc)
+            if len(raw) > LARGE_BYTES:
+                flag(art, Code.W_LARGE, f"line {lineno}: {len(raw)} bytes")
         yield _with_issues(art, dec)
     if n < 0:
         art = Article("", source={**src, "format": "jsonl", "bytes": 0})

@@ -6,6 +6,8 @@ its source's fullest name, title and affiliation.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from khabar.document import Article
 from khabar.normalize import fold
 from khabar.quotes.items import Item
@@ -29,6 +31,10 @@ class Writer:
         self.view = view
         self.mentions = mentions
         self.timexes = timexes
+        # both sorted by start: a statement looks up its own stretch by bisection, so a
+        # long article costs no more per statement than a short one
+        self._mention_starts = [m.start for m in mentions]
+        self._timex_starts = [t.start for t in timexes]
         self.sources = Sources()
         self.recent: dict[str, list] = {"title": [], "body": []}  # latest speakers first
         self.pending: list[tuple[dict, object]] = []
@@ -118,10 +124,11 @@ class Writer:
 
     def _mention(self, start: int, end: int):
         best = None
-        for m in self.mentions:
-            if m.start >= end:
-                break
-            if m.end > start and m.start >= start and m.end <= end:
+        mentions = self.mentions
+        for k in range(bisect_left(self._mention_starts, start),
+                       bisect_left(self._mention_starts, end)):
+            m = mentions[k]
+            if m.end > start and m.end <= end:
                 if best is None or (m.end - m.start) > (best.end - best.start):
                     best = m
         return best
@@ -137,11 +144,9 @@ class Writer:
         return {**part, "canonical": canonical, "relation": m.relation}
 
     def _time(self, start: int, end: int):
-        for t in self.timexes:
-            if t.start >= end:
-                break
-            if t.start >= start:
-                return t.attrs.get("value")
+        k = bisect_left(self._timex_starts, start)
+        if k < len(self.timexes) and self.timexes[k].start < end:
+            return self.timexes[k].attrs.get("value")
         return None
 
     # -------------------------------------------------------------- items

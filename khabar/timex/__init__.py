@@ -83,11 +83,20 @@ def _outlet_kinds() -> frozenset[str]:
 
 def _names_something(text: str, start: int, end: int) -> bool:
     """«صحيفة "الغد"», «قناة الغد»: a relative word standing as a name, not a time."""
-    before, after = text[:start].rstrip(), text[end:].lstrip()
-    if before[-1:] in _QUOTE_MARKS and after[:1] in _QUOTE_MARKS:
+    # walk out from the match over white space and one word: the cost is that of the
+    # neighbourhood, never of the whole text (one article can hold many timexes)
+    b = start
+    while b > 0 and text[b - 1].isspace():
+        b -= 1
+    a = end
+    while a < len(text) and text[a].isspace():
+        a += 1
+    if text[b - 1:b] in _QUOTE_MARKS and text[a:a + 1] in _QUOTE_MARKS:
         return True
-    words = before.split()
-    return bool(words) and fold(words[-1].strip(_QUOTE_MARKS)) in _outlet_kinds()
+    w = b
+    while w > 0 and not text[w - 1].isspace():
+        w -= 1
+    return b > w and fold(text[w:b].strip(_QUOTE_MARKS)) in _outlet_kinds()
 
 
 def _body_runs(article, text: str):

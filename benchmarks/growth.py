@@ -1,0 +1,100 @@
+"""Growth of the pipeline's cost with the size of one input: is it linear?
+
+    python benchmarks/growth.py [--article PATH] [--sizes 4K,40K,400K,4M,25M] [--stages]
+
+Builds inputs by repeating one article's paragraphs up to each size (UTF-8 bytes), then, in
+this one warm process, runs the whole default pipeline and the JSON record on each and
+prints seconds, microseconds per character and the per-character cost relative to the
+40 KB row. Linear time means a ratio near 1 at every size (the goal: at most 1.5 at 4 MB).
+`--stages` adds the seconds of each stage, which points at the stage that grows.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from pathlib import Path
+
+from khabar.document import Article
+from khabar.ingest import read_path
+from khabar.pipeline import Pipeline
+from khabar.record import dumps, to_record
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_ARTICLE = REPO.parent / "shared" / "data" / "corpus" / "002_aljazeera_20231007_29.txt"
+UNITS = {"K": 1000, "M": 1000_000}
+
+
+def parse_size(s: str) -> int:
+    s = s.strip().upper().removesuffix("B")
+    return int(float(s[:-1]) * UNITS[s[-1]]) if s[-1] in UNITS else int(s)
+
+
+def grown_text(text: str, size: int) -> str:
+    """The article's first line (its title) once, then its other paragraphs over and over
+    until `size` UTF-8 bytes are reached."""
+    title, _, rest = text.strip().partition("\n")
+    paras = [p.strip() for p in rest.split("\n") if p.strip()] or [title]
+    out, n, i = [title], len(title.encode()), 0
+    while n < size:
+        p = paras[i % len(paras)]
+        out.append(p)
+        n += len(p.encode()) + 2
+        i += 1
+    return "\n\n".join(out)
+
+
+def timed(pipe: Pipeline, text: str, stages: bool) -> tuple[float, dict[str, float]]:
+    article = Article(text, source={"format": "txt", "name": "grown"})
+    per: dict[str, float] = {}
+    gc.collect()
+    t0 = time.perf_counter()
+    if stages:
+        for name, func in pipe._funcs:
+            t = time.perf_counter()
+            func(article)
+            per[name] = time.perf_counter() - t
+    else:
+        pipe.run(article)
+    t = time.perf_counter()
+    dumps(to_record(article))
+    per["record"] = time.perf_counter() - t
+    elapsed = time.perf_counter() - t0
+    errors = [i.code for i in article.issues if i.severity == "error"]
+    if errors:
+        raise SystemExit(f"the pipeline failed on the grown input: {errors}")
+    return elapsed, per
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE)
+    ap.add_argument("--sizes", default="4K,40K,400K,4M,25M")
+    ap.add_argument("--stages", action="store_true", help="seconds per stage too")
+    ap.add_argument("--ner", default="crf")
+    args = ap.parse_args(argv)
+    base = next(iter(read_path(str(args.article)))).text
+    sizes = [parse_size(s) for s in args.sizes.split(",")]
+    pipe = Pipeline(options={"entities": {"mode": args.ner}} if args.ner != "crf" else None)
+    timed(pipe, grown_text(base, 4000), args.stages)  # warm-up: models and matchers load
+    rows = []
+    for size in sizes:
+        text = grown_text(base, size)
+        elapsed, per = timed(pipe, text, args.stages)
+        rows.append((size, len(text), elapsed, per))
+        print(f"  done {size:>10,} bytes in {elapsed:.2f} s", flush=True)
+    ref = next((r for r in rows if r[0] == 40_000), rows[0])
+    ref_cost = ref[2] / ref[1]
+    print(f"\nper-character cost relative to the {ref[0]:,}-byte row "
+          f"(article: {args.article.name}, --ner {args.ner})")
+    head = f"{'bytes':>12} {'chars':>11} {'seconds':>9} {'us/char':>8} {'ratio':>6}"
+    names = list(rows[0][3]) if args.stages else ["record"]
+    print(head + "".join(f" {n[:9]:>9}" for n in names))
+    for size, chars, elapsed, per in rows:
+        cost = elapsed / chars
+        print(f"{size:>12,} {chars:>11,} {elapsed:>9.2f} {1e6 * cost:>8.2f} "
+              f"{cost / ref_cost:>6.2f}" + "".join(f" {per.get(n, 0):>9.2f}" for n in names))
+
+
+if __name__ == "__main__":
+    main()

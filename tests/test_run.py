@@ -1,0 +1,196 @@
+"""The executors: serial, process pool and Dask give the same records, in input order;
+bad, failing, crashing and stuck articles come back flagged, never lost."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from khabar.api import pipeline as default_pipeline
+from khabar.cli import main
+from khabar.document import Article
+from khabar.ingest import read_bytes, read_path
+from khabar.pipeline import Pipeline, Stage
+from khabar.record import dumps, to_record
+from khabar.run import Pool, auto_workers, pipe
+from tests.run_stages import CRASH, CRASHING, EXPLODE, SLOW, STALL, with_stage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus"
+
+# our own sentences, short enough that a worker handles each in milliseconds
+SENTENCES = [
+    "قال وزير الزراعة سامي الخطيب يوم الاثنين إن موسم القمح كان جيدا هذا العام.",
+    "وأكدت الشركة في بيان أن المصنع الجديد سيفتح أبوابه في مارس المقبل.",
+    "وصرح المتحدث باسم البلدية بأن أعمال الصيانة ستنتهي خلال أسبوعين.",
+    "ذكرت صحيفة محلية أن الأمطار الغزيرة أغلقت عدة طرق في شمال البلاد.",
+    "وأوضح مدير المستشفى أن عدد المراجعين ارتفع منذ بداية الشتاء.",
+    "أعلنت الجامعة أن التسجيل للفصل الثاني يبدأ الأحد المقبل.",
+]
+
+
+def _articles() -> list[Article]:
+    arts = [a for p in sorted(FIXTURES.iterdir()) for a in read_path(p)]
+    if CORPUS.is_dir():
+        arts += [a for p in sorted(CORPUS.iterdir())[:8] for a in read_path(p)]
+    # a bad input among the good ones: it must come back in its place, flagged
+    arts.insert(2, next(read_bytes(b"   \n", "blank.txt")))
+    arts.insert(5, next(read_bytes(b"\x00\x01\x02\xff" * 64, "noise.txt")))
+    return arts
+
+
+def _records(articles) -> list[str]:
+    return [dumps(to_record(a)) for a in articles]
+
+
+def _short(texts) -> list[Article]:
+    return [Article(t, source={"name": f"a{i}"}) for i, t in enumerate(texts)]
+
+
+@pytest.fixture(scope="module")
+def inputs() -> list[Article]:
+    return _articles()
+
+
+@pytest.fixture(scope="module")
+def serial(inputs) -> list[str]:
+    return _records(pipe(copy.deepcopy(inputs)))
+
+
+def test_the_serial_executor_is_the_pipeline_itself(inputs, serial):
+    direct = [a if a.failed else default_pipeline().run(a) for a in copy.deepcopy(inputs)]
+    assert _records(direct) == serial
+    assert [r.count('"E_EMPTY"') for r in serial][2] == 1, "the blank input kept its place"
+
+
+def test_pool_records_equal_the_serial_ones_in_input_order(inputs, serial):
+    out = _records(pipe(copy.deepcopy(inputs), workers=2, batch_size=3))
+    assert out == serial
+
+
+def test_a_kept_pool_serves_several_runs_with_the_same_workers(inputs, serial):
+    with Pool(default_pipeline().spec, workers=2, batch_size=2) as pool:
+        procs = [w.process for w in pool._pool]
+        first = _records(pool.imap(copy.deepcopy(inputs)))
+        second = _records(pool.imap(copy.deepcopy(inputs[::-1])))
+        assert [w.process for w in pool._pool] == procs
+    assert first == serial and second == serial[::-1]
+    assert not any(p.is_alive() for p in procs)
+
+
+def test_dask_local_cluster_records_equal_the_serial_ones(inputs, serial):
+    pytest.importorskip("distributed")
+    out = _records(pipe(copy.deepcopy(inputs), dask="local", workers=2, batch_size=4))
+    assert out == serial
+
+
+def test_order_is_kept_when_the_first_article_is_the_slowest():
+    spec = Pipeline(SLOW, options={"slow": {"seconds": 1.5}}).spec
+    texts = [STALL + " " + SENTENCES[0]] + SENTENCES[1:]
+    out = list(Pool(spec, workers=2, batch_size=1).imap(_short(texts)))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(len(texts))]
+    assert not any(a.failed for a in out)
+    assert all(a.spans("sentences") for a in out)
+
+
+def test_a_stuck_worker_is_killed_and_replaced_and_its_article_flagged():
+    spec = Pipeline(SLOW, options={"slow": {"seconds": 120}}).spec
+    texts = SENTENCES[:3] + [STALL + " " + SENTENCES[3]] + SENTENCES[4:]
+    pool = Pool(spec, workers=2, batch_size=2, timeout=8)
+    out = list(pool.imap(_short(texts)))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(len(texts))]
+    codes = [[i.code for i in a.issues] for a in out]
+    assert codes[3] == ["E_TIMEOUT"]
+    assert out[3].text == texts[3], "the stuck article comes back as it went in"
+    assert all(c == [] for k, c in enumerate(codes) if k != 3), codes
+    assert pool.replaced == 1
+    assert all(out[k].spans("quotes") for k in (0, 1, 2, 4))
+
+
+def test_a_worker_that_dies_costs_one_flagged_article_only():
+    spec = Pipeline(CRASHING).spec
+    texts = SENTENCES[:2] + [CRASH + " " + SENTENCES[2]] + SENTENCES[3:]
+    pool = Pool(spec, workers=2, batch_size=3)
+    out = list(pool.imap(_short(texts)))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(len(texts))]
+    assert [i.code for i in out[2].issues] == ["E_WORKER"]
+    assert not any(a.failed for k, a in enumerate(out) if k != 2)
+    assert pool.replaced == 1
+
+
+def test_a_failing_stage_in_a_worker_flags_its_article_and_the_rest_run():
+    stages = with_stage(Stage("exploding", "tests.run_stages:explode"))
+    texts = [EXPLODE + " " + SENTENCES[0]] + SENTENCES[1:3]
+    out = list(pipe(_short(texts), workers=2, pipeline=Pipeline(stages)))
+    assert [i.code for i in out[0].issues] == ["stage.exploding"]
+    assert out[0].spans("quotes"), "the stages after it still ran"
+    assert not any(a.failed for a in out[1:])
+
+
+def test_a_pipeline_that_cannot_be_built_stops_the_pool_with_its_reason():
+    stages = with_stage(Stage("missing", "tests.run_stages:no_such_function"))
+    with pytest.raises(RuntimeError, match="no_such_function"):
+        list(Pool((stages, (), {}, False, 0), 1).imap(_short(SENTENCES[:1])))
+
+
+@pytest.mark.parametrize("n, expected", [(0, 1), (1, 1), (2, "cores"), (5, "cores")])
+def test_the_default_worker_count_is_every_core_for_a_batch_only(n, expected):
+    from khabar.run import cpu_count
+
+    workers, rest = auto_workers(iter(_short(SENTENCES[:n])), None)
+    assert workers == (cpu_count() if expected == "cores" else expected)
+    assert [a.source["name"] for a in rest] == [f"a{i}" for i in range(n)], "nothing lost"
+
+
+def test_an_explicit_worker_count_is_kept():
+    workers, _ = auto_workers(iter(_short(SENTENCES[:1])), 3)
+    assert workers == 3
+
+
+def test_a_timeout_on_dask_is_refused_not_ignored():
+    with pytest.raises(ValueError, match="timeout"):
+        pipe(_short(SENTENCES[:1]), dask="local", timeout=5)
+
+
+def test_cli_workers_give_the_same_output_as_one_process(tmp_path):
+    for i, t in enumerate(SENTENCES):
+        (tmp_path / f"s{i}.txt").write_text(t, encoding="utf-8")
+    (tmp_path / "zz-empty.txt").write_text("", encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(main, ["extract", str(tmp_path), "--format", "jsonl", "--workers", "1"])
+    two = runner.invoke(main, ["extract", str(tmp_path), "--format", "jsonl", "--workers", "2"])
+    assert one.exit_code == two.exit_code == 1, "the empty input is a failure in both"
+    assert one.stdout == two.stdout
+    assert one.stdout.count("\n") == len(SENTENCES) + 1
+
+
+def test_the_worker_processes_are_gone_after_the_run():
+    pool = Pool(default_pipeline().spec, workers=2)
+    it = pool.imap(_short(SENTENCES[:3]))
+    first = next(it)
+    procs = [w.process for w in pool._pool]
+    rest = list(it)
+    assert len(procs) == 2 and len([first, *rest]) == 3
+    assert not any(p.is_alive() for p in procs)
+
+
+def test_a_consumer_that_stops_early_stops_the_workers():
+    pool = Pool(default_pipeline().spec, workers=2, batch_size=1)
+    it = pool.imap(_short(SENTENCES))
+    next(it)
+    procs = [w.process for w in pool._pool]
+    it.close()
+    assert not any(p.is_alive() for p in procs)
+
+
+def test_large_articles_in_both_directions_do_not_block_the_pipes():
+    # results far larger than a pipe's buffer, while more input waits to go out
+    spec = Pipeline(skip=("time", "entities", "quotes", "link")).spec
+    big = [Article((SENTENCES[i % len(SENTENCES)] + "\n") * 4000, source={"name": f"a{i}"})
+           for i in range(8)]
+    out = list(Pool(spec, workers=1, batch_size=2, timeout=120).imap(big))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(8)]
+    assert not any(a.failed for a in out)
+    assert all(len(a.spans("sentences")) >= 4000 for a in out)
