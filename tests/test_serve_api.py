@@ -146,12 +146,19 @@ def test_extract_chunked_body_under_the_limit_is_read(client):
 
 
 def test_slow_extraction_times_out_and_the_server_stays_up(demo_db):
-    config = ServeConfig(db=demo_db, timeout=1.0, extract_work="tests.serve_slow:slow_extract")
+    from khabar.pipeline import Pipeline
+    from tests.run_stages import SLOW, STALL
+
+    spec = Pipeline(SLOW, options={"slow": {"seconds": 600}}).spec
+    config = ServeConfig(db=demo_db, timeout=3.0, pipeline_spec=spec)
     with TestClient(create_app(config)) as c:
-        message = api_error(c.post("/api/v1/extract", json={"text": "نص"}), 504)
+        rows(c.post("/api/v1/extract", json={"text": "قال الوزير إن الخطة جاهزة."}))  # warm
+        message = api_error(c.post("/api/v1/extract",
+                                   json={"text": f"قال الوزير إن الخطة جاهزة. {STALL}"}), 504)
         assert "timeout" in message
         rows(c.get("/api/v1/search"))  # still serving
-        api_error(c.post("/api/v1/extract", json={"text": "نص"}), 504)  # a fresh pool
+        [record] = rows(c.post("/api/v1/extract", json={"text": "قالت المديرة إن الدوام عادي."}))
+        assert record["ok"]  # a fresh worker took the stuck one's place
 
 
 # ------------------------------------------------------------------ /search

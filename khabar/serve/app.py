@@ -25,7 +25,7 @@ log = logging.getLogger("khabar.serve")
 def create_app(config: ServeConfig | None = None) -> FastAPI:
     config = config or ServeConfig()
     store = Store(config.db)
-    extractor = Extractor(config.timeout, config.extract_workers, config.extract_work)
+    extractor = Extractor(config.timeout, config.extract_workers, config.pipeline_spec)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
@@ -26,5 +27,4 @@ class ServeConfig:
     max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
     timeout: float = 30.0            # seconds one extraction may take
     extract_workers: int = 1         # processes in the extraction pool
-    # the function a worker runs (module-level, picklable); tests swap in a slow one
-    extract_work: str = "khabar.serve.extraction:extract_payload"
+    pipeline_spec: Any = None        # `Pipeline.spec` the workers build; None: the default

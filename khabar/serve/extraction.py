@@ -1,25 +1,21 @@
-"""Extraction for the server: the CLI's pipeline in a pool of worker processes, each call
-bounded by a timeout.
+"""Extraction for the server: the CLI's readers and pipeline, run on a kept
+`khabar.run.Pool` whose watchdog bounds each article by the server's --timeout.
 
 `Extractor.extract(payload)` is the one function the routes call. A payload is plain data
 (`bytes`, a file `name` whose ending gives the format, an optional `fmt`, and `given`
-metadata), so it crosses to a worker process as is. A worker reads it with the very readers
-of `khabar extract` (`khabar.ingest.read_bytes`), runs `khabar.api.process` and returns the
-records. When an extraction overruns the timeout the pool's workers are ended and a fresh
-pool takes their place: a stuck article costs its caller an error, never the server.
-
-When `khabar.run.pipe` (the executors) lands, `_work` is the single place to swap it in.
+metadata). It is read here with the very readers of `khabar extract`
+(`khabar.ingest.read_bytes`); the articles go to the pool's worker processes, which build
+the pipeline once. An article that overruns the timeout comes back flagged E_TIMEOUT (its
+worker killed and replaced): the caller gets 504, the server stays up and the next
+request finds a fresh worker.
 """
 from __future__ import annotations
 
 import asyncio
-import importlib
-import multiprocessing
 import threading
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+from khabar.errors import Code
 
 # records returned from one upload; a CSV/JSONL file of more is cut (and says so)
 MAX_RECORDS = 50
@@ -33,13 +29,11 @@ class ExtractionError(Exception):
         self.status = status
 
 
-def extract_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """Worker side: bytes -> Articles -> records, exactly as `khabar extract` reads a file."""
-    from khabar import api
+def read_payload(payload: dict[str, Any]) -> tuple[list, int]:
+    """The payload's Articles (at most MAX_RECORDS) and how many it held."""
     from khabar.ingest import read_bytes
-    from khabar.record import to_record
 
-    records, total = [], 0
+    articles, total = [], 0
     for article in read_bytes(payload["data"], payload["name"], payload.get("fmt")):
         total += 1
         if total > MAX_RECORDS:
@@ -47,73 +41,58 @@ def extract_payload(payload: dict[str, Any]) -> dict[str, Any]:
         for key, value in (payload.get("given") or {}).items():
             if value and not article.given.get(key):
                 article.given[key] = value
-        records.append(to_record(api.process(article)))
-    return {"records": records, "total": total}
-
-
-def resolve(ref: str) -> Callable[[dict], dict]:
-    module, _, name = ref.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
-def _warm() -> bool:
-    """Load the pipeline's models in a fresh worker before the first request needs them."""
-    from khabar import api
-
-    api.pipeline()
-    return True
+        articles.append(article)
+    return articles, total
 
 
 class Extractor:
-    def __init__(self, timeout: float, workers: int = 1,
-                 work: str = "khabar.serve.extraction:extract_payload"):
+    def __init__(self, timeout: float, workers: int = 1, spec: Any = None):
         self.timeout = timeout
         self.workers = max(1, workers)
-        self.work = resolve(work)
-        self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self.spec = spec
+        self._pool = None
+        self._lock = threading.Lock()  # one batch on the pool at a time (it is not shared)
 
-    def _get_pool(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                # spawn, not fork: the server has threads, and a forked copy of a threaded
-                # process may hold a lock forever
-                ctx = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
-            return self._pool
+    def _get_pool(self):
+        if self._pool is None:
+            from khabar.api import pipeline
+            from khabar.run import Pool
+
+            pool = Pool(self.spec or pipeline().spec, self.workers, batch_size=1,
+                        timeout=self.timeout)
+            pool.__enter__()  # kept: its workers stay up between requests
+            self._pool = pool
+        return self._pool
 
     def warm(self) -> None:
-        self._get_pool().submit(_warm)
+        """Start the workers (they load the models) without holding up the server."""
+        def start() -> None:
+            with self._lock:
+                self._get_pool()
+        threading.Thread(target=start, name="khabar-extract-warm", daemon=True).start()
 
-    def _replace_pool(self, broken: ProcessPoolExecutor) -> None:
+    def _run(self, articles: list) -> list:
         with self._lock:
-            if self._pool is not broken:
-                return
-            self._pool = None
-        # a running task cannot be cancelled: end the processes that hold it
-        for proc in list((getattr(broken, "_processes", None) or {}).values()):
-            proc.terminate()
-        broken.shutdown(wait=False, cancel_futures=True)
+            return list(self._get_pool().imap(articles))
 
     async def extract(self, payload: dict[str, Any]) -> dict[str, Any]:
-        pool = self._get_pool()
-        future = pool.submit(self.work, payload)
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except TimeoutError:
-            self._replace_pool(pool)
-            raise ExtractionError(
-                f"extraction took longer than {self.timeout:g} s and was stopped "
-                "(the server's --timeout); try a shorter text", 504) from None
-        except BrokenProcessPool:
-            self._replace_pool(pool)
-            raise ExtractionError("the extraction worker stopped unexpectedly; "
-                                  "try again", 503) from None
+        from khabar.record import to_record
+
+        articles, total = read_payload(payload)
+        done = await asyncio.to_thread(self._run, articles)
+        for article in done:
+            codes = {i.code for i in article.issues}
+            if Code.E_TIMEOUT in codes:
+                raise ExtractionError(
+                    f"extraction took longer than {self.timeout:g} s and was stopped "
+                    "(the server's --timeout); try a shorter text", 504)
+            if Code.E_WORKER in codes:
+                raise ExtractionError("the extraction worker stopped unexpectedly; "
+                                      "try again", 503)
+        return {"records": [to_record(a) for a in done], "total": total}
 
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.__exit__(None, None, None)
