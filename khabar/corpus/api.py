@@ -1,17 +1,15 @@
 """`Corpus`: the Python API of the store, used by the CLI and the HTTP service."""
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from khabar.corpus import search as _search
 from khabar.corpus.schema import SCHEMA_VERSION, TABLES
 from khabar.corpus.speakers import KIND
-from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect
+from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect, unpack
 
 @dataclass
 class SearchResult:
@@ -25,6 +23,10 @@ class Corpus:
         self.path = os.fspath(path)
         self.readonly = readonly
         self.db = connect(self.path, readonly)
+        if not readonly:  # display names a killed run left unsettled
+            from khabar.corpus.speakers import settle
+
+            settle(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -37,7 +39,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
     def add(self, inputs: Iterable[str | os.PathLike], workers: int | None = None,
-            progress: bool = False, batch_size: int = 32) -> IndexSummary:
+            progress: bool = False, batch_size: int = 64) -> IndexSummary:
         """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped."""
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only; open it with readonly=False to add")
@@ -47,7 +49,7 @@ class Corpus:
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
-                    batch_size: int = 32) -> IndexSummary:
+                    batch_size: int = 64) -> IndexSummary:
         """Store records made earlier (`khabar extract --format jsonl` lines) as they are,
         without running the pipeline again."""
         if self.readonly:
@@ -101,11 +103,11 @@ class Corpus:
 
     # ------------------------------------------------------------------ records
     def article(self, article_id: str) -> dict | None:
-        row = self.db.execute("SELECT record, story_id FROM articles WHERE article_id=?",
+        row = self.db.execute("SELECT record, story_id, text FROM articles WHERE article_id=?",
                               (article_id,)).fetchone()
         if row is None:
             return None
-        record = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+        record = unpack(row[0], row[2])
         record["article_id"] = article_id
         record["story_id"] = row[1]
         return record

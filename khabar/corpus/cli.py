@@ -44,20 +44,26 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 @DB_OPTION
 @click.option("--workers", type=int, default=None,
               help="Worker processes for the pipeline (when khabar.run is installed).")
-@click.option("--batch-size", type=int, default=32, show_default=True,
+@click.option("--batch-size", type=int, default=64, show_default=True,
               help="Inputs written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: when stderr is a terminal).")
 def index(inputs, db_path, workers, batch_size, progress) -> None:
     """Index articles into a corpus: statements, speakers, entities, dates, stories."""
     corpus = _open(db_path, False)
+    if workers and workers > 1:
+        import importlib.util
+
+        if importlib.util.find_spec("khabar.run") is None:
+            click.echo("khabar: --workers needs khabar.run (the executors); running in one "
+                       "process", err=True)
     if progress is None:
         progress = sys.stderr.isatty()
     summary = corpus.add(inputs, workers=workers, progress=progress, batch_size=batch_size)
     click.echo(summary.text(), err=True)
     rows = corpus.db.execute("SELECT path, record, error_code, error_message FROM inputs WHERE "
-                             "status='error' ORDER BY rowid DESC LIMIT 10").fetchall()
-    for path, record, code, msg in reversed(rows) if summary.errors else ():
+                             "status='error' ORDER BY path, record LIMIT 10").fetchall()
+    for path, record, code, msg in rows if summary.errors else ():
         where = f"{path}#{record + 1}" if record is not None else path
         click.echo(f"khabar: {where}: {code}: {msg}", err=True)
     if summary.errors > 10:
@@ -151,7 +157,9 @@ def _marked(text: str, marks: list[list[int]], tty: bool) -> str:
 
 def _block(row: dict, articles: bool, tty: bool) -> str:
     """One result as a few lines: metadata left to right, the Arabic text isolated."""
-    iso = _ISOLATE.format
+    def iso(value) -> str:
+        return _ISOLATE.format(value) if value else "-"
+
     text = _marked(row["snippet"], row["marks"], tty).replace("\n", " ")
     copies = f"  ({row['copies']} copies)" if (row.get("copies") or 0) > 1 else ""
     if articles:
@@ -229,7 +237,10 @@ def export(out_dir, db_path, fmt) -> None:
     from khabar.corpus.export import export as run
 
     corpus = _open(db_path, True)
-    counts = run(corpus.db, out_dir, fmt)
+    try:
+        counts = run(corpus.db, out_dir, fmt)
+    except RuntimeError as err:
+        raise click.ClickException(str(err)) from None
     for table, n in counts.items():
         click.echo(f"{out_dir}/{table}.{fmt}: {n} rows", err=True)
 

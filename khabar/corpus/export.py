@@ -60,8 +60,12 @@ def export(db: sqlite3.Connection, out_dir: str | Path, fmt: str) -> dict[str, i
 
 
 def _parquet(path: Path, names: list[str], chunks) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as err:
+        raise RuntimeError("Parquet needs pyarrow: pip install 'khabar[parquet]' (or export "
+                           "--format csv|jsonl)") from err
 
     schema = pa.schema([(n, pa.int64() if n in INTEGER else pa.string()) for n in names])
     n = 0

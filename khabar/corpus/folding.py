@@ -43,20 +43,25 @@ def _fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _clitics() -> tuple[tuple[str, ...], str]:
+def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
     data = load("ner_clitics")
     article = _fold_word(data["article"])
     prefixes = {_fold_word(p) for p in data["detachable"]} | {article}
-    # every proclitic, alone or followed by the article («وبال», «بال»), longest first
-    return tuple(sorted(prefixes, key=len, reverse=True)), article
+    with_article = {p for p in prefixes if p.endswith(article)} | \
+        {_fold_word(p) for p in data["absorbs_article"]}
+    # every proclitic, alone or followed by the article («وبال», «بال»), longest first,
+    # with the letters the rest must keep: 2 after the article, 3 after a bare proclitic
+    # (so stripping «وب» at once asks what stripping «و» then «ب» asks)
+    return tuple((p, MIN_REST if p in with_article else MIN_REST_SHORT)
+                 for p in sorted(prefixes, key=lambda x: (-len(x), x))), article
 
 
 @lru_cache(maxsize=1)
 def _first_letters() -> frozenset[str]:
-    return frozenset(p[0] for p in _clitics()[0])
+    return frozenset(p[0] for p, _ in _clitics()[0])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The search term of one folded word: proclitics stripped, greedily."""
     prefixes, article = _clitics()
@@ -65,8 +70,7 @@ def stem(word: str) -> str:
     changed = True
     while changed:
         changed = False
-        for p in prefixes:
-            need = MIN_REST_SHORT if len(p) == 1 else MIN_REST
+        for p, need in prefixes:
             if word.startswith(p) and len(word) - len(p) >= need:
                 word = word[len(p):]
                 changed = True
@@ -74,10 +78,13 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=500_000)
 def word_terms(word: str) -> tuple[str, ...]:
     """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
-    folded = _fold_word(word)
+    return _folded_terms(_fold_word(word))
+
+
+@lru_cache(maxsize=100_000)
+def _folded_terms(folded: str) -> tuple[str, ...]:
     return tuple(stem(p) if not p.isdigit() else p for p in _PIECES.findall(folded))
 
 
@@ -88,12 +95,15 @@ def terms(text: str) -> Iterator[Term]:
 
 
 def index_text(text: str) -> str:
-    """What the full-text index stores for `text` (the terms of `terms`, without offsets:
-    one cached look-up per word)."""
-    return " ".join(t for w in _WORD.findall(text) for t in word_terms(w))
+    """What the full-text index stores for `text`: the terms of `terms`, without offsets,
+    from the whole text folded at once (the same steps as `_fold_word`)."""
+    folded = _MATCH.fold(text)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
+    return " ".join(t for w in _WORD.findall(folded.lower()) for t in _folded_terms(w))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def key(name: str) -> str:
     """A matching key for names: folded words with their article and proclitics stripped."""
     return " ".join(t.term for t in terms(name))

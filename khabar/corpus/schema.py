@@ -17,21 +17,20 @@ CREATE TABLE IF NOT EXISTS inputs (
   status TEXT NOT NULL,        -- 'new' (stored), 'same' (an article already stored), 'error'
   error_code TEXT, error_message TEXT,
   article_id TEXT              -- the article it gave (NULL on error)
-);
-CREATE INDEX IF NOT EXISTS inputs_article ON inputs(article_id);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS articles (
-  article_id TEXT PRIMARY KEY, -- hash of the text with the URL, or with outlet and date
-  seq INTEGER UNIQUE,          -- order of first indexing (the FTS rowid)
+  seq INTEGER PRIMARY KEY,     -- order of first indexing (the FTS rowid)
+  article_id TEXT UNIQUE NOT NULL, -- hash of the text with the URL, or with outlet and date
   url TEXT, outlet TEXT, published TEXT, title TEXT, language TEXT,
   n_statements INTEGER, n_issues INTEGER,
   story_id TEXT,               -- the duplicate group (see stories)
+  first INTEGER,               -- 1 for the story's earliest-published copy
   text TEXT,
   record BLOB                  -- the full `khabar extract` record, zlib-compressed JSON
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, seq);
 
 -- near-duplicate groups: the same story in several outlets, or a page scraped twice
 CREATE TABLE IF NOT EXISTS stories (
@@ -41,7 +40,8 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 
 -- MinHash signatures and LSH band hashes (datasketch), so grouping survives restarts
-CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB);
+CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB)
+  WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEXT);
 CREATE INDEX IF NOT EXISTS lsh_lookup ON lsh_bands(band, hash);
 
@@ -51,18 +51,20 @@ CREATE TABLE IF NOT EXISTS names (
   name_key TEXT PRIMARY KEY,   -- type + folded key, e.g. 'PER:سامي خطيب'
   type TEXT, folded TEXT, last_word TEXT, words INTEGER,
   entity_key TEXT              -- the corpus-level id it resolves to
-);
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_last ON names(type, last_word);
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
 -- corpus-level people, organisations, places, anonymous sources (and 'unknown')
 CREATE TABLE IF NOT EXISTS entities (
-  entity_key TEXT PRIMARY KEY, type TEXT, name TEXT);
+  entity_key TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
+-- entities whose display row waits for the end of the run (see speakers.settle)
+CREATE TABLE IF NOT EXISTS dirty_entities (entity_key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS name_variants (
-  name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant));
+  name_key TEXT, variant TEXT, n INTEGER, PRIMARY KEY (name_key, variant)) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS statements (
-  statement_id TEXT PRIMARY KEY,  -- article_id + '-' + number in the article
-  seq INTEGER UNIQUE,             -- the FTS rowid
+  seq INTEGER PRIMARY KEY,        -- the FTS rowid
+  statement_id TEXT UNIQUE NOT NULL, -- article_id + '-' + number in the article (4 digits)
   article_id TEXT NOT NULL, story_id TEXT, published TEXT, outlet TEXT,
   kind TEXT,                      -- direct, indirect, mixed...
   content TEXT, start INTEGER, "end" INTEGER,
@@ -77,16 +79,16 @@ CREATE TABLE IF NOT EXISTS statements (
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
 CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
-CREATE INDEX IF NOT EXISTS statements_published ON statements(published);
+CREATE INDEX IF NOT EXISTS statements_published ON statements(published, seq);
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT, entity TEXT, name_key TEXT, type TEXT, text TEXT, canonical TEXT,
-  start INTEGER, "end" INTEGER, PRIMARY KEY (article_id, start, "end", type));
+  start INTEGER, "end" INTEGER, PRIMARY KEY (article_id, start, "end", type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name_key);
 
 CREATE TABLE IF NOT EXISTS timexes (
   article_id TEXT, start INTEGER, "end" INTEGER, text TEXT, type TEXT, value TEXT,
-  granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end"));
+  granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end")) WITHOUT ROWID;
 
 -- the folded, clitic-separated words (khabar.corpus.folding); rowid = statements.seq
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(

@@ -18,7 +18,7 @@ from khabar.corpus.speakers import name_of, strip_titles
 from khabar.corpus.folding import key as fold_key
 
 SNIPPET = 240
-_TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|(\S+)')
+_TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -37,10 +37,24 @@ def parse(text: str) -> Query:
     q = Query()
     parts: list[str] = []
     negate = False
+    depth = 0
     for m in _TOKEN.finditer(text or ""):
         phrase, lpar, rpar, word = m.groups()
-        if lpar or rpar:
-            parts.append("(" if lpar else ")")
+        if lpar:
+            if parts and parts[-1] not in ("AND", "OR", "NOT", "("):
+                parts.append("AND")
+            parts.append("(")
+            depth += 1
+            continue
+        if rpar:
+            if depth > 0:  # an unmatched «)» is dropped
+                while parts and parts[-1] in _OPERATORS:
+                    parts.pop()
+                if parts and parts[-1] == "(":
+                    parts.pop()
+                else:
+                    parts.append(")")
+                depth -= 1
             continue
         if word is not None and word.upper() in _OPERATORS:
             op = word.upper()
@@ -58,8 +72,10 @@ def parse(text: str) -> Query:
             q.positive.append(seq)
             q.literal.append(raw.strip())
         negate = False
-    while parts and parts[-1] in _OPERATORS:
-        parts.pop()
+    while parts and parts[-1] in (*_OPERATORS, "("):
+        if parts.pop() == "(":
+            depth -= 1
+    parts.extend(")" * depth)  # an unclosed «(» is closed
     while parts and parts[0] in ("AND", "OR"):
         parts.pop(0)
     if parts and parts[0] == "NOT":
@@ -83,19 +99,23 @@ def marks(text: str, query: Query) -> list[list[int]]:
     return [list(x) for x in sorted(found)]
 
 
-def snippet(text: str, spans: list[list[int]], width: int = SNIPPET) -> tuple[str, list[list[int]]]:
+def snippet_for(text: str, query: Query, width: int = SNIPPET) -> tuple[str, list[list[int]]]:
+    """A window of the text around its first match, with the matches in it marked. Only
+    the words up to the first match and the window are folded, not a whole long text."""
     if len(text) <= width:
-        return text, spans
-    first = spans[0][0] if spans else 0
+        return text, marks(text, query)
+    firsts = {seq[0] for seq in query.positive}
+    first = next((t.start for t in terms(text) if t.term in firsts), 0)
     start = max(0, min(first - width // 3, len(text) - width))
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace():
+        end += 1
     pre = "…" if start > 0 else ""
     post = "…" if end < len(text) else ""
-    shift = len(pre) - start
-    out = [[a + shift, b + shift] for a, b in spans if a >= start and b <= end]
-    return pre + text[start:end] + post, out
+    return pre + text[start:end] + post, [[a + len(pre), b + len(pre)]
+                                           for a, b in marks(text[start:end], query)]
 
 
 def day_after(day: str) -> str:
@@ -122,7 +142,10 @@ def check_date(value: str | None, option: str) -> str | None:
     raise QueryError(f"--{option} {value!r}: write a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
-def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] | None = None
+TYPES = ("PER", "ORG", "ANON", "LOC", "MISC")
+
+
+def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] = TYPES
                 ) -> list[str]:
     """Corpus-level ids a user's name can mean: an id itself, the name's key, or full
     names ending with a one-word name."""
@@ -132,12 +155,22 @@ def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] | None
     if db.execute("SELECT 1 FROM entities WHERE entity_key=?", (name,)).fetchone():
         return [name]
     k = fold_key(strip_titles(name))
-    rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE folded=?",
-                      (k,)).fetchall()
-    if not rows and " " not in k:
-        rows = db.execute("SELECT DISTINCT entity_key, type FROM names WHERE last_word=? "
-                          "AND words >= 2", (k,)).fetchall()
-    return sorted({ek for ek, typ in rows if types is None or typ in types})
+    marks_ = ",".join("?" * len(types))
+    rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE name_key IN ({marks_})",
+                      [f"{t}:{k}" for t in types]).fetchall()
+    if not rows and k and " " not in k:
+        rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE type IN ({marks_}) "
+                          f"AND last_word=? AND words >= 2", [*types, k]).fetchall()
+    return sorted({r[0] for r in rows})
+
+
+def name_keys(db: sqlite3.Connection, keys: list[str]) -> list[str]:
+    """The name keys that resolve to these corpus-level ids."""
+    if not keys:
+        return []
+    return [r[0] for r in db.execute(
+        f"SELECT name_key FROM names WHERE entity_key IN ({','.join('?' * len(keys))}) "
+        f"ORDER BY name_key", keys)]
 
 
 class Filters:
@@ -157,24 +190,23 @@ class Filters:
                 where.append(f"instr({'a.text' if articles else 's.content'}, ?) > 0")
                 args.append(lit)
         if collapse:
-            where.append("a.article_id = (SELECT first_article FROM stories WHERE "
-                         "story_id = a.story_id)" if articles else "s.statement_id = s.primary_id")
+            where.append("a.first = 1" if articles else "s.statement_id = s.primary_id")
         if speaker:
-            keys = entity_keys(db, speaker, ("PER", "ORG", "ANON"))
-            marks_ = ",".join("?" * len(keys)) or "NULL"
-            sub = (f"SELECT name_key FROM names WHERE entity_key IN ({marks_})")
+            # the name keys as values: the planner then reads the speaker's rows by index
+            nks = name_keys(db, entity_keys(db, speaker, ("PER", "ORG", "ANON")))
+            sub = ",".join("?" * len(nks)) or "NULL"
             if articles:
                 where.append(f"a.article_id IN (SELECT article_id FROM statements WHERE "
                              f"name_key IN ({sub}))")
             else:
                 where.append(f"s.name_key IN ({sub})")
-            args.extend(keys)
+            args.extend(nks)
         if entity:
-            keys = entity_keys(db, entity)
-            marks_ = ",".join("?" * len(keys)) or "NULL"
-            where.append(f"a.article_id IN (SELECT m.article_id FROM mentions m WHERE m.name_key "
-                         f"IN (SELECT name_key FROM names WHERE entity_key IN ({marks_})))")
-            args.extend(keys)
+            nks = name_keys(db, entity_keys(db, entity))
+            sub = ",".join("?" * len(nks)) or "NULL"
+            where.append(f"{s}.article_id IN (SELECT m.article_id FROM mentions m WHERE "
+                         f"m.name_key IN ({sub}))")
+            args.extend(nks)
         if outlet:
             where.append(f"{s}.outlet = ?")
             args.append(outlet)
@@ -196,6 +228,12 @@ class Filters:
         self.args = args
 
 
+# first the page of hits (only the filtered table, walking the (published, seq) index
+# newest first), then their columns: the joins and the copy count run for 20 rows, not all
+PAGE_SQL = """
+SELECT {s}.seq FROM {table} {s} WHERE {where}
+ORDER BY {s}.published DESC, {s}.seq DESC
+"""
 STATEMENT_SQL = """
 SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.speaker_text)
        AS speaker, coalesce(n.entity_key, 'unknown') AS speaker_key, s.speaker_text, s.kind,
@@ -205,34 +243,34 @@ SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.spe
 FROM statements s JOIN articles a ON a.article_id = s.article_id
 LEFT JOIN names n ON n.name_key = s.name_key
 LEFT JOIN entities e ON e.entity_key = n.entity_key
-WHERE {where}
-ORDER BY s.published IS NULL, s.published DESC, s.seq DESC
+WHERE s.seq = ?
 """
 ARTICLE_SQL = """
 SELECT a.article_id, a.title, a.outlet, a.url, a.published, a.story_id, a.text,
        a.n_statements AS statements,
        (SELECT copies FROM stories st WHERE st.story_id = a.story_id) AS copies
-FROM articles a
-WHERE {where}
-ORDER BY a.published IS NULL, a.published DESC, a.seq DESC
+FROM articles a WHERE a.seq = ?
 """
 
 
 def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
          offset: int) -> Iterator[dict]:
-    sql = (ARTICLE_SQL if articles else STATEMENT_SQL).format(where=filters.sql)
+    s, table = ("a", "articles") if articles else ("s", "statements")
+    sql = PAGE_SQL.format(s=s, table=table, where=filters.sql)
     args = list(filters.args)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    cur = db.execute(sql, args)
-    names = [d[0] for d in cur.description]
-    for values in cur:
-        row = dict(zip(names, values))
-        text = row.pop("text") if articles else row["content"]
-        spans = marks(text, query)
-        row["snippet"], row["marks"] = snippet(text, spans)
-        yield row
+    detail = ARTICLE_SQL if articles else STATEMENT_SQL
+    page = db.execute(sql, args)
+    while chunk := page.fetchmany(256):
+        for (seq,) in chunk:
+            cur = db.execute(detail, (seq,))
+            names = [d[0] for d in cur.description]
+            row = dict(zip(names, cur.fetchone()))
+            text = row.pop("text") if articles else row["content"]
+            row["snippet"], row["marks"] = snippet_for(text, query)
+            yield row
 
 
 def provenance(db, statement_id: str) -> list[dict]:
@@ -252,21 +290,33 @@ _JOIN_NAMES = ("LEFT JOIN names n ON n.name_key = s.name_key "
 
 def facets(db, filters: Filters, articles: bool, top: int = 10) -> dict[str, list]:
     """Counts by speaker, outlet and month over all the results (duplicates counted once
-    when collapsed)."""
-    s = "a" if articles else "s"
-    frm = "FROM articles a" if articles else \
-        "FROM statements s JOIN articles a ON a.article_id = s.article_id"
-    where = f"WHERE {filters.sql}"
+    when collapsed). Each is one scan of the filtered table; speakers are grouped by name
+    key there and merged into corpus-level ids here."""
+    s, table = ("a", "articles") if articles else ("s", "statements")
+    base = f"FROM {table} {s} WHERE {filters.sql}"
     out: dict[str, list] = {"speaker": []}
     if not articles:
-        out["speaker"] = [tuple(r) for r in db.execute(
-            f"SELECT coalesce(e.name, 'unknown'), count(*) AS k {frm} {_JOIN_NAMES} {where} "
-            f"GROUP BY coalesce(n.entity_key, 'unknown') ORDER BY k DESC, 1 LIMIT ?",
-            [*filters.args, top])]
+        counts = db.execute(f"SELECT s.name_key, count(*) {base} GROUP BY s.name_key",
+                            filters.args).fetchall()
+        by_entity: dict[str, int] = {}
+        keys = [k for k, _ in counts]
+        owner: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            owner.update(db.execute(f"SELECT name_key, entity_key FROM names WHERE name_key IN "
+                                    f"({','.join('?' * len(chunk))})", chunk).fetchall())
+        for k, n in counts:
+            ek = owner.get(k, "unknown")
+            by_entity[ek] = by_entity.get(ek, 0) + n
+        best = sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        names = dict(db.execute(f"SELECT entity_key, name FROM entities WHERE entity_key IN "
+                                f"({','.join('?' * len(best))})", [k for k, _ in best]).fetchall()) \
+            if best else {}
+        out["speaker"] = [(names.get(k, "unknown"), n) for k, n in best]
     out["outlet"] = [tuple(r) for r in db.execute(
-        f"SELECT coalesce({s}.outlet, ''), count(*) AS k {frm} {where} GROUP BY {s}.outlet "
+        f"SELECT coalesce({s}.outlet, ''), count(*) AS k {base} GROUP BY {s}.outlet "
         f"ORDER BY k DESC, 1 LIMIT ?", [*filters.args, top])]
     out["month"] = [tuple(r) for r in db.execute(
-        f"SELECT substr({s}.published, 1, 7) AS m, count(*) {frm} {where} "
+        f"SELECT substr({s}.published, 1, 7) AS m, count(*) {base} "
         f"AND {s}.published IS NOT NULL GROUP BY m ORDER BY m", filters.args)]
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
@@ -37,7 +38,7 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def strip_titles(name: str) -> str:
     """The name without leading titles («الرئيس», «وزير الخارجية»). A bare one-word title
     that is also a given name («أمين») is stripped only when two words remain."""
@@ -66,11 +67,21 @@ def entity_key(name_key: str) -> str:
     return f"{PREFIX.get(typ, typ.lower())}-{digest}"
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1)
+def _no_names() -> dict[str, frozenset[str]]:
+    """Keys that name no one: a person title alone («المدير», «الرئيس»), a body's head noun
+    alone («الوزارة», «الشركة»)."""
+    data = load("titles")
+    return {"PER": frozenset(fold_key(t) for t in data["person_titles"] + data["title_phrases"]),
+            "ORG": frozenset(fold_key(t) for t in data["organisation_heads"])}
+
+
+@lru_cache(maxsize=20_000)
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
-    """(name_key, folded key) of a name of this type, or None when nothing is left."""
+    """(name_key, folded key) of a name of this type, or None when nothing is left or
+    what is left is a title or a head noun alone (unresolved, not a guess)."""
     k = fold_key(strip_titles(name) if typ in ("PER", "ORG") else name)
-    if not k:
+    if not k or k in _no_names().get(typ, ()):
         return None
     return f"{typ}:{k}", k
 
@@ -98,31 +109,49 @@ class Changes:
         self.entities: set[str] = set()
 
 
-def add_name(db: sqlite3.Connection, typ: str, name: str, variants: Iterable[str],
-             changes: Changes) -> str:
-    """Register a name (and how it was written); return its name_key."""
-    if typ == "UNKNOWN":
-        nk, folded = "UNKNOWN:", ""
-    else:
-        got = name_of(typ, name)
+class NameBatch:
+    """The names and written forms of one batch, written at its end in a few statements."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, str, str, int]] = {}
+        self.variants: Counter[tuple[str, str]] = Counter()
+
+    def add(self, typ: str, name: str, variants: Iterable[str]) -> str:
+        """Register a name (and how it was written); return its name_key."""
+        got = name_of(typ, name) if typ != "UNKNOWN" else None
         if got is None:
             typ, nk, folded = "UNKNOWN", "UNKNOWN:", ""
         else:
             nk, folded = got
-    words = folded.split()
-    ek = entity_key(nk)
-    if db.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)",
-                  (nk, typ, folded, words[-1] if words else "", len(words), ek)).rowcount:
-        changes.names.add((typ, words[-1] if words else ""))
-        changes.entities.add(ek)
-    for v in variants if typ != "UNKNOWN" else ():
-        if not v:
-            continue
-        if db.execute("INSERT OR IGNORE INTO name_variants VALUES (?, ?, 1)", (nk, v)).rowcount:
+        if nk not in self.names:
+            words = folded.split()
+            self.names[nk] = (typ, folded, words[-1] if words else "", len(words))
+        if typ != "UNKNOWN":
+            for v in variants:
+                if v:
+                    self.variants[(nk, v)] += 1
+        return nk
+
+    def flush(self, db: sqlite3.Connection) -> Changes:
+        changes = Changes()
+        keys = sorted(self.names)
+        known: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(r[0] for r in db.execute(
+                f"SELECT name_key FROM names WHERE name_key IN ({marks})", chunk))
+        new = [(nk, *self.names[nk], entity_key(nk)) for nk in keys if nk not in known]
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", new)
+        for nk, typ, _, last, _, ek in new:
+            changes.names.add((typ, last))
             changes.entities.add(ek)
-        else:
-            db.execute("UPDATE name_variants SET n = n + 1 WHERE name_key=? AND variant=?", (nk, v))
-    return nk
+        for nk, _ in self.variants:  # counts change: the display name may change
+            changes.entities.add(entity_key(nk))
+        db.executemany("INSERT INTO name_variants VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                       "n = n + excluded.n", [(nk, v, n) for (nk, v), n in
+                                              sorted(self.variants.items())])
+        return changes
 
 
 def resolve(db: sqlite3.Connection, changes: Changes) -> None:
@@ -143,21 +172,58 @@ def resolve(db: sqlite3.Connection, changes: Changes) -> None:
             if target != current:
                 db.execute("UPDATE names SET entity_key=? WHERE name_key=?", (target, nk))
                 affected.update((target, current, entity_key(nk)))
-    for ek in sorted(affected):
-        refresh_entity(db, ek)
+    # display names are recomputed when the run ends (`settle`): marked here, in the batch's
+    # transaction, so a killed run leaves them for the next run to settle
+    db.executemany("INSERT OR IGNORE INTO dirty_entities VALUES (?)",
+                   [(ek,) for ek in sorted(affected)])
 
 
-def refresh_entity(db: sqlite3.Connection, ek: str) -> None:
-    rows = db.execute("SELECT name_key, type, folded, words FROM names WHERE entity_key=? "
-                      "ORDER BY words DESC, name_key", (ek,)).fetchall()
-    if not rows:
-        db.execute("DELETE FROM entities WHERE entity_key=?", (ek,))
-        return
-    own = next((r for r in rows if entity_key(r[0]) == ek), rows[0])
-    # the display name: the shortest written form that is the bare name (a function of
-    # the set of forms, so it does not depend on the order articles came in)
-    bare = [v for (v,) in db.execute("SELECT variant FROM name_variants WHERE name_key=?",
-                                     (own[0],)) if fold_key(v) == own[2]]
-    name = min(bare, key=lambda v: (len(v), v)) if bare else (own[2] or UNKNOWN)
-    db.execute("INSERT INTO entities VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
-               "type=excluded.type, name=excluded.name", (ek, own[1], name))
+def settle(db: sqlite3.Connection) -> int:
+    """Refresh the display rows of every entity marked since the last settle (one
+    transaction); return how many."""
+    keys = [r[0] for r in db.execute("SELECT entity_key FROM dirty_entities")]
+    if keys:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            refresh_entities(db, keys)
+            db.execute("DELETE FROM dirty_entities")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return len(keys)
+
+
+def refresh_entities(db: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Recompute the display rows of these entities: the most frequent written form that is
+    the bare name of the entity's own name (ties: the first in code-point order), so the
+    result is a function of the counts stored, whatever the order articles came in."""
+    keys = sorted(set(keys))
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        rows = db.execute(f"SELECT name_key, type, folded, words, entity_key FROM names WHERE "
+                          f"entity_key IN ({','.join('?' * len(chunk))}) ORDER BY words DESC, "
+                          f"name_key", chunk).fetchall()
+        own: dict[str, tuple] = {}  # the entity's own name, else its longest
+        for r in rows:
+            if entity_key(r[0]) == r[4] or r[4] not in own:
+                own[r[4]] = r
+        gone = [ek for ek in chunk if ek not in own]
+        db.executemany("DELETE FROM entities WHERE entity_key=?", [(ek,) for ek in gone])
+        own_keys = sorted({r[0] for r in own.values()})
+        best: dict[str, tuple[int, str]] = {}
+        folded = {r[0]: r[2] for r in own.values()}
+        for j in range(0, len(own_keys), 400):
+            part = own_keys[j:j + 400]
+            for nk, variant, n in db.execute(
+                    f"SELECT name_key, variant, n FROM name_variants WHERE name_key IN "
+                    f"({','.join('?' * len(part))})", part):
+                if fold_key(variant) != folded[nk]:
+                    continue
+                cur = best.get(nk)
+                if cur is None or (-n, variant) < (-cur[0], cur[1]):
+                    best[nk] = (n, variant)
+        db.executemany("INSERT INTO entities VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                       "type=excluded.type, name=excluded.name",
+                       [(ek, r[1], best[r[0]][1] if r[0] in best else (r[2] or UNKNOWN))
+                        for ek, r in sorted(own.items())])

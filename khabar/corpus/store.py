@@ -71,6 +71,11 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connecti
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=10000")
+        # the indexes have random keys (hashes): a large page cache and rarer checkpoints
+        # keep the pages a batch touches in memory and write each once per checkpoint
+        db.execute("PRAGMA cache_size=-65536")
+        if not readonly:
+            db.execute("PRAGMA wal_autocheckpoint=8000")
         _check_schema(db, path, readonly)
     except sqlite3.DatabaseError as err:
         db.close()
@@ -130,7 +135,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 class Indexer:
     def __init__(self, db: sqlite3.Connection, workers: int | None = None,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 64) -> None:
         self.db = db
         self.workers = workers
         self.batch_size = batch_size
@@ -151,10 +156,12 @@ class Indexer:
                 summary.inputs += len(batch)
                 summary.skipped += len(batch) - len(todo)
                 t1 = time.perf_counter()
-                # Articles go through the pipeline; records made earlier are stored as they are
+                # Articles go through the pipeline and become records (what `khabar extract`
+                # does per article); records made earlier are stored as they are
                 fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
                                               self.workers))
-                processed = [next(fresh) if isinstance(a, Article) else a for _, a in todo]
+                processed = [to_record(next(fresh)) if isinstance(a, Article) else a
+                             for _, a in todo]
                 t2 = time.perf_counter()
                 self._write([i for i, _ in todo], processed, summary)
                 t3 = time.perf_counter()
@@ -167,7 +174,12 @@ class Indexer:
                     on_batch(summary)
         finally:
             bar.close()
+        t4 = time.perf_counter()
+        speakers.settle(self.db)  # display names, once per run
+        summary.store_seconds += time.perf_counter() - t4
         summary.seconds = time.perf_counter() - t0
+        if on_batch is not None:
+            on_batch(summary)
         return summary
 
     def _done(self, ids: list[str]) -> set[str]:
@@ -179,20 +191,23 @@ class Indexer:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            touched = speakers.Changes()
+            names = speakers.NameBatch()
+            self.seq = {t: _next_seq(db, t) for t in ("articles", "statements")}
+            seen: set[str] = set()
             for iid, article in zip(ids, articles):
-                if iid in self._done([iid]):  # the same input twice in one run
+                if iid in seen:  # the same input twice in one batch
                     summary.skipped += 1
                     continue
-                self._one(iid, article, summary, touched)
-            speakers.resolve(db, touched)
+                seen.add(iid)
+                self._one(iid, article, summary, names)
+            speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
     def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
-             touched: speakers.Changes) -> None:
+             names: speakers.NameBatch) -> None:
         db = self.db
         if isinstance(item, Article):
             src = item.source
@@ -221,7 +236,37 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, touched, summary)
+        store_article(db, aid, record, names, summary, self.seq)
+
+
+def pack(record: dict) -> bytes:
+    """The record, compressed, without what the text gives back: the text itself (stored in
+    its column), the body and the layers' span texts (recomputed by `unpack`)."""
+    slim = {k: v for k, v in record.items() if k not in ("text", "body")}
+    slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
+                      for name, spans in (record.get("layers") or {}).items()}
+    return zlib.compress(json.dumps(slim, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def unpack(blob: bytes, text: str) -> dict:
+    slim = json.loads(zlib.decompress(blob).decode("utf-8"))
+    record: dict = {}
+    for k, v in slim.items():
+        if k == "metadata_evidence":
+            record[k] = v
+            record["text"] = text
+            record["body"] = None
+        elif k == "layers":
+            record[k] = {name: [{**{key: val for key, val in span.items()
+                                    if key in ("start", "end", "label")},
+                                 "text": text[span["start"]:span["end"]],
+                                 **{key: val for key, val in span.items()
+                                    if key not in ("start", "end", "label")}}
+                                for span in spans] for name, spans in v.items()}
+        else:
+            record[k] = v
+    record["body"] = "\n\n".join(span["text"].strip() for span in record["layers"].get("body", []))
+    return record
 
 
 def _next_seq(db: sqlite3.Connection, table: str) -> int:
@@ -234,7 +279,9 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
-                  touched: speakers.Changes, summary: IndexSummary) -> None:
+                  names: speakers.NameBatch, summary: IndexSummary,
+                  seqs: dict[str, int]) -> None:
+    """Write one article and what hangs on it; `seqs` holds the next free seq per table."""
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
@@ -244,76 +291,114 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     story, sim = dedup.assign(db, aid, folded)
     if sim is not None:
         summary.joined_stories += 1
-    seq = _next_seq(db, "articles")
+    seq = seqs["articles"]
+    seqs["articles"] += 1
     quotes = record.get("quotes") or []
-    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-               (aid, seq, meta.get("url"), outlet, published, meta.get("title"),
+    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
-                len(record.get("issues") or []), story, text,
-                zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6)))
+                len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
+    mentions = []
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
-        nk = speakers.add_name(db, typ, ent.get("canonical") or ent["text"], [ent["text"]],
-                               touched)
-        db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)",
-                       [(aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
-                         start, end) for start, end in ent.get("mentions") or []])
+        nk = names.add(typ, ent.get("canonical") or ent["text"], [ent["text"]])
+        mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
+                         start, end) for start, end in ent.get("mentions") or [])
+    db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
     db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
                    [(aid, t["start"], t["end"], t["text"], t.get("type"),
                      None if t.get("value") is None else str(t.get("value")),
                      t.get("granularity"), t.get("anchor"))
                     for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
-    sseq = _next_seq(db, "statements")
+    sseq = seqs["statements"]
+    seqs["statements"] += len(quotes)
+    local: dict[str, str] = {}
+    rows, fts = [], []
     for n, q in enumerate(quotes):
-        _statement(db, aid, n, sseq + n, q, story, published, outlet, touched)
+        row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names,
+                                  local)
+        rows.append(row)
+        fts.append(fts_row)
+    if rows:
+        db.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(rows[0]))})", rows)
+        db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
+                       fts)
     summary.statements += len(quotes)
 
 
 def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
-    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
-    if row is None:
+    if story == aid:  # a new story (the article row was written with first=1)
         db.execute("INSERT INTO stories VALUES (?, ?, 1)", (story, aid))
         return
+    row = db.execute("SELECT first_article FROM stories WHERE story_id=?", (story,)).fetchone()
     first = db.execute("SELECT published FROM articles WHERE article_id=?", (row[0],)).fetchone()
     better = _order(published, aid) < _order(first[0] if first else None, row[0])
     db.execute("UPDATE stories SET copies = copies + 1, first_article=? WHERE story_id=?",
                (aid if better else row[0], story))
+    if better:
+        db.execute("UPDATE articles SET first = (article_id = ?) WHERE article_id IN (?, ?)",
+                   (aid, aid, row[0]))
+
+
+SAME_STATEMENT = 0.8  # word-set overlap of two copies of one statement in one story
+
+
+def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> str:
+    """The group of copies a statement belongs to: a statement of another copy of the
+    story with nearly the same words (a wire text edited by one outlet), or a new group."""
+    if story == aid:  # the first copy of its story
+        return _hash(story, folded)
+    words = set(folded.split())
+    best, best_sim = None, 0.0
+    for other, group in db.execute("SELECT content, copy_group FROM statements WHERE article_id "
+                                   "IN (SELECT article_id FROM articles WHERE story_id=? AND "
+                                   "article_id != ?) ORDER BY seq", (story, aid)):
+        theirs = set(index_text(other).split())
+        sim = len(words & theirs) / max(1, len(words | theirs))
+        if sim > best_sim:
+            best, best_sim = group, sim
+    return best if best is not None and best_sim >= SAME_STATEMENT else _hash(story, folded)
 
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
-               published: str | None, outlet: str | None, touched) -> None:
-    sid = f"{aid}-{n + 1}"
+               published: str | None, outlet: str | None, names: speakers.NameBatch,
+               local: dict[str, str]) -> tuple[tuple, tuple]:
+    """The statement's row and full-text row. `local` maps the article's copy groups to
+    their primary statement (the first in the article, ids being zero-padded)."""
+    sid = f"{aid}-{n + 1:04d}"
     spk = q.get("speaker") or {}
     typ, name, written = speakers.speaker_name(q.get("speaker"))
     variants = sorted({v for v in (name, written) if v})
-    nk = speakers.add_name(db, typ, name if typ != "ANON" else (written or ""), variants,
-                           touched)
+    nk = names.add(typ, name if typ != "ANON" else (written or ""), variants)
     content = q["content"]
     folded = index_text(content["text"])
-    group = _hash(story, folded)
-    primary = sid
-    cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s WHERE "
-                     "s.statement_id = (SELECT primary_id FROM statements WHERE copy_group=? "
-                     "LIMIT 1)", (group,)).fetchone()
-    if cur is not None:
-        if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
-            db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?", (sid, group))
-        else:
-            primary = cur[0]
+    group = _copy_group(db, story, aid, folded)
+    primary = local.get(group)
+    if primary is None:
+        primary = sid
+        if story != aid:  # copies of this statement may sit in other articles of the story
+            cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s "
+                             "WHERE s.statement_id = (SELECT primary_id FROM statements WHERE "
+                             "copy_group=? LIMIT 1)", (group,)).fetchone()
+            if cur is not None:
+                if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
+                    db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?",
+                               (sid, group))
+                else:
+                    primary = cur[0]
+        local[group] = primary
     cue = q.get("cue") or {}
     med = q.get("medium") or {}
-    values = (sid, seq, aid, story, published, outlet, q.get("kind"), content["text"],
-         content["start"], content["end"], spk.get("text"), spk.get("canonical"),
-         spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))), spk.get("start"),
-         spk.get("end"), nk, cue.get("text"), cue.get("lemma"), cue.get("class"),
-         None if not cue else int(bool(cue.get("negated"))),
-         med.get("canonical") or med.get("text"), med.get("relation"),
-         json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
-         int(bool(q.get("inherited"))), group, primary)
-    db.execute(f"INSERT INTO statements VALUES ({','.join('?' * len(values))})", values)
-    db.execute("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
-               (seq, folded, index_text(" ".join(sorted({v for v in (spk.get("text"),
-                                                                     spk.get("canonical")) if v})))))
+    row = (seq, sid, aid, story, published, outlet, q.get("kind"), content["text"],
+           content["start"], content["end"], spk.get("text"), spk.get("canonical"),
+           spk.get("title"), spk.get("kind"), int(bool(spk.get("anonymous"))),
+           spk.get("start"), spk.get("end"), nk, cue.get("text"), cue.get("lemma"),
+           cue.get("class"), None if not cue else int(bool(cue.get("negated"))),
+           med.get("canonical") or med.get("text"), med.get("relation"),
+           json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
+           int(bool(q.get("inherited"))), group, primary)
+    speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
+    return row, (seq, folded, index_text(speaker_text))
