@@ -382,6 +382,10 @@ from khabar.corpus.cli import COMMANDS as _CORPUS_COMMANDS  # noqa: E402  (index
 for _command in _CORPUS_COMMANDS:
     main.add_command(_command)
 
+from khabar.serve.cli import serve as _serve  # noqa: E402  (the web pages and API)
+
+main.add_command(_serve)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,159 @@
+"""The pages in a real headless Chromium (Debian's package, driven by Playwright) against
+a real `khabar serve` on 127.0.0.1. Every test also checks that no request left the local
+server, no dialog fired and the console stayed free of errors.
+
+Without Chromium these tests skip with one line; with CI=true a missing Chromium fails."""
+from __future__ import annotations
+
+import os
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from tests.serve_live import browser, build_demo, chromium_path, live_server
+
+ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _need_browser() -> None:
+    reason = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "the playwright package is not installed (pip install -e '.[test]')"
+    if reason is None and chromium_path() is None:
+        reason = "no Chromium at /usr/bin/chromium (apt-get install chromium)"
+    if reason:
+        if ON_CI:
+            pytest.fail(f"browser tests need Chromium on CI: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> str:
+    _need_browser()
+    db = build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")
+    with live_server(db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def context(server):
+    with browser() as ctx:
+        yield ctx
+
+
+@pytest.fixture
+def page(context, server):
+    """A fresh tab that records every request, console error and dialog of its test."""
+    tab = context.new_page()
+    requests, errors, dialogs = [], [], []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+
+    def on_dialog(d):
+        dialogs.append(d.message)
+        d.dismiss()
+    tab.on("dialog", on_dialog)
+    yield tab
+    tab.close()
+    origin = urlsplit(server)
+    foreign = [u for u in requests
+               if urlsplit(u).scheme not in ("data", "about", "blob")
+               and (urlsplit(u).hostname, urlsplit(u).port) != (origin.hostname, origin.port)]
+    assert requests, "the test made no request at all"
+    assert foreign == [], f"requests left the local server: {foreign}"
+    assert dialogs == [], f"a dialog fired: {dialogs}"
+    assert errors == [], f"console errors: {errors}"
+
+
+def test_search_article_speaker_chart(page, server):
+    page.goto(f"{server}/search?q={quote('المياه')}")
+    assert page.locator("ol.hits li.hit").count() > 0
+    assert page.locator("ol.hits mark").count() > 0
+    assert page.locator("aside.facets").is_visible()
+    assert page.input_value("#q") == "المياه"  # the URL holds the query
+    page.locator("a.evidence").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("#hl").is_visible()
+    assert page.locator("#hl .q-content").count() > 0  # the statement, highlighted
+    assert page.locator("article.text .q-cue").count() > 0
+    speaker = page.locator("article.text a.q-speaker").first
+    speaker.click()
+    page.wait_for_url("**/speakers/**")
+    assert page.locator("svg.chart g.bar").count() > 0
+    assert page.locator("h1").inner_text().strip()
+
+
+def test_paste_shows_the_annotated_article(page, server):
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.fill("#text", "قالت الطبيبة سلمى عيسى، يوم الإثنين، إن \"العيادة الجديدة تفتح "
+                       "أبوابها الشهر المقبل\".\nوأضافت أن الخدمة مجانية.")
+    page.click("form.paste summary")
+    page.fill("#date", "2024-03-06")
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("article.text")
+    assert "العيادة الجديدة" in page.locator("article.text .q-content").first.inner_text()
+    assert "سلمى عيسى" in page.locator("article.text .q-speaker").first.inner_text()
+    date = page.locator("article.text time.tx").first
+    assert date.get_attribute("data-value") == "2024-03-04"
+    date.focus()  # the resolved value shows on focus, not only on hover
+    shown = date.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "2024-03-04" in shown
+
+
+def test_unsafe_article_is_text_and_fires_nothing(page, server):
+    page.goto(f"{server}/search?q={quote('الوسم')}")
+    page.locator("a.evidence").first.click()
+    page.wait_for_selector("article.text")
+    body = page.locator("article.text").inner_text()
+    assert "<script>alert('xss')</script>" in body
+    assert "<img src=x onerror=alert(3)>" in body
+    assert page.locator("article.text script, article.text img").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.title().startswith("مقالة اختبار: <script>")  # the title as text
+
+
+def test_pasted_markup_is_text(page, server):
+    page.goto(server + "/")
+    page.fill("#text", "قال الكاتب إن \"<img src=x onerror=alert(7)>\" ليس صورة.")
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("article.text")
+    assert "<img src=x onerror=alert(7)>" in page.locator("article.text").inner_text()
+    assert page.locator("article.text img").count() == 0
+
+
+def test_keyboard_reaches_the_page_with_visible_focus(page, server):
+    page.goto(f"{server}/search?q={quote('المياه')}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.tagName")
+    assert focused == "A"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+def test_furniture_is_dimmed_and_folds_without_loss(page, server):
+    from khabar.api import example_path
+
+    page.goto(server + "/")
+    page.set_input_files("#file", str(example_path()))
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("article.text")
+    furniture = page.locator("article.text .furniture")
+    assert furniture.count() > 0 and furniture.first.is_visible()
+    assert float(furniture.first.evaluate("e => getComputedStyle(e).opacity")) < 1
+    page.focus("#show-furniture")
+    page.keyboard.press("Space")  # the switch is a real checkbox, reached by keyboard
+    assert not furniture.first.is_visible()
+    assert furniture.count() > 0  # folded away, still in the page
+
+
+def test_phone_width_has_no_sideways_scroll(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/", f"/search?q={quote('المياه')}", "/speakers"):
+        page.goto(server + path)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, (path, wide)
