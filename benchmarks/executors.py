@@ -145,11 +145,15 @@ def long_run(path: Path, n: int, workers: int) -> None:
         for article in pool.imap(islice(read_path(str(path)), n)):
             done += 1
             failed += article.failed
-            if done % step == 0 or done == n:
-                mems = ", ".join(f"{a:.0f} / {b:.0f}"
-                                 for a, b in (mem_mb(w.process.pid) for w in pool._pool))
-                print(f"{done:>8} articles {time.perf_counter() - t0:>8.1f} s  "
-                      f"failed {failed:>5}  replaced {pool.replaced}  {mems}", flush=True)
+            if done % step == 0:
+                _long_row(pool, done, failed, t0)
+        _long_row(pool, done, failed, t0)  # the end (the input may hold fewer than N)
+
+
+def _long_row(pool, done: int, failed: int, t0: float) -> None:
+    mems = ", ".join(f"{a:.0f} / {b:.0f}" for a, b in (mem_mb(w.process.pid) for w in pool._pool))
+    print(f"{done:>8} articles {time.perf_counter() - t0:>8.1f} s  "
+          f"failed {failed:>5}  replaced {pool.replaced}  {mems}", flush=True)
 
 
 def main(argv=None) -> None:
