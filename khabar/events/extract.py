@@ -165,6 +165,15 @@ class Context:
         paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
         self.paragraphs, self.para_starts = paras, [p.start for p in paras]
 
+    def speaker_starts(self) -> frozenset[int]:
+        """Text offsets where a statement's speaker starts, made once."""
+        got = self._cache.get("speakers")
+        if got is None:
+            got = self._cache["speakers"] = frozenset(
+                sp["start"] for q in self.quotes_list
+                if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
+        return got
+
     def cached(self, key, make):
         """What `make()` gives for a sentence (its arguments, places, counts), made once
         for all the events of that sentence."""
