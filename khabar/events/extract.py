@@ -98,6 +98,8 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
+    if not (e.not_before or e.needs_after):
+        return k
     nxt = " ".join(words[k + 1:k + 5])
     if e.not_before and any(nxt == p or nxt.startswith(p + " ") for p in e.not_before):
         return None
