@@ -6,7 +6,8 @@ Builds inputs by repeating one article's paragraphs up to each size (UTF-8 bytes
 this one warm process, runs the whole default pipeline and the JSON record on each and
 prints seconds, microseconds per character and the per-character cost relative to the
 40 KB row. Costs are CPU seconds of this process (the machine may be shared: CPU time does
-not count the time other programs took); the wall-clock seconds are shown beside them. Linear time means a ratio near 1 at every size (the goal: at most 1.5 at 4 MB).
+not count the time other programs took); the wall-clock seconds are shown beside them.
+Linear time means a ratio near 1 at every size (the goal: at most 1.5 at 4 MB).
 `--stages` adds the seconds of each stage, which points at the stage that grows.
 """
 from __future__ import annotations

@@ -41,11 +41,14 @@ def _prep_before(ctx: Context, ws: Words, arg: Arg, preps: frozenset[str]) -> bo
     return i > 0 and (ws.words[i - 1] in preps or ws.words[i - 1][1:] in preps)
 
 
-def _nisba(ctx: Context, ws: Words, i: int) -> Arg | None:
-    """«غارة إسرائيلية», «القصف الروسي»: the country the adjective at word i names."""
+def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | None:
+    """«غارة إسرائيلية», «القصف الروسي»: the country the adjective at word i names; with
+    `accusative`, also the form with the alif of the accusative («عراقيا»)."""
     if i >= len(ws.words):
         return None
     w = ws.words[i]
+    if accusative and w.endswith("يا"):
+        w = w[:-1]
     if w.startswith("ال"):
         w = w[2:]
     if w.endswith("ه"):
@@ -84,6 +87,12 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
             if named is not None:
                 return named if _can_act(ws, named) else None
             subject = _subject_phrase(ws, k + 1)
+            if subject is None and k > 0:
+                # «الجيش نفذ الهجوم»: the subject before its light verb (SVO)
+                named = next((b for b in before if _word_of(ws, b.end - 1) == k - 1), None)
+                if named is not None and _can_act(ws, named) and \
+                        not _prep_before(ctx, ws, named, L.ANY_PREPS):
+                    return named
             if subject is None and k + 2 < c.word and _content(words[k + 1]) and \
                     words[k + 2].startswith("ال"):
                 # «طلاب الجامعة»: a noun and its definite genitive
@@ -132,6 +141,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             else:
                 actor = nxt
         if actor is None:
+            actor = _agent_after(c, ws, after)
+        if actor is None:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
             actor = nisba or _nisba(ctx, ws, last + 2)
@@ -141,6 +152,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
                     and not _scene(ws, b):
                 actor = b
+        if actor is None and before:
+            actor = _clause_subject(ctx, ws, before, c.suffixed)
+    if actor is None and c.verb:
+        actor = _noun_nisba_before(ctx, ws, c.word)
     if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
         actor = _subject_phrase(ws, last + 1)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
@@ -164,6 +179,63 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 recipient = a
                 break
     return actor, recipient
+
+
+def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
+    """«هجوم من قبل الجماعة», «غارة شنتها الطائرات»: an agent marker or a verb whose
+    pronoun is the event, a few words after the noun; the name or noun after it acts."""
+    words = ws.words
+    for j in range(c.last_word + 1, min(len(words) - 1, c.last_word + 8)):
+        w = words[j]
+        if w in L.CLAUSE_BREAKS:
+            return None
+        k = None
+        if w in L.AGENT_VERBS or w[1:] in L.AGENT_VERBS:
+            k = j + 1
+        else:
+            for m in L.AGENT_MARKERS:
+                if tuple(words[j:j + len(m)]) == m:
+                    k = j + len(m)
+                    break
+        if k is None:
+            continue
+        named = next((a for a in after if _word_of(ws, a.start) == k), None)
+        if named is not None:
+            return named if _can_act(ws, named) else None
+        return _subject_phrase(ws, k)
+    return None
+
+
+def _clause_subject(ctx: Context, ws: Words, before: list[Arg], suffixed: bool) -> Arg | None:
+    """The actor of an event noun no closer rule placed: the nearest person, organisation or
+    country before it in its sentence that no preposition governs («وكان الرئيس قد بحث …
+    في اجتماع»), or, for a noun with a pronoun («انسحابه»), the pronoun's antecedent. The
+    source of a statement is not the actor of what it reports, unless the pronoun is his."""
+    speakers = ctx.speaker_starts()
+    for b in reversed(before):
+        if b.span is None:
+            continue
+        if b.span.label == "LOC":
+            place = geocode(b.canonical or ctx.vt[b.start:b.end])
+            if place is None or place.level != 0:
+                continue
+        if _prep_before(ctx, ws, b, L.ANY_PREPS) or \
+                (not suffixed and ctx.to_text(b.start) in speakers):
+            continue
+        if _can_act(ws, b) and not _is_site(b, ctx):
+            return b
+    return None
+
+
+def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
+    """«وفدا عراقيا يزور …»: a noun and its nationality adjective right before a verb."""
+    noun = ws.words[i - 2] if i >= 2 else ""
+    # a noun with a preposition glued on («لصواريخ») is no subject
+    if not _content(noun) or noun in L.ANY_PREPS or noun[0] in L.GLUED_PREPS:
+        return None
+    if _nisba(ctx, ws, i - 1, accusative=True) is None:
+        return None
+    return Arg(ws.starts[i - 2], ws.ends[i - 1], "noun")
 
 
 def _subject_phrase(ws: Words, k: int) -> Arg | None:

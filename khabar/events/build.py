@@ -131,7 +131,7 @@ def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    events = [ev for g in _groups(ctx, candidates(ctx.vt, ctx.sentences, ctx.words, ctx.in_name))
+    events = [ev for g in _groups(ctx, candidates(ctx))
               for ev in _event(ctx, g, published)]
     events = merge(events)
     events.extend(verbal_events(ctx))

@@ -80,25 +80,6 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
-def find_triggers(vt: str, hits: set[str]) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each hit word on word boundaries, in text order."""
-    out = []
-    n = len(vt)
-    for w in hits:
-        pos = vt.find(w)
-        while pos >= 0:
-            end = pos + len(w)
-            if (pos == 0 or not _wordchar(vt[pos - 1])) and (end == n or not _wordchar(vt[end])):
-                out.append((pos, end, w))
-            pos = vt.find(w, pos + 1)
-    out.sort()
-    return out
-
-
-def _wordchar(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
 def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     """The index of the trigger's last word when `form` fits the words at i, else None."""
     words = ws.words
@@ -117,6 +98,8 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
+    if not (e.not_before or e.needs_after):
+        return k
     nxt = " ".join(words[k + 1:k + 5])
     if e.not_before and any(nxt == p or nxt.startswith(p + " ") for p in e.not_before):
         return None
@@ -125,36 +108,32 @@ def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
     return k
 
 
-def candidates(vt: str, sentences: list[tuple[int, int]], words_of,
-               in_name=lambda pos: False) -> list[Candidate]:
-    hits = L.TRIGGER_KEYS.intersection(L.WORD.findall(vt))
-    if not hits:
-        return []
-    sent_starts = [a for a, _ in sentences]
+def candidates(ctx: "Context") -> list[Candidate]:
+    """Trigger candidates: the words of each sentence (found once) that are trigger keys,
+    checked against their entries."""
+    keys = L.TRIGGER_KEYS
     out: list[Candidate] = []
-    taken_until = -1
-    for pos, _end, w in find_triggers(vt, hits):
-        if pos < taken_until:
+    for si, sent_words in enumerate(ctx.sent_words):
+        if keys.isdisjoint(sent_words):
             continue
-        si = bisect_right(sent_starts, pos) - 1
-        if si < 0 or pos >= sentences[si][1]:
-            continue
-        if in_name(pos):
-            continue  # «كتائب شهداء الأقصى», «ميدان التحرير»
-        ws = words_of(si)
-        i = ws.index(pos)
-        if ws.starts[i] != pos:
-            continue
-        for form in L.TRIGGERS[w]:
-            k = _form_ok(form, ws, i)
-            if k is None:
+        ws = ctx.words(si)
+        taken_until = -1
+        for i, w in enumerate(sent_words):
+            if w not in keys:
                 continue
-            e = form.entry
-            out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix), ws.ends[k],
-                                 form.prefix, si, i, k, e.secondary, e.object_genitive,
-                                 form.suffixed))
-            taken_until = ws.ends[k]
-            break
+            pos = ws.starts[i]
+            if pos < taken_until or ctx.in_name(pos):
+                continue  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
+            for form in L.TRIGGERS[w]:
+                k = _form_ok(form, ws, i)
+                if k is None:
+                    continue
+                e = form.entry
+                out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
+                                     ws.ends[k], form.prefix, si, i, k, e.secondary,
+                                     e.object_genitive, form.suffixed))
+                taken_until = ws.ends[k]
+                break
     return out
 
 
@@ -172,6 +151,10 @@ class Context:
         sents = sorted(article.spans("sentences"), key=lambda s: s.start)
         self.sent_spans = sents
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
+        self.sent_view_starts = [a for a, _ in self.sentences]
+        # each sentence's words, found once; their offsets only where a trigger stands
+        findall = L.WORD.findall
+        self.sent_words = [findall(vt, a, b) for a, b in self.sentences]
         self._words: dict[int, Words] = {}
         self._cache: dict[tuple, object] = {}
         self.mentions, self.mention_starts = _sorted(
@@ -183,6 +166,15 @@ class Context:
         self.quotes, self.quote_starts = _sorted(article, "quotes")
         paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
         self.paragraphs, self.para_starts = paras, [p.start for p in paras]
+
+    def speaker_starts(self) -> frozenset[int]:
+        """Text offsets where a statement's speaker starts, made once."""
+        got = self._cache.get("speakers")
+        if got is None:
+            got = self._cache["speakers"] = frozenset(
+                sp["start"] for q in self.quotes_list
+                if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
+        return got
 
     def cached(self, key, make):
         """What `make()` gives for a sentence (its arguments, places, counts), made once
@@ -206,12 +198,10 @@ class Context:
     def words(self, si: int) -> Words:
         ws = self._words.get(si)
         if ws is None:
-            a, b = self.sentences[si]
-            vt = self.vt
-            words = L.WORD.findall(vt, a, b)
+            words = self.sent_words[si]
             starts, ends = [], []
-            p = a
-            find = vt.find
+            p = self.sentences[si][0]
+            find = self.vt.find
             for w in words:  # each word is the next run of word characters: find is exact
                 p = find(w, p)
                 starts.append(p)

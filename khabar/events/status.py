@@ -58,6 +58,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
             return "hypothetical", stmt
     if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
         return "future", stmt
+    if not c.verb and any(_future_verb(w) for w in words[c.last_word + 1:c.last_word + 3]):
+        return "future", stmt  # «آلاف الجنود سيتوجهون …»: the noun is the subject of a plan
     if date_text and any(w in L.FUTURE for w in date_text.split()):
         return "future", stmt  # «الأسبوع المقبل»
     if date_value and published and date_value[:10] > published[:10] and \
@@ -69,3 +71,11 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
         # «بحلول نهاية العام الحالي»: the end of the period the article is written in
         return "future", stmt
     return ("claimed" if stmt is not None else "asserted"), stmt
+
+
+def _future_verb(w: str) -> bool:
+    """A plural verb with the future prefix («سيتوجهون», «ستنطلقان»): the prefix, a person
+    prefix and a plural or dual ending make it a verb, not a noun that opens with «سي»
+    (a nisba plural, «سياسيون», is a noun)."""
+    return (len(w) >= 6 and w.startswith(L.FUTURE_PREFIX) and w[1] in L.IMPERFECT_PERSON
+            and w.endswith(L.PLURAL_VERB_ENDINGS) and not w.endswith(L.NISBA_PLURAL_ENDINGS))
