@@ -58,9 +58,11 @@ def _weight(ev: dict) -> int:
 def _absorb(kept: dict, ev: dict) -> None:
     """Make `kept` the one event of both, its main mention the fuller of the two."""
     main, other = (kept, ev) if _weight(kept) >= _weight(ev) else (ev, kept)
-    mentions = [*kept.get("mentions", []), *ev.get("mentions", [])]
+    # grown in place and sorted once by `merge`: a story told many times stays linear
+    mentions = kept.pop("mentions", None) or []
+    mentions.extend(ev.get("mentions", ()))
     mentions.append({"trigger": other["trigger"], "sentence": other["sentence"]})
-    main = dict(main, mentions=sorted(mentions, key=lambda m: m["trigger"]["start"]))
+    main = dict(main, mentions=mentions)
     if main.get("vague") and other.get("vague") is None:
         main.pop("vague")
     for role in _ROLES:
@@ -110,4 +112,6 @@ def merge(events: list[dict]) -> list[dict]:
             bucket = by_key.setdefault((target["type"], k), []) if k else None
             if bucket is not None and not any(x is target for x in bucket):
                 bucket.append(target)
+    for ev in out:
+        ev["mentions"].sort(key=lambda m: m["trigger"]["start"])
     return out
