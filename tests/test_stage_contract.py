@@ -3,6 +3,8 @@ required input failed on an article is skipped with a flag instead of running on
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.contract import ContractError
 from khabar.document import Article
@@ -148,3 +150,41 @@ def test_the_default_pipeline_skips_what_depends_on_a_failed_segmenter(monkeypat
     assert codes == ["stage.segment", "stage.time.skipped", "stage.entities.skipped",
                      "stage.quotes.skipped", "stage.events.skipped"]
     assert article.spans("body"), "the stages before it kept their output"
+
+
+# texts that pass ingest but give the stages little or nothing to read
+ODD_TEXTS = {
+    "blank lines only": "\n\n\n",
+    "spaces and blank lines": "  \n \n\t\n",
+    "punctuation only": "...!!! ؟؟ ،،",
+    "digits only": "١٢٣ ٤٥٦\n2024",
+    "quotation marks only": "«» \"\" ''",
+    "one word": "تجربة",
+    "title line then blanks": "عنوان الصفحة وحده\n\n\n",
+}
+
+
+def _run_checked(text: str, **given) -> Article:
+    article = Pipeline(STAGES, check=True).run(Article(text, given=given))
+    assert not [i for i in article.issues if "contract" in i.message.lower()], article.issues
+    return article
+
+
+@pytest.mark.parametrize("name", ODD_TEXTS)
+def test_odd_texts_keep_every_stage_contract(name):
+    _run_checked(ODD_TEXTS[name])
+
+
+@pytest.mark.parametrize("name", ODD_TEXTS)
+def test_odd_texts_with_a_given_title_keep_every_stage_contract(name):
+    _run_checked(ODD_TEXTS[name], title="عنوان معطى للمقال")
+
+
+_ODD_PIECES = st.sampled_from(["\n", "\n\n", " ", "\t", ".", "!", "؟", "،", "«", "»", "\"",
+                               "-", "١٢", "2024", "%", "قال", "إن", "الوزير", "غدا", "x"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_ODD_PIECES, max_size=12).map("".join))
+def test_every_stage_writes_only_what_it_declares_on_odd_texts(text):
+    _run_checked(text)

@@ -178,12 +178,16 @@ def _decode_utf8_damaged(data: bytes) -> Decoded:
     issues: list[tuple[Code, str | None]] = []
     cut = incomplete_tail(data)
     if cut:
-        issues.append((Code.W_TRUNCATED, f"{cut} byte(s) of a UTF-8 character at the end"))
-        data = data[:-cut]
+        # the tail is a cut UTF-8 character only if everything before it is UTF-8: in a
+        # legacy file the last byte may look like a lead byte (cp1256 «ي» is 0xED) and
+        # is a whole character to keep
         try:
-            return Decoded(data.decode("utf-8"), "utf-8", issues)
+            text = data[:-cut].decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            issues.append((Code.W_TRUNCATED, f"{cut} byte(s) of a UTF-8 character at the end"))
+            return Decoded(text, "utf-8", issues)
     # counted with C-level passes over the bytes, not per character: a large legacy file
     # must not cost a Python object per invalid byte
     valid = data.decode("utf-8", "ignore").encode("utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from khabar.document import Article
+from khabar.document import Article, TokenLayer
 from khabar.ner import gazetteer
 from khabar.ner import tagger as _tagger
 from khabar.ner.grouping import Mention, group
@@ -41,7 +41,9 @@ def train(train_path, out_path, **options) -> dict:
 
 def _sentence_tokens(article: Article) -> list[list[tuple[int, int]]]:
     """(start, end) of each sentence's tokens, read straight off the token arrays."""
-    layer = article.tokens
+    layer = article.layers.get("tokens")
+    if not isinstance(layer, TokenLayer):
+        return []  # nothing tokenized; `article.tokens` would make the layer, a write
     starts, ends = layer.starts, layer.ends
     out = []
     for s in sorted(article.spans("sentences"), key=lambda s: s.start):

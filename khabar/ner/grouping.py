@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
+from khabar.ner import gazetteer as _gazetteer
+from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, name_forms, split_clitic
 from khabar.resources import load
 
 
@@ -38,7 +39,23 @@ def display(text: str) -> str:
 
 
 def name_key(text: str) -> tuple[str, ...]:
-    return tuple(core(key(w)) for w in text.split())
+    return tuple(_name_core(key(w)) for w in text.split())
+
+
+def _bare(k: str) -> str:
+    return k[len(ARTICLE):] if k.startswith(ARTICLE) and len(k) - len(ARTICLE) >= 2 else k
+
+
+def _name_core(k: str) -> str:
+    """`core` for a word of a name: a listed name keeps its letters («ليلى» is not «ل» +
+    «يلى»), and a clitic comes off where it leaves a listed name («ولبنان», «للبنان»)."""
+    gaz = _gazetteer.default()
+    if gaz.listed(k):
+        return _bare(k)
+    for rest in name_forms(k)[1:]:
+        if gaz.listed(rest):
+            return _bare(rest)
+    return core(k)
 
 
 def _alias_table() -> dict[tuple[str, ...], tuple[str, ...]]:

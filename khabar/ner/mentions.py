@@ -2,7 +2,8 @@
 
 «والعراق» is a mention «العراق»; «بغداد» keeps its «ب» because «غداد» is no word;
 «للأمم» keeps «لل», whose article is part of the name. The test of a real clitic is the
-corpus: the rest of the token must be a known word at least as frequent as the token.
+corpus: the rest of the token must be a known word at least as frequent as the token, and
+the token must not itself be a listed name («ليلى», «لبنان» keep their letters).
 """
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def entities(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _known(word: str, than: str) -> bool:
+    """Whether `word` (the token `than` without a bare clitic) is the real word: never when
+    the whole token is itself a listed name («ليلى» is no «ل» + «يلى», however frequent
+    the verb «يلي» is)."""
+    if _gaz.default().listed(than):
+        return False
     ranks = _wc.default().ranks
     r = ranks.get(word)
     if r is not None and (than not in ranks or r <= ranks[than]):
@@ -51,6 +57,14 @@ def _known(word: str, than: str) -> bool:
 
 def clitic_length(k: str) -> int:
     """How many leading characters of the keyed token are a detachable clitic."""
+    gaz = _gaz.default()
+    if not gaz.listed(k):
+        # a clitic that leaves a listed name is the one: «وليلى» is «و» + «ليلى», not
+        # «ول» + «يلى»
+        for c in DETACHABLE:
+            if k.startswith(c) and not c.endswith(ARTICLE) and c not in ABSORBS_ARTICLE \
+                    and len(k) - len(c) >= _MIN_BARE_NAME and gaz.listed(k[len(c):]):
+                return len(c)
     for c in DETACHABLE:
         if not k.startswith(c) or len(k) - len(c) < 2:
             continue

@@ -143,3 +143,26 @@ def test_large_utf8_decodes_fast():
     assert len(d.text) == (len(ARABIC) + 1) * 20000
     # generous floor: a shared CI core still does hundreds of MB/s of plain UTF-8 decoding
     assert rate > 20, f"{rate:.1f} MB/s"
+
+
+# every Arabic letter cp1256 has; most of them are bytes 0xC1-0xFE, which read as UTF-8
+# lead bytes when they close the file
+_CP1256_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+_cp1256_words = st.text(alphabet=_CP1256_LETTERS, min_size=2, max_size=9)
+
+
+@pytest.mark.parametrize("last", ["ي", "ى", "ه", "ن", "م", "ل", "ك", "ب", "ة", "و"])
+def test_cp1256_without_final_newline_keeps_its_last_letter(last):
+    text = ARABIC.rstrip("\n") + " وأخير" + last
+    d = decode(text.encode("cp1256"))
+    assert d.text == text
+    assert "W_TRUNCATED" not in codes(d)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_cp1256_words, min_size=1, max_size=12), st.sampled_from(["", "\n", ".", " "]))
+def test_arabic_in_cp1256_decodes_back_whole(words, end):
+    text = ARABIC.rstrip("\n") + " " + " ".join(words) + end
+    d = decode(text.encode("cp1256"))
+    assert d.text == clean_text(text)
+    assert "W_TRUNCATED" not in codes(d)
