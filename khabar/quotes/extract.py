@@ -21,7 +21,7 @@ from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
-from khabar.quotes.speaker import NP, apposition, has_head, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
 _DASHES = {"-", "–", "—"}
@@ -150,6 +150,16 @@ def _aside_before(s: Sentence, j: int, ci: int) -> bool:
         s.words[x] in COMMA or LEX.cues.match(s.words, x) for x in range(j, k))
 
 
+def _object_after_particle(s: Sentence, ci: int, form: CueForm, np: NP) -> bool:
+    """«… . كما دعا السكان إلى التعاون»: after a continuation particle the subject is the
+    speaker already named, and a plain noun (no name, title, body or source) right after an
+    addressing verb is whom it addresses, its object. A group or a body of people
+    («الوزراء», «السكان») is the usual addressee there, so it counts as a plain noun."""
+    return "object" in form.takes and form.cls == "demand" and ci > 0 and \
+        s.words[ci - 1] in LEX.addition_particles and np.a not in s.names and \
+        head_kind(s, np.a) in (None, "group", "anonymous") and (not np.titled or head_kind(s, np.a))
+
+
 def _outlet_hop(s: Sentence, np: NP) -> Medium:
     """The reporting outlet of «نقلت صحيفة X عن …», named as precisely as the text allows."""
     found = outlet_name(s, np.a - np.tail if np.tail else np.a, bare_ok=True)
@@ -188,6 +198,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             chain.append(doc.hop)
         else:
             subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
+            subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
         if subject is not None and doc is None:
             subject = apposition(s, subject)
             k = subject.after

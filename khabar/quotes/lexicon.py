@@ -145,6 +145,7 @@ class Lexicon:
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
+    addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
@@ -243,6 +244,7 @@ def build() -> Lexicon:
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
+        addition_particles=_folded(g["addition_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),

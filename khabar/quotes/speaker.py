@@ -63,6 +63,12 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     return None
 
 
+def head_kind(s: Sentence, k: int) -> str | None:
+    """The kind of noun phrase whose head starts at token k, if any."""
+    head = _head(s, k)
+    return head[0] if head else None
+
+
 def has_head(s: Sentence, k: int) -> bool:
     """A title, a body, an unnamed source or an outlet starts at token k."""
     return _head(s, k) is not None
