@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
-                                 DEFINITE, LAM,
+from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ,
+                                 COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
@@ -60,6 +60,25 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     m = LEX.outlets.match(w, k)
     if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
         return "outlet", m[0], m[2]
+    m = _possessed_title(w[k])
+    if m:
+        return "person", 1, m[2]
+    return None
+
+
+def _possessed_title(word: str) -> tuple[int, object, str] | None:
+    """«رئيسها», «رئيستها», «مديرهم»: a one-word title with a possessive pronoun is a
+    person's role relative to a source named before («وقال رئيسها سامر …»)."""
+    if len(word) < 5 or not word.endswith(PRONOUN_SUFFIXES):
+        return None
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[:-len(suffix)]
+            # the feminine ending is written ت before a suffix: «رئيستها» is «رئيسة»
+            for cand in (stem, stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else None):
+                m = LEX.titles.match((cand,), 0) if cand else None
+                if m and m[0] == 1:
+                    return m
     return None
 
 
