@@ -160,6 +160,21 @@ def _object_after_particle(s: Sentence, ci: int, form: CueForm, np: NP) -> bool:
         head_kind(s, np.a) in (None, "group", "anonymous") and (not np.titled or head_kind(s, np.a))
 
 
+_OBJECT_NOUN_REACH = 6  # tokens from the object's start to its noun («… مسؤولية»)
+
+
+def _object_noun_ahead(s: Sentence, k: int, form: CueForm) -> bool:
+    """One of the verb's object nouns comes soon after k, before any punctuation."""
+    if form.form == "imperfect":
+        return False  # «تحمل الحكومة مسؤولية»: she bears it, nobody blames
+    for j in range(k, min(len(s), k + _OBJECT_NOUN_REACH)):
+        if s.words[j] in form.object_nouns:
+            return True
+        if s.words[j] in _GAP_STOP:
+            return False
+    return False
+
+
 def _outlet_hop(s: Sentence, np: NP) -> Medium:
     """The reporting outlet of «نقلت صحيفة X عن …», named as precisely as the text allows."""
     found = outlet_name(s, np.a - np.tail if np.tail else np.a, bare_ok=True)
@@ -294,7 +309,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain = plain_after_medium = True
         j += 1
     if found is None:
-        open_ok = "object" in form.takes and (not form.needs_complement or title)
+        open_ok = "object" in form.takes and (not form.needs_complement or title
+                                              or _object_noun_ahead(s, k0, form))
         while open_ok and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
@@ -310,7 +326,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (title and how == "object"):
+            (how == "object" and (title or _object_noun_ahead(s, ca, form))):
         return None
     item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
                 chain=chain, loose=loose and how != "object", document=doc is not None)

@@ -123,6 +123,9 @@ class CueForm:
     report: bool
     gender: str = "m"  # agreement of the form: m, f, or pl (dual and plural)
     invites: bool = False  # the verb also invites («دعا إلى اجتماع»)
+    # nouns that make a bare object the content of a verb that otherwise needs a
+    # complementizer («حمّل الوزير الشركة مسؤولية …»)
+    object_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -211,7 +214,7 @@ def build() -> Lexicon:
                     v["lemma"], v["class"], kind, frozenset(v.get("takes", ())),
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
-                    bool(v.get("invites"))))
+                    bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ())))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")

@@ -183,8 +183,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             e = s.names[t][0]
         else:
             count, e = 0, t
-            if _accusative_pair(s, t, j):
-                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا»: the object, no name
+            if _accusative_pair(s, t, j) or titled and t > k and t < j and \
+                    s.words[t - 1].startswith(DEFINITE) and _bare_body(s, t):
+                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا», «رئيس البرلمان الحكومة»: the object
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
@@ -372,6 +373,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t += 2  # «المعنية بحقوق النازحين»: a definite link takes its object too
         elif LEX.org_heads.match(s.words, t) and LEX.org_heads.match(s.words, t)[2][-1:] in PREPS:
             t += LEX.org_heads.match(s.words, t)[0]  # «المتحدث الأمني بوزارة الداخلية»
+        elif t > k + head_len and s.words[t - 1].startswith(DEFINITE) and \
+                _bare_body(s, t):
+            break  # «رئيس البرلمان الحكومة …»: a definite phrase is closed, a body after
+            # it (never an adjective) starts the object
         elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
             t += 1
         elif w[:1] == LAM and len(w) > 3 and (t + 1 == j or t + 1 < j and
@@ -386,6 +391,12 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         else:
             break
     return t
+
+
+def _bare_body(s: Sentence, t: int) -> bool:
+    """A body's head noun with nothing glued to it starts at t («الحكومة»)."""
+    m = LEX.org_heads.match(s.words, t)
+    return m is not None and m[2] == ""
 
 
 def _name_starts(s: Sentence, t: int) -> bool:
