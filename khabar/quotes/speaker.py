@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
 from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ,
-                                 COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM,
+                                 COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
@@ -323,11 +323,19 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             break  # «روسيا لضبط …»: a glued preposition starts an object
         if w[0].isdigit():
             break
+        if kind in ("anonymous", "group") and j > k + first and w.startswith(ARTICLE) and \
+                all(_indefinite_adjective(s.words[x]) for x in range(k + first, j)):
+            break  # «دبلوماسي أوروبي الجانبين»: a definite word never qualifies it
         if kind != "person" or not titled:
             if len(w) > 3 and w.endswith(PRONOUN_SUFFIXES):
                 break  # «أعلنت النرويج دعمها …»: a possessed noun starts the object
         j += 1
     return j
+
+
+def _indefinite_adjective(word: str) -> bool:
+    """An adjective of origin without the article («أوروبي», «محلية»)."""
+    return not word.startswith(ARTICLE_FORMS) and word.endswith(NISBA) and len(word) > 3
 
 
 def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
