@@ -432,7 +432,7 @@ def sentence_items(s: Sentence) -> list[Item]:
         if LEX.content_stops.match(s.words, ci):
             continue  # «ويذكر أن»: an impersonal aside, nobody's statement
         item = _parse_cue(s, ci, cj, form)
-        if item is None:
+        if item is None or form.needs_subject and item.speaker is None:
             continue
         ctx.append(item)  # its subject and medium serve the participles after it
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose

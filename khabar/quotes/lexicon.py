@@ -126,6 +126,7 @@ class CueForm:
     # nouns that make a bare object the content of a verb that otherwise needs a
     # complementizer («حمّل الوزير الشركة مسؤولية …»)
     object_nouns: frozenset[str] = frozenset()
+    needs_subject: bool = False  # «ورد في التقرير أن»: without a subject, another verb
 
 
 @dataclass(slots=True)
@@ -214,7 +215,8 @@ def build() -> Lexicon:
                     v["lemma"], v["class"], kind, frozenset(v.get("takes", ())),
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
-                    bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ())))
+                    bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ()),
+                    bool(v.get("needs_subject"))))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
