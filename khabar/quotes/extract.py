@@ -21,7 +21,7 @@ from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
-from khabar.quotes.speaker import NP, apposition, has_head, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
 _DASHES = {"-", "–", "—"}
@@ -150,6 +150,31 @@ def _aside_before(s: Sentence, j: int, ci: int) -> bool:
         s.words[x] in COMMA or LEX.cues.match(s.words, x) for x in range(j, k))
 
 
+def _object_after_particle(s: Sentence, ci: int, form: CueForm, np: NP) -> bool:
+    """«… . كما دعا السكان إلى التعاون»: after a continuation particle the subject is the
+    speaker already named, and a plain noun (no name, title, body or source) right after an
+    addressing verb is whom it addresses, its object. A group or a body of people
+    («الوزراء», «السكان») is the usual addressee there, so it counts as a plain noun."""
+    return "object" in form.takes and form.cls == "demand" and ci > 0 and \
+        s.words[ci - 1] in LEX.addition_particles and np.a not in s.names and \
+        head_kind(s, np.a) in (None, "group", "anonymous") and (not np.titled or head_kind(s, np.a))
+
+
+_OBJECT_NOUN_REACH = 6  # tokens from the object's start to its noun («… مسؤولية»)
+
+
+def _object_noun_ahead(s: Sentence, k: int, form: CueForm) -> bool:
+    """One of the verb's object nouns comes soon after k, before any punctuation."""
+    if form.form == "imperfect":
+        return False  # «تحمل الحكومة مسؤولية»: she bears it, nobody blames
+    for j in range(k, min(len(s), k + _OBJECT_NOUN_REACH)):
+        if s.words[j] in form.object_nouns:
+            return True
+        if s.words[j] in _GAP_STOP:
+            return False
+    return False
+
+
 def _outlet_hop(s: Sentence, np: NP) -> Medium:
     """The reporting outlet of «نقلت صحيفة X عن …», named as precisely as the text allows."""
     found = outlet_name(s, np.a - np.tail if np.tail else np.a, bare_ok=True)
@@ -188,6 +213,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             chain.append(doc.hop)
         else:
             subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
+            subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
         if subject is not None and doc is None:
             subject = apposition(s, subject)
             k = subject.after
@@ -282,7 +309,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain = plain_after_medium = True
         j += 1
     if found is None:
-        open_ok = "object" in form.takes and (not form.needs_complement or title)
+        open_ok = "object" in form.takes and (not form.needs_complement or title
+                                              or _object_noun_ahead(s, k0, form))
         while open_ok and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
@@ -298,7 +326,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (title and how == "object"):
+            (how == "object" and (title or _object_noun_ahead(s, ca, form))):
         return None
     item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
                 chain=chain, loose=loose and how != "object", document=doc is not None)
@@ -404,7 +432,7 @@ def sentence_items(s: Sentence) -> list[Item]:
         if LEX.content_stops.match(s.words, ci):
             continue  # «ويذكر أن»: an impersonal aside, nobody's statement
         item = _parse_cue(s, ci, cj, form)
-        if item is None:
+        if item is None or form.needs_subject and item.speaker is None:
             continue
         ctx.append(item)  # its subject and medium serve the participles after it
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose

@@ -123,6 +123,10 @@ class CueForm:
     report: bool
     gender: str = "m"  # agreement of the form: m, f, or pl (dual and plural)
     invites: bool = False  # the verb also invites («دعا إلى اجتماع»)
+    # nouns that make a bare object the content of a verb that otherwise needs a
+    # complementizer («حمّل الوزير الشركة مسؤولية …»)
+    object_nouns: frozenset[str] = frozenset()
+    needs_subject: bool = False  # «ورد في التقرير أن»: without a subject, another verb
 
 
 @dataclass(slots=True)
@@ -145,6 +149,7 @@ class Lexicon:
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
+    addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
@@ -210,7 +215,8 @@ def build() -> Lexicon:
                     v["lemma"], v["class"], kind, frozenset(v.get("takes", ())),
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
-                    bool(v.get("invites"))))
+                    bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ()),
+                    bool(v.get("needs_subject"))))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
@@ -243,6 +249,7 @@ def build() -> Lexicon:
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
+        addition_particles=_folded(g["addition_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ, COORDINATOR,
-                                 DEFINITE, LAM,
+from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ,
+                                 COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
@@ -60,7 +60,32 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     m = LEX.outlets.match(w, k)
     if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
         return "outlet", m[0], m[2]
+    m = _possessed_title(w[k])
+    if m:
+        return "person", 1, m[2]
     return None
+
+
+def _possessed_title(word: str) -> tuple[int, object, str] | None:
+    """«رئيسها», «رئيستها», «مديرهم»: a one-word title with a possessive pronoun is a
+    person's role relative to a source named before («وقال رئيسها سامر …»)."""
+    if len(word) < 5 or not word.endswith(PRONOUN_SUFFIXES):
+        return None
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[:-len(suffix)]
+            # the feminine ending is written ت before a suffix: «رئيستها» is «رئيسة»
+            for cand in (stem, stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else None):
+                m = LEX.titles.match((cand,), 0) if cand else None
+                if m and m[0] == 1:
+                    return m
+    return None
+
+
+def head_kind(s: Sentence, k: int) -> str | None:
+    """The kind of noun phrase whose head starts at token k, if any."""
+    head = _head(s, k)
+    return head[0] if head else None
 
 
 def has_head(s: Sentence, k: int) -> bool:
@@ -158,8 +183,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             e = s.names[t][0]
         else:
             count, e = 0, t
-            if _accusative_pair(s, t, j):
-                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا»: the object, no name
+            if _accusative_pair(s, t, j) or titled and t > k and t < j and \
+                    s.words[t - 1].startswith(DEFINITE) and _bare_body(s, t):
+                e = j = t  # «وأبدى المدرب تفاؤلا كبيرا», «رئيس البرلمان الحكومة»: the object
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
@@ -297,11 +323,19 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             break  # «روسيا لضبط …»: a glued preposition starts an object
         if w[0].isdigit():
             break
+        if kind in ("anonymous", "group") and j > k + first and w.startswith(ARTICLE) and \
+                all(_indefinite_adjective(s.words[x]) for x in range(k + first, j)):
+            break  # «دبلوماسي أوروبي الجانبين»: a definite word never qualifies it
         if kind != "person" or not titled:
             if len(w) > 3 and w.endswith(PRONOUN_SUFFIXES):
                 break  # «أعلنت النرويج دعمها …»: a possessed noun starts the object
         j += 1
     return j
+
+
+def _indefinite_adjective(word: str) -> bool:
+    """An adjective of origin without the article («أوروبي», «محلية»)."""
+    return not word.startswith(ARTICLE_FORMS) and word.endswith(NISBA) and len(word) > 3
 
 
 def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
@@ -347,6 +381,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
             t += 2  # «المعنية بحقوق النازحين»: a definite link takes its object too
         elif LEX.org_heads.match(s.words, t) and LEX.org_heads.match(s.words, t)[2][-1:] in PREPS:
             t += LEX.org_heads.match(s.words, t)[0]  # «المتحدث الأمني بوزارة الداخلية»
+        elif t > k + head_len and s.words[t - 1].startswith(DEFINITE) and \
+                _bare_body(s, t):
+            break  # «رئيس البرلمان الحكومة …»: a definite phrase is closed, a body after
+            # it (never an adjective) starts the object
         elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
             t += 1
         elif w[:1] == LAM and len(w) > 3 and (t + 1 == j or t + 1 < j and
@@ -361,6 +399,12 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         else:
             break
     return t
+
+
+def _bare_body(s: Sentence, t: int) -> bool:
+    """A body's head noun with nothing glued to it starts at t («الحكومة»)."""
+    m = LEX.org_heads.match(s.words, t)
+    return m is not None and m[2] == ""
 
 
 def _name_starts(s: Sentence, t: int) -> bool:
