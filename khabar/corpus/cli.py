@@ -54,7 +54,8 @@ def index(inputs, db_path, workers, batch_size, progress) -> None:
     corpus = _open(db_path, False)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = corpus.add(inputs, workers=workers or "auto", progress=progress, batch_size=batch_size)
+    summary = corpus.add(inputs, workers=workers or "auto", progress=progress,
+                         batch_size=batch_size)
     click.echo(summary.text(), err=True)
     rows = corpus.db.execute("SELECT path, record, error_code, error_message FROM inputs WHERE "
                              "status='error' ORDER BY path, record LIMIT 10").fetchall()
@@ -278,8 +279,9 @@ def events(db_path, type_, place, country, since, until, actor, status, verbal, 
     from khabar.corpus import CorpusError
 
     corpus = _open(db_path, True)
-    kw = dict(type=type_, place=place, country=country, since=since, until=until,
-              actor=actor, status=status, verbal=verbal, collapse=not all_copies)
+    kw = {"type": type_, "place": place, "country": country, "since": since,
+          "until": until, "actor": actor, "status": status, "verbal": verbal,
+          "collapse": not all_copies}
     try:
         if fmt in ("csv", "jsonl") and not counts:
             rows = corpus.iter_events(**kw)

@@ -1,6 +1,6 @@
 """Export the store as one table per kind (articles, statements, entities, mentions,
-timexes, stories, events, event_mentions) in Parquet (pyarrow), CSV or JSON Lines, streamed in chunks so memory
-stays flat whatever the corpus size."""
+timexes, stories, events, event_mentions) in Parquet (pyarrow), CSV or JSON Lines,
+streamed in chunks so memory stays flat whatever the corpus size."""
 from __future__ import annotations
 
 import csv

@@ -56,7 +56,8 @@ class IndexSummary:
         return (f"{self.inputs} inputs in {self.seconds:.1f} s ({rate:.1f}/s): {self.new} new "
                 f"articles, {self.same} already stored, {self.skipped} done in an earlier run, "
                 f"{self.errors} errors{' (' + codes + ')' if codes else ''}; "
-                f"{self.statements} statements, {self.events} events; {self.joined_stories} joined a story")
+                f"{self.statements} statements, {self.events} events; "
+                f"{self.joined_stories} joined a story")
 
 
 def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connection:
