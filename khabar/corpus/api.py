@@ -38,14 +38,18 @@ class Corpus:
         self.close()
 
     # ------------------------------------------------------------------ writing
-    def add(self, inputs: Iterable[str | os.PathLike], workers: int | None = None,
+    def add(self, inputs: Iterable[str | os.PathLike], workers: int | str | None = None,
             progress: bool = False, batch_size: int = 64) -> IndexSummary:
-        """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped."""
+        """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped.
+        `workers`: None or 1 in this process, N worker processes, or "auto" (every core
+        for more than one input). The rows are the same whatever it is."""
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only; open it with readonly=False to add")
         from khabar.api import read_inputs
+        from khabar.corpus.pipe import resolve_workers
 
-        articles = read_inputs([os.fspath(p) for p in inputs])
+        workers, articles = resolve_workers(read_inputs([os.fspath(p) for p in inputs]),
+                                            workers)
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
@@ -199,6 +203,55 @@ class Corpus:
         return {"key": key, "name": name, "type": typ, "variants": self._variants(key),
                 "articles": [dict(zip(names, r)) for r in cur],
                 "statements": self.search(speaker=key, limit=limit).rows}
+
+    # ------------------------------------------------------------------ events
+    def _event_filters(self, **kw):
+        from khabar.corpus.events import EventFilters
+
+        try:
+            return EventFilters(self.db, **kw)
+        except _search.QueryError as err:
+            raise CorpusError(str(err)) from err
+
+    def events(self, type=None, place=None, country=None, since=None, until=None, actor=None,
+               status=None, verbal=False, collapse=True, limit: int | None = 20,
+               cursor: str | None = None) -> SearchResult:
+        """Coded events, latest first, with offsets and article ids. `type` is a PLOVER
+        type (or several, comma-separated); `place` a place name or corpus id; `country`
+        an ISO code; `since`/`until` bound the event's date (the publication date when it
+        has none); `verbal` adds the verbal acts of statements; `collapse` counts a story's
+        copies once. `limit=None` gives every row."""
+        from khabar.corpus import events as _events
+
+        f = self._event_filters(type=type, place=place, country=country, since=since,
+                                until=until, actor=actor, status=status, verbal=verbal,
+                                collapse=collapse)
+        offset = _cursor(cursor)
+        got = list(_events.rows(self.db, f, None if limit is None else limit + 1, offset))
+        more = limit is not None and len(got) > limit
+        got = got[:limit] if limit is not None else got
+        for row in got:
+            row["mentions"] = _events.mentions(self.db, row["event_id"]) \
+                if row["n_mentions"] else []
+        return SearchResult(got, str(offset + limit) if more else None)
+
+    def iter_events(self, **kw) -> Iterator[dict]:
+        """Every matching event, streamed (CSV and JSON Lines output of any size)."""
+        from khabar.corpus import events as _events
+
+        yield from _events.rows(self.db, self._event_filters(**kw), None)
+
+    def event_counts(self, type=None, place=None, country=None, since=None, until=None,
+                     actor=None, status=None, verbal=False, collapse=True,
+                     limit: int = 50) -> dict[str, list]:
+        """Events per type, per place (`limit` places) and per month, for the same filters
+        as `events`."""
+        from khabar.corpus import events as _events
+
+        f = self._event_filters(type=type, place=place, country=country, since=since,
+                                until=until, actor=actor, status=status, verbal=verbal,
+                                collapse=collapse)
+        return _events.counts(self.db, f, limit)
 
     def stats(self) -> dict[str, Any]:
         out: dict[str, Any] = {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

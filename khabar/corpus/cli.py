@@ -42,8 +42,9 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 @click.command(epilog=INDEX_EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @DB_OPTION
-@click.option("--workers", type=int, default=None,
-              help="Worker processes for the pipeline (when khabar.run is installed).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the pipeline [default: every core for more than "
+                   "one input]. The rows are the same whatever it is.")
 @click.option("--batch-size", type=int, default=64, show_default=True,
               help="Inputs written per transaction.")
 @click.option("--progress/--no-progress", default=None,
@@ -51,15 +52,10 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 def index(inputs, db_path, workers, batch_size, progress) -> None:
     """Index articles into a corpus: statements, speakers, entities, dates, stories."""
     corpus = _open(db_path, False)
-    if workers and workers > 1:
-        import importlib.util
-
-        if importlib.util.find_spec("khabar.run") is None:
-            click.echo("khabar: --workers needs khabar.run (the executors); running in one "
-                       "process", err=True)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = corpus.add(inputs, workers=workers, progress=progress, batch_size=batch_size)
+    summary = corpus.add(inputs, workers=workers or "auto", progress=progress,
+                         batch_size=batch_size)
     click.echo(summary.text(), err=True)
     rows = corpus.db.execute("SELECT path, record, error_code, error_message FROM inputs WHERE "
                              "status='error' ORDER BY path, record LIMIT 10").fetchall()
@@ -233,7 +229,7 @@ def speakers(name, db_path, query, entity, since, until, limit, fmt) -> None:
               default="parquet", show_default=True)
 def export(out_dir, db_path, fmt) -> None:
     """Write one table per kind (articles, statements, entities, mentions, timexes,
-    stories) to OUT_DIR, for pandas, DuckDB or Spark."""
+    stories, events, event_mentions) to OUT_DIR, for pandas, DuckDB or Spark."""
     from khabar.corpus.export import export as run
 
     corpus = _open(db_path, True)
@@ -245,4 +241,87 @@ def export(out_dir, db_path, fmt) -> None:
         click.echo(f"{out_dir}/{table}.{fmt}: {n} rows", err=True)
 
 
-COMMANDS = (index, search, speakers, export)
+EVENT_CSV_COLUMNS = ("day", "type", "mode", "status", "actor", "actor_key", "recipient",
+                     "recipient_key", "place", "place_key", "country", "lat", "lon",
+                     "admin_level", "date", "dead", "injured", "arrested", "trigger",
+                     "trigger_start", "trigger_end", "sentence_start", "sentence_end",
+                     "event_id", "article_id", "statement_id", "from_statement", "published",
+                     "outlet", "url", "title", "copies")
+EVENTS_EXAMPLES = """
+\b
+Examples:
+  khabar events --type ASSAULT --country SY --since 2024-01 --counts
+  khabar events --place غزة --until 2024-06-30 --format csv > gaza.csv
+  khabar events --actor 'سامي الخطيب' --verbal --format jsonl
+"""
+
+
+@click.command(epilog=EVENTS_EXAMPLES)
+@DB_OPTION
+@click.option("--type", "type_", help="PLOVER type(s), comma-separated (ASSAULT, PROTEST...).")
+@click.option("--place", help="A place name (folded) or corpus id.")
+@click.option("--country", help="ISO country code of the place (SY, IQ...).")
+@click.option("--since", help="On or after (YYYY-MM-DD, YYYY-MM, YYYY): the event's date, "
+                              "or its article's publication date.")
+@click.option("--until", help="On or before.")
+@click.option("--actor", help="The actor's name or corpus id.")
+@click.option("--status", help="asserted, claimed, denied, future or hypothetical.")
+@click.option("--verbal", is_flag=True, help="Also the verbal acts of statements (ACCUSE...).")
+@click.option("--all-copies", is_flag=True, help="Events of every copy of a story.")
+@click.option("--counts", is_flag=True, help="Counts per type, place and month.")
+@click.option("--limit", type=int, default=20, show_default=True,
+              help="Rows for table/json (csv and jsonl stream every row).")
+@click.option("--cursor", help="The `next` value printed by an earlier page.")
+@FORMAT_OPTION
+def events(db_path, type_, place, country, since, until, actor, status, verbal, all_copies,
+           counts, limit, cursor, fmt) -> None:
+    """Coded events (PLOVER): who did what to whom, where, when, with how many dead."""
+    from khabar.corpus import CorpusError
+
+    corpus = _open(db_path, True)
+    kw = {"type": type_, "place": place, "country": country, "since": since,
+          "until": until, "actor": actor, "status": status, "verbal": verbal,
+          "collapse": not all_copies}
+    try:
+        if fmt in ("csv", "jsonl") and not counts:
+            rows = corpus.iter_events(**kw)
+            if fmt == "jsonl":
+                for row in rows:
+                    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                w = csv.DictWriter(sys.stdout, fieldnames=EVENT_CSV_COLUMNS,
+                                   extrasaction="ignore")
+                w.writeheader()
+                w.writerows(rows)
+            return
+        result = corpus.events(limit=limit, cursor=cursor, **kw)
+        tally = corpus.event_counts(**kw) if counts else None
+    except CorpusError as err:
+        raise click.ClickException(str(err)) from None
+    if fmt in ("json", "jsonl", "csv"):  # json; jsonl/csv with --counts print json too
+        click.echo(json.dumps({"rows": result.rows, "next": result.next, "counts": tally},
+                              ensure_ascii=False, indent=1))
+        return
+    iso = _ISOLATE.format
+    for row in result.rows:
+        toll = ", ".join(f"{k} {row[k]}" for k in ("dead", "injured", "arrested")
+                         if row[k] is not None)
+        where = f"{iso(row['place'])} {row['country'] or ''}".strip() if row["place"] else "-"
+        click.echo(f"{row['day'] or '?'}  {row['type']}"
+                   f"{'/' + row['mode'] if row['mode'] else ''}  [{row['status']}]  "
+                   f"{iso(row['actor'] or '-')} -> {iso(row['recipient'] or '-')}  at {where}"
+                   f"{'  (' + toll + ')' if toll else ''}")
+        click.echo(f"    {iso(row['trigger'] or '')}  article {row['article_id']}  offsets "
+                   f"{row['trigger_start']}-{row['trigger_end']}  {iso(row['outlet'] or '')}")
+    if not result.rows:
+        click.echo("no events")
+    if tally:
+        click.echo("per type: " + "; ".join(f"{t} {n}" for t, n in tally["type"]))
+        click.echo("per place: " + "; ".join(f"{iso(p['place'])} {p['country'] or ''} "
+                                              f"{p['events']}" for p in tally["place"][:20]))
+        click.echo("per month: " + "; ".join(f"{m} {n}" for m, n in tally["month"]))
+    if result.next:
+        click.echo(f"more: --cursor {result.next}")
+
+
+COMMANDS = (index, search, speakers, export, events)

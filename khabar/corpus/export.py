@@ -1,6 +1,6 @@
 """Export the store as one table per kind (articles, statements, entities, mentions,
-timexes, stories) in Parquet (pyarrow), CSV or JSON Lines, streamed in chunks so memory
-stays flat whatever the corpus size."""
+timexes, stories, events, event_mentions) in Parquet (pyarrow), CSV or JSON Lines,
+streamed in chunks so memory stays flat whatever the corpus size."""
 from __future__ import annotations
 
 import csv
@@ -29,9 +29,28 @@ QUERIES = {
     "timexes": "SELECT article_id, start, \"end\", text, type, value, granularity, anchor "
                "FROM timexes ORDER BY article_id, start, \"end\"",
     "stories": "SELECT story_id, first_article, copies FROM stories ORDER BY story_id",
+    "events": "SELECT e.event_id, e.article_id, e.story_id, e.published, e.outlet, e.type, "
+              "e.mode, e.status, e.from_statement, e.statement_id, e.trigger, "
+              "e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.actor, "
+              "e.actor_start, e.actor_end, e.actor_canonical, coalesce(na.entity_key, CASE WHEN "
+              "e.actor IS NULL THEN NULL ELSE 'unknown' END) AS actor_key, "
+              "e.recipient, e.recipient_start, e.recipient_end, e.recipient_canonical, "
+              "nr.entity_key AS recipient_key, e.place, e.place_start, e.place_end, "
+              "np.entity_key AS place_key, e.lat, e.lon, e.country, e.admin_level, "
+              "e.geo_source, e.date_text, e.date_start, e.date_end, e.date, e.date_source, "
+              "e.day, e.dead, e.injured, e.arrested, e.n_mentions FROM events e "
+              "LEFT JOIN names na ON na.name_key = e.actor_key "
+              "LEFT JOIN names nr ON nr.name_key = e.recipient_key "
+              "LEFT JOIN names np ON np.name_key = e.place_key ORDER BY e.seq",
+    "event_mentions": "SELECT event_id, n, article_id, trigger, trigger_start, trigger_end, "
+                      "sentence_start, sentence_end FROM event_mentions ORDER BY event_id, n",
 }
 INTEGER = {"n_statements", "n_issues", "start", "end", "speaker_anonymous", "speaker_start",
-           "speaker_end", "negated", "inherited", "copies"}
+           "speaker_end", "negated", "inherited", "copies", "from_statement", "trigger_start",
+           "trigger_end", "sentence_start", "sentence_end", "actor_start", "actor_end",
+           "recipient_start", "recipient_end", "place_start", "place_end", "admin_level",
+           "date_start", "date_end", "dead", "injured", "arrested", "n_mentions", "n"}
+FLOAT = {"lat", "lon"}
 
 
 def _chunks(db: sqlite3.Connection, sql: str) -> tuple[list[str], Iterator[list[tuple]]]:
@@ -67,7 +86,8 @@ def _parquet(path: Path, names: list[str], chunks) -> int:
         raise RuntimeError("Parquet needs pyarrow: pip install pyarrow (or export "
                            "--format csv|jsonl)") from err
 
-    schema = pa.schema([(n, pa.int64() if n in INTEGER else pa.string()) for n in names])
+    schema = pa.schema([(n, pa.int64() if n in INTEGER else pa.float64() if n in FLOAT
+                        else pa.string()) for n in names])
     n = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         for rows in chunks:

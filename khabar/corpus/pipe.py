@@ -1,5 +1,5 @@
-"""The one place the corpus runs the single-article pipeline, so an executor
-(`khabar.run.pipe`, with worker processes) can be plugged in without touching the store."""
+"""The one place the corpus runs the single-article pipeline: through the executors
+(`khabar.run.pipe`), in this process or on a pool of worker processes, in input order."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -9,15 +9,19 @@ from khabar.document import Article
 
 def process_articles(articles: Iterable[Article], workers: int | None = None,
                      ner: str = "crf") -> Iterator[Article]:
-    """Processed articles in input order; a failing article comes back flagged."""
-    try:
-        from khabar.run import pipe
-    except ImportError:
-        pipe = None
-    if pipe is not None:
-        yield from pipe(articles, workers=workers, ner=ner)
-        return
-    from khabar.api import process
+    """Processed articles in input order; a failing article comes back flagged. The
+    records are the same whatever `workers` is (the executors run the same Pipeline)."""
+    from khabar.run import pipe
 
-    for article in articles:
-        yield process(article, (), ner)
+    return pipe(articles, workers=workers, ner=ner)
+
+
+def resolve_workers(articles: Iterable[Article], workers: int | str | None
+                    ) -> tuple[int | None, Iterable[Article]]:
+    """`workers="auto"`: every core for a batch of more than one article, this process for
+    a single one (what `khabar extract` does); returns the same articles."""
+    if workers != "auto":
+        return workers, articles
+    from khabar.run import auto_workers
+
+    return auto_workers(articles, None)

@@ -5,7 +5,7 @@ again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes sh
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events, event_mentions
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -99,7 +99,48 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='', tokenize='unicode61 remove_diacritics 0');
 """
 
+DDL += """
+-- one row per coded event (material PLOVER types, and verbal acts from statements)
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,        -- order of indexing
+  event_id TEXT UNIQUE NOT NULL,  -- article_id + '-' + the record's event id (V1, V2...)
+  article_id TEXT NOT NULL, story_id TEXT, published TEXT, outlet TEXT,
+  type TEXT, mode TEXT,           -- PLOVER type and mode
+  status TEXT,                    -- asserted, claimed, denied, future, hypothetical
+  from_statement INTEGER,         -- 1: a verbal act (ACCUSE, THREATEN...) of a statement
+  statement_id TEXT,              -- the statement that claims it or that it comes from
+  trigger TEXT, trigger_start INTEGER, trigger_end INTEGER,
+  sentence_start INTEGER, sentence_end INTEGER,
+  actor TEXT, actor_start INTEGER, actor_end INTEGER, actor_canonical TEXT,
+  actor_key TEXT,                 -- names.name_key (corpus id through names.entity_key)
+  recipient TEXT, recipient_start INTEGER, recipient_end INTEGER, recipient_canonical TEXT,
+  recipient_key TEXT,
+  place TEXT, place_start INTEGER, place_end INTEGER, place_key TEXT,
+  place_fold TEXT,                -- the place name folded (khabar.corpus.folding.key)
+  lat REAL, lon REAL, country TEXT, admin_level INTEGER, geo_source TEXT,
+  date_text TEXT, date_start INTEGER, date_end INTEGER,
+  date TEXT,                      -- the resolved value of the event's timex
+  date_source TEXT,               -- 'publication' when the publication day was assumed
+  day TEXT,                       -- date filters: the date, or the publication date
+  dead INTEGER, injured INTEGER, arrested INTEGER,
+  n_mentions INTEGER              -- mentions besides the main one (event_mentions)
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, day);
+CREATE INDEX IF NOT EXISTS events_country ON events(country, day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS events_place ON events(place_key);
+CREATE INDEX IF NOT EXISTS events_actor ON events(actor_key);
+
+-- the other mentions of one event (headline, lead, recap), with offsets
+CREATE TABLE IF NOT EXISTS event_mentions (
+  event_id TEXT, n INTEGER, article_id TEXT, trigger TEXT, trigger_start INTEGER,
+  trigger_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
+  PRIMARY KEY (event_id, n)) WITHOUT ROWID;
+"""
+
 # what `stats()` and export count and write, in this order
 TABLES = ("inputs", "articles", "stories", "statements", "entities", "names", "name_variants",
-          "mentions", "timexes", "minhashes", "lsh_bands")
-EXPORTED = ("articles", "statements", "entities", "mentions", "timexes")
+          "mentions", "timexes", "minhashes", "lsh_bands", "events", "event_mentions")
+EXPORTED = ("articles", "statements", "entities", "mentions", "timexes", "events",
+            "event_mentions")

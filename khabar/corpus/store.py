@@ -16,12 +16,14 @@ import sqlite3
 import sys
 import time
 import zlib
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from khabar.corpus import dedup, speakers
+from khabar.corpus.events import store_events
 from khabar.corpus.folding import index_text
 from khabar.corpus.pipe import process_articles
 from khabar.corpus.schema import DDL, SCHEMA_VERSION
@@ -43,6 +45,7 @@ class IndexSummary:
     error_codes: dict[str, int] = field(default_factory=dict)
     joined_stories: int = 0  # new articles that joined an existing story
     statements: int = 0
+    events: int = 0
     seconds: float = 0.0
     pipeline_seconds: float = 0.0
     store_seconds: float = 0.0
@@ -53,7 +56,8 @@ class IndexSummary:
         return (f"{self.inputs} inputs in {self.seconds:.1f} s ({rate:.1f}/s): {self.new} new "
                 f"articles, {self.same} already stored, {self.skipped} done in an earlier run, "
                 f"{self.errors} errors{' (' + codes + ')' if codes else ''}; "
-                f"{self.statements} statements; {self.joined_stories} joined a story")
+                f"{self.statements} statements, {self.events} events; "
+                f"{self.joined_stories} joined a story")
 
 
 def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite3.Connection:
@@ -142,24 +146,24 @@ class Indexer:
 
     def run(self, articles: Iterable[Article | dict], progress: bool = False,
             on_batch=None) -> IndexSummary:
-        """Index `articles`; `on_batch(summary)` is called after each committed batch."""
+        """Index `articles`; `on_batch(summary)` is called after each committed batch.
+
+        One executor (`khabar.run.pipe`, with `workers` processes) runs over the whole run:
+        the batches' articles stream through it in input order while the batches are
+        written one transaction each, so worker processes start once, not per batch."""
         from tqdm import tqdm
 
         summary = IndexSummary()
         t0 = time.perf_counter()
         bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+        plan = _Plan(self, _batches(articles, self.batch_size), summary)
+        fresh = iter(process_articles(plan.feed(), self.workers))
         try:
-            for batch in _batches(articles, self.batch_size):
-                ids = [input_id(a) for a in batch]
-                done = self._done(ids)
-                todo = [(i, a) for i, a in zip(ids, batch) if i not in done]
-                summary.inputs += len(batch)
-                summary.skipped += len(batch) - len(todo)
+            while plan.pending or plan.advance():
+                size, todo = plan.pending.popleft()
                 t1 = time.perf_counter()
-                # Articles go through the pipeline and become records (what `khabar extract`
-                # does per article); records made earlier are stored as they are
-                fresh = iter(process_articles([a for _, a in todo if isinstance(a, Article)],
-                                              self.workers))
+                # Articles come back from the pipeline and become records (what `khabar
+                # extract` does per article); records made earlier are stored as they are
                 processed = [to_record(next(fresh)) if isinstance(a, Article) else a
                              for _, a in todo]
                 t2 = time.perf_counter()
@@ -167,13 +171,16 @@ class Indexer:
                 t3 = time.perf_counter()
                 summary.pipeline_seconds += t2 - t1
                 summary.store_seconds += t3 - t2
-                bar.update(len(batch))
+                bar.update(size)
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
                 if on_batch is not None:
                     summary.seconds = time.perf_counter() - t0
                     on_batch(summary)
         finally:
             bar.close()
+            close = getattr(fresh, "close", None)
+            if close is not None:  # stops a pool's workers if the run ends early
+                close()
         t4 = time.perf_counter()
         speakers.settle(self.db)  # display names, once per run
         summary.store_seconds += time.perf_counter() - t4
@@ -192,8 +199,9 @@ class Indexer:
         db.execute("BEGIN IMMEDIATE")
         try:
             names = speakers.NameBatch()
-            self.seq = {t: _next_seq(db, t) for t in ("articles", "statements")}
-            seen: set[str] = set()
+            self.seq = {t: _next_seq(db, t) for t in ("articles", "statements", "events")}
+            # an input listed twice in one run: planned before its first copy was written
+            seen: set[str] = self._done(ids) if ids else set()
             for iid, article in zip(ids, articles):
                 if iid in seen:  # the same input twice in one batch
                     summary.skipped += 1
@@ -237,6 +245,41 @@ class Indexer:
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
         store_article(db, aid, record, names, summary, self.seq)
+
+
+class _Plan:
+    """The batches ahead of the writer: which of their inputs still need the pipeline.
+
+    Both the writer (`advance`, when it needs the next batch) and the executor (`feed`,
+    which may read ahead to keep its workers busy) pull batches through here, so both see
+    them in one order. Everything runs in the calling thread."""
+
+    def __init__(self, indexer: "Indexer", batches: Iterator[list], summary: IndexSummary):
+        self.indexer = indexer
+        self.batches = batches
+        self.summary = summary
+        # (inputs in the batch, [(input id, item) still to do]): a resumed run reads through
+        # batches done earlier holding nothing of them but their size
+        self.pending: deque[tuple[int, list]] = deque()
+        self.to_process: deque[Article] = deque()
+
+    def advance(self) -> bool:
+        batch = next(self.batches, None)
+        if batch is None:
+            return False
+        ids = [input_id(a) for a in batch]
+        done = self.indexer._done(ids)
+        todo = [(i, a) for i, a in zip(ids, batch) if i not in done]
+        self.summary.inputs += len(batch)
+        self.summary.skipped += len(batch) - len(todo)
+        self.pending.append((len(batch), todo))
+        self.to_process.extend(a for _, a in todo if isinstance(a, Article))
+        return True
+
+    def feed(self) -> Iterator[Article]:
+        while self.to_process or self.advance():
+            while self.to_process:
+                yield self.to_process.popleft()
 
 
 def pack(record: dict) -> bytes:
@@ -302,9 +345,11 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                (seq, index_text(meta.get("title") or ""), folded))
     _story(db, story, aid, published)
     mentions = []
+    entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
         nk = names.add(typ, ent.get("canonical") or ent["text"], [ent["text"]])
+        entity_nks[ent.get("entity")] = nk
         mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
                          start, end) for start, end in ent.get("mentions") or [])
     db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
@@ -327,6 +372,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
         db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
                        fts)
     summary.statements += len(quotes)
+    summary.events += store_events(db, aid, record, story, published, outlet, entity_nks,
+                                   [(r[1], r[17]) for r in rows], seqs)
 
 
 def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
