@@ -155,6 +155,8 @@ class Writer:
         sent_start = self.view.to_text(s.start)
         prev_in_sentence = None
         for it in items:
+            if it.speaker is not None and it.speaker.b <= it.speaker.a:
+                it.speaker = None  # a source phrase with no word left in it names nobody
             if it.end_view is not None:
                 ca = self.view.to_text(s.ends[it.ca - 1])
                 cb = self.view.to_text(it.end_view)
