@@ -104,8 +104,11 @@ def test_viterbi_tags_our_sentences_as_crfsuite(which, decode, models, crfsuite_
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# no NUL: crfsuite's attribute names are C strings that end there, so the reference would
+# see another word than the one given
 @given(st.lists(st.lists(st.sampled_from(VOCAB) | st.text(min_size=1, max_size=6).filter(
-    lambda t: not any(c.isspace() for c in t)), max_size=30), min_size=1, max_size=6))
+    lambda t: "\x00" not in t and not any(c.isspace() for c in t)), max_size=30),
+    min_size=1, max_size=6))
 def test_form_scores_decode_random_documents_as_crfsuite(models, crfsuite_taggers, featurizer,
                                                          sentences):
     table = FormScores(featurizer, models)
