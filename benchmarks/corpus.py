@@ -211,7 +211,7 @@ def stories(args) -> None:
     random.Random(20).shuffle(ids)
     for sid in ids[:20]:
         print(f"  story {sid}:")
-        for aid, outlet, pub, title in db.execute(
+        for _aid, outlet, pub, title in db.execute(
                 "SELECT article_id, outlet, published, title FROM articles WHERE story_id=? "
                 "ORDER BY published, article_id", (sid,)):
             print(f"    {pub}  {outlet}  {title}")

@@ -86,7 +86,8 @@ def _wire_rules(data) -> re.Pattern:
  _BYLINE_MAX_WORDS, _WIRE_RULES) = _compile()
 
 
-_COMMENT_POLICY = re.compile("|".join(re.escape(fold(w)) for w in load("furniture")["comment_policy"]))
+_COMMENT_POLICY = re.compile("|".join(re.escape(fold(w))
+                                     for w in load("furniture")["comment_policy"]))
 _COMMENT_POLICY_LINES = int(load("furniture")["comment_policy_lines"])
 
 

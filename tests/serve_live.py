@@ -68,7 +68,7 @@ def _serving(proc: subprocess.Popen, log, base: str, ready_seconds: float) -> It
                 if proc.poll() is not None or time.monotonic() > deadline:
                     log.seek(0)
                     raise RuntimeError("khabar serve did not start:\n"
-                                       + log.read().decode(errors="replace")[-3000:])
+                                       + log.read().decode(errors="replace")[-3000:]) from None
                 time.sleep(0.2)
         yield base
     finally:

@@ -103,7 +103,8 @@ def test_article_page_draws_the_layers(client):
 def test_article_speaker_link_reaches_the_speaker_page(client):
     hit = search_hit(client, "العاصمة")
     html = client.get(f"/articles/{hit['article_id']}").text
-    href = next(a["href"] for t, a in elements(html) if t == "a" and "q-speaker" in a.get("class", ""))
+    href = next(a["href"] for t, a in elements(html)
+                if t == "a" and "q-speaker" in a.get("class", ""))
     page = client.get(href)  # a name resolves, then redirects to the key's address
     assert page.status_code == 200 and "<svg" in page.text
     assert str(page.url).endswith("/speakers/" + hit["speaker_key"])

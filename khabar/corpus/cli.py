@@ -11,7 +11,8 @@ import click
 DB_OPTION = click.option("--db", "db_path", default="khabar.db", show_default=True,
                          type=click.Path(dir_okay=False),
                          help="The corpus file (SQLite).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]),
+FORMAT_OPTION = click.option("--format", "fmt",
+                             type=click.Choice(["table", "json", "jsonl", "csv"]),
                              default="table", show_default=True)
 CSV_COLUMNS = ("published", "outlet", "speaker", "speaker_key", "kind", "cue", "content",
                "article_id", "statement_id", "start", "end", "story_id", "copies", "url", "title")
@@ -105,8 +106,9 @@ def search(query, db_path, speaker, entity, outlet, since, until, kind, exact, a
     from khabar.corpus import CorpusError
 
     corpus = _open(db_path, True)
-    kw = dict(speaker=speaker, entity=entity, outlet=outlet, since=since, until=until,
-              kind=kind, exact=exact, articles=articles, collapse=not all_copies)
+    kw = {"speaker": speaker, "entity": entity, "outlet": outlet, "since": since,
+          "until": until, "kind": kind, "exact": exact, "articles": articles,
+          "collapse": not all_copies}
     try:
         if fmt in ("csv", "jsonl") and not facets:
             _stream(corpus.iter_search(query, **kw), fmt, articles)

@@ -309,8 +309,9 @@ def facets(db, filters: Filters, articles: bool, top: int = 10) -> dict[str, lis
             ek = owner.get(k, "unknown")
             by_entity[ek] = by_entity.get(ek, 0) + n
         best = sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        marks = ",".join("?" * len(best))
         names = dict(db.execute(f"SELECT entity_key, name FROM entities WHERE entity_key IN "
-                                f"({','.join('?' * len(best))})", [k for k, _ in best]).fetchall()) \
+                                f"({marks})", [k for k, _ in best]).fetchall()) \
             if best else {}
         out["speaker"] = [(names.get(k, "unknown"), n) for k, n in best]
     out["outlet"] = [tuple(r) for r in db.execute(

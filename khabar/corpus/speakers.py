@@ -143,7 +143,7 @@ class NameBatch:
                 f"SELECT name_key FROM names WHERE name_key IN ({marks})", chunk))
         new = [(nk, *self.names[nk], entity_key(nk)) for nk in keys if nk not in known]
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", new)
-        for nk, typ, _, last, _, ek in new:
+        for _nk, typ, _, last, _, ek in new:
             changes.names.add((typ, last))
             changes.entities.add(ek)
         for nk, _ in self.variants:  # counts change: the display name may change

@@ -357,7 +357,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                    [(aid, t["start"], t["end"], t["text"], t.get("type"),
                      None if t.get("value") is None else str(t.get("value")),
                      t.get("granularity"), t.get("anchor"))
-                    for t in (record.get("timexes") or []) + (record.get("timexes_unresolved") or [])])
+                    for t in (record.get("timexes") or [])
+                    + (record.get("timexes_unresolved") or [])])
     sseq = seqs["statements"]
     seqs["statements"] += len(quotes)
     local: dict[str, str] = {}

@@ -41,7 +41,7 @@ def _cqdb_strings(buf: bytes, at: int) -> list[str]:
     _size, _flag, _order, bwd_size, bwd_offset = struct.unpack_from("<5I", buf, at + 4)
     offsets = struct.unpack_from(f"<{bwd_size}I", buf, at + bwd_offset)
     out = [""] * bwd_size
-    for i, off in enumerate(offsets):
+    for off in offsets:
         if off == 0:
             continue
         rid, ksize = struct.unpack_from("<2I", buf, at + off)

@@ -52,7 +52,8 @@ def fill_context(s: Sentence, items: list[Item], ctx: list[Item]) -> None:
             if src is not None and src.form is not None and src.form.gender != it.form.gender:
                 src = None  # «حذرت النرويج …، مؤكدا»: not the same source
             if src is not None and src.relative and it.form.form != "participle":
-                src = None  # «تعليقا على رأي الخبير الذي قال …، أكد أنه»: the main clause's own source
+                # «تعليقا على رأي الخبير الذي قال …، أكد أنه»: the main clause's own source
+                src = None
             if src is not None and src.speaker is not None:
                 it.speaker = src.speaker
                 it.inherited = True

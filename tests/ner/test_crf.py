@@ -103,7 +103,8 @@ def test_viterbi_tags_our_sentences_as_crfsuite(which, decode, models, crfsuite_
     assert any(t != "O" for s in got for t in s)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 # no NUL: crfsuite's attribute names are C strings that end there, so the reference would
 # see another word than the one given
 @given(st.lists(st.lists(st.sampled_from(VOCAB) | st.text(min_size=1, max_size=6).filter(
