@@ -59,6 +59,21 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in load("name_particles")["particles"])
+
+
+def last_part(words: list[str]) -> str:
+    """The part of a folded name a one-word name may stand for: its last word, or the last
+    two when a particle binds them («بن سلمان», «ابو عبيده»)."""
+    if not words:
+        return ""
+    if len(words) >= 2 and words[-2] in _particles():
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
 def entity_key(name_key: str) -> str:
     typ = name_key.split(":", 1)[0]
     if typ == "UNKNOWN":
@@ -125,7 +140,7 @@ class NameBatch:
             nk, folded = got
         if nk not in self.names:
             words = folded.split()
-            self.names[nk] = (typ, folded, words[-1] if words else "", len(words))
+            self.names[nk] = (typ, folded, last_part(words), len(words))
         if typ != "UNKNOWN":
             for v in variants:
                 if v:

@@ -89,6 +89,17 @@ def test_a_shared_family_name_is_never_merged(corpus):
     assert corpus.speaker(k["الخطيب"])["name"] == "الخطيب"
 
 
+@pytest.mark.parametrize("bare,full", [
+    ("نايف", "الأمير خالد بن نايف"),    # the father's name is no family name
+    ("منصور", "سعود ابن منصور"),
+    ("حسنة", "القائد أبو حسنة"),         # nor is the second word of a kunya
+])
+def test_a_name_after_a_particle_is_not_a_family_name(corpus, bare, full):
+    add(corpus, record(person(bare)), record(person(full, strip_titles(full))))
+    k = keys(corpus)
+    assert k[bare] != k[full]
+
+
 def test_the_merge_does_not_depend_on_the_order_of_arrival(tmp_path):
     recs = [record(person("الساعدي")), record(person("نبيل الساعدي")),
             record(person("عادل الفارسي")), record(person("الفارسي")),
