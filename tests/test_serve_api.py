@@ -349,3 +349,41 @@ def test_serve_command_help_names_the_defaults():
 
     out = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "127.0.0.1" in out and "10MB" in out and "khabar.db" in out
+
+
+# ---------------------------------------------------------------- events
+def all_events(client, **params):
+    out, cursor = [], None
+    while True:
+        r = client.get("/api/v1/events", params={**params, "limit": 2,
+                                                 **({"cursor": cursor} if cursor else {})})
+        out += rows(r)
+        cursor = r.json()["next"]
+        if not cursor:
+            return out
+
+
+def test_events_page_through_every_row_and_match_their_filters(client):
+    every = all_events(client)
+    assert every, "the demo articles hold events"
+    assert len({e["event_id"] for e in every}) == len(every)
+    kind = every[0]["type"]
+    typed = all_events(client, type=kind)
+    assert typed and all(e["type"] == kind for e in typed)
+    assert {e["event_id"] for e in typed} <= {e["event_id"] for e in every}
+
+
+def test_event_counts_add_up_to_the_rows(client):
+    body = client.get("/api/v1/events", params={"counts": "true", "limit": 100}).json()
+    assert body["ok"] is True
+    assert sum(c["count"] for c in body["counts"]["type"]) == len(all_events(client))
+
+
+@pytest.mark.parametrize("params", [{"since": "2024-13-01"}, {"until": "yesterday"},
+                                    {"since": "2024-06-01", "until": "2024-01-01"}])
+def test_bad_event_filters_are_clear_errors(client, params):
+    api_error(client.get("/api/v1/events", params=params), 400)
+
+
+def test_events_of_an_empty_corpus(empty_client):
+    assert rows(empty_client.get("/api/v1/events", params={"counts": "true"})) == []

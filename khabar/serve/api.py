@@ -120,6 +120,30 @@ def story(request: Request, story_id: str) -> dict:
     return ok([row])
 
 
+@router.get("/events", summary="Coded events (PLOVER), latest first, with counts")
+def events(request: Request, type: str | None = None, place: str | None = None,
+           country: str | None = None, since: str | None = None, until: str | None = None,
+           actor: str | None = None, status: str | None = None, verbal: bool = False,
+           collapse: bool = True, limit: int = Query(20, ge=1, le=MAX_LIMIT),
+           cursor: str | None = None, counts: bool = False) -> dict:
+    """Event rows (type, status, actor, place with coordinates, date, casualties, trigger
+    offsets, article id); `counts=true` adds counts per type, place and month of the whole
+    result. `verbal=true` adds the verbal acts of statements."""
+    since, until = check_date("since", since), check_date("until", until)
+    if since and until and since > until:
+        raise ApiError(400, f"'since' ({since}) is after 'until' ({until})")
+    filters = {"type": type or None, "place": place or None, "country": country or None,
+               "since": since, "until": until, "actor": actor or None,
+               "status": status or None, "verbal": verbal, "collapse": collapse}
+    store = request.app.state.store
+    try:
+        result = store.corpus().events(**filters, limit=limit, cursor=cursor or None)
+        tally = store.corpus().event_counts(**filters) if counts else None
+    except store.error_types() as err:
+        raise ApiError(400, str(err)) from None
+    return ok(list(result.rows), result.next, counts=facets_json(tally))
+
+
 @router.get("/stats", summary="Counts per table of the corpus")
 def stats(request: Request) -> dict:
     store = request.app.state.store

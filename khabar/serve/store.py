@@ -42,6 +42,12 @@ class EmptyCorpus:
     def stats(self) -> dict:
         return {}
 
+    def events(self, *args: Any, **kwargs: Any):
+        return self._Result(False)
+
+    def event_counts(self, *args: Any, **kwargs: Any) -> dict:
+        return {"type": [], "place": [], "month": []}
+
 
 class Store:
     def __init__(self, db: Path | None):
