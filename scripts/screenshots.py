@@ -1,5 +1,6 @@
-"""Screenshots of the four pages (paste, search, article, speaker) on a laptop and a
-phone, from a demo corpus of our own invented articles (tests/fixtures/serve_demo).
+"""Screenshots of the pages (paste, search, article, speaker, events, an article with its
+events) on a laptop and a phone, from a demo corpus of our own invented articles
+(tests/fixtures/serve_demo).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
@@ -48,6 +49,18 @@ def shoot(out: Path) -> list[Path]:
                 page.click("article.text a.q-speaker >> nth=0")
                 page.wait_for_selector("svg.chart")
                 shots.append(_save(page, out / f"speaker-{label}.png"))
+                page.goto(base + "/events")
+                page.wait_for_selector("ol.ev-hits")
+                shots.append(_save(page, out / f"events-{label}.png"))
+                page.click("ul[data-facet=type] a >> nth=0")
+                page.wait_for_selector("span.chip")
+                page.evaluate("document.querySelector('.ev-filters-on').scrollIntoView()")
+                shots.append(_save(page, out / f"events-filtered-{label}.png"))
+                page.goto(base + "/events?type=ASSAULT&country=SY")
+                page.click("a.evidence >> nth=-1")  # the earliest: a strike in a statement
+                page.wait_for_selector(".ev-trigger:target")
+                page.wait_for_timeout(400)  # mid-flash
+                shots.append(_save(page, out / f"article-events-{label}.png"))
     return shots
 
 

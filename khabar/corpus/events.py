@@ -170,17 +170,19 @@ def mentions(db: sqlite3.Connection, event_id: str) -> list[dict]:
 
 def counts(db: sqlite3.Connection, f: EventFilters, limit: int = 50) -> dict[str, list]:
     """Events per type, per place (a corpus place, or the name as written when it is
-    none) and per month of `day`."""
+    none, with its country code and geocoded admin level when known) and per month of
+    `day`."""
     base = f"FROM events e {JOINS} WHERE {f.sql}"
     per_type = [tuple(r) for r in db.execute(
         f"SELECT e.type, count(*) AS k {base} GROUP BY e.type ORDER BY k DESC, e.type",
         f.args)]
     per_place = [
-        {"place": name, "key": key, "country": country, "events": k}
-        for key, name, country, k in db.execute(
+        {"place": name, "key": key, "country": country, "admin_level": level, "events": k}
+        for key, name, country, level, k in db.execute(
             f"SELECT coalesce(np.entity_key, e.place_fold) AS pk, "
             f"coalesce((SELECT name FROM entities WHERE entity_key = np.entity_key), "
-            f"min(e.place)), max(e.country), count(*) AS k {base} AND e.place IS NOT NULL "
+            f"min(e.place)), max(e.country), max(e.admin_level), count(*) AS k "
+            f"{base} AND e.place IS NOT NULL "
             f"GROUP BY pk ORDER BY k DESC, pk LIMIT ?", [*f.args, limit])]
     per_month = [tuple(r) for r in db.execute(
         f"SELECT substr(e.day, 1, 7) AS m, count(*) {base} AND e.day IS NOT NULL "

@@ -42,10 +42,19 @@ def run_search(request: Request, args: dict[str, Any], **options: Any):
 
 
 def facets_json(facets: dict | None) -> dict | None:
+    """Counts as `{"value", "count"}`; a count that comes with more than a value (an event
+    place: its key, country and admin level) keeps those beside them."""
     if facets is None:
         return None
-    return {name: [{"value": v, "count": n} for v, n in pairs]
-            for name, pairs in facets.items()}
+    return {name: [_count_json(item) for item in pairs] for name, pairs in facets.items()}
+
+
+def _count_json(item: Any) -> dict[str, Any]:
+    if isinstance(item, dict):  # the corpus's event places
+        more = {k: v for k, v in item.items() if k not in ("place", "events")}
+        return {"value": item.get("place"), "count": item.get("events"), **more}
+    value, n = item
+    return {"value": value, "count": n}
 
 
 @router.post("/extract", summary="Extract a record from one article")
@@ -129,19 +138,42 @@ def events(request: Request, type: str | None = None, place: str | None = None,
     """Event rows (type, status, actor, place with coordinates, date, casualties, trigger
     offsets, article id); `counts=true` adds counts per type, place and month of the whole
     result. `verbal=true` adds the verbal acts of statements."""
-    since, until = check_date("since", since), check_date("until", until)
-    if since and until and since > until:
-        raise ApiError(400, f"'since' ({since}) is after 'until' ({until})")
-    filters = {"type": type or None, "place": place or None, "country": country or None,
-               "since": since, "until": until, "actor": actor or None,
-               "status": status or None, "verbal": verbal, "collapse": collapse}
+    filters = event_filters(type, place, country, since, until, actor, status, verbal,
+                            collapse)
     store = request.app.state.store
     try:
         result = store.corpus().events(**filters, limit=limit, cursor=cursor or None)
-        tally = store.corpus().event_counts(**filters) if counts else None
+        tally = event_counts(request, filters) if counts else None
     except store.error_types() as err:
         raise ApiError(400, str(err)) from None
     return ok(list(result.rows), result.next, counts=facets_json(tally))
+
+
+def event_filters(type: str | None, place: str | None, country: str | None,
+                  since: str | None, until: str | None, actor: str | None,
+                  status: str | None, verbal: bool = False, collapse: bool = True
+                  ) -> dict[str, Any]:
+    """The corpus's event filters from request parameters, checked (400 when bad)."""
+    since, until = check_date("since", since), check_date("until", until)
+    if since and until and since > until:
+        raise ApiError(400, f"'since' ({since}) is after 'until' ({until})")
+    return {"type": type or None, "place": place or None, "country": country or None,
+            "since": since, "until": until, "actor": actor or None,
+            "status": status or None, "verbal": verbal, "collapse": collapse}
+
+
+def event_counts(request: Request, filters: dict[str, Any]) -> dict:
+    """Counts per type, place and month; kept, like search facets, while the database
+    is unchanged (the unfiltered counts are asked for on every visit of /events)."""
+    store = request.app.state.store
+    key = ("events", *sorted(filters.items()))
+    cached = store.cached_facets(key) if store.present else None
+    if cached is not None:
+        return cached
+    tally = store.corpus().event_counts(**filters)
+    if store.present:
+        store.keep_facets(key, tally)
+    return tally
 
 
 @router.get("/stats", summary="Counts per table of the corpus")

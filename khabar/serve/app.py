@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar import __version__
-from khabar.serve import api, pages
+from khabar.serve import api, event_pages, pages
 from khabar.serve.config import ServeConfig
 from khabar.serve.envelope import error
 from khabar.serve.extraction import ExtractionError, Extractor
@@ -55,6 +55,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(event_pages.router)
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
