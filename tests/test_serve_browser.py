@@ -6,7 +6,7 @@ Without Chromium these tests skip with one line; with CI=true a missing Chromium
 from __future__ import annotations
 
 import os
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -153,7 +153,73 @@ def test_furniture_is_dimmed_and_folds_without_loss(page, server):
 
 def test_phone_width_has_no_sideways_scroll(page, server):
     page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("/", f"/search?q={quote('المياه')}", "/speakers"):
+    for path in ("/", f"/search?q={quote('المياه')}", "/speakers", "/events"):
         page.goto(server + path)
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= 390, (path, wide)
+
+
+IN_VIEW = """e => { const r = e.getBoundingClientRect();
+                   return r.bottom > 0 && r.top < window.innerHeight && r.width > 0; }"""
+
+
+def test_events_page_counts_and_a_filter_link_narrows_the_list(page, server):
+    page.goto(server + "/events")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
+    total = int(page.locator("#ev-total").inner_text())
+    assert page.locator("ol.ev-hits li.ev-hit").count() == min(total, 20)
+    assert page.locator("svg.chart g.bar").count() > 0
+    type_links = page.locator("ul[data-facet=type] li")
+    assert type_links.count() > 1
+    # the second most frequent type: its link must narrow the list
+    item = type_links.nth(1)
+    count = int(item.locator(".count").inner_text())
+    code = item.locator("code").inner_text().strip()
+    assert 0 < count < total
+    item.locator("a").click()
+    page.wait_for_url(f"**/events?type={code}")
+    types = page.locator("ol.ev-hits li.ev-hit").evaluate_all(
+        "els => els.map(e => e.dataset.type)")
+    assert types == [code] * count
+    assert page.input_value("#ev-type") == code  # the form shows the filter
+    assert page.locator("span.chip").count() == 1
+    # a month bar of the chart narrows further and keeps the type
+    page.locator("svg.chart a").first.click()
+    page.wait_for_url("**since=**")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["type"] == [code] and query["since"] == query["until"]
+    assert page.locator("span.chip").count() == 3
+    assert 0 < page.locator("ol.ev-hits li.ev-hit").count() <= count
+
+
+def test_article_highlights_events_and_the_panel_scrolls_to_them(page, server):
+    page.goto(server + "/events?type=ASSAULT&country=SY")
+    page.locator("a.evidence").last.click()
+    page.wait_for_url("**/articles/**#ev-*")
+    target = page.locator(":target")
+    assert target.count() == 1 and "ev-trigger" in target.get_attribute("class")
+    assert target.evaluate(IN_VIEW)
+    assert target.evaluate("e => getComputedStyle(e).animationName") == "ev-flash"
+    assert page.locator("#hl").count() == 1  # the event's sentence is marked too
+    for cls in ("ev-trigger", "ev-location", "ev-date"):
+        assert page.locator(f"article.text .{cls}").count() > 0, cls
+    assert page.locator(".legend .key.ev-trigger").is_visible()
+    # the panel: each event jumps to its trigger, which then flashes in view
+    jumps = page.locator(".events-panel a.ev-jump")
+    assert jumps.count() == page.locator(".events-panel li.event").count() > 1
+    for i in (0, jumps.count() - 1):
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        href = jumps.nth(i).get_attribute("href")
+        jumps.nth(i).click()
+        page.wait_for_url("**" + href)
+        target = page.locator(":target")
+        assert target.get_attribute("id") == href[1:]
+        assert target.evaluate(IN_VIEW), href
+        assert target.evaluate("e => getComputedStyle(e).animationName") == "ev-flash"
+    # a second mention of an event is a link too
+    mention = page.locator(".events-panel .ev-mentions a").first
+    href = mention.get_attribute("href")
+    mention.click()
+    page.wait_for_url("**" + href)
+    assert page.locator(":target").get_attribute("class") == "ev-trigger ev-mention"
