@@ -5,6 +5,7 @@ events highlighted on the article page, over a real SQLite corpus of the demo ar
 A hypothesis property renders the article template over random overlapping spans."""
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -19,7 +20,8 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from khabar.serve import ServeConfig, create_app
-from khabar.serve.event_pages import page_url, sentence_view
+from khabar.serve.chart import bars, is_month, recent_span
+from khabar.serve.event_pages import month_counts, page_url, sentence_view
 from khabar.serve.pages import templates
 from khabar.serve.view import article_view, event_anchor
 from tests.serve_live import build_demo
@@ -334,3 +336,60 @@ def test_highlighted_html_text_is_the_article_text(events, quotes, ents, times):
     assert len(ids) == len(set(ids))
     for i, ev in enumerate(record["events"]):
         assert event_anchor(ev, i) in ids  # every event can be scrolled to
+
+
+# ------------------------------------------------------------------ dates of real news
+@pytest.mark.parametrize("value,ok", [("2024-03", True), ("2024-03-09", True),
+                                      ("2024-13", False), ("2018-W14", False),
+                                      ("1948", False), ("2015-W31-WE", False), ("", False)])
+def test_is_month(value, ok):
+    assert is_month(value) is ok
+
+
+def test_the_chart_leaves_out_far_off_and_unmonthly_dates():
+    # real news dates events by a year alone, by an ISO week, or decades back
+    per_month = [("1948", 4), ("1948-05", 1), ("2015-W31", 6), ("2017-01", 40),
+                 ("2017-02", 30), ("2018-06", 50), ("2018-07", 20)]
+    kept, left = recent_span(per_month, most=24)
+    assert [m for m, _ in kept] == ["2017-01", "2017-02", "2018-06", "2018-07"]
+    assert left == 1  # 1948-05, the far-off month; the year and week are no months
+    assert [b.month for b in bars(kept)["bars"]][0] == "2017-01"
+    assert bars([("2018-W14", 3), ("1948", 2)])["bars"] == []  # nothing to draw, no crash
+    # a span longer than `most` months keeps the latest ones
+    long = [(f"{y}-{m:02d}", 1) for y in (2020, 2021, 2022) for m in range(1, 13)]
+    kept, left = recent_span(long, most=12, outliers=0)
+    assert [m for m, _ in kept] == [f"2022-{m:02d}" for m in range(1, 13)] and left == 24
+
+
+def test_month_list_keeps_years_and_counts_weeks():
+    got = month_counts([("1948", 4), ("2015-W31", 6), ("2017-01", 40), ("2017-02", 30)])
+    assert got == {"months": [("2017-02", 30), ("2017-01", 40)], "years": [("1948", 4)],
+                   "other": 6}
+
+
+def test_events_page_over_odd_dates(tmp_path):
+    """An article whose only date is a year long past, and one dated by a week: the page
+    draws, lists the year and counts the week."""
+    from khabar.corpus import Corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [{"title": "ذكرى", "date": "2024-05-02", "text":
+              "قصفت الطائرات مدينة حمص عام 1982 وقتل عشرة أشخاص."},
+             {"title": "غارة", "date": "2024-05-02", "text":
+              "قتل ثلاثة أشخاص في غارة على بلدة الأتارب الأسبوع الماضي."}]
+    (folder / "a.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                            for x in lines), encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add([folder], workers=1)
+    with TestClient(create_app(ServeConfig(db=tmp_path / "c.db"))) as c:
+        body = c.get("/api/v1/events", params={"counts": "true"}).json()
+        months = {m["value"]: m["count"] for m in body["counts"]["month"]}
+        r = c.get("/events")
+        assert set(months) == {"1982", "2024-W1"}  # a year; a week's first 7 characters
+        assert r.status_code == 200
+        html = r.text
+        year = re.search(r'data-facet="year">(.*?)</ul>', html, re.S).group(1)
+        assert "1982" in year and f'<span class="count">{months["1982"]}</span>' in year
+        assert f"مؤرخة بالأسبوع: {months['2024-W1']}" in html
+        assert "لا تواريخ بالشهر لهذه الأحداث" in html and "chart-note" in html

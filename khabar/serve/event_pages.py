@@ -38,6 +38,18 @@ def page_url(params: dict[str, str], **changes: str | None) -> str:
     return "/events" + (f"?{query}" if query else "")
 
 
+def month_counts(per_month: list[tuple[str, int]]) -> dict[str, Any]:
+    """The month list: calendar months latest first (each links to a date filter), then
+    the events dated by a year alone and a count of those dated otherwise (an ISO week),
+    which the corpus's date filters do not select, so they are not links."""
+    months = sorted(((m, n) for m, n in per_month if chart.is_month(m)), reverse=True)
+    years = sorted(((m, n) for m, n in per_month if len(m) == 4 and m.isdigit()),
+                   reverse=True)
+    other = sum(n for m, n in per_month if not chart.is_month(m)
+                and not (len(m) == 4 and m.isdigit()))
+    return {"months": months, "years": years, "other": other}
+
+
 def sentence_view(text: str, row: dict[str, Any]) -> dict[str, Any] | None:
     """The event's sentence (or the words around its trigger) as tokens, with the trigger,
     actor, recipient, place and date marked; None when the offsets do not fit the text."""
@@ -108,12 +120,15 @@ def events_page(request: Request, type: str = "", place: str = "", country: str 
         error = err.detail
     except store.error_types() as err:
         error = str(err)
-    months = chart.bars(tally["month"])
+    drawn, _ = chart.recent_span(tally["month"])
+    undrawn = sum(n for _, n in tally["month"]) - sum(n for _, n in drawn)
+    months = chart.bars(drawn)
     active = [(name, FILTER_LABEL[name], value, page_url(params, **{name: None}))
               for name, value in params.items() if value]
     return render(
         request, "events.html", 400 if error else 200, params=params, rows=rows,
-        counts=tally, chart=months, total=total, next_url=next_url, error=error,
+        counts=tally, chart=months, undrawn=undrawn, per_month=month_counts(tally["month"]),
+        total=total, next_url=next_url, error=error,
         active=active, page_url=page_url, continued=bool(cursor),
         api_url="/api/v1/events?" + urlencode({**{k: v for k, v in params.items() if v},
                                                 "counts": "true"}),
