@@ -393,3 +393,16 @@ def test_events_page_over_odd_dates(tmp_path):
         assert "1982" in year and f'<span class="count">{months["1982"]}</span>' in year
         assert f"مؤرخة بالأسبوع: {months['2024-W1']}" in html
         assert "لا تواريخ بالشهر لهذه الأحداث" in html and "chart-note" in html
+
+
+def test_an_event_off_the_text_is_listed_without_a_dangling_link():
+    text = "اعتقلت الشرطة خمسة أشخاص."
+    record = {"text": text, "events": [
+        {"id": "V1", "type": "COERCE", "trigger": {"text": "اعتقلت", "start": 0, "end": 6}},
+        {"id": "V2", "type": "ASSAULT", "trigger": {"text": "غارة", "start": 90, "end": 94},
+         "mentions": [{"trigger": {"text": "غارة", "start": 200, "end": 204}}]}]}
+    view = article_view(record)
+    assert [e["anchor"] for e in view["events"]] == ["ev-V1", None]
+    assert view["events"][1]["mentions"] == []
+    html = templates.env.get_template("_article.html").render(view=view)
+    assert article_text(html) == text and 'href="#ev-V2' not in html

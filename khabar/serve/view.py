@@ -41,9 +41,10 @@ def event_label(typ: str | None) -> str:
     return EVENT_TYPES.get(typ or "", typ or "")
 
 
-def _offsets(part: Any) -> tuple[int, int] | None:
+def _offsets(part: Any, text_len: int | None = None) -> tuple[int, int] | None:
     if isinstance(part, dict) and isinstance(part.get("start"), int) \
-            and isinstance(part.get("end"), int):
+            and isinstance(part.get("end"), int) \
+            and (text_len is None or 0 <= part["start"] < part["end"] <= text_len):
         return part["start"], part["end"]
     return None
 
@@ -183,6 +184,7 @@ def event_spans(record: dict[str, Any], add: Callable[[Span], None]) -> None:
 def event_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The events panel: one row per event, its parts as text, its mentions' anchors."""
     out = []
+    size = len(record.get("text") or "")  # a span off the text is not drawn: no link to it
     for i, ev in enumerate(record.get("events") or []):
         if not isinstance(ev, dict):
             continue
@@ -198,9 +200,9 @@ def event_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
         statement = ev.get("statement")
         mentions = [(f"{anchor}-m{k}", (m.get("trigger") or {}).get("text") or "")
                     for k, m in enumerate(ev.get("mentions") or [], 1)
-                    if isinstance(m, dict) and _offsets(m.get("trigger"))]
+                    if isinstance(m, dict) and _offsets(m.get("trigger"), size)]
         out.append({
-            "n": i + 1, "anchor": anchor if _offsets(ev.get("trigger")) else None,
+            "n": i + 1, "anchor": anchor if _offsets(ev.get("trigger"), size) else None,
             "type": ev.get("type"), "label": event_label(ev.get("type")),
             "mode": ev.get("mode"), "status": ev.get("status"),
             "status_label": EVENT_STATUS.get(ev.get("status") or "", ev.get("status")),
