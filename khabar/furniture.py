@@ -68,16 +68,19 @@ _URL = r"(?:https?://|www\.)\S+"
 def _wire_rules(data) -> re.Pattern:
     """Whole-line rules for link-back lines, tag lines, wire markers and time stamps."""
     words = int(data["link_label_words"])
+    # after the colon an address, the story's headline, or nothing
     link = re.compile(rf"^(?:{_alternation(data['link_labels'])})(?:\s+[^\s:：]+){{0,{words}}}"
-                      rf"\s*(?:[:：]\s*(?:{_URL})?|{_URL})$", re.I)
+                      rf"\s*(?:[:：].*|{_URL})$", re.I)
     tags = re.compile(rf"^(?:(?:{_alternation(data['tag_labels'])})\s*[:：].+"
                       r"|#[^\s#]+(?:\s+#[^\s#]+)*)$", re.I)
     wire = re.compile(rf"^/{{2,}}\s*(?:{_alternation(data['wire_markers'])})\s*/{{2,}}$")
-    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})$",
-                       re.I)
+    ends = _alternation(data["wire_end_marks"])
+    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})"
+                       rf"(?:\s+(?:{ends}))?$", re.I)
     # one anchored pattern, one call per line: the named group that matched is the kind
     rules = {"link": link, "link_only": re.compile(rf"^{_URL}$", re.I), "tags": tags,
-             "wire_marker": wire, "time_stamp": stamp}
+             "wire_marker": wire, "wire_end": re.compile(rf"^(?:{ends})$", re.I),
+             "time_stamp": stamp}
     return re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in rules.items()), re.I)
 
 
@@ -91,13 +94,34 @@ _COMMENT_POLICY = re.compile("|".join(re.escape(fold(w))
 _COMMENT_POLICY_LINES = int(load("furniture")["comment_policy_lines"])
 
 
+_DATA = load("furniture")
+_END_NOTICES = [(kind, re.compile("|".join(re.escape(fold(w)) for w in words)))
+                for kind, words in _DATA["end_notices"].items()]
+_REPRINT = re.compile(rf"^(?:\s*\*[*\s]*(?:{_alternation(_DATA['reprint_openers'])})|[*\s]*"
+                      rf"(?:{_alternation(_DATA['reprint_openers_alone'])}))(?:\s|$)")
+_REPRINT_MAX_WORDS = int(_DATA["reprint_max_words"])
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CONTACT_MAX_WORDS = 6
+_LEAD_PUNCT = ".*•·…-–—_ "  # before a label: «...المزيد», «* إعلان»
+# a link-back label glued after the last sentence of a paragraph: cut from there
+_LINK_TAIL = re.compile(rf"(?<=[.!?؟\"»”)])\s+(?:{_alternation(_DATA['link_labels'])})"
+                        rf"(?:\s+[^\s:：]+){{0,{int(_DATA['link_label_words'])}}}\s*[:：]")
+_LINK_TAIL_WORDS = tuple({w.split()[0] for w in _DATA["link_labels"]})
+_LINE_PREFIX = re.compile(rf"^\s*(?:{_alternation(_DATA['line_prefixes'])})(?=\s)", re.I)
+# a byline or dateline line over the article («عين المثال – الرياض», «سالم علي – جدة»):
+# two short parts around a dash, nothing else
+_TOP_BYLINE = re.compile(r"^[^\W\d][^\d:.،,!?؟]{0,40}?\s[-–—]\s[^\W\d][^\d:.،,!?؟]{0,40}$")
+_TOP_BYLINE_WORDS = 6
+
+
 def _wire_kind(m: re.Match) -> str:
     """The kind a match of the whole-line wire pattern names (its group)."""
-    return "link" if m.lastgroup == "link_only" else m.lastgroup
+    return {"link_only": "link", "wire_end": "wire_marker"}.get(m.lastgroup, m.lastgroup)
 
 
 # the first rule that holds for a short line's folded text gives its kind ("wire": the
 # group of the whole-line pattern that matched)
+_LABEL_KINDS = frozenset([*(kind for kind, _ in _LABELS), "read_also"])
 _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
                      ("separator", _RULE_LINE.match), ("list_marker", _LIST_MARKER.match),
                      *((kind, rx.match) for kind, rx in _LABELS),
@@ -107,11 +131,12 @@ _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
 class Line:
     """One line of the page; its folded form is made only when a rule needs it."""
 
-    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from")
+    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from", "body_to")
 
     def __init__(self, start: int, end: int, raw: str) -> None:
         self.start, self.end, self.raw = start, end, raw
         self.body_from = start  # a byline glued to the line's start moves this
+        self.body_to = end  # a link-back line glued to its end moves this
         self._folded: str | None = None
         self.kind: str | None = None
         self.fields: dict[str, tuple[str, int, int]] = {}
@@ -141,12 +166,17 @@ def annotate(article: Article) -> None:
         _classify(ln)
         if ln.fields:
             ln.fields = {k: (v, *_to_text(text, ln, a, b)) for k, (v, a, b) in ln.fields.items()}
+    _keep_sentence_fragments(lines)
     _mark_comment_policy(lines)
+    _cut_link_tails(article, lines)
     _mark_read_also(lines)
     _mark_related_tail(lines)
     _mark_edges(lines, len(lines))
     if not article.spans("title"):
         _find_title(article, lines)
+    _cut_line_prefix(article, lines)
+    if given.get("title_span"):
+        _mark_top_byline(lines)
     _find_byline(article, lines)
     for ln in lines:
         if ln.kind and ln.kind != "title":
@@ -194,10 +224,20 @@ def _classify(ln: Line) -> None:
         if m:
             ln.kind = _wire_kind(m) if kind == "wire" else kind
             return
-    if s in _CREDITS or s.rstrip(":") in _CREDITS:
+    bare = s.lstrip(_LEAD_PUNCT)
+    if bare and bare != s and len(bare.split()) <= 3:
+        for kind, test in _SHORT_LINE_RULES:
+            if kind in _LABEL_KINDS and test(bare):
+                ln.kind = kind
+                return
+    credit = s.rstrip(":")
+    if "/" in credit and credit not in _CREDITS:  # «المثال24/ أ ف ب»: outlet and agency
+        site, _, agency = credit.rpartition("/")
+        credit = agency.strip() if len(site.split()) <= 3 else credit
+    if credit in _CREDITS:
         ln.kind = "credit"
         lead = len(ln.folded) - len(ln.folded.lstrip())
-        ln.fields["agency"] = (_CREDITS[s.rstrip(":")], lead, lead + len(s))
+        ln.fields["agency"] = (_CREDITS[credit], lead, lead + len(s))
         return
     if _field_line(ln, s):
         return
@@ -246,14 +286,103 @@ def _plausible(name: str, value: str) -> bool:
     return bool(value)
 
 
+# kinds of line that can also be a piece of a sentence some pages break over lines (a
+# linked name or date on a line of its own: «وقال مراسل\nرويترز\nإن …», «منذ\nأكتوبر 2023\n…»)
+_FRAGMENT_KINDS = frozenset({"date_line", "credit"})
+_SENTENCE_END = tuple('.!?؟:"»”)…')
+_CONTINUES = tuple("،,.;؛:)")
+
+
+def _keep_sentence_fragments(lines: list[Line]) -> None:
+    """A date or an agency name alone on a line is furniture only when it stands alone:
+    not after a line of the story that stops mid-sentence, not before a line that goes on
+    with a comma, not ending with a comma itself."""
+    content = [ln for ln in lines if not ln.blank]
+    for k, ln in enumerate(content):
+        if ln.kind not in _FRAGMENT_KINDS:
+            continue
+        s = ln.raw.strip()
+        prev = content[k - 1] if k else None
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if s.endswith(("،", ",")) or s.startswith(_CONTINUES) \
+                or prev is not None and prev.kind is None \
+                and not prev.raw.rstrip().endswith(_SENTENCE_END) \
+                or nxt is not None and nxt.kind is None and nxt.raw.lstrip().startswith(_CONTINUES):
+            ln.kind = None
+            ln.fields = {}
+
+
 def _mark_comment_policy(lines: list[Line]) -> None:
-    """A site's comment policy among the last lines of the page (short lines: prose is
-    never folded here)."""
+    """A site's comment policy, disclaimer, app promotion, contact line or reprint credit
+    among the last lines of the page (short lines: prose is never folded here)."""
     tail = [ln for ln in lines if not ln.blank][-_COMMENT_POLICY_LINES:]
     for ln in tail:
-        if ln.kind is None and len(ln.raw) <= _MAX_LABEL_LINE and \
-                _COMMENT_POLICY.search(ln.folded):
-            ln.kind = "comment_policy"
+        if ln.kind is None and len(ln.raw) <= _MAX_LABEL_LINE:
+            ln.kind = _end_notice(ln.folded)
+    content = [ln for ln in tail if ln.kind is None]
+    # «* استشاري طب الأطفال»: a footnote on the author closing an opinion piece
+    if len(content) > 1 and content[-1].raw.lstrip().startswith("*") \
+            and len(content[-1].raw.split()) <= _REPRINT_MAX_WORDS + 1 \
+            and not content[-1].raw.rstrip().endswith((".", "؟", "?", "!")):
+        content[-1].kind = "author_note"
+
+
+def _end_notice(folded: str) -> str | None:
+    if _COMMENT_POLICY.search(folded):
+        return "comment_policy"
+    first = folded.strip().lstrip("\"'«“ ").split(" ", 1)[0]
+    if first in _OPENERS or first[:1] in _OPENERS:
+        return None  # «وقال إن …»: a sentence of the story that uses the same words
+    for kind, rx in _END_NOTICES:
+        if rx.search(folded):
+            return kind
+    words = len(folded.split())
+    if words <= _CONTACT_MAX_WORDS and _EMAIL.search(folded):
+        return "contact"
+    if words <= _REPRINT_MAX_WORDS and _REPRINT.match(folded):
+        return "credit"
+    return None
+
+
+def _cut_link_tails(article: Article, lines: list[Line]) -> None:
+    """«… في العاصمة. رابط الخبر بصحيفة المثال: عنوان الخبر»: a link-back line glued to
+    the end of a paragraph is furniture from its label on."""
+    for ln in lines:
+        if ln.kind is not None or not any(w in ln.raw for w in _LINK_TAIL_WORDS):
+            continue
+        m = _LINK_TAIL.search(ln.folded)
+        if m is None:
+            continue
+        a, _ = _to_text(article.text, ln, m.start(), m.end())
+        while a < ln.end and article.text[a].isspace():
+            a += 1
+        article.add("boilerplate", a, ln.end, "link")
+        ln.body_to = a
+
+
+def _cut_line_prefix(article: Article, lines: list[Line]) -> None:
+    """A share or navigation bar glued in front of the first line of the article."""
+    first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
+    if first is None or len(first.folded) != len(first.raw):
+        return
+    m = _LINE_PREFIX.match(first.folded)
+    if m is None:
+        return
+    article.add("boilerplate", first.start, first.start + m.end(), "share")
+    first.body_from = first.start + m.end()
+    while first.body_from < first.end and article.text[first.body_from].isspace():
+        first.body_from += 1
+
+
+def _mark_top_byline(lines: list[Line]) -> None:
+    """«عين المثال – متابعات», «سالم علي – جدة» alone on the first line of a story whose
+    headline came with the input: a byline or dateline, not the article."""
+    first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
+    if first is None or len(first.raw) > 90 or len(first.folded) != len(first.raw):
+        return
+    s = first.folded[first.body_from - first.start:].strip()
+    if len(s.split()) <= _TOP_BYLINE_WORDS and _TOP_BYLINE.match(s):
+        first.kind = "byline"
 
 
 def _mark_read_also(lines: list[Line]) -> None:
@@ -388,7 +517,10 @@ def _add_body(article: Article, lines: list[Line]) -> None:
 
     def flush():
         if run:
-            article.add("body", run[0].body_from, run[-1].end, "body")
+            end = run[-1].body_to
+            while end < run[-1].end and end > run[-1].start and article.text[end - 1].isspace():
+                end -= 1
+            article.add("body", run[0].body_from, end, "body")
             run.clear()
 
     for ln in lines:
@@ -396,6 +528,8 @@ def _add_body(article: Article, lines: list[Line]) -> None:
             continue
         if ln.kind is None:
             run.append(ln)
+            if ln.body_to < ln.end:
+                flush()
         else:
             flush()
     flush()

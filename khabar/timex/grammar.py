@@ -204,6 +204,22 @@ def _dual_month(folded: str, toks, key: str, end: int, last: int):
     return key + "|" + hit[1], end2, last2
 
 
+def _same_weekday(published: dt.date, day: str, date: str) -> str:
+    """The year of a day and month given with no year that falls on the weekday of `day`,
+    nearest the publication date («الأحد الموافق 2 أغسطس»)."""
+    wd = dt.date.fromisoformat(day).isoweekday()
+    m, d = int(date[5:7]), int(date[8:10])
+    found = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            c = dt.date(y, m, d)
+        except ValueError:
+            continue
+        if c.isoweekday() == wd:
+            found.append(c)
+    return min(found, key=lambda c: abs(c - published)).isoformat() if found else date
+
+
 class Parser:
     """Combines the atoms of one folded text into Timex items."""
 
@@ -319,8 +335,12 @@ class Parser:
             return j
         second = got[1][0]
         last.end = second.end
-        if last.value is None:
-            last.value, last.anchor = second.value, second.anchor
+        # «يوم الأحد الموافق 2 أغسطس»: a date with its own year or month beats a weekday
+        if last.value is None or last.anchor != "absolute" and second.value is not None:
+            value = second.value
+            if second.anchor != "absolute" and self.pub and value and len(last.value or "") == 10:
+                value = _same_weekday(self.pub, last.value, value)
+            last.value, last.anchor = value, second.anchor
         return got[0]
 
     def extend_left(self, i: int, kinds: tuple[str, ...], tx: Timex) -> int:

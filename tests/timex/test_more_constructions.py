@@ -42,6 +42,17 @@ def test_a_date_and_the_same_day_in_another_calendar_are_one_expression(sentence
     assert tx.value == value and "الموافق" in tx.text
 
 
+@pytest.mark.parametrize("sentence, value", [
+    # the date carries the day: the weekday alone would be the last Sunday
+    ("ويبدأ المهرجان يوم الأحد الموافق 25 يوليو", "2021-07-25"),
+    ("وعقد الاجتماع يوم الأحد الموافق 11 يوليو", "2021-07-11"),
+    # a date with its own year beats «today»
+    ("وذلك اليوم الثلاثاء الموافق 3 / 12 / 1442 هـ", "2021-07-13"),
+])
+def test_a_weekday_with_its_date_takes_the_date(sentence, value):
+    assert only(sentence, PUB).value == value
+
+
 # ---------------------------------------------------------------- names, not times
 @pytest.mark.parametrize("sentence", [
     "وأنتجت شركة فوكس للقرن العشرين الفيلم الجديد",
