@@ -131,12 +131,14 @@ _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
 class Line:
     """One line of the page; its folded form is made only when a rule needs it."""
 
-    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from", "body_to")
+    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from", "cuts")
 
     def __init__(self, start: int, end: int, raw: str) -> None:
         self.start, self.end, self.raw = start, end, raw
         self.body_from = start  # a byline glued to the line's start moves this
-        self.body_to = end  # a link-back line glued to its end moves this
+        # furniture inside a line of the article (an embed, a link-back line glued to its
+        # end): (start, end, kind) in text offsets, in order
+        self.cuts: list[tuple[int, int, str]] = []
         self._folded: str | None = None
         self.kind: str | None = None
         self.fields: dict[str, tuple[str, int, int]] = {}
@@ -182,6 +184,9 @@ def annotate(article: Article) -> None:
         if ln.kind and ln.kind != "title":
             article.add("boilerplate", ln.start, ln.end, ln.kind,
                         **({"fields": list(ln.fields)} if ln.fields else {}))
+        elif ln.kind is None:
+            for a, b, kind in ln.cuts:
+                article.add("boilerplate", a, b, kind)
     _add_body(article, lines)
     fill_metadata(article, lines)
 
@@ -203,12 +208,27 @@ def _to_text(text: str, ln: Line, a: int, b: int) -> tuple[int, int]:
     return ln.start + ta, ln.start + tb
 
 
+# an embedded post inside a paragraph (some pages run the post into the article's text):
+# its address, signature and date are cut out, the paragraph stays
+_INLINE_EMBED = re.compile(
+    r"(?:https?://t\.co/\S+\s+)?pic\.twitter\.com/\S+"
+    r"(?:\s+—\s+[^—\n]{1,80}?\(@[\w.]+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
+    r"|—\s+[^—\n]{1,80}?\(@[\w.]+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+    r"|View this post on Instagram\s+A post shared by [^()\n]{1,60}\(@[\w.]+\)")
+
+
 def _classify(ln: Line) -> None:
     if len(ln.raw) > _MAX_LABEL_LINE:
         # prose: only a copyright notice or an embed can hide in a long line
         low = ln.raw.lower()
         for kind, words in _CONTAINS_RAW:
             if any(w in low for w in words):
+                if kind == "embed":
+                    # the post is cut out of the paragraph; an embed marker whose post
+                    # cannot be delimited leaves the paragraph whole
+                    ln.cuts = [(ln.start + m.start(), ln.start + m.end(), "embed")
+                               for m in _INLINE_EMBED.finditer(ln.raw)]
+                    break
                 ln.kind = kind
                 return
         # a link-back line is long for its address alone (prose is never folded here)
@@ -356,8 +376,7 @@ def _cut_link_tails(article: Article, lines: list[Line]) -> None:
         a, _ = _to_text(article.text, ln, m.start(), m.end())
         while a < ln.end and article.text[a].isspace():
             a += 1
-        article.add("boilerplate", a, ln.end, "link")
-        ln.body_to = a
+        ln.cuts = [c for c in ln.cuts if c[1] <= a] + [(a, ln.end, "link")]
 
 
 def _cut_line_prefix(article: Article, lines: list[Line]) -> None:
@@ -513,23 +532,34 @@ def _site_suffix(line: str) -> int:
 
 def _add_body(article: Article, lines: list[Line]) -> None:
     """Body spans: maximal runs of content lines (blank lines inside a run kept)."""
-    run: list[Line] = []
+    text = article.text
+    start: int | None = None  # where the open body span begins
+    last_end = 0
 
-    def flush():
-        if run:
-            end = run[-1].body_to
-            while end < run[-1].end and end > run[-1].start and article.text[end - 1].isspace():
-                end -= 1
-            article.add("body", run[0].body_from, end, "body")
-            run.clear()
+    def close(end: int, trim: bool) -> None:
+        nonlocal start
+        if start is not None:
+            if trim:  # a cut inside a line: the span stops at the text before it
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+            if end > start:
+                article.add("body", start, end, "body")
+        start = None
 
     for ln in lines:
         if ln.blank:
             continue
-        if ln.kind is None:
-            run.append(ln)
-            if ln.body_to < ln.end:
-                flush()
-        else:
-            flush()
-    flush()
+        if ln.kind is not None:
+            close(last_end, False)
+            continue
+        if start is None:
+            start = ln.body_from
+        for a, b, _ in ln.cuts:
+            close(a, True)
+            start = b
+            while start < ln.end and text[start].isspace():
+                start += 1
+        last_end = ln.end
+        if start is not None and start >= ln.end:
+            start = None  # the line ended in a cut
+    close(last_end, False)

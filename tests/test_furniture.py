@@ -365,3 +365,28 @@ def test_a_date_or_an_agency_inside_a_broken_sentence_stays_in_the_body(page, pi
 def test_a_date_or_an_agency_standing_alone_is_still_furniture(page, line):
     art = run(page)
     assert line not in body(art)
+
+
+# ---------------------------------------------------------------- a post run into a paragraph
+LONG = ("وقال المتحدث باسم الوزارة إن الفرق الميدانية تواصل عملها منذ ساعات الصباح الأولى "
+        "في الأحياء المتضررة، وإن الأولوية الآن لإيواء العائلات التي فقدت منازلها.")
+
+
+@pytest.mark.parametrize("post", [
+    "pic.twitter.com/AbCd1234 — وزارة المثال (@example_min) October 12, 2025",
+    "https://t.co/XyZ987 pic.twitter.com/AbCd1234 — Example Org (@example) March 3, 2024",
+    "View this post on Instagram A post shared by المثال (@example.news)",
+])
+def test_a_post_run_into_a_paragraph_is_cut_out_and_the_paragraph_stays(post):
+    art = run(f"{BODY}\n{LONG} {post} {BODY2}")
+    text = body(art)
+    assert LONG in text and BODY2 in text and BODY in text
+    assert post not in text
+    assert any(art.span_text(s) == post and s.label == "embed"
+               for s in art.spans("boilerplate"))
+
+
+def test_a_long_paragraph_with_an_undelimited_post_marker_stays_whole():
+    line = f"{LONG} وكتب على حسابه (@example_min) أن العمل مستمر، {BODY2}"
+    art = run(f"{BODY}\n{line}")
+    assert line in body(art)
