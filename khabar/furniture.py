@@ -530,11 +530,34 @@ def _site_suffix(line: str) -> int:
     return 0
 
 
+_SUMMARY = re.compile(rf"^(?:{_alternation(_DATA['summary_labels'])})\s*[:：]?$")
+_FULL_TEXT = re.compile(rf"^(?:{_alternation(_DATA['full_text_labels'])})\s*[:：]?$")
+
+
+def _summary_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines between a summary label and a full-text label after it."""
+    out: set[int] = set()
+    opened: int | None = None
+    for k, ln in enumerate(lines):
+        if ln.kind != "section":
+            continue
+        s = ln.folded.strip()
+        if _SUMMARY.match(s):
+            opened = k
+        elif opened is not None and _FULL_TEXT.match(s):
+            out.update(range(opened + 1, k))
+            opened = None
+    return out
+
+
 def _add_body(article: Article, lines: list[Line]) -> None:
-    """Body spans: maximal runs of content lines (blank lines inside a run kept)."""
+    """Body spans: maximal runs of content lines (blank lines inside a run kept); a
+    summary block repeated before the full text is a span of its own, labelled so."""
     text = article.text
     start: int | None = None  # where the open body span begins
     last_end = 0
+    summary = _summary_lines(lines)
+    label = "body"
 
     def close(end: int, trim: bool) -> None:
         nonlocal start
@@ -543,15 +566,18 @@ def _add_body(article: Article, lines: list[Line]) -> None:
                 while end > start and text[end - 1].isspace():
                     end -= 1
             if end > start:
-                article.add("body", start, end, "body")
+                article.add("body", start, end, label)
         start = None
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.blank:
             continue
         if ln.kind is not None:
             close(last_end, False)
             continue
+        if start is not None and (k in summary) != (label == "summary"):
+            close(last_end, False)
+        label = "summary" if k in summary else "body"
         if start is None:
             start = ln.body_from
         for a, b, _ in ln.cuts:

@@ -390,3 +390,18 @@ def test_a_long_paragraph_with_an_undelimited_post_marker_stays_whole():
     line = f"{LONG} وكتب على حسابه (@example_min) أن العمل مستمر، {BODY2}"
     art = run(f"{BODY}\n{line}")
     assert line in body(art)
+
+
+@pytest.mark.parametrize("summary_label, full_label", [
+    ("ملخص المقال:", "المحتوى الكامل:"),
+    ("ملخص الخبر", "نص المقال"),
+])
+def test_a_repeated_summary_block_is_a_body_span_labelled_summary(summary_label, full_label):
+    art = run(f"{summary_label}\n{BODY}\n{full_label}\n{BODY}\n{BODY2}")
+    labels = [(s.label, art.span_text(s)) for s in art.spans("body")]
+    assert labels == [("summary", BODY), ("body", f"{BODY}\n{BODY2}")]
+
+
+def test_a_summary_label_without_a_full_text_after_it_leaves_a_plain_body():
+    art = run(f"ملخص المقال:\n{BODY}\n{BODY2}")
+    assert [s.label for s in art.spans("body")] == ["body"]
