@@ -325,7 +325,7 @@ def _keep_sentence_fragments(lines: list[Line]) -> None:
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
         if s.endswith(("،", ",")) or s.startswith(_CONTINUES) \
-                or prev is not None and prev.kind is None \
+                or prev is not None and prev.kind is None and _ARABIC.search(prev.raw) \
                 and not prev.raw.rstrip().endswith(_SENTENCE_END) \
                 or nxt is not None and nxt.kind is None and nxt.raw.lstrip().startswith(_CONTINUES):
             ln.kind = None

@@ -405,3 +405,8 @@ def test_a_repeated_summary_block_is_a_body_span_labelled_summary(summary_label,
 def test_a_summary_label_without_a_full_text_after_it_leaves_a_plain_body():
     art = run(f"ملخص المقال:\n{BODY}\n{BODY2}")
     assert [s.label for s in art.spans("body")] == ["body"]
+
+
+def test_an_agency_line_under_a_latin_site_header_is_still_a_credit():
+    art = run(f"EXAMPLE.MA\n\nو م ع\n{BODY}\n{BODY2}")
+    assert kinds(art).get("و م ع") == "credit"
