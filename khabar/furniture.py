@@ -95,8 +95,10 @@ _COMMENT_POLICY_LINES = int(load("furniture")["comment_policy_lines"])
 
 
 _DATA = load("furniture")
-_END_NOTICES = [(kind, re.compile("|".join(re.escape(fold(w)) for w in words)))
-                for kind, words in _DATA["end_notices"].items()]
+# one search per line: the named group that matched is the kind
+_END_NOTICES = re.compile("|".join(
+    f"(?P<{kind}>" + "|".join(re.escape(fold(w)) for w in words) + ")"
+    for kind, words in _DATA["end_notices"].items()))
 _REPRINT = re.compile(rf"^(?:\s*\*[*\s]*(?:{_alternation(_DATA['reprint_openers'])})|[*\s]*"
                       rf"(?:{_alternation(_DATA['reprint_openers_alone'])}))(?:\s|$)")
 _REPRINT_MAX_WORDS = int(_DATA["reprint_max_words"])
@@ -106,7 +108,10 @@ _LEAD_PUNCT = ".*•·…-–—_ "  # before a label: «...المزيد», «* 
 # a link-back label glued after the last sentence of a paragraph: cut from there
 _LINK_TAIL = re.compile(rf"(?<=[.!?؟\"»”)])\s+(?:{_alternation(_DATA['link_labels'])})"
                         rf"(?:\s+[^\s:：]+){{0,{int(_DATA['link_label_words'])}}}\s*[:：]")
-_LINK_TAIL_WORDS = tuple({w.split()[0] for w in _DATA["link_labels"]})
+# the same on the raw line, to fold only the few lines that may hold one
+_LINK_TAIL_WORDS = re.compile(r"[.!?؟\"»”)]\s+(?:" + "|".join(sorted(
+    {re.escape(w.split()[0]) for w in _DATA["link_labels"]})) + ")")
+_LINE_PREFIX_STARTS = tuple({w.split()[0].lower() for w in _DATA["line_prefixes"]})
 _LINE_PREFIX = re.compile(rf"^\s*(?:{_alternation(_DATA['line_prefixes'])})(?=\s)", re.I)
 # a byline or dateline line over the article («عين المثال – الرياض», «سالم علي – جدة»):
 # two short parts around a dash, nothing else
@@ -317,10 +322,14 @@ def _keep_sentence_fragments(lines: list[Line]) -> None:
     """A date or an agency name alone on a line is furniture only when it stands alone:
     not after a line of the story that stops mid-sentence, not before a line that goes on
     with a comma, not ending with a comma itself."""
+    found = [k for k, ln in enumerate(lines) if ln.kind in _FRAGMENT_KINDS]
+    if not found:
+        return
     content = [ln for ln in lines if not ln.blank]
-    for k, ln in enumerate(content):
-        if ln.kind not in _FRAGMENT_KINDS:
-            continue
+    where = {id(ln): k for k, ln in enumerate(content)}
+    for i in found:
+        ln = lines[i]
+        k = where[id(ln)]
         s = ln.raw.strip()
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
@@ -353,9 +362,8 @@ def _end_notice(folded: str) -> str | None:
     first = folded.strip().lstrip("\"'«“ ").split(" ", 1)[0]
     if first in _OPENERS or first[:1] in _OPENERS:
         return None  # «وقال إن …»: a sentence of the story that uses the same words
-    for kind, rx in _END_NOTICES:
-        if rx.search(folded):
-            return kind
+    if (m := _END_NOTICES.search(folded)) is not None:
+        return m.lastgroup
     words = len(folded.split())
     if words <= _CONTACT_MAX_WORDS and _EMAIL.search(folded):
         return "contact"
@@ -368,7 +376,7 @@ def _cut_link_tails(article: Article, lines: list[Line]) -> None:
     """«… في العاصمة. رابط الخبر بصحيفة المثال: عنوان الخبر»: a link-back line glued to
     the end of a paragraph is furniture from its label on."""
     for ln in lines:
-        if ln.kind is not None or not any(w in ln.raw for w in _LINK_TAIL_WORDS):
+        if ln.kind is not None or _LINK_TAIL_WORDS.search(ln.raw) is None:
             continue
         m = _LINK_TAIL.search(ln.folded)
         if m is None:
@@ -382,7 +390,9 @@ def _cut_link_tails(article: Article, lines: list[Line]) -> None:
 def _cut_line_prefix(article: Article, lines: list[Line]) -> None:
     """A share or navigation bar glued in front of the first line of the article."""
     first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
-    if first is None or len(first.folded) != len(first.raw):
+    # a look at the raw line first: folding a whole long paragraph costs
+    if first is None or not first.raw.lstrip().lower().startswith(_LINE_PREFIX_STARTS) \
+            or len(first.folded) != len(first.raw):
         return
     m = _LINE_PREFIX.match(first.folded)
     if m is None:
@@ -538,10 +548,8 @@ def _summary_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines between a summary label and a full-text label after it."""
     out: set[int] = set()
     opened: int | None = None
-    for k, ln in enumerate(lines):
-        if ln.kind != "section":
-            continue
-        s = ln.folded.strip()
+    for k in [k for k, ln in enumerate(lines) if ln.kind == "section"]:
+        s = lines[k].folded.strip()
         if _SUMMARY.match(s):
             opened = k
         elif opened is not None and _FULL_TEXT.match(s):
