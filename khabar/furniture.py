@@ -42,7 +42,7 @@ def _compile():
             field_res.append((name, re.compile(rf"^(?P<v>[\d.,]+)\s*(?:{alt})\s*$")))
     labels = [(kind, re.compile(rf"^(?:{_alternation(words)})\s*[:：]?\s*$"))
               for kind, words in data["labels"].items()]
-    read_also = re.compile(rf"^(?:{_alternation(data['read_also'])})\s*[:：]?(?:\s|$)")
+    read_also = re.compile(rf"^(?:{_alternation(data['read_also'])})\s*[:：/]?(?:\s|$)")
     markers = "|".join(re.escape(fold(m)).replace("\\#", r"\d+").replace(r"\ ", r"\s+")
                        for m in data["list_markers"])
     list_marker = re.compile(rf"^(?:{markers})$")
@@ -423,6 +423,10 @@ def _mark_read_also(lines: list[Line]) -> None:
             continue
         j = i + 1
         saw_marker = False
+        # «اقرأ أيضا: عنوان» carries its own headline: the line after it is the story's
+        label = lines[i].folded.strip().lstrip(_LEAD_PUNCT)
+        m = _READ_ALSO.match(label)
+        alone = m is not None and not label[m.end():].strip()
         while j < len(lines):
             ln = lines[j]
             if ln.blank:
@@ -435,7 +439,8 @@ def _mark_read_also(lines: list[Line]) -> None:
                     break
                 j += 1
                 continue
-            if ln.kind is None and _headline_like(ln.folded) and (saw_marker or j == i + 1):
+            if ln.kind is None and _headline_like(ln.folded) \
+                    and (saw_marker or j == i + 1 and alone):
                 ln.kind = "related_headline"
                 j += 1
                 continue

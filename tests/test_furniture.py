@@ -278,6 +278,8 @@ def test_an_impossible_given_date_is_flagged():
     ("18:37 ت م NNNN", "time_stamp"),
     ("NNNN", "wire_marker"),
     ("رابط الخبر بصحيفة المثال: المزارعون يستقبلون الخطة الجديدة بالترحيب", "link"),
+    ("قد يهمك أيضا: كيف تستعد المدن الساحلية لموسم الأمطار؟", "read_also"),
+    ("قد يهمك/ ما هي أكبر مزرعة شمسية في المنطقة؟", "read_also"),
 ])
 def test_notices_and_credits_after_the_article_are_furniture(line, kind):
     art = run(f"{BODY}\n{BODY2}\n{line}")
@@ -290,6 +292,7 @@ def test_notices_and_credits_after_the_article_are_furniture(line, kind):
     "وقال الوزير إن الآراء تعبر عن رأي كاتبها وحده، مضيفا أن الحكومة لم تتدخل في النقاش الدائر.",
     "وأضاف أن الوزارة ستعمل نقلا عن توصيات اللجنة الفنية على توسيع البرنامج ليشمل مناطق أخرى.",
     "* دعم أسعار الأسمدة والبذور للمزارعين الصغار في المناطق الريفية النائية هذا العام",
+    "شاهد عيان قال إن الطريق أغلق منذ الصباح الباكر أمام حركة الشاحنات.",
 ])
 def test_prose_with_the_same_words_stays_in_the_body(line):
     art = run(f"{BODY}\n{BODY2}\n{line}")
@@ -410,3 +413,9 @@ def test_a_summary_label_without_a_full_text_after_it_leaves_a_plain_body():
 def test_an_agency_line_under_a_latin_site_header_is_still_a_credit():
     art = run(f"EXAMPLE.MA\n\nو م ع\n{BODY}\n{BODY2}")
     assert kinds(art).get("و م ع") == "credit"
+
+
+def test_the_line_after_a_read_also_line_with_its_own_headline_is_the_story():
+    line = "وأكدت الوزارة أن المشروع سيبدأ في موعده المحدد رغم الصعوبات"  # no final stop
+    art = run(f"{BODY}\nاقرأ أيضا: المزارعون يستقبلون الخطة الجديدة\n{line}\n{BODY2}")
+    assert line in body(art)
