@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterator
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
 
 from khabar.normalize import NORMALIZERS, fold
@@ -318,6 +318,13 @@ def to_gregorian(year: int, month: int, day: int | None, calendar: str
     except (ValueError, OverflowError) as err:
         msg = err.args[0] if err.args else str(err)
         return None, f"{calendar} date {year}-{month:02d}-{d:02d} does not exist ({msg})"
+
+
+def hijri_of(day: dt.date) -> dt.date:
+    """The lunar (Umm al-Qura) year, month and day of a Gregorian day, in a date object
+    (its fields are the lunar ones: only `.year`, `.month` and `.day` are meaningful)."""
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    return dt.date(h.year, h.month, h.day)
 
 
 def find_dates(text: str, *, years_alone: bool = False) -> list[DateMatch]:

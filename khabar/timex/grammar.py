@@ -567,8 +567,10 @@ class Parser:
         if got is None:
             return None
         cal, m, ambiguous = got
+        if cal == dates.HIJRI:
+            return self._lunar_month(i, m)
         if cal != dates.GREGORIAN:
-            return None  # a lunar or solar month without its year cannot be placed
+            return None  # a solar month without its year cannot be placed
         j, relation, year_offset, year = self.relation_after(i + 1)
         if ambiguous and j == i + 1:
             return None
@@ -581,6 +583,25 @@ class Parser:
         tx = self._tx(i, j, "DATE", value, "month",
                       anchor="absolute" if year is not None else "publication")
         return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
+
+    def _lunar_month(self, i, m: int):
+        """«رمضان الماضي», «شهر رمضان المقبل», «شهر رمضان»: a lunar month placed from the
+        publication date, as the Gregorian month it begins in. Bare («رمضان») it is also a
+        name, so it needs «شهر» before it or a relation after it."""
+        j, relation, year_offset, year = self.relation_after(i + 1)
+        after_month_word = i > self.floor and self.touching(i - 1) \
+            and self.a[i - 1].kind == "unit" and lx.UNITS[self.a[i - 1].key] == ("M", "singular")
+        if year is not None or year_offset is not None \
+                or relation is None and not after_month_word:
+            return None  # a year of its own is read by khabar.dates; «من العام الماضي» is solar
+        value = None
+        if self.pub:
+            h = dates.hijri_of(self.pub)
+            fut = relation is None and self.future(self.a[i].start)
+            y = rv.month_year(h, m, relation, fut)
+            d, _ = dates.to_gregorian(y, m, 1, dates.HIJRI)
+            value = rv.month(d.year, d.month) if d else None
+        return j, [self._tx(i, j, "DATE", value, "month")], PERIOD_PREFIX_KINDS + ("month",)
 
     def c_unit(self, i):
         a = self.a[i]

@@ -190,3 +190,24 @@ def test_the_date_of_a_date_line_is_read_though_the_line_is_furniture():
     assert "شوال" not in body
     assert [(art.span_text(s), s.attrs["value"]) for s in art.spans("timexes")] == [
         ("5 شوال 1442 هـ الموافق 17 مايو 2021 م", "2021-05-17"), ("اليوم", "2021-05-17")]
+
+
+# ---------------------------------------------------------------- lunar months without a year
+@pytest.mark.parametrize("sentence, published, text, value", [
+    ("وارتفعت المبيعات خلال شهر رمضان الماضي", D(2018, 8, 20), "شهر رمضان الماضي", "2018-05"),
+    ("وتبدأ الحملة في رمضان المقبل", D(2018, 8, 20), "رمضان المقبل", "2019-05"),
+    ("وتزدحم الأسواق خلال شهر رمضان", D(2018, 5, 20), "شهر رمضان", "2018-05"),
+    ("وعاد الحجاج في ذي الحجة الماضي", D(2021, 9, 1), "ذي الحجة الماضي", "2021-07"),
+])
+def test_a_lunar_month_with_a_relation_or_after_shahr_is_placed(sentence, published, text,
+                                                                 value):
+    tx = only(sentence, published)
+    assert (tx.text, tx.value) == (text, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال رمضان عبد الله إن الفريق جاهز",
+    "والتقى الوزير برجب الخطيب في مكتبه",
+])
+def test_a_bare_lunar_month_name_is_a_name(sentence):
+    assert found(sentence, D(2018, 5, 20)) == []
