@@ -222,8 +222,19 @@ _INLINE_EMBED = re.compile(
     r"|View this post on Instagram\s+A post shared by [^()\n]{1,60}\(@[\w.]+\)")
 
 
+# an ad label run into a page whose paragraphs were merged: after a sentence's end, before
+# the word that opens the next one («… في المدينة. إعلان وقال الوزير …»)
+_INLINE_AD = re.compile(
+    r"(?<=[.!?؟\"»”])\s+(?P<ad>" + "|".join(
+        re.escape(w) for w in _DATA["labels"]["advertisement"] if _ARABIC.search(w))
+    + r")(?=\s+(?:[وف]\w|(?:" + "|".join(
+        re.escape(w) for w in _DATA["continuation_openers"] if len(w) > 1) + r")\s))")
+
+
 def _classify(ln: Line) -> None:
     if len(ln.raw) > _MAX_LABEL_LINE:
+        ln.cuts = [(ln.start + m.start("ad"), ln.start + m.end("ad"), "advertisement")
+                   for m in _INLINE_AD.finditer(ln.raw)]
         # prose: only a copyright notice or an embed can hide in a long line
         low = ln.raw.lower()
         for kind, words in _CONTAINS_RAW:
@@ -231,8 +242,9 @@ def _classify(ln: Line) -> None:
                 if kind == "embed":
                     # the post is cut out of the paragraph; an embed marker whose post
                     # cannot be delimited leaves the paragraph whole
-                    ln.cuts = [(ln.start + m.start(), ln.start + m.end(), "embed")
-                               for m in _INLINE_EMBED.finditer(ln.raw)]
+                    ln.cuts = sorted(ln.cuts + [
+                        (ln.start + m.start(), ln.start + m.end(), "embed")
+                        for m in _INLINE_EMBED.finditer(ln.raw)])
                     break
                 ln.kind = kind
                 return

@@ -419,3 +419,25 @@ def test_the_line_after_a_read_also_line_with_its_own_headline_is_the_story():
     line = "وأكدت الوزارة أن المشروع سيبدأ في موعده المحدد رغم الصعوبات"  # no final stop
     art = run(f"{BODY}\nاقرأ أيضا: المزارعون يستقبلون الخطة الجديدة\n{line}\n{BODY2}")
     assert line in body(art)
+
+
+# ---------------------------------------------------------------- an ad label run into prose
+@pytest.mark.parametrize("next_sentence", [
+    "وقال المتحدث إن العمل سيستمر حتى نهاية الأسبوع.",
+    "غير أن السكان اشتكوا من بطء الإجراءات في الأحياء البعيدة.",
+])
+def test_an_ad_label_run_into_a_merged_paragraph_is_cut_out(next_sentence):
+    art = run(f"{BODY}\n{LONG} إعلان {next_sentence}")
+    text = body(art)
+    assert LONG in text and next_sentence in text
+    assert "إعلان" not in text
+    assert "advertisement" in kinds(art).values()
+
+
+@pytest.mark.parametrize("line", [
+    f"{LONG} إعلان الحكومة عن الخطة جاء متأخرا بحسب المزارعين في المنطقة.",
+    f"{LONG} وجاء إعلان وقف العمليات بعد ساعات من الاجتماع الطارئ.",
+])
+def test_the_word_for_announcement_in_prose_stays(line):
+    art = run(f"{BODY}\n{line}")
+    assert line in body(art)
