@@ -108,7 +108,9 @@ _LEAD_PUNCT = ".*•·…-–—_ "  # before a label: «...المزيد», «* 
 # a link-back label glued after the last sentence of a paragraph: cut from there
 _LINK_TAIL = re.compile(rf"(?<=[.!?؟\"»”)])\s+(?:{_alternation(_DATA['link_labels'])})"
                         rf"(?:\s+[^\s:：]+){{0,{int(_DATA['link_label_words'])}}}\s*[:：]")
-# the same on the raw line, to fold only the few lines that may hold one
+# the same on the raw line, to fold only the few lines that may hold one (after a look for
+# the words themselves, which costs less than the pattern)
+_LINK_TAIL_NEEDLES = tuple({w.split()[0].removeprefix("ال") for w in _DATA["link_labels"]})
 _LINK_TAIL_WORDS = re.compile(r"[.!?؟\"»”)]\s+(?:" + "|".join(sorted(
     {re.escape(w.split()[0]) for w in _DATA["link_labels"]})) + ")")
 _LINE_PREFIX_STARTS = tuple({w.split()[0].lower() for w in _DATA["line_prefixes"]})
@@ -231,10 +233,14 @@ _INLINE_AD = re.compile(
         re.escape(w) for w in _DATA["continuation_openers"] if len(w) > 1) + r")\s))")
 
 
+_AD_WORD = "إعلان"
+
+
 def _classify(ln: Line) -> None:
     if len(ln.raw) > _MAX_LABEL_LINE:
-        ln.cuts = [(ln.start + m.start("ad"), ln.start + m.end("ad"), "advertisement")
-                   for m in _INLINE_AD.finditer(ln.raw)]
+        if _AD_WORD in ln.raw:  # a look for the word first: the pattern is slower
+            ln.cuts = [(ln.start + m.start("ad"), ln.start + m.end("ad"), "advertisement")
+                       for m in _INLINE_AD.finditer(ln.raw)]
         # prose: only a copyright notice or an embed can hide in a long line
         low = ln.raw.lower()
         for kind, words in _CONTAINS_RAW:
@@ -388,7 +394,8 @@ def _cut_link_tails(article: Article, lines: list[Line]) -> None:
     """«… في العاصمة. رابط الخبر بصحيفة المثال: عنوان الخبر»: a link-back line glued to
     the end of a paragraph is furniture from its label on."""
     for ln in lines:
-        if ln.kind is not None or _LINK_TAIL_WORDS.search(ln.raw) is None:
+        if ln.kind is not None or not any(map(ln.raw.__contains__, _LINK_TAIL_NEEDLES)) \
+                or _LINK_TAIL_WORDS.search(ln.raw) is None:
             continue
         m = _LINK_TAIL.search(ln.folded)
         if m is None:
@@ -403,7 +410,7 @@ def _cut_line_prefix(article: Article, lines: list[Line]) -> None:
     """A share or navigation bar glued in front of the first line of the article."""
     first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
     # a look at the raw line first: folding a whole long paragraph costs
-    if first is None or not first.raw.lstrip().lower().startswith(_LINE_PREFIX_STARTS) \
+    if first is None or not first.raw.lstrip()[:40].lower().startswith(_LINE_PREFIX_STARTS) \
             or len(first.folded) != len(first.raw):
         return
     m = _LINE_PREFIX.match(first.folded)
@@ -595,14 +602,16 @@ def _add_body(article: Article, lines: list[Line]) -> None:
         start = None
 
     for k, ln in enumerate(lines):
+        if ln.kind is not None:
+            if not ln.blank:
+                close(last_end, False)
+            continue
         if ln.blank:
             continue
-        if ln.kind is not None:
-            close(last_end, False)
-            continue
-        if start is not None and (k in summary) != (label == "summary"):
-            close(last_end, False)
-        label = "summary" if k in summary else "body"
+        if summary:
+            if start is not None and (k in summary) != (label == "summary"):
+                close(last_end, False)
+            label = "summary" if k in summary else "body"
         if start is None:
             start = ln.body_from
         for a, b, _ in ln.cuts:
