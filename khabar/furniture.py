@@ -234,6 +234,8 @@ _INLINE_AD = re.compile(
 
 
 _AD_WORD = "إعلان"
+_TEASER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["teaser_markers"]))
+                     + r")\s*(?:\.\.|…|:|\|)\s*\S")
 
 
 def _classify(ln: Line) -> None:
@@ -258,6 +260,9 @@ def _classify(ln: Line) -> None:
         if "://" in ln.raw or "www." in ln.raw:
             m = _WIRE_RULES.match(ln.folded.strip())
             ln.kind = "link" if m is not None and _wire_kind(m) == "link" else None
+        return
+    if _TEASER.match(ln.raw):
+        ln.kind = "teaser"
         return
     s = ln.folded.strip()
     if not s:
