@@ -283,7 +283,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain_after_medium = plain_after_medium or _plain(s, j, nxt)
             j = nxt
             continue
-        med = parse_medium(s, j)
+        # a medium phrase inside a quotation is part of what was said («"… في تقرير …"»)
+        med = parse_medium(s, j) if not s.inside[j] else None
         if med is not None:
             if med.relation == "reporter" and medium is not None:
                 chain.append(med)
@@ -309,15 +310,18 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain = plain_after_medium = True
         j += 1
     if found is None:
-        open_ok = "object" in form.takes and (not form.needs_complement or title
-                                              or _object_noun_ahead(s, k0, form))
-        while open_ok and k0 < n:
+        takes_object = "object" in form.takes
+        while takes_object and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
             elif s.words[k0] in COMMA or at_stop(s, k0) and s.words[k0] not in LEX.prepositions:
                 k0 += 1  # «دعا الوزير الخميس إيران …»: the time word is an aside
             else:
                 break
+        # the object noun is looked for after the asides («حمّلت الوزارة، في بيان، الشركة
+        # مسؤولية …»)
+        open_ok = takes_object and (not form.needs_complement or title
+                                    or _object_noun_ahead(s, k0, form))
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
         else:
@@ -406,6 +410,25 @@ def _invitation(s: Sentence, item: Item) -> bool:
     return False
 
 
+def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
+                     pre: str) -> bool:
+    """«ندد الوزير بالهجوم وأكد دعمه …»: a finite verb joined by «و» inside a content that
+    is a noun phrase (opened by a preposition or as a bare object, not by «أن», a colon
+    or a quotation) has no clause of its own to belong to: it coordinates with the first
+    verb, and states something of the same speaker."""
+    if form.form != "perfect" or not pre or pre[-1:] not in CONJ:
+        return False
+    host = next((it for it in items if it.ca <= ci < it.cb and not it.bounded), None)
+    if host is None or host.kind != "indirect" or host.ca < 1 or host.form is None \
+            or host.form.form == "masdar":
+        return False
+    opener = s.words[host.ca - 1]
+    return opener not in LEX.complementizers and opener != ":" \
+        and host.ca - 1 not in s.pair_at and not any(
+            s.words[x] in LEX.complementizers or s.words[x] in PUNCT_STOP
+            for x in range(host.ca, ci))
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -461,7 +484,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             items.append(item)
             continue
         if inside and not after_break and form.form != "participle" and item.speaker is None \
-                and not _resumes(s, ci):
+                and not _resumes(s, ci) and not _coordinated_cue(s, items, ci, form, pre):
             continue  # «أنها راجعت الوثائق وخلصت إلى أن …»: still the first statement
         item.negated = ci > 0 and _negation(s.words[ci - 1])
         if before is not None and any(w in COMMA for w in s.words[s.pair_at[before]:ci]):

@@ -385,8 +385,9 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
                 _bare_body(s, t):
             break  # «رئيس البرلمان الحكومة …»: a definite phrase is closed, a body after
             # it (never an adjective) starts the object
-        elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
-            t += 1
+        elif w.startswith(DEFINITE) and not LEX.np_stops.match(s.words, t) \
+                or LEX.titles.match(s.words, t):
+            t += 1  # not «إلى», which folds to a definite-looking «الي»
         elif w[:1] == LAM and len(w) > 3 and (t + 1 == j or t + 1 < j and
                                                s.words[t + 1].startswith(ARTICLE)):
             t += 1  # «… لحقوق الإنسان», «المستشار الإعلامي لأونروا»

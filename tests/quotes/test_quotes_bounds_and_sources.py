@@ -1,0 +1,60 @@
+"""Issue 12 mechanisms, one row each: collective sources before a preposition, objects
+after an aside, verbs coordinated inside a noun-phrase content, and media phrases that
+stand inside a quotation. The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import assert_statement
+
+# (id, body, expected statements: kind, speaker, cue, medium, content)
+ROWS = [
+    # «إلى» folds to «الي», which looks like a word with the article: it must not join
+    # a definite source noun as its adjective
+    ("definite-sources-before-ila",
+     "وأشارت المصادر إلى أن التحقيق مستمر حتى الآن.",
+     [("indirect", "المصادر", "وأشارت", None, "التحقيق مستمر حتى الآن")]),
+    ("definite-official-before-ila",
+     "وأشار المسؤول إلى أن الجسر سيفتح الشهر المقبل.",
+     [("indirect", "المسؤول", "وأشار", None, "الجسر سيفتح الشهر المقبل")]),
+    ("definite-plural-before-ila",
+     "ولفت الشهود إلى أن الحريق بدأ في الطابق الأول.",
+     [("indirect", "الشهود", "ولفت", None, "الحريق بدأ في الطابق الأول")]),
+    ("new-cue-with-sources-ends-the-first-content",
+     "وذكرت مصادر في الشرطة أنهم أوقفوا ثلاثة مشتبهين، وأشارت المصادر إلى أن "
+     "التحقيق مستمر.",
+     [("indirect", "مصادر في الشرطة", "وذكرت", None, "أوقفوا ثلاثة مشتبهين"),
+      ("indirect", "المصادر", "وأشارت", None, "التحقيق مستمر")]),
+    # the object noun of a blaming verb is looked for after the asides
+    ("blame-object-after-medium-aside",
+     "وحمّلت وزارة الخارجية، في بيان اليوم، الشركة مسؤولية التأخير.",
+     [("indirect", "وزارة الخارجية", "وحمّلت", "في بيان", "الشركة مسؤولية التأخير")]),
+    ("blame-object-after-two-asides",
+     "وحمل الوزير، في تصريح صحفي، المقاول المسؤولية الكاملة عن انهيار الجسر.",
+     [("indirect", "الوزير", "وحمل", "في تصريح صحفي",
+       "المقاول المسؤولية الكاملة عن انهيار الجسر")]),
+    # a verb joined by «و» inside a noun-phrase content coordinates with the first verb
+    ("coordinated-verb-after-prepositional-content",
+     "ونددت الحكومة بإغلاق المعبر وأكدت دعمها للسكان المحاصرين.",
+     [("indirect", "الحكومة", "ونددت", None, "بإغلاق المعبر"),
+      ("indirect", "الحكومة", "وأكدت", None, "دعمها للسكان المحاصرين")]),
+    ("coordinated-verb-after-object-content",
+     "وأعلنت إدارة النادي تعاقدها مع المدرب وأكدت ثقتها في قدرة الفريق على المنافسة.",
+     [("indirect", "إدارة النادي", "وأعلنت", None, "تعاقدها مع المدرب"),
+      ("indirect", "إدارة النادي", "وأكدت", None, "ثقتها في قدرة الفريق على المنافسة")]),
+    # inside a clause opened by «أن» the verb may have the clause's own subject: one
+    ("verb-inside-a-complement-clause-stays",
+     "وقال الوزير إن الشركة أنهت المشروع وأكدت جاهزيته.",
+     [("indirect", "الوزير", "وقال", None, "الشركة أنهت المشروع وأكدت جاهزيته")]),
+    # a medium phrase inside the quotation belongs to what was said
+    ("no-medium-from-inside-a-quotation",
+     'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
+     [("direct", "الجمعية", "وأكدت", None, "حق السكان في تقرير مستقبل حيهم")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_bounds_and_sources(quotes_of, body, expected):
+    got = quotes_of(body)
+    assert len(got) == len(expected), [q["content"]["text"] for q in got]
+    for q, row in zip(got, expected):
+        assert_statement(q, *row)
