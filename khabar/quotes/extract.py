@@ -410,6 +410,25 @@ def _invitation(s: Sentence, item: Item) -> bool:
     return False
 
 
+_CONNECTIVE_MAX = 4  # words of a clause connective («في الوقت الذي»)
+
+
+def _after_connective(s: Sentence, ci: int) -> bool:
+    """«…، وفي حين دعت الوزارة …»: a connective of several words after a comma or a stop
+    opens the clause of the cue at ci."""
+    return _connective_start(s, ci) < ci
+
+
+def _connective_start(s: Sentence, ci: int) -> int:
+    """Where the connective that ends right before ci starts (ci when there is none)."""
+    for x in range(max(1, ci - _CONNECTIVE_MAX), ci - 1):
+        if s.words[x - 1] in PUNCT_STOP:
+            m = LEX.clause_connectives.match(s.words, x)
+            if m is not None and x + m[0] == ci:
+                return x
+    return ci
+
+
 def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
                      pre: str) -> bool:
     """«ندد الوزير بالهجوم وأكد دعمه …»: a finite verb joined by «و» inside a content that
@@ -418,15 +437,23 @@ def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
     verb, and states something of the same speaker."""
     if form.form != "perfect" or not pre or pre[-1:] not in CONJ:
         return False
+    host = _phrase_host(s, items, ci)
+    return host is not None and host.form is not None and host.form.form != "masdar" \
+        and not any(s.words[x] in PUNCT_STOP for x in range(host.ca, ci))
+
+
+def _phrase_host(s: Sentence, items: list[Item], ci: int, inner_ok: bool = False) -> Item | None:
+    """The statement whose content holds ci, when that content is a noun phrase (opened
+    by a preposition or as a bare object) up to ci: no clause of its own («أن …»).
+    `inner_ok`: a clause inside the phrase («لصواريخ قال إنها …») is allowed."""
     host = next((it for it in items if it.ca <= ci < it.cb and not it.bounded), None)
-    if host is None or host.kind != "indirect" or host.ca < 1 or host.form is None \
-            or host.form.form == "masdar":
-        return False
+    if host is None or host.kind != "indirect" or host.ca < 1:
+        return None
     opener = s.words[host.ca - 1]
-    return opener not in LEX.complementizers and opener != ":" \
-        and host.ca - 1 not in s.pair_at and not any(
-            s.words[x] in LEX.complementizers or s.words[x] in PUNCT_STOP
-            for x in range(host.ca, ci))
+    if opener in LEX.complementizers or opener == ":" or host.ca - 1 in s.pair_at or \
+            not inner_ok and any(s.words[x] in LEX.complementizers for x in range(host.ca, ci)):
+        return None
+    return host
 
 
 def _negation(word: str) -> bool:
@@ -445,9 +472,11 @@ def sentence_items(s: Sentence) -> list[Item]:
         # «…، كما ذكر المتحدث …»: a particle after a comma starts a statement too
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
-                                  s.words[ci - 2] in PUNCT_STOP)
-        if form.form == "masdar" and inside:
-            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement
+                                  s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci))
+        if form.form == "masdar" and inside and not (after_break and
+                                                     _phrase_host(s, items, ci, True)):
+            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
+            # not «مع إعلان الجيش عن …، ثم إعلان الشرطة عن …»: a list of statements
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
             continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
@@ -494,7 +523,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             taken.add(before)
         for prev in items:
             if not prev.bounded and prev.ca <= ci < prev.cb:
-                cut = ci
+                cut = _connective_start(s, ci)
                 while cut > prev.ca and (s.words[cut - 1] in COMMA or
                                          s.words[cut - 1] in LEX.negations or
                                          _resumes(s, cut) or

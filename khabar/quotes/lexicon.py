@@ -149,6 +149,7 @@ class Lexicon:
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
+    clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     headline_labels: Phrases
     statement_nouns: Phrases
@@ -249,6 +250,7 @@ def build() -> Lexicon:
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
+        clause_connectives=Phrases(g["clause_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),

@@ -45,6 +45,26 @@ ROWS = [
     ("verb-inside-a-complement-clause-stays",
      "وقال الوزير إن الشركة أنهت المشروع وأكدت جاهزيته.",
      [("indirect", "الوزير", "وقال", None, "الشركة أنهت المشروع وأكدت جاهزيته")]),
+    # a connective of several words after a comma opens a clause with a statement of its own
+    ("connective-fi-hin-opens-a-statement",
+     "وحذرت دول عربية من عواقب التصعيد، وفي حين دعت الصين الطرفين إلى ضبط النفس، "
+     "أعلنت دول أخرى دعمها للحكومة.",
+     [("indirect", "دول عربية", "وحذرت", None, "عواقب التصعيد"),
+      ("indirect", "الصين", "دعت", None, "الطرفين إلى ضبط النفس"),
+      ("indirect", "دول أخرى", "أعلنت", None, "دعمها للحكومة")]),
+    ("connective-without-conjunction",
+     "وطالب النواب بفتح تحقيق، في حين قال الوزير إن التحقيق بدأ.",
+     [("indirect", "النواب", "وطالب", None, "بفتح تحقيق"),
+      ("indirect", "الوزير", "قال", None, "التحقيق بدأ")]),
+    # a list of statement nouns, each with its author
+    ("list-of-masdar-statements",
+     "وجاء ذلك مع إعلان الجيش عن إسقاط طائرة مسيرة فوق البحر، ثم إعلان الشرطة أيضا عن "
+     "اعتقال مشتبه به.",
+     [("indirect", "الجيش", "إعلان", None, "إسقاط طائرة مسيرة فوق البحر"),
+      ("indirect", "الشرطة", "إعلان", None, "اعتقال مشتبه به")]),
+    ("masdar-inside-a-statement-stays",
+     "وحذر الوزير من أخطاء في إعلان اللجنة عن النتائج.",
+     [("indirect", "الوزير", "وحذر", None, "أخطاء في إعلان اللجنة عن النتائج")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
