@@ -18,7 +18,7 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
+from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, PRONOUN_SUFFIXES
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -332,7 +332,12 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if form.needs_complement and not complement_ok(how, form) and not \
             (how == "object" and (title or _object_noun_ahead(s, ca, form))):
         return None
-    item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
+    cb = n
+    if subject is None and verb_first and how in ("prep", "object") and not title:
+        late = _late_subject(s, ca)
+        if late is not None:
+            subject, cb = late, late.a  # «وأكد على ضرورة الحوار وزير الخارجية فلان»
+    item = Item("indirect", ca, cb, ci, cj, 0, form, speaker=subject, medium=medium,
                 chain=chain, loose=loose and how != "object", document=doc is not None)
     if ca in s.far:
         item.kind, item.ca, item.cb, item.bounded = "direct", ca + 1, n, True
@@ -340,6 +345,38 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     elif ca in s.pair_at:
         item.quote_open = ca
     return item
+
+
+_LATE_REACH = 8  # tokens of a short object before a subject that follows it
+
+
+def _late_subject(s: Sentence, ca: int) -> NP | None:
+    """«وأعلن عن العملية القائد فلان الفلاني»: a verb, a short object, then its subject,
+    a person named in full (a name, or a title with a name) that closes the clause."""
+    n = len(s)
+    end = next((x for x in range(ca, n) if s.words[x] in PUNCT_STOP), n)
+    for p in range(ca + 1, min(end, ca + _LATE_REACH)):
+        before = s.words[p - 1]
+        if not s.isword[p] or s.inside[p] or not (
+                before in COMMA or before.startswith(DEFINITE) and not at_stop(s, p - 1)
+                or len(before) > 3 and before.endswith(PRONOUN_SUFFIXES)):
+            continue  # «ضرورة دعم رئيس الحكومة»: a noun in construct state takes a
+            # genitive, and a preposition an object; a definite word closes the object
+        named = p in s.names and s.names[p][1] == "PER" and not any(
+            LEX.titles.match(s.words, x) for x in range(max(ca, p - 4), p))
+        if not named and not (LEX.titles.match(s.words, p) and
+                              LEX.titles.match(s.words, p)[2] == ""):
+            continue
+        np = parse_np(s, p, limit=end)
+        if np is None or np.kind != "person":
+            continue
+        np = apposition(s, np, limit=end)
+        has_name = named or any(x in s.names and s.names[x][1] == "PER"
+                                for x in range(np.a, np.b)) or np.name_start < np.b and \
+            np.title_end > np.a
+        if has_name and np.after == end:
+            return np
+    return None
 
 
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
