@@ -382,6 +382,8 @@ def _late_subject(s: Sentence, ca: int) -> NP | None:
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
+    if cj < len(s) and s.words[cj] in LEX.demonstratives:
+        return None  # «إلى نفي هذه الاتهامات»: what the noun acts on, not its author
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
                              s.words[agent.a].startswith(DEFINITE)):

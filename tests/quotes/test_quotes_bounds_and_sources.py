@@ -75,6 +75,19 @@ ROWS = [
     ("genitive-title-is-no-late-subject",
      "وأكد على ضرورة دعم رئيس الحكومة سامي خالد.",
      [("indirect", None, "وأكد", None, "ضرورة دعم رئيس الحكومة سامي خالد")]),
+    # a verb form after a preposition is a verbal noun («إلى نفي»), and a demonstrative
+    # after a statement noun is what it acts on, not its author
+    ("verbal-noun-after-preposition-is-no-verb",
+     'وسارعت الحكومة إلى نفي هذه الأنباء على لسان وزير الإعلام سامي خالد الذي تحدث عن '
+     'حملة منظمة، وقال: "هذه أكاذيب".',
+     [("indirect", "سامي خالد", "تحدث", None, "حملة منظمة"),
+      ("direct", "سامي خالد", "وقال", None, "هذه أكاذيب")]),
+    ("spoke-about",
+     "وتحدث الوزير عن خطة لإصلاح الطرق.",
+     [("indirect", "الوزير", "وتحدث", None, "خطة لإصلاح الطرق")]),
+    ("spokesman-is-no-cue",
+     "وقال المتحدث باسم الجيش إن الوضع هادئ.",
+     [("indirect", "المتحدث باسم الجيش", "وقال", None, "الوضع هادئ")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
