@@ -385,6 +385,8 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
                 _bare_body(s, t):
             break  # «رئيس البرلمان الحكومة …»: a definite phrase is closed, a body after
             # it (never an adjective) starts the object
+        elif _plural_after_feminine(s, k, t):
+            break  # «الحكومة الأوكرانية الانفصاليين»: no adjective of the singular head
         elif w.startswith(DEFINITE) and not LEX.np_stops.match(s.words, t) \
                 or LEX.titles.match(s.words, t):
             t += 1  # not «إلى», which folds to a definite-looking «الي»
@@ -400,6 +402,14 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         else:
             break
     return t
+
+
+def _plural_after_feminine(s: Sentence, k: int, t: int) -> bool:
+    """A definite plural in the oblique case after a definite feminine singular head: it
+    cannot agree with the head, so the verb's object starts there."""
+    head, w = s.words[k], s.words[t]
+    return head.startswith(ARTICLE_FORMS) and head.endswith(FEMININE) and \
+        w.startswith(ARTICLE) and w.endswith(OBLIQUE_PLURAL) and len(w) > 6
 
 
 def _bare_body(s: Sentence, t: int) -> bool:

@@ -88,6 +88,14 @@ ROWS = [
     ("spokesman-is-no-cue",
      "وقال المتحدث باسم الجيش إن الوضع هادئ.",
      [("indirect", "المتحدث باسم الجيش", "وقال", None, "الوضع هادئ")]),
+    # a definite oblique plural cannot qualify a feminine singular head: the object starts
+    ("oblique-plural-after-feminine-head-is-the-object",
+     "واتهمت الحكومة الأوكرانية الانفصاليين الموالين لجارتها باستهداف مواقعها.",
+     [("indirect", "الحكومة الأوكرانية", "واتهمت", None,
+       "الانفصاليين الموالين لجارتها باستهداف مواقعها")]),
+    ("oblique-plural-genitive-of-a-construct-head-stays",
+     "وقالت نقابة الصحفيين إن الصحفي أفرج عنه.",
+     [("indirect", "نقابة الصحفيين", "وقالت", None, "الصحفي أفرج عنه")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
