@@ -40,6 +40,8 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
+        if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
+            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out

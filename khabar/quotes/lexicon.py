@@ -169,6 +169,8 @@ class Lexicon:
     noun_governors: frozenset[str]
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
+    content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
+    quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -270,6 +272,8 @@ def build() -> Lexicon:
         noun_governors=_folded(g["noun_governors"]),
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
+        content_openers=Phrases(g["content_openers"], CONJ),
+        quantity_words=_folded(g["quantity_words"]),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),

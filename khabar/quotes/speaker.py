@@ -120,7 +120,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None
     w0 = s.words[k]
     if len(w0) < 2 or LEX.cues.match(s.words, k) or starts_medium(s, k) \
-            or w0 in LEX.manner_markers:
+            or w0 in LEX.manner_markers or LEX.content_openers.match(s.words, k):
         return None
     # «بيان لـX»: the statement noun gives way to its author
     st = LEX.statement_nouns.match(s.words, k)

@@ -96,6 +96,23 @@ ROWS = [
     ("oblique-plural-genitive-of-a-construct-head-stays",
      "وقالت نقابة الصحفيين إن الصحفي أفرج عنه.",
      [("indirect", "نقابة الصحفيين", "وقالت", None, "الصحفي أفرج عنه")]),
+    # a question or a modal word after the verb opens the content, never a subject
+    ("question-word-is-no-subject",
+     "وقالت المدربة إن الأطفال يحتاجون الدعم. وأضافت كيف لنا أن نترك هؤلاء الأطفال وحدهم.",
+     [("indirect", "المدربة", "وقالت", None, "الأطفال يحتاجون الدعم"),
+      ("indirect", "المدربة", "وأضافت", None, "نترك هؤلاء الأطفال وحدهم")]),
+    ("modal-word-is-no-subject",
+     "وقال الوزير إن الإصلاح بدأ. وقال يجب أن تكون هناك رؤية واضحة.",
+     [("indirect", "الوزير", "وقال", None, "الإصلاح بدأ"),
+      ("indirect", "الوزير", "وقال", None, "تكون هناك رؤية واضحة")]),
+    # a preposition with a pronoun is an aside, and a counted noun is no verb
+    ("preposition-with-pronoun-is-no-subject",
+     "وقال الزعيم إن الفساد خطر. وتوعد خلاله بمواجهة الفاسدين.",
+     [("indirect", "الزعيم", "وقال", None, "الفساد خطر"),
+      ("indirect", "الزعيم", "وتوعد", None, "بمواجهة الفاسدين")]),
+    ("counted-noun-is-no-cue",
+     "وحرم 785 ألف طالب من الدراسة هذا العام.",
+     []),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
