@@ -497,6 +497,16 @@ def _phrase_host(s: Sentence, items: list[Item], ci: int, inner_ok: bool = False
     return host
 
 
+def _object_after_relative(s: Sentence, ci: int, cj: int, item: Item) -> bool:
+    """A cue right after a relative pronoun, a phrase right after it, then a content opened
+    by a preposition or as an object (not «التي قال الجيش إنه …», where the phrase is
+    the subject of a clause with its own complementizer)."""
+    return ci > 0 and s.words[ci - 1] in LEX.relatives and item.speaker is not None \
+        and item.speaker.a == cj and item.kind == "indirect" and not item.bounded \
+        and item.ca > item.speaker.a and s.words[item.ca - 1] not in LEX.complementizers \
+        and s.words[item.ca - 1] != ":" and not item.form.report
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -536,6 +546,12 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
+        if item.speaker is not None and _object_after_relative(s, ci, cj, item):
+            # «الوزير الذي اتهم الحكومة بالفساد»: the verb of a relative clause has the
+            # antecedent as its subject, and the phrase after it is its object
+            ante = antecedent(s, ci, form)
+            if ante is not None:
+                item.ca, item.speaker, item.relative = item.speaker.a, ante, True
         if item.speaker is None and not inside and ci > 0:
             # «…، بحسب الخبير الذي أشار إلى …», «نشرت الهيئة تقريرا أوضحت فيه أن …»
             item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \

@@ -275,8 +275,9 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             stop_preps: frozenset[str]) -> int:
     """The longest run of words from k that a noun phrase may cover."""
     if kind in ("anonymous", "group") and s.words[k].startswith(ARTICLE_FORMS):
-        # a definite head takes only its adjectives («الدولتان» + not «إيران»)
-        return _complement_end(s, k, first, n)
+        # a definite head takes only its adjectives («الدولتان» + not «إيران»), never a
+        # quotation: people are not named in quotation marks («وهتف المشاركون "…"»)
+        return _complement_end(s, k, first, n, quoted_name=False)
     cap = _TITLED_MAX if titled else _BARE_MAX
     j = k + first
     while j < n and j - k < cap:
@@ -352,7 +353,8 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
     return end is not None and all(not at_stop(s, x) for x in range(j + 1, min(end, n)))
 
 
-def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
+def _complement_end(s: Sentence, k: int, head_len: int, j: int,
+                    quoted_name: bool = True) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
@@ -372,6 +374,8 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
     while t < j:
         w = s.words[t]
         if t in s.pair_at and s.pair_at[t] < j:
+            if not quoted_name:
+                break
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title

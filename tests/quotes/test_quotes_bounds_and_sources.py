@@ -113,6 +113,32 @@ ROWS = [
     ("counted-noun-is-no-cue",
      "وحرم 785 ألف طالب من الدراسة هذا العام.",
      []),
+    # people are not named in quotation marks: the quotation after them is what they said
+    ("quotation-right-after-a-group",
+     'حيث هتف المشاركون "الشعب يريد الإصلاح".',
+     [("direct", "المشاركون", "هتف", None, "الشعب يريد الإصلاح")]),
+    ("quotation-right-after-officials",
+     'وقال المسؤولون "لن نتراجع عن القرار".',
+     [("direct", "المسؤولون", "وقال", None, "لن نتراجع عن القرار")]),
+    ("quoted-name-after-a-construct-head-stays",
+     'وقال تنظيم "الدولة الإسلامية" إنه نفذ الهجوم.',
+     [("indirect", 'تنظيم "الدولة الإسلامية"', "وقال", None, "نفذ الهجوم")]),
+    # a court rules («قضت بأن»), a verb with other senses without «أن»
+    ("court-ruling",
+     "وقضت المحكمة العليا بأن القانون غير دستوري.",
+     [("indirect", "المحكمة العليا", "وقضت", None, "القانون غير دستوري")]),
+    ("spent-is-no-statement",
+     "وقضى الجندي ثلاثة أعوام في الأسر.",
+     []),
+    ("connective-after-ya-dhalik",
+     "وأعلن الرئيس أن بلاده ستعترف بالدولة الجديدة، وبعد ذلك أعلنت عشر دول أنها "
+     "ستتخذ الخطوة نفسها.",
+     [("indirect", "الرئيس", "وأعلن", None, "بلاده ستعترف بالدولة الجديدة"),
+      ("indirect", "عشر دول", "أعلنت", None, "ستتخذ الخطوة نفسها")]),
+    # the verb of a relative clause: the antecedent speaks, the phrase after it is the object
+    ("relative-clause-object",
+     "وفي الجلسة تحدث الوزير سامي خالد الذي اتهم المعارضة بالتحريض على العنف.",
+     [("indirect", "سامي خالد", "اتهم", None, "المعارضة بالتحريض على العنف")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
