@@ -171,6 +171,7 @@ class Lexicon:
     demonstratives: frozenset[str]
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
+    answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -274,6 +275,7 @@ def build() -> Lexicon:
         demonstratives=_folded(g["demonstratives"]),
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
+        answer_words=_folded(g["answer_words"]),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),

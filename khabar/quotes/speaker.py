@@ -119,7 +119,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
-    if len(w0) < 2 or LEX.cues.match(s.words, k) or starts_medium(s, k) \
+    # with `skip`, the glued preposition is the caller's («وفقا لصحيفة X»), no medium's
+    if len(w0) < 2 or LEX.cues.match(s.words, k) or not skip and starts_medium(s, k) \
             or w0 in LEX.manner_markers or LEX.content_openers.match(s.words, k):
         return None
     # «بيان لـX»: the statement noun gives way to its author
