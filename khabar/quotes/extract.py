@@ -34,7 +34,7 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     for k, w in enumerate(s.words):
         if w not in firsts or s.inside[k]:
             continue
-        m = LEX.cues.match(s.words, k)
+        m = LEX.cues.match(s.words, k) or LEX.glued_masdars.match(s.words, k)
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
                 or in_anonymity_clause(s, k):
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue

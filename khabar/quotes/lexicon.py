@@ -132,6 +132,7 @@ class CueForm:
 @dataclass(slots=True)
 class Lexicon:
     cues: Phrases
+    glued_masdars: Phrases  # «بإعلان الرئيس أنه …»: a statement noun after a preposition
     complementizers: frozenset[str]
     prepositions: dict[str, str]  # folded word -> marker
     glued_preps: tuple[str, ...]
@@ -236,6 +237,8 @@ def build() -> Lexicon:
     noun_pre = _prefixes(CONJ, PREPS, (ARTICLE,))
     return Lexicon(
         cues=Phrases(forms, CONJ, forms),
+        glued_masdars=Phrases([f for f, c in forms.items() if c.form == "masdar"],
+                              _prefixes(CONJ, PREPS), forms),
         complementizers=_folded(g["complementizers"]),
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
@@ -288,7 +291,7 @@ def build() -> Lexicon:
 
 LEX = build()
 # a sentence none of whose words is one of these holds no statement (titles aside)
-CUE_WORDS = LEX.cues.first_words
+CUE_WORDS = LEX.cues.first_words | LEX.glued_masdars.first_words
 ATTRIBUTION_WORDS = LEX.attribution.first_words
 ADVERBIAL_WORDS = LEX.adverbials.first_words
 ADVERBIAL_SECONDS = LEX.adverbials.second_words()

@@ -141,7 +141,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None  # «لمركز …»: a preposition's object, not a subject
     if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
         return None
-    if head is None and skip == 0 and w0.startswith(_PREP_ARTICLE) and k not in s.names:
+    if head is None and skip == 0 and _prep_article(w0) and k not in s.names:
         return None  # «وقال للصحفيين»: a preposition's object, not a subject
     if subject and len(w0) >= _OBLIQUE_MIN and w0.startswith(ARTICLE_FORMS) \
             and w0.endswith(OBLIQUE_PLURAL) and (head is None or head[0] in ("anonymous", "group")):
@@ -407,6 +407,15 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
         else:
             break
     return t
+
+
+_STEM_MIN = 3  # letters of a word after a glued preposition and article
+
+
+def _prep_article(word: str) -> bool:
+    """«للصحفيين», «بالمدينة»: a preposition and the article glued to a noun; not
+    «وكالات», whose letters only look like «و» + «ك» + «ال»."""
+    return any(word.startswith(p) and len(word) - len(p) >= _STEM_MIN for p in _PREP_ARTICLE)
 
 
 def _plural_after_feminine(s: Sentence, k: int, t: int) -> bool:

@@ -166,6 +166,29 @@ ROWS = [
      'نشرته وكالة رويترز.',
      [("direct", "نواب معارضون", "هتف", "رويترز",
        'فلترحل الحكومة"، و"يسقط الفساد" و"عاش الوطن')]),
+    # «وكالات» only looks like «و» + «ك» + «ال»: a plural noun, the subject
+    ("plural-agencies-as-subject",
+     "وأشارت وكالات غربية إلى أن القرض هو الأكبر من نوعه.",
+     [("indirect", "وكالات غربية", "وأشارت", None, "القرض هو الأكبر من نوعه")]),
+    # an adverbial between a participle and its preposition is an aside
+    ("participle-with-an-adverbial",
+     "وأكدت الوزيرة أن الخطة جاهزة، كاشفة في ذات السياق عن تخصيص ميزانية جديدة.",
+     [("indirect", "الوزيرة", "وأكدت", None, "الخطة جاهزة"),
+      ("indirect", "الوزيرة", "كاشفة", None, "تخصيص ميزانية جديدة")]),
+    # «جدد» states something only with a statement noun as its object
+    ("renewed-condemnation",
+     "وجدد الوزير في الوقت ذاته إدانة بلاده للهجمات الأخيرة.",
+     [("indirect", "الوزير", "وجدد", None, "إدانة بلاده للهجمات الأخيرة")]),
+    ("renewed-contract-is-no-statement",
+     "وجدد النادي عقد المدرب لموسمين.",
+     []),
+    # a statement noun after a glued preposition, its author, then «أن»
+    ("masdar-after-glued-preposition",
+     "وفوجئ الوزير بإعلان الرئيس بأنه سيلتقي زعيم المعارضة.",
+     [("indirect", "الرئيس", "بإعلان", None, "سيلتقي زعيم المعارضة")]),
+    ("purpose-masdar-is-no-statement",
+     "واجتمع المجلس لإعلان النتائج النهائية.",
+     []),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
