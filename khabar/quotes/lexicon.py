@@ -164,6 +164,9 @@ class Lexicon:
     outlet_kinds: Phrases
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
+    # outlets with their spaces taken out («سكاينيوزعربية»): names a page glued together
+    joined_outlets: dict[str, str]
+    glued_tails: tuple[str, ...]  # «للأنباء» after a known name in a glued word
     medium: Phrases  # value: relation
     platform_preps: frozenset[str]
     attribution: Phrases
@@ -270,6 +273,8 @@ def build() -> Lexicon:
         outlet_kinds=Phrases(m["kinds"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
+        joined_outlets={fold(x).replace(" ", ""): x for x in m["outlets"]},
+        glued_tails=tuple(fold(x) for x in m.get("glued_tails", ())),
         medium=Phrases(list(medium_values), CONJ, medium_values),
         platform_preps=_folded(mp["platform_prepositions"]),
         attribution=Phrases(mp["attribution_cues"], CONJ),
