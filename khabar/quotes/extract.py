@@ -299,7 +299,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
-        first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain
+        # right after a medium phrase («في بيان»), as right after the subject
+        first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
+            or j == after_medium
         quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
         if mk is not None:
@@ -507,6 +509,26 @@ def _object_after_relative(s: Sentence, ci: int, cj: int, item: Item) -> bool:
         and s.words[item.ca - 1] != ":" and not item.form.report
 
 
+_OPENER_MAX = 3  # words of a trailing opener («على ما»)
+
+
+def _clause_before(s: Sentence, ci: int, items: list[Item]) -> tuple[int, int] | None:
+    """«أجرى الطرفان محادثات جيدة، على ما قال المبعوث»: after a comma, an opener makes the
+    cue at ci vouch for the clause before it; that clause runs from the last statement's
+    end (or the sentence's start) to the comma."""
+    for x in range(max(1, ci - _OPENER_MAX), ci):
+        m = LEX.trailing_openers.match(s.words, x)
+        if m is None or x + m[0] != ci or s.words[x - 1] not in COMMA:
+            continue
+        a = max((it.cb for it in items if it.cb <= x), default=0)
+        while a < x and (s.words[a] in COMMA or not s.isword[a]):
+            a += 1
+        b = x - 1
+        if sum(1 for k in range(a, b) if s.isword[k]) >= 3:
+            return a, b
+    return None
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -562,6 +584,12 @@ def sentence_items(s: Sentence) -> list[Item]:
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
             continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None
+        if item.ca < 0 and before is None and item.speaker is not None:
+            clause = _clause_before(s, ci, items)
+            if clause is not None:
+                item.kind, item.ca, item.cb, item.bounded = "indirect", clause[0], clause[1], True
+                items.append(item)
+                continue
         if item.ca < 0:
             if before is None:
                 continue

@@ -176,6 +176,7 @@ class Lexicon:
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
+    trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -284,6 +285,7 @@ def build() -> Lexicon:
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),
+        trailing_openers=Phrases(g["trailing_openers"], CONJ),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),

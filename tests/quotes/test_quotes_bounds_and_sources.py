@@ -189,6 +189,23 @@ ROWS = [
     ("purpose-masdar-is-no-statement",
      "واجتمع المجلس لإعلان النتائج النهائية.",
      []),
+    # a preposition right after a medium phrase introduces the content
+    ("preposition-after-a-medium-phrase",
+     "وطالب الحزب في بيان بإجراء انتخابات مبكرة.",
+     [("indirect", "الحزب", "وطالب", "في بيان", "بإجراء انتخابات مبكرة")]),
+    # after a comma, «على ما» / «كما» make a cue with nothing after its subject vouch
+    # for the clause before it
+    ("trailing-ala-ma-qal",
+     "وأجرى الطرفان محادثات جيدة جدا بشأن الاتفاق، على ما قال المبعوث الأممي.",
+     [("indirect", "المبعوث الأممي", "قال", None,
+       "وأجرى الطرفان محادثات جيدة جدا بشأن الاتفاق")]),
+    ("trailing-kama-akkad",
+     "وارتفعت الأسعار بنسبة كبيرة خلال الشهر الماضي، كما أكد الوزير.",
+     [("indirect", "الوزير", "أكد", None, "وارتفعت الأسعار بنسبة كبيرة خلال الشهر الماضي")]),
+    ("kama-with-its-own-content-stays",
+     "وقال الوزير إن الأسعار ارتفعت، كما قال إن الرواتب ستزيد.",
+     [("indirect", "الوزير", "وقال", None, "الأسعار ارتفعت"),
+      ("indirect", "الوزير", "قال", None, "الرواتب ستزيد")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
