@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import ARTICLE, CONJ
+from khabar.quotes.morph import ARTICLE, CONJ, IMPERFECT_LETTERS
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
 
 _DIRECT_SHARE = 0.6  # a content this much inside quotation marks counts as direct
@@ -21,8 +21,11 @@ def trim(s: Sentence, item: Item) -> None:
     """Drop edge punctuation and a closing aside from an open-ended content."""
     a, b = item.ca, item.cb
     if not item.bounded:
+        phrase = a > 0 and s.words[a - 1] not in LEX.complementizers and s.words[a - 1] != ":" \
+            and (a - 1) not in s.pair_at
         for k in range(a + 1, b):
-            if s.words[k - 1] in COMMA and LEX.content_stops.match(s.words, k):
+            if s.words[k - 1] in COMMA and (LEX.content_stops.match(s.words, k) or
+                                             phrase and _new_clause(s, k)):
                 b = k
                 break
     closes = set(s.pair_at.values())
@@ -32,6 +35,14 @@ def trim(s: Sentence, item: Item) -> None:
     while a < b and not s.isword[a] and a not in s.pair_at:
         a += 1
     item.ca, item.cb = a, b
+
+
+def _new_clause(s: Sentence, k: int) -> bool:
+    """«…، وتتطابق تصريحاته مع …»: «و» glued to an imperfect verb after a comma starts a
+    clause of its own, which a noun-phrase content (no «أن» before it) cannot hold."""
+    w = s.words[k]
+    return len(w) >= 5 and w[0] in CONJ and w[1] in IMPERFECT_LETTERS and s.isword[k] \
+        and not LEX.cues.match(s.words, k) and not s.inside[k]
 
 
 def settle_kind(s: Sentence, it: Item) -> None:

@@ -398,12 +398,22 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             s.words[j] not in LEX.prepositions:
         j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
+    if found is None and j < len(s) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
+        # «تحذير ترامب وخبراء عسكريين من أن …»: a second author joined by «و»
+        for e in range(j + 1, min(len(s), j + _COORDINATED_MAX + 1)):
+            if not s.isword[e] or at_stop(s, e) and LEX.prepositions.get(s.words[e]) is None:
+                break
+            found = marker(s, e, form, True, quote_ok=False)
+            if found is not None:
+                agent.b = e
+                break
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
 
 
 _PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+_COORDINATED_MAX = 3  # words of a second author joined by «و» to a statement noun's first
 
 
 def _parenthesis_end(s: Sentence, j: int) -> int | None:
@@ -469,6 +479,20 @@ def _connective_start(s: Sentence, ci: int) -> int:
             m = LEX.clause_connectives.match(s.words, x)
             if m is not None and x + m[0] == ci:
                 return x
+    return ci
+
+
+def _after_concessive(s: Sentence, ci: int) -> bool:
+    """«… على الرغم من تحذير الخبراء من أن …»: a concessive opener ends right before ci."""
+    return _concessive_start(s, ci) < ci
+
+
+def _concessive_start(s: Sentence, ci: int) -> int:
+    """Where the concessive opener that ends right before ci starts (ci when none)."""
+    for x in range(max(0, ci - _CONNECTIVE_MAX), ci):
+        m = LEX.concessives.match(s.words, x)
+        if m is not None and x + m[0] == ci:
+            return x
     return ci
 
 
@@ -546,8 +570,8 @@ def sentence_items(s: Sentence) -> list[Item]:
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
                                   s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci))
-        if form.form == "masdar" and inside and not (after_break and
-                                                     _phrase_host(s, items, ci, True)):
+        if form.form == "masdar" and inside and not _after_concessive(s, ci) and \
+                not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
             # not «مع إعلان الجيش عن …، ثم إعلان الشرطة عن …»: a list of statements
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
@@ -608,7 +632,8 @@ def sentence_items(s: Sentence) -> list[Item]:
             taken.add(before)
         for prev in items:
             if not prev.bounded and prev.ca <= ci < prev.cb:
-                cut = _connective_start(s, ci)
+                cut = _concessive_start(s, ci) if form.form == "masdar" \
+                    else _connective_start(s, ci)
                 while cut > prev.ca and (s.words[cut - 1] in COMMA or
                                          s.words[cut - 1] in LEX.negations or
                                          _resumes(s, cut) or

@@ -177,6 +177,7 @@ class Lexicon:
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
     trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
+    concessives: Phrases  # «على الرغم من تحذير X من أن»: a statement noun opens a statement
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -286,6 +287,7 @@ def build() -> Lexicon:
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),
         trailing_openers=Phrases(g["trailing_openers"], CONJ),
+        concessives=Phrases(g["concessives"], CONJ),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),

@@ -206,6 +206,24 @@ ROWS = [
      "وقال الوزير إن الأسعار ارتفعت، كما قال إن الرواتب ستزيد.",
      [("indirect", "الوزير", "وقال", None, "الأسعار ارتفعت"),
       ("indirect", "الوزير", "قال", None, "الرواتب ستزيد")]),
+    # a noun-phrase content ends where «و» + an imperfect verb opens a clause after a comma
+    ("phrase-content-ends-at-a-new-clause",
+     "وأعلن الجيش أن المدينة تحت سيطرته، مؤكدا قرب انتهاء العملية، وتتطابق تصريحاته "
+     "مع أخرى أطلقها المتحدث.",
+     [("indirect", "الجيش", "وأعلن", None, "المدينة تحت سيطرته"),
+      ("indirect", "الجيش", "مؤكدا", None, "قرب انتهاء العملية")]),
+    ("clause-content-keeps-its-coordinated-clause",
+     "وقال الوزير إن المدينة آمنة، وتعمل الأسواق بشكل طبيعي.",
+     [("indirect", "الوزير", "وقال", None, "المدينة آمنة، وتعمل الأسواق بشكل طبيعي")]),
+    # a statement noun with its authors after a concessive opener is a statement of its own
+    ("statement-noun-after-a-concessive",
+     "وأعلنت الحكومة أنها ستزيد الإنفاق العسكري على الرغم من تحذير خبراء الاقتصاد من أن "
+     "العجز سيتفاقم.",
+     [("indirect", "الحكومة", "وأعلنت", None, "ستزيد الإنفاق العسكري"),
+      ("indirect", "خبراء الاقتصاد", "تحذير", None, "العجز سيتفاقم")]),
+    ("statement-noun-with-two-authors",
+     "ومضت الحكومة في خطتها رغم تحذير الوزير سامي خالد والخبراء من أن العجز سيتفاقم.",
+     [("indirect", "الوزير سامي خالد والخبراء", "تحذير", None, "العجز سيتفاقم")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
