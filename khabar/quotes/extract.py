@@ -466,6 +466,23 @@ def _invitation(s: Sentence, item: Item) -> bool:
 _CONNECTIVE_MAX = 4  # words of a clause connective («في الوقت الذي»)
 
 
+_ASIDE_REACH = 8  # tokens of a time aside opened by «و» before a cue
+
+
+def _aside_start(s: Sentence, ci: int) -> int:
+    """«… وفي وقت لاحق من اليوم قال إنه …»: a time or adverbial aside opened by «و» right
+    before the cue starts a clause of its own; where it starts (ci when there is none)."""
+    if ci < 1 or (ci - 1) not in s.times:
+        return ci
+    for x in range(ci - 2, max(0, ci - _ASIDE_REACH) - 1, -1):
+        w = s.words[x]
+        if not s.isword[x] or w in LEX.complementizers or LEX.cues.match(s.words, x):
+            return ci
+        if x in s.times and (x - 1) not in s.times and w[:1] in CONJ and len(w) > 2:
+            return x
+    return ci
+
+
 def _after_connective(s: Sentence, ci: int) -> bool:
     """«…، وفي حين دعت الوزارة …»: a connective of several words after a comma or a stop
     opens the clause of the cue at ci."""
@@ -569,7 +586,8 @@ def sentence_items(s: Sentence) -> list[Item]:
         # «…، كما ذكر المتحدث …»: a particle after a comma starts a statement too
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
-                                  s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci))
+                                  s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci)
+                                  or _aside_start(s, ci) < ci)
         if form.form == "masdar" and inside and not _after_concessive(s, ci) and \
                 not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
@@ -633,7 +651,7 @@ def sentence_items(s: Sentence) -> list[Item]:
         for prev in items:
             if not prev.bounded and prev.ca <= ci < prev.cb:
                 cut = _concessive_start(s, ci) if form.form == "masdar" \
-                    else _connective_start(s, ci)
+                    else min(_connective_start(s, ci), _aside_start(s, ci))
                 while cut > prev.ca and (s.words[cut - 1] in COMMA or
                                          s.words[cut - 1] in LEX.negations or
                                          _resumes(s, cut) or

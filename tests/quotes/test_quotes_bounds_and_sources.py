@@ -224,6 +224,12 @@ ROWS = [
     ("statement-noun-with-two-authors",
      "ومضت الحكومة في خطتها رغم تحذير الوزير سامي خالد والخبراء من أن العجز سيتفاقم.",
      [("indirect", "الوزير سامي خالد والخبراء", "تحذير", None, "العجز سيتفاقم")]),
+    # a time aside opened by «و» before a verb starts a statement of the same speaker
+    ("time-aside-with-waw-opens-a-statement",
+     "وقال فريق الوزير السبت إن الوزير متوعك وفي وقت لاحق من عطلة نهاية الأسبوع قال إنه "
+     "سينهي جولته.",
+     [("indirect", "فريق الوزير", "وقال", None, "الوزير متوعك"),
+      ("indirect", "فريق الوزير", "قال", None, "سينهي جولته")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
