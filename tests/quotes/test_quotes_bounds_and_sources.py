@@ -226,8 +226,7 @@ ROWS = [
      [("indirect", "الوزير سامي خالد والخبراء", "تحذير", None, "العجز سيتفاقم")]),
     # a time aside opened by «و» before a verb starts a statement of the same speaker
     ("time-aside-with-waw-opens-a-statement",
-     "وقال فريق الوزير السبت إن الوزير متوعك وفي وقت لاحق من عطلة نهاية الأسبوع قال إنه "
-     "سينهي جولته.",
+     "وقال فريق الوزير السبت إن الوزير متوعك وفي وقت لاحق قال إنه سينهي جولته.",
      [("indirect", "فريق الوزير", "وقال", None, "الوزير متوعك"),
       ("indirect", "فريق الوزير", "قال", None, "سينهي جولته")]),
     # a medium phrase inside the quotation belongs to what was said
