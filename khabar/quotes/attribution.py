@@ -190,7 +190,7 @@ def _closing_reporter(s: Sentence, k: int, m, items) -> None:
 
 
 def _reporter_of_previous(s: Sentence, k: int, items, np: NP, doc) -> bool:
-    """«هتف النواب "…"، وفق مقطع نشرته وكالة X»: an outlet, or a document an outlet
+    """«هتف النواب "…"، وفق تسجيل بثته قناة X»: an outlet, or a document an outlet
     published, right after a statement names who reported that statement: its medium,
     not a statement of its own."""
     prev = next((it for it in items if it.cb <= k and all(

@@ -387,7 +387,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
     if cj < len(s) and s.words[cj] in LEX.demonstratives:
-        return None  # «إلى نفي هذه الاتهامات»: what the noun acts on, not its author
+        return None  # «إلى نفي هذه الأنباء»: what the noun acts on, not its author
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
                              s.words[agent.a].startswith(DEFINITE)):
@@ -399,7 +399,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
     if found is None and j < len(s) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
-        # «تحذير ترامب وخبراء عسكريين من أن …»: a second author joined by «و»
+        # «تحذير الوزير والخبراء من أن …»: a second author joined by «و»
         for e in range(j + 1, min(len(s), j + _COORDINATED_MAX + 1)):
             if not s.isword[e] or at_stop(s, e) and LEX.prepositions.get(s.words[e]) is None:
                 break
@@ -529,7 +529,7 @@ def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
 def _phrase_host(s: Sentence, items: list[Item], ci: int, inner_ok: bool = False) -> Item | None:
     """The statement whose content holds ci, when that content is a noun phrase (opened
     by a preposition or as a bare object) up to ci: no clause of its own («أن …»).
-    `inner_ok`: a clause inside the phrase («لصواريخ قال إنها …») is allowed."""
+    `inner_ok`: a clause inside the phrase («لشحنة قالت إنها …») is allowed."""
     host = next((it for it in items if it.ca <= ci < it.cb and not it.bounded), None)
     if host is None or host.kind != "indirect" or host.ca < 1:
         return None

@@ -79,8 +79,8 @@ def outlet_name(s: Sentence, k: int, bare_ok: bool = False
 
 
 def _glued_outlet(w, a: int, b: int) -> str | None:
-    """A known outlet whose words the page glued together («سكاي نيوزعربية»), or glued to
-    a word after it («رويترزللأنباء»): its name as the resource file writes it."""
+    """A known outlet whose words the page glued together («العربيةنت»), or glued to
+    a word after it («الأناضولللأنباء»): its name as the resource file writes it."""
     joined = "".join(w[a:b])
     known = LEX.joined_outlets.get(joined)
     if known is None:

@@ -12,8 +12,8 @@ def _quotes(text: str):
 
 
 @pytest.mark.parametrize("second,content", [
-    ("الخطيب أكد أن الأعمال التي تعرض حاليا هي حصيلة العام.",
-     "الأعمال التي تعرض حاليا هي حصيلة العام"),
+    ("الخطيب أكد أن المسلسلات المعروضة الآن ثمرة عام كامل.",
+     "المسلسلات المعروضة الآن ثمرة عام كامل"),
     ("الخطيب قال إن التصوير سيبدأ في الربيع.", "التصوير سيبدأ في الربيع"),
 ])
 def test_a_surname_before_the_verb_is_the_subject(second, content):
@@ -28,8 +28,8 @@ def test_an_unknown_word_before_the_verb_is_no_subject():
 
 
 @pytest.mark.parametrize("sentence,canonical", [
-    ('وقال الخبير لموقع "سكاي نيوزعربية" إن الوضع خطير.', "سكاي نيوز عربية"),
-    ("ونقلت وكالة رويترزللأنباء عن مسؤول أن الاتفاق قريب.", "رويترز"),
+    ('وقال الخبير لموقع "العربيةنت" إن الوضع خطير.', "العربية نت"),
+    ("ونقلت وكالة الأناضولللأنباء عن مسؤول أن الاتفاق قريب.", "الأناضول"),
     ("وقال الوزير لصحيفة الأيام إن الخطة جاهزة.", None),
 ])
 def test_glued_outlet_names(sentence, canonical):
@@ -38,4 +38,4 @@ def test_glued_outlet_names(sentence, canonical):
     if canonical is not None:
         assert q.medium.canonical == canonical
     else:
-        assert q.medium.canonical != "رويترز"
+        assert q.medium.canonical != "الأناضول"
