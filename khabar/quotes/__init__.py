@@ -105,9 +105,12 @@ def _surnames(vt: str, mentions, to_view) -> frozenset[str]:
 
 def _surname_tokens(s: Sentence, surnames: frozenset[str]) -> None:
     """Surnames standing alone in the sentence, as one-word names (`Sentence.names`)."""
-    for k, w in enumerate(s.words):
-        if w in surnames and k not in s.names and not s.inside[k] and \
-                not any(a < k < b for a, (b, _label) in s.names.items()):
+    found = [k for k, w in enumerate(s.words) if w in surnames and not s.inside[k]]
+    if not found:
+        return
+    covered = {x for a, (b, _label) in s.names.items() for x in range(a, b)}
+    for k in found:
+        if k not in covered:
             s.names[k] = (k + 1, "PER")
 
 
