@@ -257,12 +257,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
             continue
         if w in LEX.circumstantial_pronouns:
-            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma
+            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma, or to a
+            # quotation that opens right after it («… وهو من سكان الحي "…"»)
             comma = next((x for x in range(j + 1, min(n, j + _LOOKAHEAD))
-                          if s.words[x] in COMMA), None)
+                          if s.words[x] in COMMA or x in s.pair_at), None)
             if comma is None:
                 break
-            j = comma + 1
+            j = comma if comma in s.pair_at else comma + 1
+            after_medium = j if comma in s.pair_at else after_medium
             continue
         close = _parenthesis_end(s, j) if w == "(" else None
         if close is not None:

@@ -229,6 +229,10 @@ ROWS = [
      "وقال فريق الوزير السبت إن الوزير مريض وفي وقت لاحق قال إنه سينهي جولته.",
      [("indirect", "فريق الوزير", "وقال", None, "الوزير مريض"),
       ("indirect", "فريق الوزير", "قال", None, "سينهي جولته")]),
+    # a circumstantial aside («وهو …») may run up to the quotation that is the content
+    ("circumstantial-aside-up-to-a-quotation",
+     'وقال سامي خالد، وهو من سكان الحي القديم "الحريق بدأ في ساعة متأخرة من الليل".',
+     [("direct", "سامي خالد", "وقال", None, "الحريق بدأ في ساعة متأخرة من الليل")]),
     # a medium phrase inside the quotation belongs to what was said
     ("no-medium-from-inside-a-quotation",
      'وأكدت الجمعية دعمها "حق السكان في تقرير مستقبل حيهم".',
