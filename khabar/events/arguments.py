@@ -12,7 +12,7 @@ from bisect import bisect_left
 from khabar.events import lexicon as L
 from khabar.events.counts import counts, number_at
 from khabar.events.extract import Arg, Candidate, Context, Words
-from khabar.events.geocode import geocode
+from khabar.events.geocode import geocode, nisba_place
 from khabar.resources import load
 
 _HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
@@ -57,7 +57,7 @@ def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | N
         return None
     stem = w[:-1]
     for cand in (stem, stem + "ا", stem + "يا", "ال" + stem):
-        place = geocode(cand)
+        place = nisba_place(cand)
         if place is not None and place.level == 0:
             return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=place.name)
     return None
@@ -86,7 +86,7 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
             named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
             if named is not None:
                 return named if _can_act(ws, named) else None
-            subject = _subject_phrase(ws, k + 1)
+            subject = _subject_phrase(ws, k + 1, ctx)
             if subject is None and k > 0:
                 # «الجيش نفذ الهجوم»: the subject before its light verb (SVO)
                 named = next((b for b in before if _word_of(ws, b.end - 1) == k - 1), None)
@@ -119,16 +119,18 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor = a
         if actor is None and before:
             b = before[-1]
+            # «قالت الوزارة إن ثلاثة قتلوا»: the source of a statement did not do it
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and _can_act(ws, b):
+                    and _can_act(ws, b) and ctx.to_text(b.start) not in ctx.speaker_starts():
                 actor = b
     else:
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
         for a in ([] if nisba is not None else after[:2]):
             gap = _word_of(ws, a.start) - last
-            if gap > 5 or (gap > 1 and c.object_genitive):
-                break
+            if gap > 5 or (gap > 1 and c.object_genitive) or \
+                    not all(_adjective(w) for w in ws.words[last + 1:last + gap]):
+                break  # the genitive follows its noun and the noun's adjectives only
             if not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) and \
                     not _prep_before(ctx, ws, a, L.PLACE_PREPS) and \
                     (c.object_genitive or _can_act(ws, a)):
@@ -141,7 +143,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             else:
                 actor = nxt
         if actor is None:
-            actor = _agent_after(c, ws, after)
+            actor = _agent_after(c, ws, after, ctx)
         if actor is None:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
@@ -150,14 +152,14 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
-                    and not _scene(ws, b):
+                    and not _scene(ws, b) and ctx.to_text(b.start) not in ctx.speaker_starts():
                 actor = b
         if actor is None and before:
             actor = _clause_subject(ctx, ws, before, c.suffixed)
     if actor is None and c.verb:
         actor = _noun_nisba_before(ctx, ws, c.word)
     if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
-        actor = _subject_phrase(ws, last + 1)  # a name there was weighed above
+        actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject
         k = _word_of(ws, actor.end - 1) + 1
@@ -181,7 +183,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     return actor, recipient
 
 
-def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
+def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:
     """«هجوم من قبل الجماعة», «غارة شنتها الطائرات»: an agent marker or a verb whose
     pronoun is the event, a few words after the noun; the name or noun after it acts."""
     words = ws.words
@@ -202,7 +204,7 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
         named = next((a for a in after if _word_of(ws, a.start) == k), None)
         if named is not None:
             return named if _can_act(ws, named) else None
-        return _subject_phrase(ws, k)
+        return _subject_phrase(ws, k, ctx)
     return None
 
 
@@ -238,18 +240,32 @@ def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
     return Arg(ws.starts[i - 2], ws.ends[i - 1], "noun")
 
 
-def _subject_phrase(ws: Words, k: int) -> Arg | None:
+def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None:
     """A definite noun and its definite adjectives right after a verb («قصفت الطائرات
-    الإسرائيلية …»): the subject where no name stands there."""
+    الإسرائيلية …»), or an indefinite noun with a nationality adjective («شنت طائرات حربية
+    إسرائيلية …»): the subject where no name stands there. With a nationality adjective,
+    its country is the phrase's canonical actor."""
     words = ws.words
-    if k >= len(words) or not words[k].startswith("ال") or len(words[k]) < 4 or \
-            words[k] in L.NEGATION:
+    if k >= len(words) or len(words[k]) < 4 or words[k] in L.NEGATION or \
+            not _content(words[k]):
         return None
+    definite = words[k].startswith("ال")
     j = k
-    while j + 1 < len(words) and j - k < 2 and words[j + 1].startswith("ال") and \
-            words[j + 1] not in L.PLACE_PREPS and words[j + 1] not in L.RECIPIENT_PREPS:
+    while j + 1 < len(words) and j - k < 2 and _adjective(words[j + 1]) and \
+            words[j + 1].startswith("ال") == definite and \
+            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
         j += 1
-    return Arg(ws.starts[k], ws.ends[j], "noun")
+    country = None
+    if ctx is not None:
+        for i in range(k + 1, j + 1):
+            nisba = _nisba(ctx, ws, i)
+            if nisba is not None:
+                country = nisba.canonical
+                j = i  # the phrase ends at its nationality
+                break
+    if not definite and country is None:
+        return None
+    return Arg(ws.starts[k], ws.ends[j], "noun", canonical=country)
 
 
 def _is_site(a: Arg, ctx: Context | None = None) -> bool:
@@ -368,6 +384,14 @@ def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
         if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
             return Arg(ws.starts[k], ws.ends[k], "noun")
     return None
+
+
+def _adjective(w: str) -> bool:
+    """A word that may be an adjective of the noun before it («الهجوم الصاروخي الأخير»,
+    «غارات جوية مكثفة»): no preposition, no place head, no number."""
+    return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
+        w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
+        w[0] not in L.GLUED_PREPS
 
 
 def _content(w: str) -> bool:

@@ -6,7 +6,7 @@ from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
-from khabar.events.geocode import geocode
+from khabar.events.geocode import geocode_in
 from khabar.events.merge import merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
@@ -61,6 +61,19 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     ws = ctx.words(si)
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if actor is None:
+        # «قتل ثلاثة بغارة إسرائيلية»: another trigger word of the same event names its author
+        for other in group:
+            if other is not main and not other.secondary:
+                actor = A.actor_recipient(ctx, other, ws, args)[0]
+                if actor is not None:
+                    break
+    if main.verb:
+        if actor is None and main.prefix[:1] in ("و", "ف"):
+            # «اقتحمت القوات البلدة واعتقلت …»: coordinated verbs share their subject
+            actor = ctx._cache.get(("verb actor", si))  # type: ignore[assignment]
+        if actor is not None:
+            ctx._cache[("verb actor", si)] = actor
     if recipient is None:
         recipient = A.object_phrase(ctx, main, ws, actor) or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
@@ -121,7 +134,9 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
 
 def _place(ctx: Context, place) -> dict:
     loc = _arg_item(ctx, place)
-    geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
+    words, countries = ctx.place_context()
+    geo = geocode_in(loc["text"], words, countries) or (
+        geocode_in(loc["canonical"], words, countries) if loc.get("canonical") else None)
     if geo is not None:
         loc["geo"] = geo.to_dict()
     return loc
@@ -131,8 +146,8 @@ def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    events = [ev for g in _groups(ctx, candidates(ctx))
-              for ev in _event(ctx, g, published)]
+    groups = sorted(_groups(ctx, candidates(ctx)), key=lambda g: g[0].start)
+    events = [ev for g in groups for ev in _event(ctx, g, published)]
     events = merge(events)
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):

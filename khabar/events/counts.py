@@ -5,11 +5,13 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
-from khabar.events.lexicon import (CARDINALS, CUES_AFTER, CUES_BEFORE, DUALS, FILLERS,
+from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CUES_AFTER,
+                                   CUES_BEFORE, DUALS, FILLERS,
                                    CUE_STARTS, CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
 _CONJ = ("و", "ف", "ب", "ل")
+_PAIR_FIRSTS = frozenset(k.split()[0] for k in CARDINALS if " " in k)
 
 
 def _bare(w: str) -> str:
@@ -31,6 +33,9 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
         return None
     w = words[i]
     value = None
+    if w in _PAIR_FIRSTS and i + 1 < len(words) and f"{w} {words[i + 1]}" in CARDINALS:
+        # «أحد عشر», «ثلاثة عشر»: a two-word cardinal (its first word may be no number alone)
+        return _multiplied(words, CARDINALS[f"{w} {words[i + 1]}"], i + 2)
     if w.isdigit():
         value = int(w)
     else:
@@ -42,12 +47,11 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
                 return VAGUE[cand], i + 1
     if value is None:
         return None
-    j = i + 1
-    # «إحدى عشرة», «ثلاثة عشر»: a two-word cardinal
-    if j < len(words) and f"{words[i]} {words[j]}" in CARDINALS:
-        value = CARDINALS[f"{words[i]} {words[j]}"]
-        j += 1
-    # «عشرين و ثلاثة»... rare in counts; «أربعين ألف»: a multiplier
+    return _multiplied(words, value, i + 1)
+
+
+def _multiplied(words: list[str], value: int, j: int) -> tuple[int, int]:
+    # «أربعين ألف»: a multiplier
     if j < len(words) and words[j] in MULTIPLIERS:
         value *= MULTIPLIERS[words[j]]
         j += 1
@@ -107,11 +111,22 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             role, j = hit
             k = _skip_fillers(words, j)
             n = number_at(words, k)
+            active = _bare(words[i]) in ACTIVE_COUNT_VERBS or words[i] in ACTIVE_COUNT_VERBS
+            if n is None and active:
+                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject
+                for s in range(k + 1, min(k + 4, hi)):
+                    if words[s] in ANY_PREPS:
+                        break
+                    n = number_at(words, s)
+                    if n is not None:
+                        k = s
+                        break
             if n is not None and role not in found:
                 found[role] = n[0]
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
-            elif n is None and role not in found and k < hi and k == j:
+            elif n is None and role not in found and k < hi and k == j and \
+                    not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 nxt = _bare(words[k])
                 if nxt in DUALS:
                     found[role] = 2

@@ -176,6 +176,24 @@ class Context:
                 if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
         return got
 
+    def place_context(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What an ambiguous place name is read against (made once, when one is met): the
+        article's folded words, with and without a glued conjunction or preposition, and
+        the countries of its place mentions that resolve on their own."""
+        got = self._cache.get("places")
+        if got is None:
+            from khabar.events.geocode import geocode
+            words = {w for ws in self.sent_words for w in ws}
+            words |= {w[1:] for w in words if len(w) > 3 and w[0] in "وبلف"}
+            countries = set()
+            for m in self.mentions:
+                if m.label == "LOC":
+                    place = geocode(m.attrs.get("canonical") or self.article.text[m.start:m.end])
+                    if place is not None:
+                        countries.add(place.country)
+            got = self._cache["places"] = (frozenset(words), frozenset(countries))
+        return got  # type: ignore[return-value]
+
     def cached(self, key, make):
         """What `make()` gives for a sentence (its arguments, places, counts), made once
         for all the events of that sentence."""

@@ -3,7 +3,9 @@
 Two tables, both shipped: our own `gazetteer_sites.yaml` (regions, camps, crossings, bases,
 airports, neighbourhoods: what a city list lacks) first, then `geonames_places.tsv.gz`,
 built from GeoNames data by `khabar.events.gazetteer_build`. A name neither holds stays
-unresolved: nothing is guessed. Both are read once, on the first call.
+unresolved: nothing is guessed. A name of several places (`gazetteer_ambiguous.yaml`:
+«عمان» is Amman and Oman) resolves only in context (`geocode_in`), from the article's
+cues for one reading; `geocode` alone leaves it unresolved. All are read once.
 """
 from __future__ import annotations
 
@@ -69,8 +71,62 @@ def _geonames() -> dict[str, Place]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    place: Place
+    cues: frozenset[str]  # folded words that point at this reading
+    nisba: bool  # the reading a nationality adjective of the name denotes
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, tuple[Reading, ...]]:
+    out: dict[str, tuple[Reading, ...]] = {}
+    for name, readings in load("gazetteer_ambiguous")["names"].items():
+        out[_key(name)] = tuple(
+            Reading(Place(r["name"], float(r["lat"]), float(r["lon"]), r["country"],
+                          int(r["level"]), "sites"),
+                    frozenset(_key(c) for c in r.get("cues", ())), bool(r.get("nisba")))
+            for r in readings)
+    return out
+
+
 def _exact(key: str) -> Place | None:
+    if key in _ambiguous():
+        return None
     return _sites().get(key) or _geonames().get(key)
+
+
+def _split_head(key: str) -> tuple[str | None, str]:
+    head, _, rest = key.partition(" ")
+    return (head, rest) if rest and head in _HEAD_LEVEL else (None, key)
+
+
+def readings(name: str) -> tuple[Reading, ...]:
+    """The places an ambiguous name may denote (with or without a place head), else ()."""
+    key = _key(name or "")
+    table = _ambiguous()
+    return table.get(key) or table.get(_split_head(key)[1]) or ()
+
+
+def nisba_place(stem: str) -> Place | None:
+    """The country a nationality adjective's stem names («عماني» -> Oman): the reading
+    marked `nisba` where the stem is ambiguous."""
+    place = geocode(stem)
+    if place is None:
+        place = next((r.place for r in readings(stem) if r.nisba), None)
+    return place
+
+
+def geocode_in(name: str, words: frozenset[str], countries: frozenset[str]) -> Place | None:
+    """`geocode`, or for an ambiguous name the one reading the article points at: a cue
+    among its folded `words`, or a place of that country among the `countries` of its
+    other places. No reading or two: unresolved."""
+    place = geocode(name)
+    if place is not None:
+        return place
+    hits = [r.place for r in readings(name)
+            if r.place.country in countries or not r.cues.isdisjoint(words)]
+    return hits[0] if len({p.country for p in hits}) == 1 else None
 
 
 @lru_cache(maxsize=4096)
@@ -82,8 +138,8 @@ def geocode(name: str) -> Place | None:
     place = _exact(key)
     if place is not None:
         return place
-    head, _, rest = key.partition(" ")
-    if rest and head in _HEAD_LEVEL:
+    head, rest = _split_head(key)
+    if head is not None:
         place = _exact(rest)
         if place is not None and _HEAD_LEVEL[head] is not None and place.level == 3:
             # «محافظة تعز»: the province named after its city, at the city's point

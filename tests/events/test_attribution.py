@@ -17,7 +17,8 @@ def _event(sentence: str, type_: str) -> dict:
 
 
 def _actor(ev: dict) -> str:
-    return fold((ev.get("actor") or {}).get("text") or "")
+    actor = ev.get("actor") or {}
+    return fold(" ".join(filter(None, (actor.get("text"), actor.get("canonical")))))
 
 
 AGENT_AFTER = [  # «هجوم من قبل …», «غارة شنتها …»: the agent named after the noun
@@ -46,15 +47,43 @@ CLAUSE_SUBJECT = [  # the subject of the clause that holds the event noun
 ]
 
 
+INSTRUMENT = [  # «قتل ثلاثة بغارة إسرائيلية»: the passive verb's agent is the weapon's owner
+    ("قتل أربعة صيادين بغارة تركية على قارب قرب الساحل.", "ASSAULT", "تركيا"),
+    ("أصيب عامل بنيران الجيش قرب السياج الحدودي.", "ASSAULT", "الجيش"),
+]
+
+INDEFINITE_SUBJECT = [  # «شنت طائرات حربية روسية غارات»: a subject with its nationality
+    ("شنت طائرات حربية روسية غارات على مواقع في ريف حماة.", "ASSAULT", "روسيا"),
+    ("قصفت مدفعية تركية قرى حدودية يوم الأحد.", "ASSAULT", "تركيا"),
+]
+
+COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت …»: one subject for both verbs
+    ("داهمت الشرطة حيا في المدينة واعتقلت سبعة مطلوبين.", "COERCE", "الشرطة"),
+]
+
+
 @pytest.mark.parametrize("sentence,type_,actor", AGENT_AFTER + SVO_LIGHT_VERB +
-                         NOUN_NISBA_BEFORE + CLAUSE_SUBJECT)
+                         NOUN_NISBA_BEFORE + CLAUSE_SUBJECT + INSTRUMENT +
+                         INDEFINITE_SUBJECT + COORDINATED_VERBS)
 def test_the_actor_is_read_off_the_clause(sentence, type_, actor):
     got = _actor(_event(sentence, type_))
     assert fold(actor) in got or (got and got in fold(actor)), (got, actor)
 
 
+def test_each_coordinated_verb_has_the_shared_subject():
+    record = to_record(api.extract_text(
+        "داهمت الشرطة حيا في المدينة واعتقلت سبعة مطلوبين.", published="2024-05-02"))
+    actors = [_actor(e) for e in record["events"] if e["type"] == "COERCE"]
+    assert actors and all("الشرطه" in a for a in actors), actors
+
+
 NOT_THE_ACTOR = [  # a preposition's object and a noun with a glued preposition do not act
     ("وأعلن الرئيس انسحابه من الاتفاق مع إيران.", "SANCTION", "إيران"),
+    # the genitive follows its noun and adjectives: not across «في»
+    ("وقال المتحدث إن المحادثات في العاصمة المصرية القاهرة ستستمر يومين.", "CONSULT",
+     "القاهرة"),
+    # the source of a statement, before a verb of what it reports
+    ("وقالت وزارة الصحة إن ثلاثة قتلوا في القصف.", "ASSAULT", "وزارة الصحة"),
     ("وأعلنت الدفاعات تصديها لصواريخ روسية استهدفت المدينة.", "ASSAULT", "لصواريخ روسية"),
 ]
 
