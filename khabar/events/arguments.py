@@ -119,9 +119,12 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor = a
         if actor is None and before:
             b = before[-1]
-            # «قالت الوزارة إن ثلاثة قتلوا»: the source of a statement did not do it
+            # «قالت الوزارة إن ثلاثة قتلوا»: a count right before the verb is its subject,
+            # the victims; the name before that did not act
+            counted = any(number_at(ws.words, k) is not None
+                          for k in range(max(0, c.word - 2), c.word))
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and _can_act(ws, b) and ctx.to_text(b.start) not in ctx.speaker_starts():
+                    and _can_act(ws, b) and not counted:
                 actor = b
     else:
         nxt = None
@@ -152,7 +155,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
-                    and not _scene(ws, b) and ctx.to_text(b.start) not in ctx.speaker_starts():
+                    and not _scene(ws, b):
                 actor = b
         if actor is None and before:
             actor = _clause_subject(ctx, ws, before, c.suffixed)
@@ -167,6 +170,16 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     and not _glued(ctx, ws, a)), None)
         if obj is not None:
             recipient = obj
+        elif not any(a.start < ws.ends[min(k, len(ws.words) - 1)] and a.end > ws.starts[
+                min(k, len(ws.words) - 1)] for a in after if a is not actor):
+            recipient = _object_np(ctx, ws, k)
+    elif recipient is None and c.verb and (actor is None or actor.end <= c.start):
+        # «الجيش قصف قرى …», «قتل ثلاثة مدنيين»: the object, or the victims of a passive,
+        # right after the verb
+        obj = next((a for a in after if _word_of(ws, a.start) == last + 1
+                    and not _glued(ctx, ws, a)), None)
+        recipient = obj if obj is not None and _can_act(ws, obj) else \
+            (None if obj is not None else _object_np(ctx, ws, last + 1))
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
         for a in after:
@@ -177,10 +190,27 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             right_after_subject = (c.verb and actor is not None and a.start >= actor.end
                                    and _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1
                                    and not _glued(ctx, ws, a))
+            if a.span is not None and a.span.label == "LOC" and \
+                    _prep_before(ctx, ws, a, L.SCENE_PREPS):
+                continue  # «في انفجار بمدينة الموصل»: where, not whom
             if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
     return actor, recipient
+
+
+def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
+    """A verb's object where no name stands: its head noun, past a count («عشرة
+    فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
+    words = ws.words
+    n = number_at(words, k)
+    if n is not None:
+        k = n[1]
+    if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
+            words[k][0] in L.GLUED_PREPS or words[k] in L.TRIGGER_KEYS or \
+            ctx.in_timex(ws.starts[k]):
+        return None
+    return Arg(ws.starts[k], ws.ends[k], "noun")
 
 
 def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:

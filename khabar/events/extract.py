@@ -207,6 +207,12 @@ class Context:
         heads = L.PLACE_HEAD_FORMS
         return [i for i, w in enumerate(ws.words) if w in heads]
 
+    def in_timex(self, view_pos: int) -> bool:
+        """Whether a view offset lies inside a dated temporal expression («أمس»)."""
+        pos = self.to_text(view_pos)
+        k = bisect_right(self.timex_starts, pos) - 1
+        return k >= 0 and self.timexes[k].start <= pos < self.timexes[k].end
+
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""
         pos = self.to_text(view_pos)
