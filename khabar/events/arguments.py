@@ -224,7 +224,7 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg
         k = None
         if w in L.AGENT_VERBS or w[1:] in L.AGENT_VERBS:
             k = j + 1
-        else:
+        elif w in L.AGENT_MARKER_FIRST:
             for m in L.AGENT_MARKERS:
                 if tuple(words[j:j + len(m)]) == m:
                     k = j + len(m)

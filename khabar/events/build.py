@@ -2,11 +2,13 @@
 set, mentions of one event merged, verbal acts added from statements."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
-from khabar.events.geocode import geocode_in
+from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
@@ -134,12 +136,51 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
 
 def _place(ctx: Context, place) -> dict:
     loc = _arg_item(ctx, place)
-    words, countries = ctx.place_context()
-    geo = geocode_in(loc["text"], words, countries) or (
-        geocode_in(loc["canonical"], words, countries) if loc.get("canonical") else None)
+    names = [loc["text"]] + ([loc["canonical"]] if loc.get("canonical") else [])
+    geo = next((g for n in names if (g := geocode(n)) is not None), None)
+    if geo is None and any(readings(n) for n in names):
+        # a name of two places: read against the article, made once and only here
+        words, countries = ctx.place_context()
+        geo = next((g for n in names if (g := geocode_in(n, words, countries)) is not None),
+                   None)
     if geo is not None:
         loc["geo"] = geo.to_dict()
     return loc
+
+
+def _carry_on(ctx: Context, events: list[dict]) -> None:
+    """A sentence that names no place or author of its event goes on with the story told
+    before it: the place is the last one named earlier in its paragraph, else that of the
+    previous event of its type; the actor is that of the previous event of its type."""
+    last: dict[str, dict] = {}
+    for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
+        prev = last.get(ev["type"])
+        if ev.get("location") is None:
+            place = _place_before(ctx, ev["trigger"]["start"])
+            if place is not None:
+                ev["location"] = _place(ctx, place)
+            elif prev is not None and prev.get("location") is not None:
+                ev["location"] = prev["location"]
+        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
+            ev["actor"] = prev["actor"]
+        last[ev["type"]] = ev
+
+
+def _place_before(ctx: Context, pos: int):
+    """The last place mention that resolves, before text offset `pos` in its paragraph."""
+    k = bisect_right(ctx.para_starts, pos) - 1
+    if k < 0:
+        return None
+    start = ctx.paragraphs[k].start
+    i = bisect_right(ctx.mention_starts, pos) - 1
+    while i >= 0 and ctx.mentions[i].start >= start:
+        m = ctx.mentions[i]
+        if m.label == "LOC" and m.end <= pos and geocode(m.attrs.get("canonical") or
+                                                          ctx.article.text[m.start:m.end]):
+            return A.Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                         m.attrs.get("canonical"))
+        i -= 1
+    return None
 
 
 def build_events(article: Article) -> list[dict]:
@@ -149,6 +190,7 @@ def build_events(article: Article) -> list[dict]:
     groups = sorted(_groups(ctx, candidates(ctx)), key=lambda g: g[0].start)
     events = [ev for g in groups for ev in _event(ctx, g, published)]
     events = merge(events)
+    _carry_on(ctx, events)
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):
         ev["id"] = f"V{n}"

@@ -118,9 +118,8 @@ def candidates(ctx: "Context") -> list[Candidate]:
             continue
         ws = ctx.words(si)
         taken_until = -1
-        for i, w in enumerate(sent_words):
-            if w not in keys:
-                continue
+        for i in [i for i, w in enumerate(sent_words) if w in keys]:
+            w = sent_words[i]
             pos = ws.starts[i]
             if pos < taken_until or ctx.in_name(pos):
                 continue  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»

@@ -111,6 +111,7 @@ RELATIVE_PLACE = _set(GRAMMAR["relative_place_words"])
 SCENE_VERBS = _set(GRAMMAR["scene_verbs"])
 SUPPORT_VERBS = _set(GRAMMAR["support_verbs"])
 AGENT_MARKERS = [tuple(_f(m).split()) for m in GRAMMAR["agent_markers"]]
+AGENT_MARKER_FIRST = frozenset(m[0] for m in AGENT_MARKERS)
 AGENT_VERBS = _set(GRAMMAR["agent_verbs"])
 GLUED_PREPS = frozenset(GRAMMAR["glued_prepositions"])
 IMPERFECT_PERSON = frozenset(GRAMMAR["imperfect_person_prefixes"])

@@ -125,3 +125,14 @@ def test_a_future_verb_after_the_event_noun_makes_a_plan(sentence, type_):
 def test_nouns_that_open_like_a_future_verb_are_not_plans(word):
     from khabar.events.status import _future_verb
     assert not _future_verb(word)
+
+
+def test_an_event_told_on_carries_the_place_and_actor_of_the_story():
+    record = to_record(api.extract_text(
+        "قصفت الطائرات الروسية بلدة في ريف إدلب فجر الأحد. وبعد ساعات عادت وشنت غارات "
+        "أخرى استهدفت مخبزا.", published="2024-05-02"))
+    evs = [e for e in record["events"] if e["type"] == "ASSAULT"]
+    later = [e for e in evs if "غارات" in e["trigger"]["text"]]
+    assert later, evs
+    assert "ادلب" in fold(later[0]["location"]["text"])
+    assert "الطايرات" in _actor(later[0])
