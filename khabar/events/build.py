@@ -116,9 +116,10 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
     found_counts, vague = ctx.cached(("counts", si), lambda: A.casualties(ws))
     for role, n in found_counts.items():
-        ev[role] = n
+        if main.type in L.CASUALTY_TYPES[role]:
+            ev[role] = n
     if vague:
-        ev["vague"] = sorted(vague)
+        ev["vague"] = sorted(r for r in vague if r in ev)
     for role in ("dead", "injured", "arrested"):
         ev.setdefault(role, None)
     if stmt is not None:

@@ -39,7 +39,7 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
     if w.isdigit():
         value = int(w)
     else:
-        for cand in (w, _bare(w)):
+        for cand in (w, _bare(w), _noart(w)):  # «فضلا عن إصابة العشرات»
             if cand in CARDINALS:
                 value = CARDINALS[cand]
                 break

@@ -165,6 +165,7 @@ ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
 # a word that may open a casualty cue: one set look-up per word, the rest only on a hit
 CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
 ACTIVE_COUNT_VERBS = _set(GRAMMAR["active_count_verbs"])
+CASUALTY_TYPES = {role: frozenset(types) for role, types in GRAMMAR["casualty_types"].items()}
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
 FILLERS.sort(key=len, reverse=True)
 

@@ -58,6 +58,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
             return "hypothetical", stmt
     if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
         return "future", stmt
+    if not c.verb and any(_future_light_verb(w) for w in words[max(0, i - 4):i]):
+        return "future", stmt  # «ستفرض … عقوبات»: the noun is the object of a planned act
     if not c.verb and any(_future_verb(w) for w in words[c.last_word + 1:c.last_word + 3]):
         return "future", stmt  # «آلاف الجنود سيتوجهون …»: the noun is the subject of a plan
     if date_text and any(w in L.FUTURE for w in date_text.split()):
@@ -79,3 +81,12 @@ def _future_verb(w: str) -> bool:
     (a nisba plural, «سياسيون», is a noun)."""
     return (len(w) >= 6 and w.startswith(L.FUTURE_PREFIX) and w[1] in L.IMPERFECT_PERSON
             and w.endswith(L.PLURAL_VERB_ENDINGS) and not w.endswith(L.NISBA_PLURAL_ENDINGS))
+
+
+def _future_light_verb(w: str) -> bool:
+    """A verb with the future prefix whose stem is a known verb (a trigger verb or a light
+    verb: «ستفرض», «سينفذ»), so that «ستة» or «سيارة» are not taken for one."""
+    if len(w) < 4 or not w.startswith(L.FUTURE_PREFIX):
+        return False
+    stem = w[len(L.FUTURE_PREFIX):]
+    return stem in L.SUPPORT_VERBS or any(f.entry.verb for f in L.TRIGGERS.get(stem, ()))

@@ -136,3 +136,17 @@ def test_an_event_told_on_carries_the_place_and_actor_of_the_story():
     assert later, evs
     assert "ادلب" in fold(later[0]["location"]["text"])
     assert "الطايرات" in _actor(later[0])
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("وأكد الوزير أن بلاده ستفرض قريبا عقوبات على الشركات المخالفة.", "SANCTION"),
+    ("وقال المتحدث إن الحكومة ستجري مباحثات مع المعارضة.", "CONSULT"),
+])
+def test_an_event_noun_after_a_future_verb_is_a_plan(sentence, type_):
+    assert _event(sentence, type_)["status"] == "future"
+
+
+def test_a_count_of_soldiers_mobilised_is_no_toll():
+    ev = _event("وقالت الإذاعة إن عشرات الآلاف من جنود الاحتياط سيلتحقون بوحداتهم بعد مقتل "
+                "ثلاثة جنود.", "MOBILIZE")
+    assert ev["dead"] is None
