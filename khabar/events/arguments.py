@@ -8,6 +8,7 @@ after «في/قرب/شرق …». These positions are all the rules below read.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from khabar.events import lexicon as L
 from khabar.events.counts import counts, number_at
@@ -49,6 +50,13 @@ def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | N
     w = ws.words[i]
     if accusative and w.endswith("يا"):
         w = w[:-1]
+    country = _nisba_country(w)
+    return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=country) if country else None
+
+
+@lru_cache(maxsize=8192)
+def _nisba_country(w: str) -> str | None:
+    """The country a nationality adjective names («الإسرائيلية» -> «إسرائيل»), or None."""
     if w.startswith("ال"):
         w = w[2:]
     if w.endswith("ه"):
@@ -59,7 +67,7 @@ def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | N
     for cand in (stem, stem + "ا", stem + "يا", "ال" + stem):
         place = nisba_place(cand)
         if place is not None and place.level == 0:
-            return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=place.name)
+            return place.name
     return None
 
 
@@ -300,11 +308,13 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
 
 def _is_site(a: Arg, ctx: Context | None = None) -> bool:
     """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
-    for name in (a.canonical, ctx.vt[a.start:a.end] if ctx is not None else None):
-        place = geocode(name or "")
-        if place is not None and place.level == 4:
-            return True
-    return False
+    return _site_name(a.canonical or "") or (ctx is not None and _site_name(ctx.vt[a.start:a.end]))
+
+
+@lru_cache(maxsize=8192)
+def _site_name(name: str) -> bool:
+    place = geocode(name)
+    return place is not None and place.level == 4
 
 
 def _scene(ws: Words, a: Arg) -> bool:

@@ -86,11 +86,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     hi = len(words) if hi is None else hi
     found: dict[str, int] = {}
     vague: set[str] = set()
-    i = lo
-    while i < hi:
-        if words[i] not in CUE_STARTS:
-            i += 1
-            continue
+    for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
         hit_b = _match(words, i, CUES_BEFORE)
         # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
         # the one before
@@ -135,7 +131,6 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
-        i += 1
     return found, vague
 
 

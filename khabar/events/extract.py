@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import add as add_
 
 from khabar.document import Article, Span
 from khabar.events import lexicon as L
@@ -204,6 +205,8 @@ class Context:
     def head_positions(self, ws: Words) -> list[int]:
         """Indices of the words of a sentence that open a place name («بمخيم …»)."""
         heads = L.PLACE_HEAD_FORMS
+        if heads.keys().isdisjoint(ws.vocabulary):
+            return []
         return [i for i, w in enumerate(ws.words) if w in heads]
 
     def in_timex(self, view_pos: int) -> bool:
@@ -222,14 +225,15 @@ class Context:
         ws = self._words.get(si)
         if ws is None:
             words = self.sent_words[si]
-            starts, ends = [], []
+            starts = []
             p = self.sentences[si][0]
             find = self.vt.find
+            add = starts.append
             for w in words:  # each word is the next run of word characters: find is exact
                 p = find(w, p)
-                starts.append(p)
-                p += len(w)
-                ends.append(p)
+                add(p)
+                p += 1
+            ends = list(map(add_, starts, map(len, words)))
             ws = self._words[si] = Words(starts, ends, words)
         return ws
 

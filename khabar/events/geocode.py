@@ -101,6 +101,7 @@ def _split_head(key: str) -> tuple[str | None, str]:
     return (head, rest) if rest and head in _HEAD_LEVEL else (None, key)
 
 
+@lru_cache(maxsize=4096)
 def readings(name: str) -> tuple[Reading, ...]:
     """The places an ambiguous name may denote (with or without a place head), else ()."""
     key = _key(name or "")
