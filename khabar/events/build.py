@@ -152,10 +152,14 @@ def _place(ctx: Context, place) -> dict:
 def _carry_on(ctx: Context, events: list[dict]) -> None:
     """A sentence that names no place or author of its event goes on with the story told
     before it: the place is the last one named earlier in its paragraph, else that of the
-    previous event of its type; the actor is that of the previous event of its type."""
+    previous event of its type; the actor is that of the previous event of its type, if
+    that one is told at most three paragraphs before."""
     last: dict[str, dict] = {}
     for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
         prev = last.get(ev["type"])
+        if prev is not None and _paragraph(ctx, ev["trigger"]["start"]) - \
+                _paragraph(ctx, prev["trigger"]["start"]) > 3:
+            prev = None  # a story told four paragraphs back is another story
         if ev.get("location") is None:
             place = _place_before(ctx, ev["trigger"]["start"])
             if place is not None:
@@ -165,6 +169,10 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
         if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
             ev["actor"] = prev["actor"]
         last[ev["type"]] = ev
+
+
+def _paragraph(ctx: Context, pos: int) -> int:
+    return bisect_right(ctx.para_starts, pos) - 1
 
 
 def _place_before(ctx: Context, pos: int):
