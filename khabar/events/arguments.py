@@ -120,7 +120,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     if c.verb:
         for a in after[:1]:
             k = _word_of(ws, a.start)
-            if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
+            # «استقبل خادم الحرمين الشريفين الملك سلمان»: titles before the name
+            if k <= last + 6 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
                     and not _is_site(a, ctx) \
                     and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
@@ -162,7 +163,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if actor is None and before and not c.suffixed:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
+                    and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
                     and not _scene(ws, b):
                 actor = b
         if actor is None and before:
@@ -204,6 +205,14 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
+            if c.verb and actor is not None and a.span is not None and \
+                    a.span.label in ("PER", "ORG") and not _glued(ctx, ws, a) and \
+                    not _prep_before(ctx, ws, a, L.ANY_PREPS) and \
+                    ctx.to_text(a.start) not in ctx.speaker_starts():
+                # «التقى الأمير في جدة أمس الرئيس الفرنسي …»: the object after the
+                # subject and a place or a time
+                recipient = a
+                break
     return actor, recipient
 
 
@@ -215,7 +224,8 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     if n is not None:
         k = n[1]
     if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
-            words[k][0] in L.GLUED_PREPS or words[k] in L.TRIGGER_KEYS or \
+            words[k][0] in L.GLUED_PREPS or \
+            any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
     return Arg(ws.starts[k], ws.ends[k], "noun")
@@ -229,6 +239,9 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg
         w = words[j]
         if w in L.CLAUSE_BREAKS:
             return None
+        if c.object_genitive and j > c.last_word + 1 and \
+                words[j - 1] not in L.RELATIVE_PRONOUNS:
+            return None  # «تدمير طائرة أطلقها …»: the verb tells of the object, not the act
         k = None
         if w in L.AGENT_VERBS or w[1:] in L.AGENT_VERBS:
             k = j + 1
@@ -332,16 +345,53 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
         bare = heads[words[i]]
         if i + 1 >= len(words):
             continue
+        a = None
         for n in (2, 1):
             if i + n < len(words):
                 name = " ".join([bare, *words[i + 1:i + 1 + n]])
                 if geocode(name) is not None:
                     a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place")
-                    out = [o for o in out if not (o.start < a.end and a.start < o.end)]
-                    out.append(a)
                     break
+        if a is None:
+            # «ريف إدلب», «بلدة كفرنبل»: a head before a place the tagger or the gazetteer
+            # knows is that place's part; its point is the place's
+            for n in (2, 1):
+                if i + n >= len(words):
+                    continue
+                inner = " ".join(words[i + 1:i + 1 + n])
+                named = next((o for o in out if o.start == ws.starts[i + 1] and
+                              o.end == ws.ends[i + n]), None)
+                if named is not None or _gazetteer_place(inner):
+                    a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place",
+                            canonical=(named.canonical if named is not None else None) or inner)
+                    break
+        if a is not None:
+            out = [o for o in out if not (o.start < a.end and a.start < o.end)]
+            out.append(a)
+    taken = [(o.start, o.end) for o in out]
+    for i, w in enumerate(words):
+        # a place the tagger missed, right after a place preposition («في صعدة»)
+        if i == 0 or not (words[i - 1] in L.PLACE_PREPS or
+                          (w[:1] in L.GLUED_PREPS and len(w) > 3)):
+            continue
+        name = w if words[i - 1] in L.PLACE_PREPS else w[1:]
+        if any(p <= ws.starts[i] < q for p, q in taken) or not _gazetteer_place(name):
+            continue
+        out.append(Arg(ws.ends[i] - len(name), ws.ends[i], "place", canonical=name))
     out.sort(key=lambda a: a.start)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _gazetteer_place(name: str) -> bool:
+    """A name the gazetteer holds that is safely a place: a country, a region, one of our
+    sites, or a town big enough that its name is not a common word."""
+    if name in L.PLACE_HEAD_FORMS:
+        return False  # «دولة», «مدينة»: a head, whatever town bears its name
+    place = geocode(name)
+    return place is not None and (place.source == "sites" or place.level <= 1 or (
+        place.population >= L.GAZETTEER_MIN_POPULATION and
+        place.country in L.GAZETTEER_COUNTRIES))
 
 
 def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list[Arg]:
@@ -404,9 +454,17 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
         k = _word_of(ws, actor.end - 1) + 1
     if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
         return Arg(ws.starts[k], ws.ends[k], "noun")
+    preps = L.TARGET_PREPS | L.TARGET_PREPS_BY_TYPE.get(c.type, frozenset())
     for j in range(k, min(k + 6, len(words) - 1)):
-        if (words[j] in L.TARGET_PREPS or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
+        if (words[j] in preps or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
             return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+    if c.type in L.PARTNER_TYPES:
+        # «بحث الوزير مع نظيره في اتصال هاتفي»: the partner named before the noun
+        for j in range(c.word - 1, max(0, c.word - 8), -1):
+            if words[j] in L.CLAUSE_BREAKS:
+                break
+            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]):
+                return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
     return None
 
 

@@ -34,6 +34,7 @@ class Place:
     level: int  # 0 country, 1 region, 2 district, 3 populated place, 4 site
     source: str  # "sites" (our gazetteer) or "geonames"
     geonameid: int | None = None
+    population: int = 0
 
     def to_dict(self) -> dict:
         d = {"lat": self.lat, "lon": self.lon, "country": self.country,
@@ -65,9 +66,9 @@ def _geonames() -> dict[str, Place]:
         for line in fh:
             if line.startswith("#"):
                 continue
-            key, lat, lon, cc, level, _pop, gid = line.rstrip("\n").split("\t")
+            key, lat, lon, cc, level, pop, gid = line.rstrip("\n").split("\t")
             out[key] = Place(key, float(lat), float(lon), cc, int(level), "geonames",
-                             int(gid) if gid else None)
+                             int(gid) if gid else None, int(pop or 0))
     return out
 
 
@@ -145,6 +146,6 @@ def geocode(name: str) -> Place | None:
         if place is not None and _HEAD_LEVEL[head] is not None and place.level == 3:
             # «محافظة تعز»: the province named after its city, at the city's point
             return Place(place.name, place.lat, place.lon, place.country,
-                         _HEAD_LEVEL[head], place.source, place.geonameid)
+                         _HEAD_LEVEL[head], place.source, place.geonameid, place.population)
         return place
     return None

@@ -62,6 +62,16 @@ SPEAKER_OF_HIS_OWN_ACT = [  # «أعلن الجيش أنه قصف …»: the pro
     ("أعلنت حركة الشباب مسؤوليتها عن الهجوم على نقطة التفتيش.", "ASSAULT", "حركة الشباب"),
 ]
 
+TITLES_BEFORE_THE_NAME = [  # «استقبل خادم الحرمين الشريفين الملك …»: titles, then the name
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز في الرياض أمس وفدا من رجال "
+     "الأعمال.", "CONSULT", "سلمان بن عبد العزيز"),
+]
+
+AGENT_OF_THE_WEAPON = [  # «صاروخا أطلقته الجماعة»: the launcher named after the weapon
+    ("اعترضت الدفاعات الجوية صاروخا باليستيا أطلقته ميليشيا الحوثي نحو المدينة.", "ASSAULT",
+     "ميليشيا الحوثي"),
+]
+
 COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت …»: one subject for both verbs
     ("داهمت الشرطة حيا في المدينة واعتقلت سبعة مطلوبين.", "COERCE", "الشرطة"),
 ]
@@ -70,7 +80,8 @@ COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت
 @pytest.mark.parametrize("sentence,type_,actor", AGENT_AFTER + SVO_LIGHT_VERB +
                          NOUN_NISBA_BEFORE + CLAUSE_SUBJECT + INSTRUMENT +
                          INDEFINITE_SUBJECT + COORDINATED_VERBS +
-                         SPEAKER_OF_HIS_OWN_ACT)
+                         SPEAKER_OF_HIS_OWN_ACT + TITLES_BEFORE_THE_NAME +
+                         AGENT_OF_THE_WEAPON)
 def test_the_actor_is_read_off_the_clause(sentence, type_, actor):
     got = _actor(_event(sentence, type_))
     assert fold(actor) in got or (got and got in fold(actor)), (got, actor)
@@ -88,6 +99,10 @@ NOT_THE_ACTOR = [  # a preposition's object and a noun with a glued preposition 
     # the genitive follows its noun and adjectives: not across «في»
     ("وقال المتحدث إن المحادثات في العاصمة المصرية القاهرة ستستمر يومين.", "CONSULT",
      "القاهرة"),
+    # the verb after a masdar's object tells of the object («تدمير طائرة أطلقها …»)
+    ("أعلن الجيش تدمير طائرة مسيرة أطلقها المسلحون نحو القاعدة.", "ASSAULT", "المسلحون"),
+    # a name after «بقيادة» is the leader's, not the subject
+    ("أعلن التحالف بقيادة الأردن تدمير مخزن للأسلحة.", "ASSAULT", "الأردن"),
     # a count before the verb is its subject: the name before it did not act
     ("وقالت وزارة الصحة إن ثلاثة قتلوا بعد منتصف الليل.", "ASSAULT", "وزارة الصحة"),
     ("وأعلنت الدفاعات تصديها لصواريخ روسية استهدفت المدينة.", "ASSAULT", "لصواريخ روسية"),
@@ -150,3 +165,37 @@ def test_a_count_of_soldiers_mobilised_is_no_toll():
     ev = _event("وقالت الإذاعة إن عشرات الآلاف من جنود الاحتياط سيلتحقون بوحداتهم بعد مقتل "
                 "ثلاثة جنود.", "MOBILIZE")
     assert ev["dead"] is None
+
+
+RECIPIENTS = [  # whom: the object, past a count or a place and a time; the partner of «مع»
+    ("اعتقلت الشرطة عشرة متظاهرين في وسط العاصمة.", "COERCE", "متظاهرين"),
+    ("التقى الرئيس في القاهرة أمس رئيس الوزراء الإيطالي جورجيا ميلوني.", "CONSULT", "ميلوني"),
+    ("بحث وزير الخارجية مع نظيره الفرنسي في اتصال هاتفي الأوضاع في المنطقة.", "CONSULT",
+     "نظيره"),
+    ("قدمت الكويت مساعدات إنسانية إلى الشعب السوداني.", "AID", "الشعب"),
+    ("وأعلنت الشرطة القبض على عصابة لتهريب المخدرات في المدينة.", "COERCE", "عصابة"),
+]
+
+
+@pytest.mark.parametrize("sentence,type_,recipient", RECIPIENTS,
+                         ids=[r for _, _, r in RECIPIENTS])
+def test_the_recipient_is_read_off_the_clause(sentence, type_, recipient):
+    got = fold((_event(sentence, type_).get("recipient") or {}).get("text") or "")
+    assert fold(recipient) in got or (got and got in fold(recipient)), (got, recipient)
+
+
+PLACES = [  # where: a head and a place the tagger split; a place the tagger missed
+    ("قصفت الطائرات بلدات في ريف حلب الشمالي.", "ASSAULT", "ريف حلب"),
+    ("شنت الطائرات غارات على مواقع المسلحين في صعدة.", "ASSAULT", "صعدة"),
+]
+
+
+@pytest.mark.parametrize("sentence,type_,place", PLACES, ids=[p for _, _, p in PLACES])
+def test_the_place_is_found_where_the_tagger_missed_it(sentence, type_, place):
+    loc = _event(sentence, type_).get("location") or {}
+    assert fold(loc.get("text") or "") == fold(place) and loc.get("geo")
+
+
+def test_a_common_word_that_some_far_town_bears_is_no_place():
+    loc = _event("وأيد الوزير الضربات ضد أهداف في دولة مجاورة.", "ASSAULT").get("location")
+    assert loc is None
