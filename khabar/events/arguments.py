@@ -80,8 +80,20 @@ def _can_act(ws: Words, a: Arg) -> bool:
     for pre in ("", "و", "ب", "ل", "وب", "ف"):
         if first.startswith(pre) and first[len(pre):] in _HEADS:
             return False
-    place = geocode(a.canonical or "") if a.span.label == "LOC" else None
-    return place is None or place.level < 4
+    if a.span.label != "LOC":
+        return True
+    # a place acts by metonymy only where it is a known one («واشنطن», «إيران»), not
+    # «القرية» or «المدينة»
+    place = geocode(a.canonical or "") or geocode(ws_text(ws, a))
+    return place is not None and place.level < 4 and (
+        place.level <= 1 or place.source == "sites" or
+        place.population >= L.GAZETTEER_MIN_POPULATION)
+
+
+def ws_text(ws: Words, a: Arg) -> str:
+    """An argument's folded words (from the sentence's word list)."""
+    i, j = _word_of(ws, a.start), _word_of(ws, max(a.start, a.end - 1))
+    return " ".join(ws.words[i:j + 1])
 
 
 def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -> Arg | None:
@@ -124,7 +136,11 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if k <= last + 6 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
                     and not _is_site(a, ctx) \
-                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
+                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]) \
+                    and not (k > last + 1 and a.span is not None and a.span.label != "PER"
+                             and _subject_phrase(ws, last + 1) is not None):
+                # («يزور الرئيس باريس»: a place or a body after a noun subject is the
+                # object; a person's name after titles is the subject)
                 actor = a
         if actor is None and before:
             b = before[-1]
@@ -132,7 +148,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             # the victims; the name before that did not act
             counted = any(number_at(ws.words, k) is not None
                           for k in range(max(0, c.word - 2), c.word))
-            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
+            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.ANY_PREPS) \
                     and _can_act(ws, b) and not counted:
                 actor = b
     else:
@@ -164,13 +180,18 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
-                    and not _scene(ws, b):
+                    and not _scene(ws, b) and not _victim(ws, b):
                 actor = b
         if actor is None and before:
             actor = _clause_subject(ctx, ws, before, c.suffixed)
     if actor is None and c.verb:
         actor = _noun_nisba_before(ctx, ws, c.word)
-    if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
+    if actor is None and c.verb and c.word >= 2 and ws.words[c.word - 1] in L.PERFECT_PARTICLES:
+        # «… أن قواتها قد قصفت القرية»: «قد» follows its subject; the noun after is the object
+        noun = ws.words[c.word - 2]
+        if _content(noun) and noun not in L.COPULAS:
+            actor = Arg(ws.starts[c.word - 2], ws.ends[c.word - 2], "noun")
+    elif actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
         actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject
@@ -328,6 +349,14 @@ def _is_site(a: Arg, ctx: Context | None = None) -> bool:
 def _site_name(name: str) -> bool:
     place = geocode(name)
     return place is not None and place.level == 4
+
+
+def _victim(ws: Words, a: Arg) -> bool:
+    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt."""
+    i = _word_of(ws, a.start)
+    if i > 0 and number_at(ws.words, i - 1) is not None:
+        i -= 1
+    return i > 0 and ws.words[i - 1] in L.CUE_STARTS
 
 
 def _scene(ws: Words, a: Arg) -> bool:

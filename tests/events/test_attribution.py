@@ -103,6 +103,15 @@ NOT_THE_ACTOR = [  # a preposition's object and a noun with a glued preposition 
     ("أعلن الجيش تدمير طائرة مسيرة أطلقها المسلحون نحو القاعدة.", "ASSAULT", "المسلحون"),
     # a name after «بقيادة» is the leader's, not the subject
     ("أعلن التحالف بقيادة الأردن تدمير مخزن للأسلحة.", "ASSAULT", "الأردن"),
+    # the source named after «بحسب» reports, it does not act
+    ("وبحسب وكالة الأنباء الرسمية، قتل أربعة جنود في هجوم على ثكنة.", "ASSAULT",
+     "وكالة الأنباء الرسمية"),
+    # the victims after a toll word did not act
+    ("أعلنت الشرطة مقتل ستة مسلحين في اشتباكات قرب الحدود.", "ASSAULT", "مسلحين"),
+    # a place after a noun subject is the object («يزور الرئيس باريس»)
+    ("من المتوقع أن يزور الرئيس مدريد الشهر المقبل.", "CONSULT", "مدريد"),
+    # «قد» follows its subject: the noun after the verb is the object
+    ("ونفت الحكومة أن تكون قواتها قد قصفت القرية.", "ASSAULT", "القرية"),
     # a count before the verb is its subject: the name before it did not act
     ("وقالت وزارة الصحة إن ثلاثة قتلوا بعد منتصف الليل.", "ASSAULT", "وزارة الصحة"),
     ("وأعلنت الدفاعات تصديها لصواريخ روسية استهدفت المدينة.", "ASSAULT", "لصواريخ روسية"),
@@ -159,6 +168,16 @@ def test_an_event_told_on_carries_the_place_and_actor_of_the_story():
 ])
 def test_an_event_noun_after_a_future_verb_is_a_plan(sentence, type_):
     assert _event(sentence, type_)["status"] == "future"
+
+
+@pytest.mark.parametrize("sentence,type_,status", [
+    ("قد تفرض الحكومة عقوبات جديدة على شركات الطيران.", "SANCTION", "hypothetical"),
+    ("وقالت الوزارة إن قواتها قد قصفت مواقع المسلحين.", "ASSAULT", "claimed"),
+    ("وهددت الحكومة بفرض عقوبات على الشركات المخالفة.", "SANCTION", "future"),
+])
+def test_modal_and_threatened_events(sentence, type_, status):
+    assert _event(sentence, type_)["status"] == status
+
 
 
 def test_a_count_of_soldiers_mobilised_is_no_toll():
