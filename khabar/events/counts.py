@@ -6,7 +6,7 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 from __future__ import annotations
 
 from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CUES_AFTER,
-                                   CUES_BEFORE, DUALS, FILLERS,
+                                   CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
                                    CUE_STARTS, CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
@@ -15,7 +15,9 @@ _PAIR_FIRSTS = frozenset(k.split()[0] for k in CARDINALS if " " in k)
 
 
 def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in _CONJ else w
+    if w[:1] in _CONJ and (len(w) > 3 or w[1:].isdigit()):  # «والجرحى», «و12»
+        return w[1:]
+    return w
 
 
 def _noart(w: str) -> str:
@@ -38,6 +40,8 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
         return _multiplied(words, CARDINALS[f"{w} {words[i + 1]}"], i + 2)
     if w.isdigit():
         value = int(w)
+    elif w[:1] in _CONJ and w[1:].isdigit():
+        value = int(w[1:])
     else:
         for cand in (w, _bare(w), _noart(w)):  # «فضلا عن إصابة العشرات»
             if cand in CARDINALS:
@@ -87,6 +91,10 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     found: dict[str, int] = {}
     vague: set[str] = set()
     for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
+        dual = DUAL_CUES.get(words[i])
+        if dual is not None:
+            found.setdefault(dual, 2)
+            continue
         hit_b = _match(words, i, CUES_BEFORE)
         # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
         # the one before
@@ -111,8 +119,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             if n is None and active:
                 # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject
                 for s in range(k + 1, min(k + 4, hi)):
-                    if words[s] in ANY_PREPS:
-                        break
+                    if words[s] in ANY_PREPS or words[s] in CUE_STARTS:
+                        break  # another clause («قتل شخص وأصيب اثنان»)
                     n = number_at(words, s)
                     if n is not None:
                         k = s

@@ -173,7 +173,10 @@ for _h in load("gazetteer_heads")["place"]:
 ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
 
 # a word that may open a casualty cue: one set look-up per word, the rest only on a hit
-CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
+DUAL_CUES = {form: role for role, words in GRAMMAR["dual_cues"].items()
+             for form in _glued_forms({_f(w) for w in words})}
+CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE}) | \
+    frozenset(DUAL_CUES)
 ACTIVE_COUNT_VERBS = _set(GRAMMAR["active_count_verbs"])
 CASUALTY_TYPES = {role: frozenset(types) for role, types in GRAMMAR["casualty_types"].items()}
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
