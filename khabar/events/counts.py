@@ -6,7 +6,8 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 from __future__ import annotations
 
 from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CUES_AFTER,
-                                   CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
+                                   COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
+                                   PERSON_NOUNS,
                                    CUE_STARTS, CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
@@ -126,7 +127,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                         k = s
                         break
             if n is not None and role not in found:
-                found[role] = n[0]
+                found[role] = n[0] + _more(words, n[1], hi)
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
@@ -140,6 +141,31 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
     return found, vague
+
+
+def _more(words: list[str], j: int, hi: int) -> int:
+    """«خمسة متعاقدين وجندي أمريكي», «5 مدنيين و3 عسكريين»: the people listed after a
+    count's noun with «و», one person noun (1) or a count of its own, added to it."""
+    k = j + 1  # past the counted noun
+    for joint in COUNT_ADDITIONS:  # «… بالإضافة إلى جندي»
+        if tuple(words[k:k + len(joint)]) == joint:
+            k += len(joint)
+            if k < hi and words[k] not in CUE_STARTS:
+                if _noart(words[k]) in PERSON_NOUNS:
+                    return 1
+                n = number_at(words, k)
+                if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
+                    return n[0]
+            return 0
+    if k >= hi or words[k][:1] != "و" or words[k] in CUE_STARTS:
+        return 0
+    rest = words[k][1:]
+    if rest in PERSON_NOUNS:
+        return 1
+    n = number_at(words, k)
+    if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
+        return n[0]
+    return 0
 
 
 def _singular_person(w: str) -> bool:

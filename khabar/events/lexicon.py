@@ -197,3 +197,5 @@ MULTIPLIERS = {_f(n): int(v) for v, names in _NUM["multipliers"].items() for n i
 VAGUE = {_f(n): int(v) for v, names in _NUM["vague_counts"].items() for n in names}
 DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
+PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
+COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
