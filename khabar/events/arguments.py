@@ -234,7 +234,33 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 # subject and a place or a time
                 recipient = a
                 break
+    if recipient is None and c.verb and c.type in L.PARTNER_TYPES and actor is not None \
+            and actor.start >= c.end:
+        recipient = _object_past_adjuncts(ctx, ws, _word_of(ws, actor.end - 1) + 1)
     return actor, recipient
+
+
+def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
+    """«استقبل الملك في قصره بالرياض أمس رئيس الوزراء»: the object of a meeting verb after
+    the places and times that stand between it and the subject."""
+    words = ws.words
+    j = k
+    while j < min(len(words), k + 10):
+        w = words[j]
+        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS:
+            return None
+        if w in L.ANY_PREPS:
+            j += 2  # a preposition and its noun, with the noun's genitive («في قصر اليمامة»)
+            if j - 1 < len(words) and not words[j - 1].startswith("ال"):
+                while j < len(words) and words[j].startswith("ال") and \
+                        not ctx.in_timex(ws.starts[j]):
+                    j += 1
+            continue
+        if ctx.in_timex(ws.starts[j]) or (w[:1] in L.GLUED_PREPS and not w.startswith("ال")):
+            j += 1  # a time («أمس»), a noun with its preposition glued («بالرياض»)
+            continue
+        return _object_np(ctx, ws, j) if j > k else None
+    return None
 
 
 def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
@@ -398,13 +424,13 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
             out = [o for o in out if not (o.start < a.end and a.start < o.end)]
             out.append(a)
     taken = [(o.start, o.end) for o in out]
-    for i, w in enumerate(words):
-        # a place the tagger missed, right after a place preposition («في صعدة»)
-        if i == 0 or not (words[i - 1] in L.PLACE_PREPS or
-                          (w[:1] in L.GLUED_PREPS and len(w) > 3)):
-            continue
-        name = w if words[i - 1] in L.PLACE_PREPS else w[1:]
-        if any(p <= ws.starts[i] < q for p, q in taken) or not _gazetteer_place(name):
+    preps = L.PLACE_PREPS
+    for i in [i for i in range(1, len(words)) if words[i - 1] in preps or
+              (words[i][:1] == "ب" and len(words[i]) > 3)]:
+        # a place the tagger missed, right after a place preposition («في صعدة», «بصعدة»)
+        w = words[i]
+        name = w if words[i - 1] in preps else w[1:]
+        if not _gazetteer_place(name) or any(p <= ws.starts[i] < q for p, q in taken):
             continue
         out.append(Arg(ws.ends[i] - len(name), ws.ends[i], "place", canonical=name))
     out.sort(key=lambda a: a.start)

@@ -91,6 +91,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     hi = len(words) if hi is None else hi
     found: dict[str, int] = {}
     vague: set[str] = set()
+    if CUE_STARTS.isdisjoint(words):
+        return found, vague
     for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
         dual = DUAL_CUES.get(words[i])
         if dual is not None:
