@@ -13,7 +13,7 @@ from functools import lru_cache
 from khabar.events import lexicon as L
 from khabar.events.counts import counts, number_at
 from khabar.events.extract import Arg, Candidate, Context, Words
-from khabar.events.geocode import geocode, nisba_place
+from khabar.events.geocode import geocode, geocode_folded, nisba_place, site_first_words
 from khabar.resources import load
 
 _HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
@@ -368,6 +368,14 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
 
 def _is_site(a: Arg, ctx: Context | None = None) -> bool:
     """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
+    if ctx is not None:
+        # most names open with no site's first word: no look-up then
+        first = ctx.vt[a.start:a.end].split(maxsplit=1)
+        firsts = site_first_words()
+        w = first[0] if first else ""
+        if not w or (w not in firsts and w[1:] not in firsts and w[2:] not in firsts and
+                     "ال" + w[2:] not in firsts and "ال" + w[3:] not in firsts):
+            return False  # («للبيت», «وللبيت»: the article under a glued «ل»)
     return _site_name(a.canonical or "") or (ctx is not None and _site_name(ctx.vt[a.start:a.end]))
 
 
@@ -443,7 +451,7 @@ def _gazetteer_place(name: str) -> bool:
     sites, or a town big enough that its name is not a common word."""
     if name in L.PLACE_HEAD_FORMS:
         return False  # «دولة», «مدينة»: a head, whatever town bears its name
-    place = geocode(name)
+    place = geocode_folded(name)  # a view's word: folded already
     return place is not None and (place.source == "sites" or place.level <= 1 or (
         place.population >= L.GAZETTEER_MIN_POPULATION and
         place.country in L.GAZETTEER_COUNTRIES))

@@ -81,9 +81,8 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
-def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
+def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
     """The index of the trigger's last word when `form` fits the words at i, else None."""
-    words = ws.words
     e = form.entry
     if e.verb and form.prefix not in _VERB_PREFIXES:
         return None
@@ -117,17 +116,19 @@ def candidates(ctx: "Context") -> list[Candidate]:
     for si, sent_words in enumerate(ctx.sent_words):
         if keys.isdisjoint(sent_words):
             continue
-        ws = ctx.words(si)
+        ws = None  # the words' offsets, found only once a form fits
         taken_until = -1
         for i in [i for i, w in enumerate(sent_words) if w in keys]:
             w = sent_words[i]
-            pos = ws.starts[i]
-            if pos < taken_until or ctx.in_name(pos):
-                continue  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
             for form in L.TRIGGERS[w]:
-                k = _form_ok(form, ws, i)
+                k = _form_ok(form, sent_words, i)
                 if k is None:
                     continue
+                if ws is None:
+                    ws = ctx.words(si)
+                pos = ws.starts[i]
+                if pos < taken_until or ctx.in_name(pos):
+                    break  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
                 e = form.entry
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,

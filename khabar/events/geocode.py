@@ -134,7 +134,23 @@ def geocode_in(name: str, words: frozenset[str], countries: frozenset[str]) -> P
 @lru_cache(maxsize=4096)
 def geocode(name: str) -> Place | None:
     """The place a name denotes, or None when neither table knows it."""
-    key = _key(name or "")
+    return geocode_folded(_key(name or ""))
+
+
+def site_first_words() -> frozenset[str]:
+    """The first words of the names of our sites (camps, bases, seats): a name that opens
+    with none of them is no site, without a look-up."""
+    return _site_first_words()
+
+
+@lru_cache(maxsize=1)
+def _site_first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k, p in _sites().items() if p.level == 4)
+
+
+@lru_cache(maxsize=8192)
+def geocode_folded(key: str) -> Place | None:
+    """`geocode` of a name already folded as the match view folds it (a view's words)."""
     if not key:
         return None
     place = _exact(key)

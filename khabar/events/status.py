@@ -64,7 +64,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
     if stmt is not None and (ctx.quotes_list[stmt].attrs.get("cue") or {}).get("class") \
             in L.PLANNING:
         return "future", stmt  # «هددت بفرض عقوبات»: threatened, not done
-    if not c.verb and any(_future_light_verb(w) for w in words[max(0, i - 4):i]):
+    if not c.verb and any(w[:1] == L.FUTURE_PREFIX and _future_light_verb(w)
+                          for w in words[max(0, i - 4):i]):
         return "future", stmt  # «ستفرض … عقوبات»: the noun is the object of a planned act
     if not c.verb and any(_future_verb(w) for w in words[c.last_word + 1:c.last_word + 3]):
         return "future", stmt  # «آلاف الجنود سيتوجهون …»: the noun is the subject of a plan
