@@ -151,6 +151,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.ANY_PREPS) \
                     and _can_act(ws, b) and not counted:
                 actor = b
+                own = c.word - 1  # «ذكرت الوكالة أن الطائرات قصفت»: the noun right before
+                if _word_of(ws, b.end - 1) < own and ws.words[own].startswith("ال") and \
+                        _content(ws.words[own]) and ws.words[own] not in L.COPULAS:
+                    actor = Arg(ws.starts[own], ws.ends[own], "noun")
     else:
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
@@ -351,6 +355,7 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
     j = k
     while j + 1 < len(words) and j - k < 2 and _adjective(words[j + 1]) and \
             words[j + 1].startswith("ال") == definite and \
+            words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \
             words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
         j += 1
     country = None

@@ -74,6 +74,8 @@ AGENT_OF_THE_WEAPON = [  # «صاروخا أطلقته الجماعة»: the lau
 
 COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت …»: one subject for both verbs
     ("داهمت الشرطة حيا في المدينة واعتقلت سبعة مطلوبين.", "COERCE", "الشرطة"),
+    # the subject right before the verb, after the source's «أن»
+    ("ذكرت وكالة الأنباء أن الطائرات قصفت مواقع للمسلحين.", "ASSAULT", "الطائرات"),
 ]
 
 
@@ -103,6 +105,8 @@ NOT_THE_ACTOR = [  # a preposition's object and a noun with a glued preposition 
     ("أعلن الجيش تدمير طائرة مسيرة أطلقها المسلحون نحو القاعدة.", "ASSAULT", "المسلحون"),
     # a name after «بقيادة» is the leader's, not the subject
     ("أعلن التحالف بقيادة الأردن تدمير مخزن للأسلحة.", "ASSAULT", "الأردن"),
+    # the reporting agency is not the actor when the subject stands before the verb
+    ("ذكرت وكالة الأنباء أن الطائرات قصفت مواقع للمسلحين.", "ASSAULT", "وكالة الأنباء"),
     # the source named after «بحسب» reports, it does not act
     ("وبحسب وكالة الأنباء الرسمية، قتل أربعة جنود في هجوم على ثكنة.", "ASSAULT",
      "وكالة الأنباء الرسمية"),
@@ -174,6 +178,7 @@ def test_an_event_noun_after_a_future_verb_is_a_plan(sentence, type_):
     ("قد تفرض الحكومة عقوبات جديدة على شركات الطيران.", "SANCTION", "hypothetical"),
     ("وقالت الوزارة إن قواتها قد قصفت مواقع المسلحين.", "ASSAULT", "claimed"),
     ("وهددت الحكومة بفرض عقوبات على الشركات المخالفة.", "SANCTION", "future"),
+    ("وتوقع محللون أن تشن القوات هجوما واسعا على البلدة.", "ASSAULT", "future"),
 ])
 def test_modal_and_threatened_events(sentence, type_, status):
     assert _event(sentence, type_)["status"] == status
