@@ -184,7 +184,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
-                    and not _scene(ws, b) and not _victim(ws, b):
+                    and not _scene(ws, b) and not _victim(ws, b) and \
+                    L.COMPLEMENTIZERS.isdisjoint(ws.words[_word_of(ws, b.end - 1) + 1:c.word]):
+                # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
+                # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
         if actor is None and before:
             actor = _clause_subject(ctx, ws, before, c.suffixed)
@@ -279,6 +282,16 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
+    # «العاصمة اللبنانية بيروت», «وزير الخارجية الأمريكي أنتوني بلينكن»: the name a head
+    # and its adjectives or genitive run into is the object
+    for j in range(k + 1, min(k + 4, len(words))):
+        if words[j] in L.ANY_PREPS or words[j][:1] in L.GLUED_PREPS or \
+                words[j] in L.CLAUSE_BREAKS:
+            break
+        m = ctx.mention_at(ws.starts[j])
+        if m is not None:
+            return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                       m.attrs.get("canonical"))
     return Arg(ws.starts[k], ws.ends[k], "noun")
 
 

@@ -216,6 +216,14 @@ class Context:
         k = bisect_right(self.timex_starts, pos) - 1
         return k >= 0 and self.timexes[k].start <= pos < self.timexes[k].end
 
+    def mention_at(self, view_pos: int) -> Span | None:
+        """The person, organisation or place mention that starts at a view offset."""
+        pos = self.to_text(view_pos)
+        k = bisect_left(self.mention_starts, pos)
+        if k < len(self.mentions) and self.mentions[k].start == pos:
+            return self.mentions[k]
+        return None
+
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""
         pos = self.to_text(view_pos)
