@@ -361,11 +361,17 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
     إسرائيلية …»): the subject where no name stands there. With a nationality adjective,
     its country is the phrase's canonical actor."""
     words = ws.words
-    if k >= len(words) or len(words[k]) < 4 or words[k] in L.NEGATION or \
+    if k >= len(words) or len(words[k]) < 3 or words[k] in L.NEGATION or \
             not _content(words[k]):
         return None
-    definite = words[k].startswith("ال")
+    definite = words[k].startswith("ال") and len(words[k]) >= 4
     j = k
+    if not definite and k + 1 < len(words) and words[k + 1].startswith("ال") and \
+            _content(words[k + 1]) and number_at(words, k) is None and \
+            words[k + 1][2:] not in L.PLACE_HEAD_FORMS:
+        # «التقى ولي العهد …», «قصفت طائرات الاحتلال …»: a noun and its genitive
+        j = k + 1
+        definite = True
     while j + 1 < len(words) and j - k < 2 and _adjective(words[j + 1]) and \
             words[j + 1].startswith("ال") == definite and \
             words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \

@@ -72,6 +72,11 @@ AGENT_OF_THE_WEAPON = [  # «صاروخا أطلقته الجماعة»: the lau
      "ميليشيا الحوثي"),
 ]
 
+CONSTRUCT_SUBJECT = [  # «التقى ولي العهد …»: a noun and its genitive after the verb
+    ("التقى ولي العهد في الرياض أمس رئيس الوزراء الباكستاني شهباز شريف.", "CONSULT",
+     "ولي العهد"),
+]
+
 COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت …»: one subject for both verbs
     ("داهمت الشرطة حيا في المدينة واعتقلت سبعة مطلوبين.", "COERCE", "الشرطة"),
     # the subject right before the verb, after the source's «أن»
@@ -83,7 +88,7 @@ COORDINATED_VERBS = [  # «اقتحمت القوات البلدة واعتقلت
                          NOUN_NISBA_BEFORE + CLAUSE_SUBJECT + INSTRUMENT +
                          INDEFINITE_SUBJECT + COORDINATED_VERBS +
                          SPEAKER_OF_HIS_OWN_ACT + TITLES_BEFORE_THE_NAME +
-                         AGENT_OF_THE_WEAPON)
+                         AGENT_OF_THE_WEAPON + CONSTRUCT_SUBJECT)
 def test_the_actor_is_read_off_the_clause(sentence, type_, actor):
     got = _actor(_event(sentence, type_))
     assert fold(actor) in got or (got and got in fold(actor)), (got, actor)
