@@ -201,6 +201,7 @@ class NeuralTagger:
         self._w_hh = np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half])  # 2 x H x 4H
         self._rows: dict[str, int] = {}
         self._table = np.empty((0, 8 * h), np.float32)
+        self._hits = np.zeros(0, np.int64)  # tokens read per row, for `_evict`
         conv = w["conv_w"]
         # (width x letter dims) x filters, the order the letter windows are laid out in
         self._conv = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
@@ -220,17 +221,40 @@ class NeuralTagger:
         new = [t for t in dict.fromkeys(tokens) if t not in rows]
         if new:
             if len(rows) + len(new) > _CACHE_MAX:
-                rows.clear()
-                new = list(dict.fromkeys(tokens))
+                self._evict(len(new))
+                new = [t for t in dict.fromkeys(tokens) if t not in rows]
             base, need = len(rows), len(rows) + len(new)
             if need > len(self._table):
                 size = max(need, min(2 * len(self._table), _CACHE_MAX))
                 grown = np.empty((size, self._table.shape[1]), np.float32)
                 grown[:base] = self._table[:base]
                 self._table = grown
+                hits = np.zeros(size, np.int64)
+                hits[:base] = self._hits[:base]
+                self._hits = hits
             self._table[base:need] = self._project(new)
+            self._hits[base:need] = 0
             rows.update(zip(new, range(base, need)))
-        return self._table[[rows[t] for t in tokens]]
+        at = [rows[t] for t in tokens]
+        np.add.at(self._hits, at, 1)
+        return self._table[at]
+
+    def _evict(self, room: int) -> None:
+        """Make room for `room` new forms, keeping the most used half of the table (their
+        counts halved): news is Zipfian, and starting afresh would project every common
+        word again. A form's row does not depend on when it was projected."""
+        rows = self._rows
+        keep_n = min(_CACHE_MAX // 2, _CACHE_MAX - room, len(rows))
+        if keep_n <= 0:
+            rows.clear()
+            return
+        forms = list(rows)  # in row order: rows are given in insertion order
+        keep = np.sort(np.argsort(-self._hits[:len(forms)], kind="stable")[:keep_n])
+        kept = keep.tolist()
+        self._table[:len(kept)] = self._table[keep]
+        self._hits[:len(kept)] = self._hits[keep] // 2
+        rows.clear()
+        rows.update((forms[i], j) for j, i in enumerate(kept))
 
     def _project(self, tokens: list[str]) -> np.ndarray:
         """The token-only part of the LSTM input projection, for new tokens at once."""

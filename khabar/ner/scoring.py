@@ -82,6 +82,29 @@ class FormScores:
         self._first = np.zeros(256, bool)   # key may begin a bigram attribute
         self._second = np.zeros(256, bool)  # key may end one
         self._gaz = np.zeros(256, bool)     # form may begin a gazetteer phrase
+        self._hits = np.zeros(256, np.int64)  # tokens scored per form, for `_evict`
+
+    def _evict(self, room: int) -> None:
+        """Make room for `room` new forms by keeping only the most used half of the table
+        (their counts halved, so that old favourites age). News is Zipfian: starting
+        afresh would recompute every common word, the costliest part of a long run. A
+        form's sums do not depend on when they were computed, so scores stay the same."""
+        keep_n = min(self.capacity // 2, self.capacity - room)
+        if keep_n <= 0:
+            self._reset()
+            return
+        n = len(self.lex)
+        keep = np.sort(np.argsort(-self._hits[:n], kind="stable")[:keep_n])
+        forms = list(self._ids)  # in id order: ids are given in insertion order
+        kept = keep.tolist()
+        self._ids = {forms[i]: j for j, i in enumerate(kept)}
+        self.lex = [self.lex[i] for i in kept]
+        for name in ("_parts", "_first", "_second", "_gaz", "_hits"):
+            old = getattr(self, name)
+            new = np.zeros_like(old)
+            new[:len(kept)] = old[keep]
+            setattr(self, name, new)
+        self._hits //= 2
 
     def vector(self, attrs: tuple[str, ...]) -> np.ndarray:
         """Summed weights of a few feature strings (memory, gazetteer), cached."""
@@ -96,8 +119,9 @@ class FormScores:
 
     def ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Form ids of every token; new forms get their feature sums computed here."""
-        if len(self._ids) + sum(map(len, sentences)) > self.capacity:
-            self._reset()
+        room = sum(map(len, sentences))
+        if len(self._ids) + room > self.capacity:
+            self._evict(room)
         table = self._ids
         new: list[str] = []
         for s in sentences:
@@ -137,7 +161,7 @@ class FormScores:
         end = len(self.lex)
         if end > len(self._parts):
             size = min(max(end, 2 * len(self._parts)), max(end, self.capacity))
-            for name in ("_parts", "_first", "_second", "_gaz"):
+            for name in ("_parts", "_first", "_second", "_gaz", "_hits"):
                 old = getattr(self, name)
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)
                 grown[:len(old)] = old
@@ -160,6 +184,7 @@ class FormScores:
         ids = self.ids(sentences)
         lens = [len(s) for s in ids]
         flat = np.fromiter((i for s in ids for i in s), np.intp, sum(lens))
+        np.add.at(self._hits, flat, 1)
         n = len(flat)
         width = self.weights.shape[1]
         if n == 0:

@@ -131,6 +131,24 @@ def test_a_full_token_table_starts_afresh_with_the_same_scores(model, monkeypatc
     model._rows.clear()
 
 
+def test_a_full_token_table_keeps_its_most_used_forms(model, monkeypatch):
+    import khabar.ner.neural as neural
+
+    monkeypatch.setattr(neural, "_CACHE_MAX", 12)
+    model._rows.clear()
+    common = SENTENCES[0][:3]
+    for _ in range(4):
+        model.emissions([common])
+    model.emissions([SENTENCES[3]])  # 3 + 8 forms
+    model.emissions([SENTENCES[0][3:] + SENTENCES[1]])  # 2 new: half the table stays
+    assert len(model._rows) == 6 + 2
+    assert set(common) <= set(model._rows)
+    em, _ = model.emissions([common + SENTENCES[1]])
+    np.testing.assert_allclose(em[0], _reference_emissions(model, common + SENTENCES[1]),
+                               rtol=1e-4, atol=1e-4)
+    model._rows.clear()
+
+
 def test_long_words_are_cut_to_the_letter_window(model):
     assert len(model.inputs.token_chars("ا" * 50)) == MAX_CHARS
 
