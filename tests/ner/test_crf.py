@@ -218,7 +218,8 @@ def test_a_full_table_keeps_its_most_used_forms(models, featurizer):
 
 @given(st.lists(st.lists(st.sampled_from(VOCAB), min_size=0, max_size=9), min_size=1,
                 max_size=12), st.integers(4, 30))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_table_size_scores_as_an_unbounded_table(models, featurizer, sentences, capacity):
     small = FormScores(featurizer, models, capacity=capacity)
     big = _BIG.setdefault("table", FormScores(featurizer, models))

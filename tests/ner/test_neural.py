@@ -194,3 +194,19 @@ def test_first_pass_features_stack_the_tag_on_the_memory():
     assert out[0][0][-1] == "p1=O" and "m=PERS" in out[0][0]
     assert out[1][1][-1] == "p1=I-PERS"
     assert out[0][1] == ["p1=O"]
+
+
+@given(st.lists(st.integers(1, 14), min_size=1, max_size=9), st.integers(0, 2**31 - 1))
+@settings(max_examples=40, deadline=None)
+def test_the_step_ordered_recurrence_equals_the_reference(model, lens, seed):
+    """`_recur` keeps its numbers in step order; the arithmetic must stay the
+    reference's, to the last bit, for any batch of sentence lengths."""
+    lens = np.array(lens)
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(int(lens.sum()), 8 * HIDDEN)).astype(np.float32)
+    np.testing.assert_array_equal(model._recur(x, lens), model._recur_reference(x, lens))
+
+
+def test_the_products_read_row_major_matrices(model):
+    for m in (model._proj_vec, model._proj_feat, model._proj_char, model._w_hh, model._out_w):
+        assert m.flags["C_CONTIGUOUS"]
