@@ -44,8 +44,12 @@ class FormScores:
     """
 
     def __init__(self, featurizer: Featurizer, models: list[LinearCRF],
-                 capacity: int = TABLE_MAX) -> None:
+                 capacity: int = TABLE_MAX, cached: bool = False) -> None:
+        """`cached`: describe new forms through the featurizer's own cache
+        (`Featurizer.lexical`), for a caller that asks it about the same forms next
+        (the neural tagger); by default they are described once and not kept."""
         self.featurizer = featurizer
+        self._describe = featurizer.lexical if cached else featurizer.describe
         self.models = models
         self.widths = [len(m.labels) for m in models]
         self.bounds = np.cumsum([0] + self.widths)
@@ -141,7 +145,7 @@ class FormScores:
             return [self.lex[i] for i in self.ids([tokens])[0]]
 
     def _add(self, forms: list[str]) -> None:
-        lexical = self.featurizer.describe
+        lexical = self._describe
         get = self.index.get
         known = partial(is_not, None)  # drops the attributes the models lack
         start = len(self.lex)
