@@ -210,3 +210,15 @@ def test_the_step_ordered_recurrence_equals_the_reference(model, lens, seed):
 def test_the_products_read_row_major_matrices(model):
     for m in (model._proj_vec, model._proj_feat, model._proj_char, model._w_hh, model._out_w):
         assert m.flags["C_CONTIGUOUS"]
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=8), st.integers(0, 2**31 - 1))
+@settings(max_examples=60, deadline=None)
+def test_viterbi_equals_the_reference_on_batches(model, lens, seed):
+    lens = np.array(lens)
+    rng = np.random.default_rng(seed)
+    em = rng.normal(scale=3, size=(len(lens), int(lens.max()), len(TAGS))).astype(np.float32)
+    em[np.arange(em.shape[1])[None, :] >= lens[:, None]] = 0  # padding, as `emissions` has it
+    # ties too: a few rows of equal scores
+    em[:, ::3] = np.round(em[:, ::3])
+    np.testing.assert_array_equal(model.viterbi(em, lens), model.viterbi_reference(em, lens))
