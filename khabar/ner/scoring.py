@@ -12,8 +12,7 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from functools import partial
-from operator import is_not
+from itertools import repeat
 
 import numpy as np
 
@@ -123,19 +122,27 @@ class FormScores:
 
     def ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Form ids of every token; new forms get their feature sums computed here."""
-        room = sum(map(len, sentences))
-        if len(self._ids) + room > self.capacity:
-            self._evict(room)
+        flat, lens = self._flat_ids(sentences)
+        out, at = [], 0
+        for n in lens:
+            out.append(flat[at:at + n])
+            at += n
+        return out
+
+    def _flat_ids(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
+        """`ids` of all tokens laid end to end, and the sentence lengths."""
+        lens = [len(s) for s in sentences]
+        tokens = [t for s in sentences for t in s]
+        if len(self._ids) + len(tokens) > self.capacity:
+            self._evict(len(tokens))
         table = self._ids
-        new: list[str] = []
-        for s in sentences:
-            for t in s:
-                if t not in table:
-                    table[t] = len(table)
-                    new.append(t)
-        if new:
+        flat = list(map(table.get, tokens))
+        if None in flat:
+            new = [t for t in dict.fromkeys(tokens) if t not in table]
+            table.update(zip(new, range(len(table), len(table) + len(new))))
             self._add(new)
-        return [[table[t] for t in s] for s in sentences]
+            flat = list(map(table.__getitem__, tokens))
+        return flat, lens
 
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
@@ -147,20 +154,27 @@ class FormScores:
     def _add(self, forms: list[str]) -> None:
         lexical = self._describe
         get = self.index.get
-        known = partial(is_not, None)  # drops the attributes the models lack
         start = len(self.lex)
         rows: list[int] = []
         cuts: list[int] = []
+        zero = self.zero_row
+        new: list[Word] = []
         for tok in forms:
             x = lexical(tok)
             # only what sentences need is kept: the feature strings are summed already
-            self.lex.append(Word(x.key, x.core, x.forms))
-            # each part's first row is the zero row, so that no segment of reduceat is
-            # empty; most of a rare word's attributes are unknown to the models
-            for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
-                cuts.append(len(rows))
-                rows.append(self.zero_row)
-                rows.extend(filter(known, map(get, part)))
+            new.append(Word(x.key, x.core, x.forms))
+            # each part begins with the zero row ("" is no attribute), so that no segment
+            # of reduceat is empty; attributes the models lack (most of a rare word's)
+            # point at the zero row too: adding 0.0 leaves the sums as they were
+            at = len(rows)
+            f, left, right = x.feats, x.left, x.right
+            a1 = at + 1 + len(f)
+            a2 = a1 + 1 + len(left)
+            a3 = a2 + 1 + len(right)
+            cuts += (at, a1, a2, a3, a3 + 2)
+            rows.extend(map(get, ["", *f, "", *left, "", *right, "", x.far_left, "",
+                                  x.far_right], repeat(zero)))
+        self.lex += new
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):
@@ -171,10 +185,10 @@ class FormScores:
                 grown[:len(old)] = old
                 setattr(self, name, grown)
         self._parts[start:end] = sums.reshape(end - start, 5, -1)
-        for i, x in enumerate(self.lex[start:end], start):
-            self._first[i] = x.key in self._bg_first
-            self._second[i] = x.key in self._bg_second
-            self._gaz[i] = bool(x.forms)
+        keys = [x.key for x in new]
+        self._first[start:end] = [k in self._bg_first for k in keys]
+        self._second[start:end] = [k in self._bg_second for k in keys]
+        self._gaz[start:end] = [bool(x.forms) for x in new]
 
     def scores(self, sentences: list[list[str]]) -> tuple[list[list[int]], list[np.ndarray]]:
         """(form ids, state scores) per sentence, every model's labels side by side."""
@@ -185,9 +199,12 @@ class FormScores:
                     ) -> tuple[list[list[int]], list[int], np.ndarray]:
         """(form ids per sentence, sentence lengths, state scores of all tokens laid end
         to end: tokens × every model's labels side by side)."""
-        ids = self.ids(sentences)
-        lens = [len(s) for s in ids]
-        flat = np.fromiter((i for s in ids for i in s), np.intp, sum(lens))
+        flat_ids, lens = self._flat_ids(sentences)
+        ids, at = [], 0
+        for m in lens:
+            ids.append(flat_ids[at:at + m])
+            at += m
+        flat = np.array(flat_ids, np.intp)
         np.add.at(self._hits, flat, 1)
         n = len(flat)
         width = self.weights.shape[1]
