@@ -102,11 +102,10 @@ class FormScores:
         kept = keep.tolist()
         self._ids = {forms[i]: j for j, i in enumerate(kept)}
         self.lex = [self.lex[i] for i in kept]
-        for name in ("_parts", "_first", "_second", "_gaz", "_hits"):
-            old = getattr(self, name)
-            new = np.zeros_like(old)
-            new[:len(kept)] = old[keep]
-            setattr(self, name, new)
+        # compacted in place: a second table beside the first would double the peak memory
+        for arr in (self._parts, self._first, self._second, self._gaz, self._hits):
+            arr[:len(kept)] = arr[keep]
+            arr[len(kept):] = 0
         self._hits //= 2
 
     def vector(self, attrs: tuple[str, ...]) -> np.ndarray:
