@@ -57,24 +57,26 @@ def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
 
 
 @lru_cache(maxsize=1)
-def _first_letters() -> frozenset[str]:
-    return frozenset(p[0] for p, _ in _clitics()[0])
+def _by_first_letter() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The proclitics of `_clitics` grouped by their first letter, longest first."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for p, need in _clitics()[0]:
+        out.setdefault(p[0], []).append((p, need))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """The search term of one folded word: proclitics stripped, greedily."""
-    prefixes, article = _clitics()
-    if not word or word[0] not in _first_letters():
-        return word
-    changed = True
-    while changed:
-        changed = False
-        for p, need in prefixes:
-            if word.startswith(p) and len(word) - len(p) >= need:
+    """The search term of one folded word: proclitics stripped, greedily (the longest that
+    leaves enough letters, again until none does)."""
+    first = _by_first_letter()
+    while word:
+        for p, need in first.get(word[0], ()):
+            if len(word) - len(p) >= need and word.startswith(p):
                 word = word[len(p):]
-                changed = True
                 break
+        else:
+            return word
     return word
 
 
@@ -94,13 +96,31 @@ def terms(text: str) -> Iterator[Term]:
             yield Term(t, m.start(), m.end())
 
 
+class _StemCache(dict):
+    """Search terms of folded pieces, looked up from C (`map(cache.__getitem__, ...)`);
+    emptied when it grows past `limit`, so memory stays bounded and results unchanged."""
+
+    limit = 200_000
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        term = self[piece] = stem(piece) if not piece.isdigit() else piece
+        return term
+
+
+_STEMS = _StemCache()
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: the terms of `terms`, without offsets,
-    from the whole text folded at once (the same steps as `_fold_word`)."""
+    from the whole text folded at once (the same steps as `_fold_word`). The pieces of
+    every word are found in one pass over the whole text: a piece (letters, or digits)
+    never crosses a character that ends a word, so they are the pieces word by word."""
     folded = _MATCH.fold(text)
     if not unicodedata.is_normalized("NFKC", folded):
         folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
-    return " ".join(t for w in _WORD.findall(folded.lower()) for t in _folded_terms(w))
+    return " ".join(map(_STEMS.__getitem__, _PIECES.findall(folded.lower())))
 
 
 @lru_cache(maxsize=20_000)

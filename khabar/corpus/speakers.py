@@ -74,6 +74,7 @@ def last_part(words: list[str]) -> str:
     return words[-1]
 
 
+@lru_cache(maxsize=100_000)
 def entity_key(name_key: str) -> str:
     typ = name_key.split(":", 1)[0]
     if typ == "UNKNOWN":

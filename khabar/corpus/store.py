@@ -22,6 +22,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import orjson
+
 from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
 from khabar.corpus.folding import index_text
@@ -288,7 +290,15 @@ def pack(record: dict) -> bytes:
     slim = {k: v for k, v in record.items() if k not in ("text", "body")}
     slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
                       for name, spans in (record.get("layers") or {}).items()}
-    return zlib.compress(json.dumps(slim, ensure_ascii=False).encode("utf-8"), 1)
+    return zlib.compress(_dumps(slim), 1)
+
+
+def _dumps(value: object) -> bytes:
+    """UTF-8 JSON: orjson (several times faster), json for what orjson refuses."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
 def unpack(blob: bytes, text: str) -> dict:
@@ -446,7 +456,7 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
            spk.get("start"), spk.get("end"), nk, cue.get("text"), cue.get("lemma"),
            cue.get("class"), None if not cue else int(bool(cue.get("negated"))),
            med.get("canonical") or med.get("text"), med.get("relation"),
-           json.dumps(q.get("chain") or [], ensure_ascii=False), q.get("time"), q.get("zone"),
+           _dumps(q.get("chain") or []).decode("utf-8"), q.get("time"), q.get("zone"),
            int(bool(q.get("inherited"))), group, primary)
     speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
     return row, (seq, folded, index_text(speaker_text))
