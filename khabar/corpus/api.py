@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from khabar.corpus import search as _search
-from khabar.corpus.schema import TABLES
+from khabar.corpus.schema import BATCH_SIZE, TABLES
 from khabar.corpus.speakers import KIND
 from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect, unpack
 
@@ -39,7 +39,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
     def add(self, inputs: Iterable[str | os.PathLike], workers: int | str | None = None,
-            progress: bool = False, batch_size: int = 64) -> IndexSummary:
+            progress: bool = False, batch_size: int = BATCH_SIZE) -> IndexSummary:
         """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped.
         `workers`: None or 1 in this process, N worker processes, or "auto" (every core
         for more than one input). The rows are the same whatever it is."""
@@ -53,7 +53,7 @@ class Corpus:
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
-                    batch_size: int = 64) -> IndexSummary:
+                    batch_size: int = BATCH_SIZE) -> IndexSummary:
         """Store records made earlier (`khabar extract --format jsonl` lines) as they are,
         without running the pipeline again."""
         if self.readonly:

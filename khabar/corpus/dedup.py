@@ -110,7 +110,7 @@ def assign(db: sqlite3.Connection, article_id: str, folded: str) -> tuple[str, f
         if sim > best_sim:
             best, best_sim = other, sim
     db.execute("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", (article_id, sig.tobytes()))
-    db.executemany("INSERT INTO lsh_bands VALUES (?, ?, ?)",
+    db.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
                    [(band, h, article_id) for band, h in hashes])
     if best is not None and best_sim >= THRESHOLD:
         story = db.execute("SELECT story_id FROM articles WHERE article_id=?", (best,)).fetchone()

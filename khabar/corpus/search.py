@@ -239,7 +239,8 @@ SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.spe
        AS speaker, coalesce(n.entity_key, 'unknown') AS speaker_key, s.speaker_text, s.kind,
        s.cue, s.speech_act, s.medium, s.content, s.published, s.outlet, a.url, a.title,
        s.start, s."end", s.story_id, s.time,
-       (SELECT count(*) FROM statements c WHERE c.copy_group = s.copy_group) AS copies
+       (SELECT count(*) FROM statements c WHERE c.copy_group = s.copy_group AND c.article_id
+        IN (SELECT article_id FROM articles WHERE story_id = s.story_id)) AS copies
 FROM statements s JOIN articles a ON a.article_id = s.article_id
 LEFT JOIN names n ON n.name_key = s.name_key
 LEFT JOIN entities e ON e.entity_key = n.entity_key
@@ -276,9 +277,10 @@ def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
 def provenance(db, statement_id: str) -> list[dict]:
     """The copies of a statement, the earliest-published first (ties: by article key)."""
     cur = db.execute(
-        "SELECT c.statement_id, c.article_id, c.outlet, c.published, a.url FROM statements c "
-        "JOIN articles a ON a.article_id = c.article_id WHERE c.copy_group = (SELECT copy_group "
-        "FROM statements WHERE statement_id=?) ORDER BY c.published IS NULL, c.published, "
+        "SELECT c.statement_id, c.article_id, c.outlet, c.published, a.url FROM statements o "
+        "JOIN articles a ON a.story_id = o.story_id JOIN statements c ON c.article_id = "
+        "a.article_id AND c.copy_group = o.copy_group WHERE o.statement_id = ? "
+        "ORDER BY c.published IS NULL, c.published, "
         "c.article_id, c.statement_id", (statement_id,))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur]

@@ -28,7 +28,7 @@ from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
 from khabar.corpus.folding import index_text
 from khabar.corpus.pipe import process_articles
-from khabar.corpus.schema import DDL, SCHEMA_VERSION
+from khabar.corpus.schema import BATCH_SIZE, DDL, SCHEMA_VERSION
 from khabar.document import Article
 from khabar.record import to_record
 
@@ -141,7 +141,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 class Indexer:
     def __init__(self, db: sqlite3.Connection, workers: int | None = None,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = BATCH_SIZE) -> None:
         self.db = db
         self.workers = workers
         self.batch_size = batch_size
@@ -401,6 +401,9 @@ def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) 
                    (aid, aid, row[0]))
 
 
+# a copy group lies inside one story: its statements are found through the story's
+# articles (indexed), which spares an index on the hashed copy_group
+_IN_STORY = "article_id IN (SELECT article_id FROM articles WHERE story_id=?)"
 SAME_STATEMENT = 0.8  # word-set overlap of two copies of one statement in one story
 
 
@@ -440,11 +443,11 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
         if story != aid:  # copies of this statement may sit in other articles of the story
             cur = db.execute("SELECT s.primary_id, s.published, s.article_id FROM statements s "
                              "WHERE s.statement_id = (SELECT primary_id FROM statements WHERE "
-                             "copy_group=? LIMIT 1)", (group,)).fetchone()
+                             f"copy_group=? AND {_IN_STORY} LIMIT 1)", (group, story)).fetchone()
             if cur is not None:
                 if _order(published, aid, sid) < _order(cur[1], cur[2], cur[0]):
-                    db.execute("UPDATE statements SET primary_id=? WHERE copy_group=?",
-                               (sid, group))
+                    db.execute(f"UPDATE statements SET primary_id=? WHERE copy_group=? AND "
+                               f"{_IN_STORY}", (sid, group, story))
                 else:
                     primary = cur[0]
         local[group] = primary
