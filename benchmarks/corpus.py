@@ -120,7 +120,7 @@ def measure(args) -> None:
     print(f"database {size / 1e6:.1f} MB = {size / max(1, stats['articles']) / 1e3:.1f} kB/article")
     try:
         dd = c.db.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN ('minhashes', "
-                          "'lsh_bands', 'lsh_lookup')").fetchone()[0]
+                          "'lsh_bands')").fetchone()[0]
         print(f"duplicate index {dd / max(1, stats['articles']):.0f} bytes/article (dbstat)")
     except Exception as err:  # dbstat is not compiled into every SQLite
         print(f"duplicate index size: dbstat unavailable ({err})")

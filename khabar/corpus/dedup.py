@@ -8,7 +8,6 @@ estimated Jaccard similarity (over word 3-grams of the folded text) reaches THRE
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import zlib
 from functools import lru_cache
@@ -78,12 +77,21 @@ def signature(folded: str) -> np.ndarray | None:
 
 
 def band_hashes(sig: np.ndarray) -> list[tuple[int, int]]:
+    """(band, a signed 64-bit hash of the band's rows) for each LSH band: the rows mixed by
+    odd 64-bit constants, in one numpy expression for all bands."""
     b, r = bands()
-    out = []
-    for i in range(b):
-        digest = hashlib.blake2b(sig[i * r:(i + 1) * r].tobytes(), digest_size=8).digest()
-        out.append((i, int.from_bytes(digest, "big", signed=True)))
-    return out
+    rows = sig[:b * r].astype(np.uint64).reshape(b, r)
+    mixed = (rows * _band_mix(r)).sum(axis=1, dtype=np.uint64)
+    mixed ^= mixed >> np.uint64(31)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    mixed ^= mixed >> np.uint64(29)
+    return list(enumerate(mixed.view(np.int64).tolist()))
+
+
+@lru_cache(maxsize=4)
+def _band_mix(r: int) -> np.ndarray:
+    gen = np.random.RandomState(SEED + 1)
+    return gen.randint(0, 2 ** 63, size=r, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

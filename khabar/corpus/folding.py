@@ -119,7 +119,7 @@ def index_text(text: str) -> str:
     from the whole text folded at once (the same steps as `_fold_word`). The pieces of
     every word are found in one pass over the whole text: a piece (letters, or digits)
     never crosses a character that ends a word, so they are the pieces word by word."""
-    pieces = _fast_pieces(text)
+    pieces = _fast_pieces(text) if len(text) >= _FAST_FROM else None
     if pieces is None:
         folded = _MATCH.fold(text)
         if not unicodedata.is_normalized("NFKC", folded):
@@ -128,6 +128,7 @@ def index_text(text: str) -> str:
     return " ".join(map(_STEMS.__getitem__, pieces))
 
 
+_FAST_FROM = 600  # characters: shorter texts fold faster without numpy's per-call cost
 _DELETED = 0xFFFFFFFF
 _SPACE = 32
 
