@@ -6,7 +6,8 @@ again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes sh
 from __future__ import annotations
 
 SCHEMA_VERSION = "3"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
-# statements(copy_group) index, another MinHash family (signatures of version 2 differ)
+# statements(copy_group) index, another MinHash family (signatures of version 2 differ),
+# names.skeleton (spelling variants) and name keys that keep look-alike proclitics
 
 # inputs written per transaction (`--batch-size`): a commit writes every page its batch
 # touched, and hashed keys scatter inserts, so larger batches write each page fewer times;
@@ -55,8 +56,12 @@ CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEX
 -- organisation or place it resolves to
 CREATE TABLE IF NOT EXISTS names (
   name_key TEXT PRIMARY KEY,   -- type + folded key, e.g. 'PER:سامي خطيب'
-  type TEXT, folded TEXT, last_word TEXT, words INTEGER,
-  entity_key TEXT              -- the corpus-level id it resolves to
+  type TEXT, folded TEXT,
+  last_word TEXT,              -- the spelling-variant key of its last word (or of a
+                               -- particle and the word after it: 'بن سلمان')
+  words INTEGER,
+  entity_key TEXT,             -- the corpus-level id it resolves to
+  skeleton TEXT                -- the spelling-variant key of the whole name
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_last ON names(type, last_word);
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from khabar.corpus.folding import terms, word_terms
-from khabar.corpus.speakers import strip_titles
-from khabar.corpus.folding import key as fold_key
+from khabar.corpus.speakers import fold_key, skeleton, strip_titles
 
 SNIPPET = 240
 _TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
@@ -160,7 +159,7 @@ def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] = TYPE
                       [f"{t}:{k}" for t in types]).fetchall()
     if not rows and k and " " not in k:
         rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE type IN ({marks_}) "
-                          f"AND last_word=? AND words >= 2", [*types, k]).fetchall()
+                          f"AND last_word=? AND words >= 2", [*types, skeleton(k)]).fetchall()
     return sorted({r[0] for r in rows})
 
 
