@@ -243,6 +243,40 @@ def speaker_name(speaker: dict | None) -> tuple[str, str, str | None]:
     return "UNKNOWN", "", written
 
 
+def article_full_names(record: dict) -> dict[str, str]:
+    """The article's own reading of one-word person names: the skeleton of a last word ->
+    the one full person name of the article (speakers and PER entities) ending with it.
+    A last word that two full names of the article end with is left out (ambiguous)."""
+    found: dict[str, set[str]] = {}
+    names = [e.get("canonical") or e.get("text") for e in record.get("entities") or []
+             if e.get("type") == "PER"]
+    for q in record.get("quotes") or []:
+        typ, name, _ = speaker_name(q.get("speaker"))
+        if typ == "PER":
+            names.append(name)
+    written: dict[str, str] = {}  # folded key -> the article's first name with that key
+    for name in names:
+        got = name_of("PER", name) if name else None
+        if got is None:
+            continue
+        words = got[1].split()
+        if len(words) >= 2:
+            found.setdefault(skeleton(last_part(words)), set()).add(got[1])
+            written.setdefault(got[1], name)
+    return {last: written[next(iter(full))] for last, full in found.items() if len(full) == 1}
+
+
+def in_article(typ: str, name: str, full_names: dict[str, str]) -> str:
+    """A one-word person name read as the article's one full name ending with it
+    («ترامب» in an article that names «دونالد ترامب»); any other name as it is."""
+    if typ != "PER" or not full_names:
+        return name
+    got = name_of(typ, name)
+    if got is None or " " in got[1]:
+        return name
+    return full_names.get(skeleton(got[1]), name)
+
+
 class Changes:
     """What a batch changed: new names (by type and last word) and entities whose
     variants grew; `resolve` re-resolves and refreshes only these."""

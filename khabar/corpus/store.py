@@ -356,9 +356,11 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     _story(db, story, aid, published)
     mentions = []
     entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
+    full = speakers.article_full_names(record)
     for ent in record.get("entities") or []:
         typ = ent.get("type") or "MISC"
-        nk = names.add(typ, ent.get("canonical") or ent["text"], [ent["text"]])
+        nk = names.add(typ, speakers.in_article(typ, ent.get("canonical") or ent["text"], full),
+                       [ent["text"]])
         entity_nks[ent.get("entity")] = nk
         mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
                          start, end) for start, end in ent.get("mentions") or [])
@@ -374,7 +376,7 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     local: dict[str, str] = {}
     rows, fts = [], []
     for n, q in enumerate(quotes):
-        row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names,
+        row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names, full,
                                   local)
         rows.append(row)
         fts.append(fts_row)
@@ -426,6 +428,7 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
                published: str | None, outlet: str | None, names: speakers.NameBatch,
+               full: dict[str, str],
                local: dict[str, str]) -> tuple[tuple, tuple]:
     """The statement's row and full-text row. `local` maps the article's copy groups to
     their primary statement (the first in the article, ids being zero-padded)."""
@@ -433,7 +436,8 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
     spk = q.get("speaker") or {}
     typ, name, written = speakers.speaker_name(q.get("speaker"))
     variants = sorted({v for v in (name, written) if v})
-    nk = names.add(typ, name if typ != "ANON" else (written or ""), variants)
+    nk = names.add(typ, speakers.in_article(typ, name, full) if typ != "ANON" else (written or ""),
+                   variants)
     content = q["content"]
     folded = index_text(content["text"])
     group = _copy_group(db, story, aid, folded)

@@ -276,3 +276,19 @@ def test_two_people_sharing_a_surname_in_two_countries_stay_apart(corpus):
 ])
 def test_ranks_and_nationalities_after_titles_are_stripped(name, stripped):
     assert strip_titles(name) == stripped
+
+
+def test_a_one_word_name_reads_as_the_full_name_of_its_own_article(corpus):
+    # two people called «فيلدمان» in the corpus: the surname alone is ambiguous there, but
+    # an article that names only one of them means that one
+    add(corpus, record(person("ماركوس فيلدمان")), record(person("إيلا فيلدمان")),
+        record(person("فيلدمان"), mentions=(("PER", "ماركوس فيلدمان"),)),
+        record(person("فيلدمان"), mentions=(("PER", "ماركوس فيلدمان"),
+                                               ("PER", "إيلا فيلدمان"))))
+    rows = corpus.search(limit=100, collapse=False).rows
+    bare = sorted(r["speaker_key"] for r in rows if r["speaker_text"] == "فيلدمان")
+    k = keys(corpus)
+    assert k["ماركوس فيلدمان"] in bare       # the article naming only him
+    assert k["إيلا فيلدمان"] not in bare
+    assert len(set(bare)) == 2                # the one naming both: left apart
+    assert corpus.speaker(k["ماركوس فيلدمان"])["name"] == "ماركوس فيلدمان"
