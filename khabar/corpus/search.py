@@ -230,7 +230,7 @@ class Filters:
 # first the page of hits (only the filtered table, walking the (published, seq) index
 # newest first), then their columns: the joins and the copy count run for 20 rows, not all
 PAGE_SQL = """
-SELECT {s}.seq FROM {table} {s} WHERE {where}
+SELECT {s}.seq, {s}.published FROM {table} {s} WHERE {where}
 ORDER BY {s}.published DESC, {s}.seq DESC
 """
 STATEMENT_SQL = """
@@ -254,22 +254,37 @@ FROM articles a WHERE a.seq = ?
 
 
 def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
-         offset: int) -> Iterator[dict]:
+         offset: int = 0, after: tuple[str | None, int] | None = None,
+         keys: list | None = None) -> Iterator[dict]:
+    """The matching rows, newest first. `after` (published, seq) of the last row of the
+    previous page starts the page after it by the index (keyset: a deep page costs what
+    the first does, unlike OFFSET); `keys` gets each row's (published, seq)."""
     s, table = ("a", "articles") if articles else ("s", "statements")
-    sql = PAGE_SQL.format(s=s, table=table, where=filters.sql)
-    args = list(filters.args)
+    where, args = filters.sql, list(filters.args)
+    if after is not None:
+        published, seq = after
+        # newest first, undated last (NULL sorts lowest): rows strictly after `after`
+        if published is None:
+            where += f" AND {s}.published IS NULL AND {s}.seq < ?"
+            args.append(seq)
+        else:
+            where += f" AND (({s}.published, {s}.seq) < (?, ?) OR {s}.published IS NULL)"
+            args += [published, seq]
+    sql = PAGE_SQL.format(s=s, table=table, where=where)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
     detail = ARTICLE_SQL if articles else STATEMENT_SQL
     page = db.execute(sql, args)
     while chunk := page.fetchmany(256):
-        for (seq,) in chunk:
+        for seq, published in chunk:
             cur = db.execute(detail, (seq,))
             names = [d[0] for d in cur.description]
             row = dict(zip(names, cur.fetchone()))
             text = row.pop("text") if articles else row["content"]
             row["snippet"], row["marks"] = snippet_for(text, query)
+            if keys is not None:
+                keys.append((published, seq))
             yield row
 
 
