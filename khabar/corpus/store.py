@@ -51,6 +51,10 @@ class IndexSummary:
     seconds: float = 0.0
     pipeline_seconds: float = 0.0
     store_seconds: float = 0.0
+    # CPU time of this thread (the pipeline runs here unless workers > 1): what the store
+    # costs beside the pipeline on a machine shared with other jobs
+    pipeline_cpu: float = 0.0
+    store_cpu: float = 0.0
 
     def text(self) -> str:
         rate = self.inputs / self.seconds if self.seconds else 0.0
@@ -163,16 +167,18 @@ class Indexer:
         try:
             while plan.pending or plan.advance():
                 size, todo = plan.pending.popleft()
-                t1 = time.perf_counter()
+                t1, c1 = time.perf_counter(), time.thread_time()
                 # Articles come back from the pipeline and become records (what `khabar
                 # extract` does per article); records made earlier are stored as they are
                 processed = [to_record(next(fresh)) if isinstance(a, Article) else a
                              for _, a in todo]
-                t2 = time.perf_counter()
+                t2, c2 = time.perf_counter(), time.thread_time()
                 self._write([i for i, _ in todo], processed, summary)
-                t3 = time.perf_counter()
+                t3, c3 = time.perf_counter(), time.thread_time()
                 summary.pipeline_seconds += t2 - t1
                 summary.store_seconds += t3 - t2
+                summary.pipeline_cpu += c2 - c1
+                summary.store_cpu += c3 - c2
                 bar.update(size)
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
                 if on_batch is not None:
@@ -183,9 +189,10 @@ class Indexer:
             close = getattr(fresh, "close", None)
             if close is not None:  # stops a pool's workers if the run ends early
                 close()
-        t4 = time.perf_counter()
+        t4, c4 = time.perf_counter(), time.thread_time()
         speakers.settle(self.db)  # display names, once per run
         summary.store_seconds += time.perf_counter() - t4
+        summary.store_cpu += time.thread_time() - c4
         summary.seconds = time.perf_counter() - t0
         if on_batch is not None:
             on_batch(summary)
