@@ -227,7 +227,7 @@ def test_the_match_folding_maps_each_character_to_at_most_one():
     assert all(v is None or isinstance(v, int) or len(v) == 1 for v in table)
 
 
-@given(st.text(alphabet="ابةىأإؤئـ\u064e\u0651\u200cﻻﷲ٢٠2024مİẞΣσ²½ABCxyz_-.\u00a0 𝐀𝟚\ud800",
+@given(st.text(alphabet="ابةىأإؤئـ\u064e\u0651\u200cﻻﷲ٢٠2024مİẞΣσ²½ABCxyz_-.\u00a0 𝐀𝟚\ud800ςΣ",
                max_size=60))
 def test_the_fast_folding_path_equals_the_plain_one(text):
     import unicodedata
@@ -235,7 +235,7 @@ def test_the_fast_folding_path_equals_the_plain_one(text):
     folded = _MATCH.fold(text)
     if not unicodedata.is_normalized("NFKC", folded):
         folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
-    plain = _PIECES.findall(folded.lower())
+    plain = _PIECES.findall(folded.lower().replace("ς", "σ"))
     fast = _fast_pieces(text)
     assert fast is None or fast == plain
     assert index_text(text) == " ".join(t.term for t in terms(text))

@@ -41,7 +41,14 @@ class Term(NamedTuple):
 
 
 def _fold_word(word: str) -> str:
-    return _MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))).lower()
+    return _lower(_MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))))
+
+
+def _lower(text: str) -> str:
+    """Lower case, with the final sigma as σ: str.lower writes ς by the letters around it,
+    which differ between a whole text and one word."""
+    low = text.lower()
+    return low.replace("ς", "σ") if "ς" in low else low
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +131,7 @@ def index_text(text: str) -> str:
         folded = _MATCH.fold(text)
         if not unicodedata.is_normalized("NFKC", folded):
             folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
-        pieces = _PIECES.findall(folded.lower())
+        pieces = _PIECES.findall(_lower(folded))
     return " ".join(map(_STEMS.__getitem__, pieces))
 
 
@@ -169,7 +176,7 @@ def _fast_pieces(text: str) -> list[str] | None:
     out = folded.tobytes().decode("utf-32-le", "surrogatepass")
     if not unicodedata.is_normalized("NFKC", out):
         return None
-    lowered = out.lower()
+    lowered = _lower(out)
     if lowered != out:
         codes = _codes(lowered)
         if codes is None:
