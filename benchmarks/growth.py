@@ -1,8 +1,11 @@
 """Growth of the pipeline's cost with the size of one input: is it linear?
 
     python benchmarks/growth.py [--article PATH] [--sizes 4K,40K,400K,4M,25M] [--stages]
+    python benchmarks/growth.py --mix [--news PATH]      # many different articles
 
-Builds inputs by repeating one article's paragraphs up to each size (UTF-8 bytes), then, in
+Builds inputs by repeating one article's paragraphs up to each size (UTF-8 bytes), or with
+`--mix` by concatenating the paragraphs of many different articles of news.jsonl.gz, in
+file order (repeated text flatters the caches of word forms; distinct text does not), then, in
 this one warm process, runs the whole default pipeline and the JSON record on each and
 prints seconds, microseconds per character and the per-character cost relative to the
 40 KB row. Costs are CPU seconds of this process (the machine may be shared: CPU time does
@@ -24,6 +27,7 @@ from khabar.record import dumps, to_record
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLE = REPO.parent / "shared" / "data" / "corpus" / "002_aljazeera_20231007_29.txt"
+NEWS = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 UNITS = {"K": 1000, "M": 1000_000}
 
 
@@ -43,6 +47,31 @@ def grown_text(text: str, size: int) -> str:
         out.append(p)
         n += len(p.encode()) + 2
         i += 1
+    return "\n\n".join(out)
+
+
+def mixed_text(news: Path, size: int) -> str:
+    """The title of the file's first article, then the paragraphs of its articles one
+    after the other (each article's text once) until `size` UTF-8 bytes are reached."""
+    import gzip
+    import json
+
+    out: list[str] = []
+    n = 0
+    with gzip.open(news, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if not out and rec.get("title"):
+                out.append(rec["title"].strip())
+                n += len(out[0].encode())
+            for p in str(rec.get("text") or "").split("\n"):
+                if p.strip():
+                    out.append(p.strip())
+                    n += len(out[-1].encode()) + 2
+            if n >= size:
+                break
+    if n < size:
+        raise SystemExit(f"{news} holds less than {size:,} bytes of text")
     return "\n\n".join(out)
 
 
@@ -76,21 +105,26 @@ def main(argv=None) -> None:
     ap.add_argument("--sizes", default="4K,40K,400K,4M,25M")
     ap.add_argument("--stages", action="store_true", help="seconds per stage too")
     ap.add_argument("--ner", default="crf")
+    ap.add_argument("--mix", action="store_true",
+                    help="distinct articles' paragraphs (news.jsonl.gz), not one repeated")
+    ap.add_argument("--news", type=Path, default=NEWS)
     args = ap.parse_args(argv)
     base = next(iter(read_path(str(args.article)))).text
+    make = ((lambda size: mixed_text(args.news, size)) if args.mix
+            else (lambda size: grown_text(base, size)))
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     pipe = Pipeline(options={"entities": {"mode": args.ner}} if args.ner != "crf" else None)
     timed(pipe, grown_text(base, 4000), args.stages)  # warm-up: models and matchers load
     rows = []
     for size in sizes:
-        text = grown_text(base, size)
+        text = make(size)
         elapsed, wall, per = timed(pipe, text, args.stages)
         rows.append((size, len(text), elapsed, wall, per))
         print(f"  done {size:>10,} bytes in {elapsed:.2f} CPU s, {wall:.2f} s", flush=True)
     ref = next((r for r in rows if r[0] == 40_000), rows[0])
     ref_cost = ref[2] / ref[1]
     print(f"\nper-character cost relative to the {ref[0]:,}-byte row "
-          f"(article: {args.article.name}, --ner {args.ner})")
+          f"(input: {'news mix' if args.mix else args.article.name}, --ner {args.ner})")
     head = (f"{'bytes':>12} {'chars':>11} {'CPU s':>9} {'wall s':>8} {'us/char':>8} "
             f"{'ratio':>6}")
     names = list(rows[0][4]) if args.stages else ["record"]
