@@ -5,7 +5,8 @@
 
 Builds inputs by repeating one article's paragraphs up to each size (UTF-8 bytes), or with
 `--mix` by concatenating the paragraphs of many different articles of news.jsonl.gz, in
-file order (repeated text flatters the caches of word forms; distinct text does not), then, in
+one shuffled order (repeated text flatters the caches of word forms; distinct text does
+not), then, in
 this one warm process, runs the whole default pipeline and the JSON record on each and
 prints seconds, microseconds per character and the per-character cost relative to the
 40 KB row. Costs are CPU seconds of this process (the machine may be shared: CPU time does
@@ -50,29 +51,35 @@ def grown_text(text: str, size: int) -> str:
     return "\n\n".join(out)
 
 
-def mixed_text(news: Path, size: int) -> str:
-    """The title of the file's first article, then the paragraphs of its articles one
-    after the other (each article's text once) until `size` UTF-8 bytes are reached."""
+def mixed_text(news: Path, size: int, seed: int = 11) -> str:
+    """The paragraphs of many different articles of news.jsonl.gz, each article's text
+    once, until `size` UTF-8 bytes are reached. The articles come in one shuffled order
+    (fixed seed), the same for every size: each size is a sample of the same mix of
+    outlets and styles, and a bigger one holds the smaller one as its beginning (the file's
+    own order runs outlet after outlet, and sizes would compare different writing)."""
     import gzip
     import json
+    import random
 
+    global _NEWS
+    if _NEWS is None or _NEWS[0] != (news, seed):
+        with gzip.open(news, "rt", encoding="utf-8") as fh:
+            texts = [str(json.loads(line).get("text") or "") for line in fh if line.strip()]
+        random.Random(seed).shuffle(texts)
+        _NEWS = ((news, seed), texts)
     out: list[str] = []
     n = 0
-    with gzip.open(news, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if not out and rec.get("title"):
-                out.append(rec["title"].strip())
-                n += len(out[0].encode())
-            for p in str(rec.get("text") or "").split("\n"):
-                if p.strip():
-                    out.append(p.strip())
-                    n += len(out[-1].encode()) + 2
-            if n >= size:
-                break
-    if n < size:
-        raise SystemExit(f"{news} holds less than {size:,} bytes of text")
-    return "\n\n".join(out)
+    for text in _NEWS[1]:
+        for p in text.split("\n"):
+            if p.strip():
+                out.append(p.strip())
+                n += len(out[-1].encode()) + 2
+        if n >= size:
+            return "\n\n".join(out)
+    raise SystemExit(f"{news} holds less than {size:,} bytes of text")
+
+
+_NEWS: tuple | None = None
 
 
 def timed(pipe: Pipeline, text: str, stages: bool) -> tuple[float, float, dict[str, float]]:

@@ -230,3 +230,50 @@ def test_resolving_looks_at_a_bounded_number_of_sources(monkeypatch):
     sources.settle()
     assert len(sources.items) == n
     assert looked["n"] <= 2 * n
+
+
+# ---------------------------------------------------------------- quotation pairs
+
+
+def test_a_sentence_is_given_only_the_quotation_pairs_of_its_own_stretch(monkeypatch):
+    # one paragraph (no line breaks) of 400 quoted statements: each sentence used to be
+    # handed every pair of the paragraph
+    from khabar.pipeline import Pipeline
+    from khabar.quotes import sentence
+
+    given: list[int] = []
+    real = sentence.Sentence.build.__func__
+
+    def build(cls, view_text, pairs_view, zone, start, end):
+        given.append(len(pairs_view))
+        return real(cls, view_text, pairs_view, zone, start, end)
+
+    monkeypatch.setattr(sentence.Sentence, "build", classmethod(build))
+    text = " ".join(f"وقال المتحدث باسم البلدية رقم {k}: «ستنتهي أعمال الصيانة خلال أسبوعين»."
+                    for k in range(400))
+    from khabar.document import Article
+
+    article = Pipeline(skip=("entities", "events", "link")).run(Article(text))
+    assert len(article.spans("paragraphs")) == 1
+    assert len(given) >= 400 and max(given) <= 2
+    assert len(article.spans("quotes")) >= 400
+
+
+_marks = st.lists(st.sampled_from(["«", "»", '"', "“", "”", "„", "قال", " ", "\n\n", "،"]),
+                  max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_marks)
+def test_paragraph_pairs_come_in_order_and_never_overlap(parts):
+    # what lets a sentence find its own pairs by bisection (khabar.quotes.annotate)
+    from khabar.quotes.marks import paragraph_pairs
+
+    text = "".join(parts)
+    paras, at = [], 0
+    for chunk in text.split("\n\n"):
+        paras.append((at, at + len(chunk)))
+        at += len(chunk) + 2
+    for pairs in paragraph_pairs(text, paras):
+        for (a, b), (c, d) in zip(pairs, pairs[1:]):
+            assert a < b < c < d
