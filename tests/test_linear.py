@@ -277,3 +277,68 @@ def test_paragraph_pairs_come_in_order_and_never_overlap(parts):
     for pairs in paragraph_pairs(text, paras):
         for (a, b), (c, d) in zip(pairs, pairs[1:]):
             assert a < b < c < d
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _paragraphs_reference(text: str, start: int, end: int):
+    """`segment._paragraphs` as it was: each line compared with the whole paragraph so
+    far (copied and recounted once per line)."""
+    from khabar import segment
+
+    cur = None
+    for ls, le in segment._lines(text, start, end):
+        line = text[ls:le]
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                yield cur
+                cur = None
+            continue
+        a = ls + (len(line) - len(line.lstrip()))
+        b = ls + len(line.rstrip())
+        if cur is None:
+            cur = (a, b)
+            continue
+        if segment._continues(text[cur[0]:cur[1]], stripped):
+            cur = (cur[0], b)
+        else:
+            yield cur
+            cur = (a, b)
+    if cur:
+        yield cur
+
+
+_lines_text = st.lists(st.sampled_from(
+    ["قال الوزير", "إن المحادثات مستمرة بين الطرفين منذ أيام عدة", ".", "،", ":", "«", "»",
+     '"', "“", "”", "- بند", "ا", "!»", " ", "\n", "\n", "\n\n", "  \n", "\r\n"]),
+    max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_lines_text)
+def test_paragraphs_kept_line_by_line_equal_the_whole_paragraph_reread(text):
+    from khabar import segment
+
+    assert list(segment._paragraphs(text, 0, len(text))) == \
+        list(_paragraphs_reference(text, 0, len(text)))
+
+
+def test_joining_lines_reads_each_line_a_bounded_number_of_times(monkeypatch):
+    # 20,000 short lines that all join (an opening quotation never closed): each line
+    # used to recount the marks of the whole paragraph before it
+    from khabar import segment
+
+    counted = {"chars": 0}
+    real = segment._marks
+
+    def marks(s):
+        counted["chars"] += len(s)
+        return real(s)
+
+    monkeypatch.setattr(segment, "_marks", marks)
+    text = "«" + "\n".join("قال الوزير إن" for _ in range(20000))
+    paras = list(segment._paragraphs(text, 0, len(text)))
+    assert paras == [(0, len(text))]
+    assert counted["chars"] <= 2 * len(text)
