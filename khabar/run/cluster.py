@@ -61,6 +61,9 @@ def _pool(spec, timeout: float):
     key = (repr(spec), timeout, threading.get_ident())
     pool = _POOLS.get(key)
     if pool is None:
+        alive = {t.ident for t in threading.enumerate()}
+        for old in [k for k in _POOLS if k[2] not in alive]:
+            _POOLS.pop(old).close()  # a thread the worker let go: its pool goes too
         me = mp.current_process()
         if me.daemon:
             # a Dask worker runs as a daemonic process (unless its configuration says
