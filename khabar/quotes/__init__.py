@@ -50,6 +50,9 @@ def annotate(article: Article) -> None:
     para_end = -1
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
+    pairs_for: list[tuple[int, int]] | None = None
+    pair_opens: list[int] = []
+    pair_closes: list[int] = []
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
@@ -67,7 +70,14 @@ def annotate(article: Article) -> None:
             para_pairs = [(to_view(a), to_view(b))
                           for a, b in quote_pairs(text, sent.start, sent.end)]
             para_end = -1
-        s = Sentence.build(vt, para_pairs, zone, vs, ve)
+        if para_pairs is not pairs_for:
+            # a paragraph's pairs do not overlap and come in order: a sentence reads its
+            # own stretch of them by bisection, not the whole paragraph's (a text with no
+            # paragraph breaks made that quadratic)
+            pairs_for = para_pairs
+            pair_opens, pair_closes = [a for a, _b in para_pairs], [b for _a, b in para_pairs]
+        s = Sentence.build(vt, para_pairs[bisect_left(pair_closes, vs):
+                                          bisect_left(pair_opens, ve)], zone, vs, ve)
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
         if surnames:
