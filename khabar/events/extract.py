@@ -70,6 +70,13 @@ class Candidate:
     attrs: dict = field(default_factory=dict)
 
 
+def is_calendar(t: Span) -> bool:
+    """Whether a timex names a point or stretch of the calendar (a DATE or TIME whose value
+    starts with its year), not a duration, a set or a vague reference («PRESENT_REF»)."""
+    value = t.attrs.get("value")
+    return t.label in ("DATE", "TIME") and isinstance(value, str) and value[:1].isdigit()
+
+
 def _sorted(article: Article, layer: str, keep=None) -> tuple[list[Span], list[int]]:
     spans = sorted((s for s in article.spans(layer) if keep is None or keep(s)),
                    key=lambda s: s.start)
@@ -162,6 +169,9 @@ class Context:
             article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
         self.timexes, self.timex_starts = _sorted(
             article, "timexes", lambda t: bool(t.attrs.get("value")))
+        # what can date an event: a day, week, month, year or a range of them, never a
+        # duration («ساعتين», PT2H) or a set («كل أسبوع», P1W)
+        self.dates, self.date_starts = _sorted(article, "timexes", is_calendar)
         self.quotes_list = list(article.spans("quotes"))
         self.quote_index = {id(q): i for i, q in enumerate(self.quotes_list)}
         self.quotes, self.quote_starts = _sorted(article, "quotes")
