@@ -137,6 +137,9 @@ def candidates(ctx: "Context") -> list[Candidate]:
                 if pos < taken_until or ctx.in_name(pos):
                     break  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
                 e = form.entry
+                if e.not_before_place and k + 1 < len(sent_words) and \
+                        ctx.province_at(ws.starts[k + 1]):
+                    break  # «مقاطعة كيبيك»: a province, not a boycott
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
                                      e.object_genitive, form.suffixed))
@@ -233,6 +236,20 @@ class Context:
         if k < len(self.mentions) and self.mentions[k].start == pos:
             return self.mentions[k]
         return None
+
+    def province_at(self, view_pos: int) -> bool:
+        """Whether a place name that is not a country starts at a view offset («مقاطعة
+        أونتاريو»; a boycott's target is a country: «مقاطعة إسرائيل»)."""
+        from khabar.events.geocode import geocode
+        m = self.mention_at(view_pos)
+        if m is None:  # a name the tagger missed: the word itself, when the gazetteer knows it
+            word = L.WORD.match(self.vt, view_pos)
+            place = geocode(word.group()) if word else None
+            return place is not None and place.level != 0
+        if m.label != "LOC":
+            return False
+        place = geocode(m.attrs.get("canonical") or self.article.text[m.start:m.end])
+        return place is None or place.level != 0
 
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""

@@ -53,3 +53,47 @@ def test_a_further_strike_is_not_merged_into_the_first(text):
     # keeps it apart from the first
     evs = [e for e in events_of(text) if e["type"] == "ASSAULT"]
     assert len(evs) == 2, [e["trigger"]["text"] for e in evs]
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    return [(e["type"], e["trigger"]["text"]) for e in events_of(text)]
+
+
+# (sentence, a (type, trigger) that must NOT be found)
+NOT_TRIGGERS = [
+    ("صلى المئات في مسجد الشهيد عمر المختار يوم الجمعة.", ("ASSAULT", "الشهيد")),
+    ("تجمع الطلاب في ساحة الشهداء وسط المدينة صباح السبت.", ("ASSAULT", "الشهداء")),
+    ("وصل السيد عبد الشهيد الموسوي إلى بغداد قادما من البصرة.", ("ASSAULT", "الشهيد")),
+    ("نقل المريض إلى مستشفى شهداء الحرية في المدينة.", ("ASSAULT", "شهداء")),
+    ("أحيت البلدة ذكرى يوم الشهيد بعرض للكشافة.", ("ASSAULT", "الشهيد")),
+    ("أعلنت الشرطة في مقاطعة أونتاريو إغلاق الطريق السريع.", ("SANCTION", "مقاطعة")),
+    ("تشهد مقاطعة أونتاريو موجة برد قاسية هذا الأسبوع.", ("SANCTION", "مقاطعة")),
+    ("قال حاكم المقاطعة إن المدارس ستغلق غدا.", ("SANCTION", "المقاطعة")),
+    ("دعا الوزير إلى وقف فوري لإطلاق النار في الإقليم.", ("ASSAULT", "لإطلاق النار")),
+    ("بدأ سريان وقف إطلاق النار في المدينة منتصف الليل.", ("ASSAULT", "إطلاق النار")),
+    ("وقال بيان صادر عن وزارة الخارجية إن الوفد وصل إلى القاهرة.", ("COERCE", "صادر")),
+    ("وأظهرت الأرقام الصادرة عن البنك المركزي تراجع التضخم.", ("COERCE", "الصادرة")),
+    ("يواجه المتهم عقوبة السجن عشر سنوات بحسب القانون.", ("SANCTION", "عقوبة")),
+    ("ناقش البرلمان مشروع قانون يلغي عقوبة الإعدام.", ("SANCTION", "عقوبة")),
+]
+
+
+@pytest.mark.parametrize("sentence,wrong", NOT_TRIGGERS)
+def test_a_word_in_a_name_or_another_sense_is_no_trigger(sentence, wrong):
+    assert wrong not in _triggers(sentence)
+
+
+# the same words where they do say an event
+TRIGGERS = [
+    ("سقط ثلاثة شهداء في قصف على البلدة فجر اليوم.", "ASSAULT"),
+    ("بدأت النقابات مقاطعة إسرائيل اقتصاديا منذ الأحد.", "SANCTION"),
+    ("بدأت النقابات مقاطعة البضائع المستوردة منذ الأحد.", "SANCTION"),
+    ("صادرت الشرطة كمية من الأسلحة في المدينة.", "COERCE"),
+    ("وقع إطلاق نار كثيف قرب مقر الشرطة مساء أمس.", "ASSAULT"),
+    ("فرضت الحكومة عقوبات على ثلاث شركات شحن.", "SANCTION"),
+]
+
+
+@pytest.mark.parametrize("sentence,type_", TRIGGERS)
+def test_the_same_words_still_say_their_event(sentence, type_):
+    assert type_ in {t for t, _ in _triggers(sentence)}
