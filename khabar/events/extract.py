@@ -140,6 +140,9 @@ def candidates(ctx: "Context") -> list[Candidate]:
                 if e.not_before_place and k + 1 < len(sent_words) and \
                         ctx.province_at(ws.starts[k + 1]):
                     break  # «مقاطعة كيبيك»: a province, not a boycott
+                if (e.type in L.SPORTS_SUPPRESSED or w in L.SPORTS_SENSES) and \
+                        ctx.sports(si) and L.REAL_VIOLENCE.isdisjoint(sent_words):
+                    break  # «الهجوم», «ضربة», «طرد» at a match are play; «لقاء» a match
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
                                      e.object_genitive, form.suffixed))
@@ -163,6 +166,7 @@ class Context:
         self.sent_spans = sents
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
         self.sent_view_starts = [a for a, _ in self.sentences]
+        self.sent_text_starts = [s.start for s in sents]
         # each sentence's words, found once; their offsets only where a trigger stands
         findall = L.WORD.findall
         self.sent_words = [findall(vt, a, b) for a, b in self.sentences]
@@ -236,6 +240,36 @@ class Context:
         if k < len(self.mentions) and self.mentions[k].start == pos:
             return self.mentions[k]
         return None
+
+    def sports(self, si: int) -> bool:
+        """Whether sentence si stands in a paragraph about a match (sports_context.yaml):
+        one strong sports word or weak ones of two senses in the paragraph, or three
+        strong words in the article (a sports article). Made once per paragraph."""
+        article_key = "sports article"
+        whole = self._cache.get(article_key)
+        if whole is None:
+            bases = {L.SPORTS_STRONG[w] for ws in self.sent_words for w in ws
+                     if w in L.SPORTS_STRONG}
+            whole = self._cache[article_key] = len(bases) >= 3
+        if whole:
+            return True
+        s = self.sent_spans[si]
+        k = bisect_right(self.para_starts, s.start) - 1
+        if k >= 0 and self.paragraphs[k].end >= s.end:
+            p = self.paragraphs[k]
+            first = bisect_left(self.sent_text_starts, p.start)
+            last = bisect_left(self.sent_text_starts, p.end)
+        else:
+            k, first, last = -1 - si, si, si + 1
+        got = self._cache.get(("sports", k))
+        if got is None:
+            words = {w for i in range(first, last) for w in self.sent_words[i]}
+            a, b = self.sentences[first][0], self.sentences[max(first, last - 1)][1]
+            got = (not words.isdisjoint(L.SPORTS_STRONG)
+                   or len({L.SPORTS_WEAK[w] for w in words if w in L.SPORTS_WEAK}) >= 2
+                   or any(ph in self.vt[a:b] for ph in L.SPORTS_STRONG_PHRASES))
+            self._cache[("sports", k)] = got
+        return bool(got)
 
     def province_at(self, view_pos: int) -> bool:
         """Whether a place name that is not a country starts at a view offset («مقاطعة

@@ -97,3 +97,46 @@ TRIGGERS = [
 @pytest.mark.parametrize("sentence,type_", TRIGGERS)
 def test_the_same_words_still_say_their_event(sentence, type_):
     assert type_ in {t for t, _ in _triggers(sentence)}
+
+
+# sports play in words of war: no material-conflict event (and «لقاء» is a match)
+SPORTS = [
+    "شن الفريق الضيف هجوما قويا في الشوط الثاني من المباراة لكن الحارس تألق.",
+    "سدد المهاجم كرة قوية بعد أن اقتحم منطقة الجزاء وهاجم المرمى في الدقيقة الأخيرة.",
+    "طرد الحكم مدافع النادي بعد تدخل عنيف في مباراة الدوري مساء السبت.",
+    "فرض أصحاب الأرض حصارا على مرمى الضيوف طوال الشوط الأول.",
+    "تلقى المدرب ضربة موجعة بإصابة اللاعب الأساسي قبل المباراة بيومين.",
+    "انتهى لقاء الذهاب بين الفريقين بالتعادل السلبي في الدوري المحلي.",
+    "قاد المدرب هجمات متتالية وسجل اللاعب هدفين من ركلة حرة ورأسية.",
+]
+
+
+@pytest.mark.parametrize("sentence", SPORTS)
+def test_play_at_a_match_is_no_conflict_event(sentence):
+    found = {t for t, _ in _triggers(sentence)}
+    assert not found & {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}, _triggers(sentence)
+    if "لقاء" in sentence:
+        assert "CONSULT" not in found
+
+
+def test_a_sports_article_is_sports_throughout():
+    text = ("حسم المنتخب المباراة بهدف في الدقيقة الأخيرة من الشوط الثاني.\n\n"
+            "وكان الضيوف قد بدأوا بهجوم كاسح على الجهة اليسرى.")
+    assert "ASSAULT" not in {t for t, _ in _triggers(text)}
+
+
+# war news that uses the weak words («الهدف» a target, «اللاعبين» powers), and real
+# violence at a match: the events stay
+NOT_SPORTS = [
+    ("قصفت الطائرات الهدف العسكري قرب المطار وقتل ثلاثة جنود.", "ASSAULT"),
+    ("شنت الطائرات غارات على مواقع للمسلحين وكان الهدف منها ردع اللاعبين الإقليميين.",
+     "ASSAULT"),
+    ("قتل مشجعان بالرصاص قرب الملعب بعد المباراة مساء الأحد.", "ASSAULT"),
+    ("اعتقلت الشرطة عشرين مشجعا بعد أعمال شغب رافقت مباراة الدوري.", "COERCE"),
+    ("التقى وزير الرياضة رئيس الاتحاد الدولي في جنيف لبحث التعاون.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("sentence,type_", NOT_SPORTS)
+def test_war_news_and_violence_at_a_match_keep_their_events(sentence, type_):
+    assert type_ in {t for t, _ in _triggers(sentence)}, _triggers(sentence)
