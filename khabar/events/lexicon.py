@@ -130,19 +130,20 @@ ANOTHER = _set(GRAMMAR["another_occurrence"])
 _SPORTS = load("sports_context")
 
 
-def _clitic_map(words) -> dict[str, str]:
-    """Single folded words with every glued prefix and pronoun («بالمباراة», «والدوري»,
-    «مسيرته»), each to its word; phrases are kept whole and matched on the text."""
+def _clitic_map(words, pronouns: bool = False) -> dict[str, str]:
+    """Single folded words with every glued prefix («بالمباراة», «والدوري») and, where
+    asked, pronoun («مسيرته»; not for the sports vocabulary: «الدوري» + «ه» would be the
+    folded «الدورية», a patrol), each to its word; phrases are matched on the text."""
     out = {}
     for w in words:
         f = _f(w)
         if " " not in f:
-            out.update((pre + v, f) for pre in ["", *PREFIXES] for v in _variants(f, True))
+            out.update((pre + v, f) for pre in ["", *PREFIXES] for v in _variants(f, pronouns))
     return out
 
 
-def _clitic_forms(words) -> frozenset[str]:
-    return frozenset(_clitic_map(words))
+def _clitic_forms(words, pronouns: bool = False) -> frozenset[str]:
+    return frozenset(_clitic_map(words, pronouns))
 
 
 SPORTS_STRONG = _clitic_map(_SPORTS["strong"])
@@ -150,7 +151,7 @@ SPORTS_STRONG_PHRASES = tuple(_f(w) for w in _SPORTS["strong"] if " " in w)
 SPORTS_WEAK = {v: sense for sense, words in _SPORTS["weak"].items()
                for v in _clitic_forms(words)}
 SPORTS_SUPPRESSED = frozenset(_SPORTS["suppressed_types"])
-SPORTS_SENSES = _clitic_forms(_SPORTS["sports_senses"])
+SPORTS_SENSES = _clitic_forms(_SPORTS["sports_senses"], pronouns=True)
 REAL_VIOLENCE = _clitic_forms(_SPORTS["real_violence"])
 CLAUSE_BREAKS = _set(GRAMMAR["clause_breaks"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
