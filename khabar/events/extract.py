@@ -105,6 +105,8 @@ def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
+    if e.not_with and not e.not_with.isdisjoint(words[k + 1:k + 5]):
+        return None  # «أصيب الممثل بأزمة قلبية»: an illness, not a wound
     if not (e.not_before or e.needs_after):
         return k
     nxt = " ".join(words[k + 1:k + 5])

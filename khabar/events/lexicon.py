@@ -39,6 +39,7 @@ class Entry:
     not_before: frozenset[str]
     needs_after: frozenset[str]
     not_before_place: bool = False
+    not_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,8 @@ def _build() -> dict[str, list[Form]]:
             entry = Entry(type_, e.get("mode"), bool(e.get("verb")), bool(e.get("secondary")),
                           bool(e.get("object_genitive")),
                           _set(e.get("not_after", ())), _set(e.get("not_before", ())),
-                          _set(e.get("needs_after", ())), bool(e.get("not_before_place")))
+                          _set(e.get("needs_after", ())), bool(e.get("not_before_place")),
+                          _set(e.get("not_with", ())))
             for form in e["forms"]:
                 words = _f(form).split()
                 rest = tuple(words[1:])
