@@ -244,16 +244,18 @@ class Context:
         return None
 
     def sports(self, si: int) -> bool:
-        """Whether sentence si stands in a paragraph about a match (sports_context.yaml):
-        one strong sports word or weak ones of two senses in the paragraph, or three
-        strong words in the article (a sports article). Made once per paragraph."""
-        article_key = "sports article"
-        whole = self._cache.get(article_key)
+        """Whether sentence si is about a match (sports_context.yaml): a strong sports
+        word in its paragraph or weak ones of two senses in the sentence itself, or
+        three strong words in the article (a sports article). A word inside a person's
+        name («اللواء فايز الدوري») does not count. Made once per paragraph."""
+        whole = self._cache.get("sports article")
         if whole is None:
-            bases = {L.SPORTS_STRONG[w] for ws in self.sent_words for w in ws
-                     if w in L.SPORTS_STRONG}
-            whole = self._cache[article_key] = len(bases) >= 3
+            bases = {L.SPORTS_STRONG[w] for i, ws in enumerate(self.sent_words)
+                     for w in self._sports_words(i, L.SPORTS_STRONG)}
+            whole = self._cache["sports article"] = len(bases) >= 3
         if whole:
+            return True
+        if len({L.SPORTS_WEAK[w] for w in self._sports_words(si, L.SPORTS_WEAK)}) >= 2:
             return True
         s = self.sent_spans[si]
         k = bisect_right(self.para_starts, s.start) - 1
@@ -265,13 +267,27 @@ class Context:
             k, first, last = -1 - si, si, si + 1
         got = self._cache.get(("sports", k))
         if got is None:
-            words = {w for i in range(first, last) for w in self.sent_words[i]}
             a, b = self.sentences[first][0], self.sentences[max(first, last - 1)][1]
-            got = (not words.isdisjoint(L.SPORTS_STRONG)
-                   or len({L.SPORTS_WEAK[w] for w in words if w in L.SPORTS_WEAK}) >= 2
+            got = (any(self._sports_words(i, L.SPORTS_STRONG) for i in range(first, last))
                    or any(ph in self.vt[a:b] for ph in L.SPORTS_STRONG_PHRASES))
             self._cache[("sports", k)] = got
         return bool(got)
+
+    def _sports_words(self, si: int, table) -> list[str]:
+        """The words of sentence si found in `table`, outside a person's name."""
+        words = self.sent_words[si]
+        if table.keys().isdisjoint(words):
+            return []
+        ws = self.words(si)
+        out = []
+        for i, w in enumerate(words):
+            if w in table:
+                pos = self.to_text(ws.starts[i])
+                k = bisect_right(self.mention_starts, pos) - 1
+                if k >= 0 and self.mentions[k].end > pos and self.mentions[k].label == "PER":
+                    continue
+                out.append(w)
+        return out
 
     def province_at(self, view_pos: int) -> bool:
         """Whether a place name that is not a country starts at a view offset («مقاطعة

@@ -138,6 +138,13 @@ def test_play_at_a_match_is_no_conflict_event(sentence):
         assert "CONSULT" not in found
 
 
+def test_weak_sports_words_count_only_in_the_sentence_itself():
+    # the fans and the cup are in the sentence before, in the same paragraph
+    text = ("احتشدت الجماهير في الساحة بعد نهائي الكأس أمس. وفي المساء قصفت الطائرات "
+            "مستودعا للوقود شمال المدينة.")
+    assert "ASSAULT" in {t for t, _ in _triggers(text)}
+
+
 def test_a_sports_article_is_sports_throughout():
     text = ("حسم المنتخب المباراة بهدف في الدقيقة الأخيرة من الشوط الثاني.\n\n"
             "وكان الضيوف قد بدأوا بهجوم كاسح على الجهة اليسرى.")
@@ -157,6 +164,9 @@ NOT_SPORTS = [
     # «تسلل» (infiltration) are no sports words
     ("هاجم مسلحون الدورية العسكرية بهدف السيطرة على الطريق.", "ASSAULT"),
     ("تسلل المسلحون ليلا وقصفوا مواقع الجيش قرب الحدود.", "ASSAULT"),
+    # a sports word in a person's name, «تمرير» (passing a law) + a pronoun
+    ("قال اللواء سمير الدوري إن الغارات دمرت مخازن السلاح.", "ASSAULT"),
+    ("بعد تمريره القانون في البرلمان قصفت الطائرات مواقع المعارضة.", "ASSAULT"),
 ]
 
 
