@@ -508,10 +508,11 @@ def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg
 
 
 def date(ctx: Context, c: Candidate, si: int):
-    """The timex that dates the event: in its sentence, nearest after the trigger, else
-    before it; else the last dated one earlier in its paragraph."""
+    """The calendar timex that dates the event: in its sentence, nearest after the
+    trigger, else before it; else the last dated one earlier in its paragraph. Durations
+    and sets never date an event (`Context.dates`)."""
     s = ctx.sent_spans[si]
-    ts, starts = ctx.timexes, ctx.timex_starts
+    ts, starts = ctx.dates, ctx.date_starts
     i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
     inside = ts[i:j]
     if inside:

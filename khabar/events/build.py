@@ -120,6 +120,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
             ev[role] = n
     if vague:
         ev["vague"] = sorted(r for r in vague if r in ev)
+    if main.last_word + 1 < len(ws.words) and ws.words[main.last_word + 1] in L.ANOTHER:
+        ev["another"] = True  # «غارات أخرى»: a further strike, not a recap (merge)
     for role in ("dead", "injured", "arrested"):
         ev.setdefault(role, None)
     if stmt is not None:
@@ -204,4 +206,5 @@ def build_events(article: Article) -> list[dict]:
     for n, ev in enumerate(events, 1):
         ev["id"] = f"V{n}"
         ev.pop("vague", None)
+        ev.pop("another", None)
     return events

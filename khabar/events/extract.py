@@ -70,6 +70,13 @@ class Candidate:
     attrs: dict = field(default_factory=dict)
 
 
+def is_calendar(t: Span) -> bool:
+    """Whether a timex names a point or stretch of the calendar (a DATE or TIME whose value
+    starts with its year), not a duration, a set or a vague reference («PRESENT_REF»)."""
+    value = t.attrs.get("value")
+    return t.label in ("DATE", "TIME") and isinstance(value, str) and value[:1].isdigit()
+
+
 def _sorted(article: Article, layer: str, keep=None) -> tuple[list[Span], list[int]]:
     spans = sorted((s for s in article.spans(layer) if keep is None or keep(s)),
                    key=lambda s: s.start)
@@ -98,6 +105,8 @@ def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
+    if e.not_with and not e.not_with.isdisjoint(words[k + 1:k + 5]):
+        return None  # «أصيب الممثل بأزمة قلبية»: an illness, not a wound
     if not (e.not_before or e.needs_after):
         return k
     nxt = " ".join(words[k + 1:k + 5])
@@ -130,6 +139,12 @@ def candidates(ctx: "Context") -> list[Candidate]:
                 if pos < taken_until or ctx.in_name(pos):
                     break  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
                 e = form.entry
+                if e.not_before_place and k + 1 < len(sent_words) and \
+                        ctx.province_at(ws.starts[k + 1]):
+                    break  # «مقاطعة كيبيك»: a province, not a boycott
+                if (e.type in L.SPORTS_SUPPRESSED or w in L.SPORTS_SENSES) and \
+                        ctx.sports(si) and L.REAL_VIOLENCE.isdisjoint(sent_words):
+                    break  # «الهجوم», «ضربة», «طرد» at a match are play; «لقاء» a match
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
                                      e.object_genitive, form.suffixed))
@@ -153,6 +168,7 @@ class Context:
         self.sent_spans = sents
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
         self.sent_view_starts = [a for a, _ in self.sentences]
+        self.sent_text_starts = [s.start for s in sents]
         # each sentence's words, found once; their offsets only where a trigger stands
         findall = L.WORD.findall
         self.sent_words = [findall(vt, a, b) for a, b in self.sentences]
@@ -162,6 +178,9 @@ class Context:
             article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
         self.timexes, self.timex_starts = _sorted(
             article, "timexes", lambda t: bool(t.attrs.get("value")))
+        # what can date an event: a day, week, month, year or a range of them, never a
+        # duration («ساعتين», PT2H) or a set («كل أسبوع», P1W)
+        self.dates, self.date_starts = _sorted(article, "timexes", is_calendar)
         self.quotes_list = list(article.spans("quotes"))
         self.quote_index = {id(q): i for i, q in enumerate(self.quotes_list)}
         self.quotes, self.quote_starts = _sorted(article, "quotes")
@@ -223,6 +242,66 @@ class Context:
         if k < len(self.mentions) and self.mentions[k].start == pos:
             return self.mentions[k]
         return None
+
+    def sports(self, si: int) -> bool:
+        """Whether sentence si is about a match (sports_context.yaml): a strong sports
+        word in its paragraph or weak ones of two senses in the sentence itself, or
+        three strong words in the article (a sports article). A word inside a person's
+        name («اللواء فايز الدوري») does not count. Made once per paragraph."""
+        whole = self._cache.get("sports article")
+        if whole is None:
+            bases = {L.SPORTS_STRONG[w] for i, ws in enumerate(self.sent_words)
+                     for w in self._sports_words(i, L.SPORTS_STRONG)}
+            whole = self._cache["sports article"] = len(bases) >= 3
+        if whole:
+            return True
+        if len({L.SPORTS_WEAK[w] for w in self._sports_words(si, L.SPORTS_WEAK)}) >= 2:
+            return True
+        s = self.sent_spans[si]
+        k = bisect_right(self.para_starts, s.start) - 1
+        if k >= 0 and self.paragraphs[k].end >= s.end:
+            p = self.paragraphs[k]
+            first = bisect_left(self.sent_text_starts, p.start)
+            last = bisect_left(self.sent_text_starts, p.end)
+        else:
+            k, first, last = -1 - si, si, si + 1
+        got = self._cache.get(("sports", k))
+        if got is None:
+            a, b = self.sentences[first][0], self.sentences[max(first, last - 1)][1]
+            got = (any(self._sports_words(i, L.SPORTS_STRONG) for i in range(first, last))
+                   or any(ph in self.vt[a:b] for ph in L.SPORTS_STRONG_PHRASES))
+            self._cache[("sports", k)] = got
+        return bool(got)
+
+    def _sports_words(self, si: int, table) -> list[str]:
+        """The words of sentence si found in `table`, outside a person's name."""
+        words = self.sent_words[si]
+        if table.keys().isdisjoint(words):
+            return []
+        ws = self.words(si)
+        out = []
+        for i, w in enumerate(words):
+            if w in table:
+                pos = self.to_text(ws.starts[i])
+                k = bisect_right(self.mention_starts, pos) - 1
+                if k >= 0 and self.mentions[k].end > pos and self.mentions[k].label == "PER":
+                    continue
+                out.append(w)
+        return out
+
+    def province_at(self, view_pos: int) -> bool:
+        """Whether a place name that is not a country starts at a view offset («مقاطعة
+        أونتاريو»; a boycott's target is a country: «مقاطعة إسرائيل»)."""
+        from khabar.events.geocode import geocode
+        m = self.mention_at(view_pos)
+        if m is None:  # a name the tagger missed: the word itself, when the gazetteer knows it
+            word = L.WORD.match(self.vt, view_pos)
+            place = geocode(word.group()) if word else None
+            return place is not None and place.level != 0
+        if m.label != "LOC":
+            return False
+        place = geocode(m.attrs.get("canonical") or self.article.text[m.start:m.end])
+        return place is None or place.level != 0
 
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""

@@ -38,6 +38,8 @@ class Entry:
     not_after: frozenset[str]
     not_before: frozenset[str]
     needs_after: frozenset[str]
+    not_before_place: bool = False
+    not_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,8 @@ def _build() -> dict[str, list[Form]]:
             entry = Entry(type_, e.get("mode"), bool(e.get("verb")), bool(e.get("secondary")),
                           bool(e.get("object_genitive")),
                           _set(e.get("not_after", ())), _set(e.get("not_before", ())),
-                          _set(e.get("needs_after", ())))
+                          _set(e.get("needs_after", ())), bool(e.get("not_before_place")),
+                          _set(e.get("not_with", ())))
             for form in e["forms"]:
                 words = _f(form).split()
                 rest = tuple(words[1:])
@@ -124,6 +127,34 @@ IMPERFECT_PERSON = frozenset(GRAMMAR["imperfect_person_prefixes"])
 PLURAL_VERB_ENDINGS = tuple(GRAMMAR["plural_verb_endings"])
 NISBA_PLURAL_ENDINGS = tuple(GRAMMAR["nisba_plural_endings"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
+ANOTHER = _set(GRAMMAR["another_occurrence"])
+
+_SPORTS = load("sports_context")
+
+
+def _clitic_map(words, pronouns: bool = False) -> dict[str, str]:
+    """Single folded words with every glued prefix («بالمباراة», «والدوري») and, where
+    asked, pronoun («مسيرته»; not for the sports vocabulary: «الدوري» + «ه» would be the
+    folded «الدورية», a patrol), each to its word; phrases are matched on the text."""
+    out = {}
+    for w in words:
+        f = _f(w)
+        if " " not in f:
+            out.update((pre + v, f) for pre in ["", *PREFIXES] for v in _variants(f, pronouns))
+    return out
+
+
+def _clitic_forms(words, pronouns: bool = False) -> frozenset[str]:
+    return frozenset(_clitic_map(words, pronouns))
+
+
+SPORTS_STRONG = _clitic_map(_SPORTS["strong"])
+SPORTS_STRONG_PHRASES = tuple(_f(w) for w in _SPORTS["strong"] if " " in w)
+SPORTS_WEAK = {v: sense for sense, words in _SPORTS["weak"].items()
+               for v in _clitic_forms(words)}
+SPORTS_SUPPRESSED = frozenset(_SPORTS["suppressed_types"])
+SPORTS_SENSES = _clitic_forms(_SPORTS["sports_senses"], pronouns=True)
+REAL_VIOLENCE = _clitic_forms(_SPORTS["real_violence"])
 CLAUSE_BREAKS = _set(GRAMMAR["clause_breaks"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
 SCENE_PREPS = _set(GRAMMAR["scene_prepositions"])

@@ -33,7 +33,8 @@ def _date(ev: dict) -> str | None:
 
 
 def _compatible(a: dict, b: dict) -> bool:
-    if a["type"] != b["type"] or a["sentence"]["start"] == b["sentence"]["start"]:
+    if a["type"] != b["type"] or a["sentence"]["start"] == b["sentence"]["start"] or \
+            b.get("another"):
         return False
     da, db = _date(a), _date(b)
     if da and db and not (da.startswith(db) or db.startswith(da)):
