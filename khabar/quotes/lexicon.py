@@ -177,7 +177,7 @@ class Lexicon:
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
     trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
-    concessives: Phrases  # «على الرغم من تحذير X من أن»: a statement noun opens a statement
+    concessives: Phrases  # «رغم تنبيه X إلى أن»: a statement noun opens a statement
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]

@@ -357,7 +357,7 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
 def _complement_end(s: Sentence, k: int, head_len: int, j: int,
                     quoted_name: bool = True) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
-    («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
+    («وزير الداخلية المغربي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
     if not s.words[k].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
