@@ -88,6 +88,16 @@ class Sources:
                 return src
         return self._new(whole, wkey, title, tkey, kind, head)
 
+    def relative(self, whole: str, whole_folded: str) -> Source:
+        """«زوجة الصياد سامي»: a relative, known by the whole description. Its key is the
+        phrase as one piece, so that none of its words (the relative's name, his title)
+        is taken for the name or title of the relative later, nor the reverse."""
+        key = frozenset({whole_folded})
+        for src in reversed(self.items):
+            if src.kind == "person" and src.key == key:
+                return src
+        return self._new(whole, key, None, key, "person", None)
+
     def settle(self) -> None:
         """A title alone («وزير المياه» in a headline) names the one person the article
         introduces with that title and a name; with two such people it stays a title."""

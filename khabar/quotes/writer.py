@@ -106,6 +106,10 @@ class Writer:
                     title = self._before(part["start"], mention.start)
                     tf = fold(title["text"]) if title else None
         whole_f = self._folded(s, np.a, np.b, np.skip)
+        if np.relative:
+            return {**part, "canonical": None, "title": None, "affiliation": None,
+                    "anonymous": False, "kind": "person"}, \
+                self.sources.relative(part["text"], whole_f)
         sure = bool(nf) and (mention is not None and mention.label == "PER"
                              or nf.split()[0] in LEX.given_names)
         src = self.sources.resolve(name["text"] if name else None, nf,
