@@ -43,7 +43,7 @@ STAGES: tuple[Stage, ...] = (
           uses=("boilerplate",)),
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
     Stage("quotes", "khabar.quotes:annotate", ("paragraphs", "sentences", "tokens"),
-          ("quotes",), uses=("mentions", "timexes")),
+          ("quotes",), uses=("mentions", "timexes", "body")),
     Stage("events", "khabar.events:annotate", ("sentences",), ("events",),
           uses=("paragraphs", "mentions", "timexes", "quotes", "meta")),
     Stage("link", "khabar.link:annotate", (), (), uses=("quotes", "mentions"),

@@ -36,8 +36,8 @@ def sentences(text: str) -> list[str]:
     # an initial (Latin abbreviation) does not end a sentence
     ("وصل J. Smith إلى العاصمة. وبدأ زيارته.", ["وصل J. Smith إلى العاصمة.", "وبدأ زيارته."]),
     # a line break inside a sentence (a scraped link on its own line) is not a boundary
-    ("يواصل\nالاحتلال الإسرائيلي\nقصف مناطق عدة من المدينة.",
-     ["يواصل\nالاحتلال الإسرائيلي\nقصف مناطق عدة من المدينة."]),
+    ("يواصل\nالاحتلال الإسرائيلي\nقصف أحياء كثيرة في المدينة.",
+     ["يواصل\nالاحتلال الإسرائيلي\nقصف أحياء كثيرة في المدينة."]),
     # a line that ends a sentence is a boundary even without a full stop after a long line
     ("قال رئيس الوزراء إن الحكومة ستقدم خطة جديدة للبرلمان الأسبوع المقبل بعد مشاورات طويلة.\n"
      "وأكد وزير المالية أن الموازنة تسمح بذلك.",

@@ -1,8 +1,8 @@
 """One person, organisation or place across articles: names to corpus-level ids.
 
 A name is matched by its key: folded, clitics and article stripped, leading titles
-removed («الرئيس الروسي فلاديمير بوتين» and «فلاديمير بوتين» share «فلاديمير بوتين»);
-what was written stays in `name_variants` for display. A one-word person name («بوتين»)
+removed («الرئيس الكيني وليام روتو» and «وليام روتو» share «وليام روتو»);
+what was written stays in `name_variants` for display. A one-word person name («روتو»)
 joins a full name only while exactly one full person name in the corpus ends with it; with
 two («سامي الخطيب», «ليلى الخطيب») it stays apart, so people who share a family name are
 never merged. Anonymous sources («مصدر مطلع») keep their own ids and never join a person;

@@ -44,7 +44,7 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
     elif w[:1] in _CONJ and w[1:].isdigit():
         value = int(w[1:])
     else:
-        for cand in (w, _bare(w), _noart(w)):  # «فضلا عن إصابة العشرات»
+        for cand in (w, _bare(w), _noart(w)):  # «علاوة على جرح العشرات»
             if cand in CARDINALS:
                 value = CARDINALS[cand]
                 break

@@ -21,7 +21,7 @@ def statement_of(ctx: Context, pos: int) -> int | None:
 
 
 def _elaborated(ctx: Context, c: Candidate, ws: Words) -> int | None:
-    """«ذكرت مواقع أن عمليات عدة وقعت، فقد تم استهداف …»: a clause that opens with
+    """«أفادت مصادر محلية أن اشتباكات اندلعت، إذ تم قصف …»: a clause that opens with
     «فقد/إذ/حيث» right after a statement in its sentence details what the source said."""
     pos = ctx.to_text(c.start)
     k = bisect_right(ctx.quote_starts, pos) - 1
@@ -77,7 +77,7 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
     if date_value and published and len(date_value) == 4 and date_value > published[:4]:
         return "future", stmt
     if date_value and published and date_mod == "END" and published.startswith(date_value):
-        # «بحلول نهاية العام الحالي»: the end of the period the article is written in
+        # «قبل انقضاء العام الجاري»: the end of the period the article is written in
         return "future", stmt
     return ("claimed" if stmt is not None else "asserted"), stmt
 

@@ -125,7 +125,7 @@ def title_before(tokens: list[str], at: int, named: frozenset[int] = frozenset()
                  ) -> int | None:
     """The first token of a listed title that stands just before token `at`, allowing
     qualifiers in between («الرئيس الفرنسي …», «وزير الخارجية الأردني …») and names
-    (`named`: indices of tokens inside other mentions, «المتحدث باسم وزارة الدفاع …»),
+    (`named`: indices of tokens inside other mentions, «الناطق باسم هيئة الموانئ …»),
     or None."""
     lo = max(0, at - _TITLE_REACH - 2)
     keys = [key(t) for t in tokens[lo:at]]

@@ -1,8 +1,9 @@
 """Attributed statements: who said what, to whom, through which outlet.
 
 `annotate(article)` reads the `paragraphs`, `sentences` (attr `zone`) and, where present,
-`mentions` (PER names mark where a speaker's name starts after its title) and `timexes`
-(their tokens are asides between a cue and its content) layers, and adds a `quotes`
+`mentions` (PER names mark where a speaker's name starts after its title), `timexes`
+(their tokens are asides between a cue and its content) and `body` (a statement of a
+"summary" span that the story repeats is kept once, in the story) layers, and adds a `quotes`
 layer: each span is a statement's content, labelled "direct" or "indirect", with
 JSON-ready attrs `cue`, `speaker` (`text`, `canonical` = the person's fullest name,
 `title` = the role), `medium`, `chain`, `time`, `zone`, `inherited` (every part with
@@ -20,6 +21,7 @@ from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTI
                                    TRIGGERS)
 from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence
+from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
 from khabar.quotes.writer import LAYER, Writer
 
@@ -96,6 +98,7 @@ def annotate(article: Article) -> None:
                 items = sorted(items + [extra], key=lambda it: it.ca)
         writer.write(s, items)
     writer.finish()
+    drop_summary_repeats(article, LAYER)
 
 
 _SURNAME_MIN = 4  # letters of a surname read as the person's name on its own

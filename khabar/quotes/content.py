@@ -2,7 +2,7 @@
 
 A content that is a quotation (nothing but an aside after it) is direct, and is the
 quotation; a quotation that opens the content but is followed by more words stays inside
-an indirect content («قال إن "التوجه العدائي" يزعزع …»).
+an indirect content («قال إن "الخطاب المتشنج" يربك …»).
 """
 from __future__ import annotations
 

@@ -439,7 +439,7 @@ def _verb_like(s: Sentence, j: int) -> bool:
 
 
 def _resumes(s: Sentence, ci: int) -> bool:
-    """«…، إلا أنها حذرت من …»: a particle and a pronoun-bearing complementizer resume
+    """«…، غير أنه نبّه إلى …»: a particle and a pronoun-bearing complementizer resume
     the speaker before a verb that starts a new statement."""
     return ci > 1 and s.words[ci - 1] in LEX.complementizers and \
         s.words[ci - 2] in LEX.continuation_particles
@@ -472,7 +472,7 @@ _ASIDE_REACH = 8  # tokens of a time aside opened by «و» before a cue
 
 
 def _aside_start(s: Sentence, ci: int) -> int:
-    """«… وفي وقت لاحق من اليوم قال إنه …»: a time or adverbial aside opened by «و» right
+    """«… وفي ساعة متأخرة من الليل قال إنه …»: a time or adverbial aside opened by «و» right
     before the cue starts a clause of its own; where it starts (ci when there is none)."""
     if ci < 1 or (ci - 1) not in s.times:
         return ci
@@ -502,7 +502,7 @@ def _connective_start(s: Sentence, ci: int) -> int:
 
 
 def _after_concessive(s: Sentence, ci: int) -> bool:
-    """«… على الرغم من تحذير الخبراء من أن …»: a concessive opener ends right before ci."""
+    """«… رغم تنبيه الأطباء إلى أن …»: a concessive opener ends right before ci."""
     return _concessive_start(s, ci) < ci
 
 

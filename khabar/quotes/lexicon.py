@@ -173,11 +173,12 @@ class Lexicon:
     noun_governors: frozenset[str]
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
+    kin_nouns: Phrases  # «زوجة X»: a relative of X, described by the relation
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
     trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
-    concessives: Phrases  # «على الرغم من تحذير X من أن»: a statement noun opens a statement
+    concessives: Phrases  # «رغم تنبيه X إلى أن»: a statement noun opens a statement
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -283,6 +284,7 @@ def build() -> Lexicon:
         noun_governors=_folded(g["noun_governors"]),
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
+        kin_nouns=Phrases(g["kin_nouns"], ()),
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),

@@ -1,6 +1,6 @@
 """The medium of a statement: the outlet it was said to, through, or reported by.
 
-«لصحيفة X», «في مقابلة مع قناة Y», «على تويتر», «بحسب X», and the form of the statement
+«لصحيفة X», «في حوار مع إذاعة Y», «على تويتر», «بحسب X», and the form of the statement
 when no outlet is named («في بيان»). Phrases and outlet names come from the resource files
 medium_phrases.yaml and media_outlets.yaml.
 """
@@ -93,7 +93,7 @@ def _glued_outlet(w, a: int, b: int) -> str | None:
 
 
 def parse_medium(s: Sentence, k: int) -> Medium | None:
-    """A medium phrase at k: «لصحيفة X», «في مقابلة مع قناة Y», «على تويتر», «بحسب X»."""
+    """A medium phrase at k: «لصحيفة X», «في حوار مع إذاعة Y», «على تويتر», «بحسب X»."""
     if k in s.media:
         return s.media[k]
     found = s.media[k] = _parse_medium(s, k)

@@ -134,6 +134,16 @@ class Sources:
         return next((k for k in cands if items[k].kind == "person" and items[k].key
                      and items[k].key <= key), -1)
 
+    def relative(self, whole: str, whole_folded: str) -> Source:
+        """«زوجة الصياد سامي»: a relative, known by the whole description. Its key is the
+        phrase as one piece, so that none of its words (the relative's name, his title)
+        is taken for the name or title of the relative later, nor the reverse."""
+        key = frozenset({whole_folded})
+        same = self._exact.get(("person", key))
+        if same:
+            return self.items[same[-1]]
+        return self._new(whole, key, None, key, "person", None)
+
     def settle(self) -> None:
         """A title alone («وزير المياه» in a headline) names the one person the article
         introduces with that title and a name; with two such people it stays a title."""

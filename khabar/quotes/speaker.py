@@ -37,6 +37,7 @@ class NP:
     titled: bool = False
     tail: int = 0  # closing marks after the phrase («"الغارديان"»)
     name_end: int = -1  # an appositive title follows the name from here
+    relative: bool = False  # «زوجة X»: a relative of X, known only by the relation
 
     @property
     def after(self) -> int:
@@ -136,6 +137,13 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
                 and not _head(s, e):
             e += 1  # «البيان الختامي»
         return NP(k, e, skip, "statement", -1, True)
+    kin = LEX.kin_nouns.match(s.words, k) if skip == 0 else None
+    if kin and k + kin[0] < n and s.is_word(k + kin[0]):
+        # «وقالت زوجة الصياد سامي …»: the relative speaks, described by the relation;
+        # the person after the noun only says whose relative, and is not the speaker
+        inner = parse_np(s, k + kin[0], 0, limit, stop_preps)
+        if inner is not None and inner.kind == "person":
+            return NP(k, inner.b, skip, "person", inner.b, True, relative=True)
     head = _head(s, k)
     if head is not None and skip == 0 and _prepositional(head[2]):
         return None  # «لمركز …»: a preposition's object, not a subject
@@ -357,7 +365,7 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
 def _complement_end(s: Sentence, k: int, head_len: int, j: int,
                     quoted_name: bool = True) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
-    («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
+    («وزير الداخلية المغربي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
     if not s.words[k].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an

@@ -39,7 +39,7 @@ class Writer:
         self.recent: dict[str, list] = {"title": [], "body": []}  # latest speakers first
         self.pending: list[tuple[dict, object]] = []
         # sources that spoke through a document: the verb agreed with the document noun
-        # («وأضاف بيان النيابة …»), and so does the continuation after it («وتابع»)
+        # («وأضاف تقرير الشرطة …»), and so does the continuation after it («وتابع»)
         self.document_gender: dict[int, str] = {}
 
     # -------------------------------------------------------------- offsets
@@ -92,7 +92,7 @@ class Writer:
         mention = self._mention(part["start"], part["end"])
         if mention is not None and span is not None and np.title_end > np.a and \
                 mention.start < self._span(s, np.a, np.title_end, np.skip)[1]:
-            mention = None  # a mention that runs into the title («باسم حماس حازم قاسم»)
+            mention = None  # a mention that runs into the title («باسم الحزب سليم عواد»)
         if mention is not None:
             if mention.label != "PER" and kind == "person" and not np.titled:
                 kind = "organisation"
@@ -106,6 +106,10 @@ class Writer:
                     title = self._before(part["start"], mention.start)
                     tf = fold(title["text"]) if title else None
         whole_f = self._folded(s, np.a, np.b, np.skip)
+        if np.relative:
+            return {**part, "canonical": None, "title": None, "affiliation": None,
+                    "anonymous": False, "kind": "person"}, \
+                self.sources.relative(part["text"], whole_f)
         sure = bool(nf) and (mention is not None and mention.label == "PER"
                              or nf.split()[0] in LEX.given_names)
         src = self.sources.resolve(name["text"] if name else None, nf,
@@ -245,9 +249,9 @@ class Writer:
 
 
 def _affiliation(s: Sentence, a: int, b: int) -> int | None:
-    """Where the body or country a title names begins: after its link («المتحدث باسم
-    وزارة الدفاع», «العضو في حزب الخضر»), at a body's head noun, or a closing
-    adjective of origin («وزير الخارجية العراقي»)."""
+    """Where the body or country a title names begins: after its link («الناطق باسم
+    هيئة الموانئ», «العضو في حزب الخضر»), at a body's head noun, or a closing
+    adjective of origin («وزير الداخلية المغربي»)."""
     for k in range(a + 1, b):
         if s.words[k] in LEX.title_links and k + 1 < b:
             return k + 1

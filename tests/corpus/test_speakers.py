@@ -66,17 +66,17 @@ def add(c: Corpus, *records: dict) -> None:
 
 def test_titled_full_and_one_word_names_are_one_person(corpus):
     add(corpus,
-        record(person("الرئيس الروسي فلاديمير بوتين", "فلاديمير بوتين", "الرئيس الروسي")),
-        record(person("بوتين")),
-        record(person("فلاديمير بوتين")),
+        record(person("الرئيس الكيني وليام روتو", "وليام روتو", "الرئيس الكيني")),
+        record(person("روتو")),
+        record(person("وليام روتو")),
         record(person("الشيخ حمد العلي", "الشيخ حمد العلي")),
         record(person("حمد العلي")))
     k = keys(corpus)
-    assert k["الرئيس الروسي فلاديمير بوتين"] == k["بوتين"] == k["فلاديمير بوتين"]
+    assert k["الرئيس الكيني وليام روتو"] == k["روتو"] == k["وليام روتو"]
     assert k["الشيخ حمد العلي"] == k["حمد العلي"]
-    one = corpus.speaker("بوتين")
-    assert one["name"] == "فلاديمير بوتين" and one["kind"] == "person"
-    assert "الرئيس الروسي فلاديمير بوتين" in [v for v, _ in one["variants"]]  # kept for display
+    one = corpus.speaker("روتو")
+    assert one["name"] == "وليام روتو" and one["kind"] == "person"
+    assert "الرئيس الكيني وليام روتو" in [v for v, _ in one["variants"]]  # kept for display
     assert len(one["statements"]) == 3
 
 
@@ -156,7 +156,7 @@ def test_entities_share_the_speakers_ids(corpus):
 
 
 @pytest.mark.parametrize("name,stripped", [
-    ("الرئيس فلاديمير بوتين", "فلاديمير بوتين"),
+    ("الرئيس وليام روتو", "وليام روتو"),
     ("وزير الخارجية سامي الخطيب", "سامي الخطيب"),
     ("الدكتورة ليلى الحداد", "ليلى الحداد"),
     ("الشيخ الدكتور حمد العلي", "حمد العلي"),

@@ -66,7 +66,7 @@ def test_each_status(status, sentence):
 
 def test_a_clause_detailing_a_statement_is_claimed_by_it():
     record = to_record(api.extract_text(
-        "وذكرت مصادر محلية أن هجمات عدة وقعت في المنطقة، فقد تم استهداف حاجز عسكري "
+        "وذكرت مصادر محلية أن هجمات عدة وقعت في المنطقة، إذ تم استهداف حاجز عسكري "
         "قرب البلدة.", published=PUBLISHED))
     ev = next(e for e in record["events"] if e["trigger"]["text"] == "استهداف")
     assert ev["status"] == "claimed" and ev["statement"] is not None
@@ -86,7 +86,7 @@ COUNTS = [
     ("أسفر الهجوم عن مقتل 12 شخصا وإصابة 30 آخرين", {"dead": 12, "injured": 30}),
     ("وقتل خمسة مدنيين وجرح سبعة", {"dead": 5}),
     ("اعتقال 25 ناشطا خلال المداهمات", {"arrested": 25}),
-    ("نزح مئات الأسر ولقي نحو ألف شخص حتفهم", {"dead": 1000}),
+    ("نزح مئات الأسر ولقي نحو ألف مدني حتفهم", {"dead": 1000}),
     ("استشهاد شاب برصاص الجنود", {"dead": 1}),
     ("مقتل شخصين وإصابة طفل", {"dead": 2, "injured": 1}),
     ("أسفرت الغارة عن مقتل أربعين ألف جندي", {"dead": 40000}),
@@ -126,7 +126,7 @@ def test_counts_in_an_event():
 def test_one_event_told_three_times_is_one_event_with_mentions():
     text = ("غارة على سوق الخضار في بلدة كفرنبل\n\n"
             "قتل سبعة مدنيين في غارة جوية استهدفت سوق الخضار في بلدة كفرنبل صباح اليوم.\n\n"
-            "وقال الدفاع المدني إن فرقه انتشلت الجثث من تحت الأنقاض.\n\n"
+            "وقالت فرق الإسعاف إنها انتشلت الجثث من تحت الأنقاض.\n\n"
             "وكانت الغارة على سوق الخضار في كفرنبل قد أثارت موجة غضب واسعة.")
     article = api.extract_text(text, published=PUBLISHED)
     evs = [e for e in to_record(article)["events"] if e["type"] == "ASSAULT"]

@@ -6,8 +6,8 @@ from khabar.document import Article
 from khabar.ner import annotate
 from khabar.segment import segment
 
-_TEXT = ("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستعترف بدولة فلسطين. "
-         "وأضاف ماكرون أن الاتحاد الأوروبي يدعم الخطوة، وزار بعدها الأمم المتحدة "
+_TEXT = ("قال الرئيس الفرنسي جان دوبوا في باريس إن فرنسا ستعترف بدولة فلسطين. "
+         "وأضاف دوبوا أن الاتحاد الأوروبي يدعم الخطوة، وزار بعدها الأمم المتحدة "
          "والتقى وزير خارجية الأردن في بروكسل.")
 
 
@@ -22,7 +22,7 @@ def _article(text=_TEXT):
 def test_mentions_point_into_the_text_without_clitics():
     a = _article()
     found = {(a.text[m.start:m.end], m.label) for m in a.spans("mentions")}
-    assert ("إيمانويل ماكرون", "PER") in found
+    assert ("جان دوبوا", "PER") in found
     assert ("باريس", "LOC") in found
     assert ("الأمم المتحدة", "ORG") in found
     assert ("بروكسل", "LOC") in found
@@ -34,9 +34,9 @@ def test_mentions_point_into_the_text_without_clitics():
 def test_surname_joins_the_full_name():
     a = _article()
     people = [m for m in a.spans("mentions") if m.label == "PER"]
-    ids = {m.attrs["entity"] for m in people if "ماكرون" in a.text[m.start:m.end]}
+    ids = {m.attrs["entity"] for m in people if "دوبوا" in a.text[m.start:m.end]}
     assert len(ids) == 1
-    assert {m.attrs["canonical"] for m in people} == {"إيمانويل ماكرون"}
+    assert {m.attrs["canonical"] for m in people} == {"جان دوبوا"}
 
 
 def test_conjunction_stays_outside():
@@ -54,8 +54,8 @@ def test_empty_article():
 
 def test_person_after_a_title_carries_it():
     a = _article()
-    macron = [m for m in a.spans("mentions") if a.text[m.start:m.end] == "إيمانويل ماكرون"]
-    assert macron and macron[0].attrs.get("title") == "الرئيس الفرنسي"
+    dubois = [m for m in a.spans("mentions") if a.text[m.start:m.end] == "جان دوبوا"]
+    assert dubois and dubois[0].attrs.get("title") == "الرئيس الفرنسي"
 
 
 _OTHERS = [

@@ -209,7 +209,7 @@ ROWS = [
     # a noun-phrase content ends where «و» + an imperfect verb opens a clause after a comma
     ("phrase-content-ends-at-a-new-clause",
      "وأعلن الجيش أن المدينة تحت سيطرته، مؤكدا قرب انتهاء العملية، وتتطابق تصريحاته "
-     "مع أخرى أطلقها المتحدث.",
+     "مع ما قاله قائد الفرقة.",
      [("indirect", "الجيش", "وأعلن", None, "المدينة تحت سيطرته"),
       ("indirect", "الجيش", "مؤكدا", None, "قرب انتهاء العملية")]),
     ("clause-content-keeps-its-coordinated-clause",
@@ -217,7 +217,7 @@ ROWS = [
      [("indirect", "الوزير", "وقال", None, "المدينة آمنة، وتعمل الأسواق بشكل طبيعي")]),
     # a statement noun with its authors after a concessive opener is a statement of its own
     ("statement-noun-after-a-concessive",
-     "وأعلنت الحكومة أنها ستزيد الإنفاق العسكري على الرغم من تحذير خبراء الاقتصاد من أن "
+     "وأعلنت الحكومة أنها ستزيد الإنفاق العسكري رغم تحذير خبراء الاقتصاد من أن "
      "العجز سيتفاقم.",
      [("indirect", "الحكومة", "وأعلنت", None, "ستزيد الإنفاق العسكري"),
       ("indirect", "خبراء الاقتصاد", "تحذير", None, "العجز سيتفاقم")]),

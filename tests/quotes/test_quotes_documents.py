@@ -134,14 +134,14 @@ def test_fronted_document_gives_the_cue_after_it_its_medium(quotes_of, body, med
 
 
 def test_continuation_agrees_with_the_document_not_its_author(quotes_of):
-    # «وأضاف بيان النيابة»: the verb agrees with «بيان»; «وتابع» continues the prosecution,
+    # «وأضاف تقرير النيابة»: the verb agrees with «تقرير»; «وتابع» continues the prosecution,
     # not the last masculine source before it
     got = quotes_of("وقال المحامي سامي حداد إن موكله بريء من كل التهم. وقالت النيابة إن التحقيق "
-                    "مستمر منذ أشهر. وأضاف بيان النيابة أن المتهم اعترف بالتهم كلها. وتابع: "
+                    "مستمر منذ أشهر. وأضاف تقرير النيابة أن المتهم اعترف بالتهم كلها. وتابع: "
                     '"لقد تعاون المتهم مع المحققين بشكل كامل".')
     assert [q["speaker"]["canonical"] for q in got] == ["سامي حداد", "النيابة", "النيابة",
                                                         "النيابة"]
-    assert [h["text"] for h in got[2]["chain"]] == ["بيان"]
+    assert [h["text"] for h in got[2]["chain"]] == ["تقرير"]
 
 
 @pytest.mark.parametrize("body,speaker", [
