@@ -9,7 +9,7 @@
 JSONL/CSV) and `pipe` (many inputs, in order) give `Record`s; see khabar.api.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 SCHEMA_VERSION = "1.1.0"
 
 from khabar.document import Article, Span  # noqa: E402

@@ -178,7 +178,7 @@ def strip_titles(name: str) -> str:
                 words, folded = words[n:], folded[n:]
                 changed = True
                 break
-        # «الرئيس الروسي فلاديمير بوتين»: a nationality after a title belongs to the title
+        # «الرئيس البرازيلي لولا دا سيلفا»: a nationality after a title belongs to the title
         if not changed and len(words) > 1 and folding._fold_word(words[0]) in _not_persons()[1]:
             words, folded = words[1:], folded[1:]
             changed = True

@@ -238,14 +238,14 @@ def test_spelling_variant_keys(a, b, same):
 
 def test_spelling_variants_are_one_person_shown_as_the_commonest(corpus):
     add(corpus,
-        record(person("الرئيس الروسي فلاديمير بوتين", "فلاديمير بوتين", "الرئيس الروسي")),
+        record(person("الرئيس الروسي فلاديمير بوتن", "فلاديمير بوتين", "الرئيس الروسي")),
         record(person("فلاديمير بوتين")), record(person("فلاديمير بوتن")),
         record(person("بوتن")), record(person("بوتين")),
         record(person("دونالد ترامب")), record(person("ترمب")), record(person("ترامب")),
         record(person("دونالد ترمب")), record(person("دونالد ترامب")))
     k = keys(corpus)
     assert len({k["فلاديمير بوتين"], k["فلاديمير بوتن"], k["بوتن"], k["بوتين"],
-                k["الرئيس الروسي فلاديمير بوتين"]}) == 1
+                k["الرئيس الروسي فلاديمير بوتن"]}) == 1
     assert len({k["دونالد ترامب"], k["ترمب"], k["ترامب"], k["دونالد ترمب"]}) == 1
     assert corpus.speaker(k["بوتن"])["name"] == "فلاديمير بوتين"
     assert corpus.speaker(k["ترمب"])["name"] == "دونالد ترامب"
