@@ -204,12 +204,12 @@ def page(db: sqlite3.Connection, f: EventFilters, limit: int | None, cursor: str
     after, offset = _cursor(cursor)
     if limit is None:
         return list(rows(db, f, None, after))[offset:], None
+    limit = max(0, int(limit))
     got = list(rows(db, f, offset + limit + 1, after))[offset:]
-    more = len(got) > limit
+    more = len(got) > limit > 0
     got = got[:limit]
-    for row in got:
-        last = row.pop("rank")
-    return got, f"k{last}" if more else None
+    ranks = [row.pop("rank") for row in got]
+    return got, f"k{ranks[-1]}" if more else None
 
 
 def _cursor(cursor: str | None) -> tuple[int | None, int]:
