@@ -142,11 +142,11 @@ CREATE INDEX IF NOT EXISTS events_type ON events(type, rank, from_statement, day
 CREATE INDEX IF NOT EXISTS events_country ON events(country, rank);
 CREATE INDEX IF NOT EXISTS events_end ON events(day_end, day_start);
 CREATE INDEX IF NOT EXISTS events_period ON events(period, from_statement, article_id,
-                                                   day_end, rank);
+                                                   day_end, rank, type);
 CREATE INDEX IF NOT EXISTS events_place ON events(place_key);
 CREATE INDEX IF NOT EXISTS events_place_fold ON events(place_fold, place_key, from_statement,
                                                        article_id, country, admin_level,
-                                                       day_end, rank);
+                                                       day_end, rank, type);
 CREATE INDEX IF NOT EXISTS events_actor ON events(actor_key);
 
 -- the other mentions of one event (headline, lead, recap), with offsets
