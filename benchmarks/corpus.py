@@ -67,7 +67,9 @@ def index(args) -> None:
         log.write(json.dumps({"t": round(s.seconds, 2), "inputs": s.inputs, "processed": processed,
                               "new": s.new, "errors": s.errors,
                               "pipeline_s": round(s.pipeline_seconds, 3),
-                              "store_s": round(s.store_seconds, 3), "rss_mb": round(rss_mb(), 1),
+                              "store_s": round(s.store_seconds, 3),
+                              "pipeline_cpu": round(s.pipeline_cpu, 3),
+                              "store_cpu": round(s.store_cpu, 3), "rss_mb": round(rss_mb(), 1),
                               "db_mb": round(_db_bytes(args.db) / 1e6, 2)}) + "\n")
         log.flush()
 
@@ -94,7 +96,13 @@ def report_index(db_path: str) -> None:
     print(f"indexing (from {log.name}, {len(_runs(rows))} run(s)): {processed} inputs processed "
           f"in {wall:.0f} s wall = {processed / wall:.1f} inputs/s")
     print(f"  pipeline {1000 * pipe_s / processed:.1f} ms/article, store {1000 * store_s / processed:.2f} "
-          f"ms/article = {100 * store_s / pipe_s:.1f}% of the pipeline")
+          f"ms/article = {100 * store_s / pipe_s:.1f}% of the pipeline (wall)")
+    if all("store_cpu" in r for r in _runs(rows)):
+        pipe_c = sum(r["pipeline_cpu"] for r in _runs(rows))
+        store_c = sum(r["store_cpu"] for r in _runs(rows))
+        print(f"  CPU time: pipeline {1000 * pipe_c / processed:.2f} ms/article, store "
+              f"{1000 * store_c / processed:.2f} ms/article = {100 * store_c / pipe_c:.1f}% of "
+              f"the pipeline")
     marks = [rows[int(len(rows) * f) - 1] for f in (0.1, 0.25, 0.5, 0.75, 1.0) if len(rows) >= 5]
     print("  RSS over the run (inputs: MB): " +
           ", ".join(f"{r['inputs']}: {r['rss_mb']}" for r in marks))
@@ -120,7 +128,7 @@ def measure(args) -> None:
     print(f"database {size / 1e6:.1f} MB = {size / max(1, stats['articles']) / 1e3:.1f} kB/article")
     try:
         dd = c.db.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN ('minhashes', "
-                          "'lsh_bands', 'lsh_lookup')").fetchone()[0]
+                          "'lsh_bands')").fetchone()[0]
         print(f"duplicate index {dd / max(1, stats['articles']):.0f} bytes/article (dbstat)")
     except Exception as err:  # dbstat is not compiled into every SQLite
         print(f"duplicate index size: dbstat unavailable ({err})")

@@ -15,11 +15,15 @@ process of its own (cold caches, its own memory) over the same texts, one core:
   crfsuite      the default pipeline with the CRF passes run by pycrfsuite, as before the
                 numpy engine (khabar/ner/crf.py): the speed-up side by side
   dateparser    dateparser's `search_dates` alone over the same texts (bench extra)
+  pool2         the default pipeline on a process pool of 2 workers (`khabar.run.Pool`);
+                its memory columns are per worker (not in the default rows)
 
 Rates are articles per CPU-second of the row's process (what one core does; a busy
 machine disturbs CPU time less than wall time); wall-clock rates are printed beside.
 The ratio column is each row against dateparser on the same set. Memory: resident set
-after 20% and 100% of the articles (flat means no growth with N) and the row's peak.
+after 20% and 100% of the articles (flat means no growth with N) and the row's peak; then,
+per row, the resident set sampled at 1k, 5k, 10k, 20k and 40k articles (what a long run
+does to a worker: `--n 10000 --rows default,pool2` shows it).
 Compare rows of one run, not runs of different days.
 
 A row is one function `row_NAME(texts) -> dict` registered in ROWS: add rows there.
@@ -90,17 +94,26 @@ def read_corpus(folder: Path, n: int | None = None) -> Texts:
     return out[:n] if n else out
 
 
-def _timed(texts: Texts, one: Callable[[tuple], object]) -> dict:
-    """Run `one` over every article; CPU and wall time, memory at 20% and at the end."""
+CHECKPOINTS = (1000, 5000, 10000, 20000, 40000)  # articles at which memory is sampled
+
+
+def _timed(texts: Texts, one: Callable[[tuple], object], per: int = 1) -> dict:
+    """Run `one` over every article (or chunk of `per` articles); CPU and wall time,
+    memory at 20% and at the end, and at each of CHECKPOINTS reached."""
     rss_20 = None
+    rss_at: dict[int, str] = {}
     c0, w0 = time.process_time(), time.perf_counter()
     for i, t in enumerate(texts):
         one(t)
         if i + 1 == max(1, len(texts) // 5):
             rss_20 = rss_mb()
+        done = (i + 1) * per
+        for c in CHECKPOINTS:
+            if done - per < c <= done:
+                rss_at[c] = f"{rss_mb():.0f}"
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
     return {"articles": len(texts), "cpu": cpu, "wall": wall, "rss_20": rss_20,
-            "rss_end": rss_mb()}
+            "rss_end": rss_mb(), "rss_at": rss_at}
 
 
 def _pipeline_row(texts: Texts, options: dict | None = None) -> dict:
@@ -158,7 +171,7 @@ def _batched_row(texts: Texts, mode: str, size: int = 8) -> dict:
 
     run([("قال الوزير في بيروت أمس إن المحادثات مستمرة.", {}, {})])  # models load
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    result = _timed(chunks, run)
+    result = _timed(chunks, run, size)
     result["articles"] = len(texts)
     return result
 
@@ -181,6 +194,57 @@ def row_dateparser(texts: Texts) -> dict:
     return _timed(texts, lambda t: search_dates(t[0], languages=["ar"]))
 
 
+def _worker_mb(pid: int) -> tuple[float, float]:
+    """(resident, peak resident) MB of a process."""
+    got = {}
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                got[key] = int(value.split()[0]) / 1024
+    return got.get("VmRSS", float("nan")), got.get("VmHWM", float("nan"))
+
+
+def row_pool2(texts: Texts) -> dict:
+    """The default pipeline on a pool of two workers: rates per CPU-second of the three
+    processes together, memory per worker (resident / peak at each checkpoint)."""
+    import os
+
+    from khabar.api import pipeline
+    from khabar.document import Article
+    from khabar.run import Pool
+
+    rss_at: dict[int, str] = {}
+    with Pool(pipeline().spec, 2) as pool:
+        pids = [w.process.pid for w in pool._pool]
+
+        def cpu() -> float:
+            own = time.process_time()
+            for pid in pids:
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                own += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            return own
+
+        c0, w0 = cpu(), time.perf_counter()
+        done = 0
+        rss_20 = None
+        for _article in pool.imap(Article(*t) for t in texts):
+            done += 1
+            if done == max(1, len(texts) // 5):
+                rss_20 = max(_worker_mb(pid)[0] for pid in pids)
+            if done in CHECKPOINTS:
+                rss_at[done] = " | ".join(f"{a:.0f}/{b:.0f}"
+                                          for a, b in map(_worker_mb, pids))
+        total_cpu, wall = cpu() - c0, time.perf_counter() - w0
+        if pool.replaced:
+            raise RuntimeError(f"{pool.replaced} workers were replaced: the pids changed")
+        mems = [_worker_mb(pid) for pid in pids]
+    return {"articles": len(texts), "cpu": total_cpu, "wall": wall, "rss_20": rss_20,
+            "rss_end": max(a for a, _b in mems), "worker_peak": max(b for _a, b in mems),
+            "rss_at": rss_at}
+
+
 ROWS: dict[str, Callable[[Texts], dict]] = {
     "default": row_default,
     "ensemble": row_ensemble,
@@ -188,7 +252,9 @@ ROWS: dict[str, Callable[[Texts], dict]] = {
     "ens-batched": row_ensemble_batched,
     "crfsuite": row_crfsuite,
     "dateparser": row_dateparser,
+    "pool2": row_pool2,
 }
+DEFAULT_ROWS = ("default", "ensemble", "batched", "ens-batched", "crfsuite", "dateparser")
 
 
 def _child(row: str, source: str, where: str, n: int | None, queue) -> None:
@@ -196,7 +262,7 @@ def _child(row: str, source: str, where: str, n: int | None, queue) -> None:
         texts = read_unlabeled(Path(where), n) if source == "unlabeled" \
             else read_corpus(Path(where), n)
         result = ROWS[row](texts)
-        result["peak"] = peak_mb()
+        result["peak"] = result.pop("worker_peak", None) or peak_mb()
         queue.put(result)
     except Exception as err:  # a row that cannot run (a missing extra) is reported
         queue.put({"error": f"{type(err).__name__}: {err}"})
@@ -224,7 +290,7 @@ def main(argv=None) -> None:
                     help=f"{QUICK_N} unlabelled articles and {QUICK_N // 3} corpus ones")
     ap.add_argument("--unlabeled", type=Path, default=DEFAULT_UNLABELED)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--rows", default=",".join(ROWS),
+    ap.add_argument("--rows", default=",".join(DEFAULT_ROWS),
                     help=f"comma-separated rows among {', '.join(ROWS)}")
     args = ap.parse_args(argv)
     rows = [r for r in args.rows.split(",") if r]
@@ -243,6 +309,7 @@ def main(argv=None) -> None:
     print(f"{'set':10s} {'row':11s} {'articles':>8s} {'art/CPU-s':>10s} {'art/s wall':>10s} "
           f"{'ms/art':>7s} {'vs dateparser':>13s} {'RSS@20%':>8s} {'RSS@end':>8s} "
           f"{'peak':>7s}")
+    memory: list[tuple[str, str, dict]] = []
     for source, where, m, desc in sets:
         # dateparser first, so that every other row prints its ratio as soon as it is done
         base: dict = {}
@@ -260,7 +327,12 @@ def main(argv=None) -> None:
                   f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
                   f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
                   flush=True)
+            memory.append((source, r, res.get("rss_at") or {}))
         print(f"{'':10s} ({desc})", flush=True)
+    print("\nresident MB after N articles (pool2: each worker's resident/peak)")
+    for source, r, at in memory:
+        if at:
+            print(f"{source:10s} {r:11s} " + "  ".join(f"{c:,}: {v}" for c, v in at.items()))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterator
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
 
 from khabar.normalize import NORMALIZERS, fold
@@ -140,13 +140,16 @@ _TIME = (rf"(?:\s*(?:[,،\-–|]|{_CLOCK_RE}|t)?\s*(?P<hh>[0-2]?\d):(?P<mi>[0-5]
          rf"(?::(?P<ss>[0-5]\d))?(?:\s*(?P<ampm>{_HALF_RE})(?![\w]))?"
          rf"(?:\s*(?:{_ZONE_RE}|[+-]\d{{2}}:?\d{{2}})(?![\w]))?)?")
 
+# between the numbers of a numeric date: the same separator twice, spaced or not
+# («2021-07-23», «25 / 7 / 2015», «2 – 5 – 1435 هـ»)
+_NUM_SEP = r"[ \t]{0,2}[-/.–][ \t]{0,2}"
 _PATTERNS: dict[str, re.Pattern] = {
     # 2021-07-23, 1442/12/05 هـ, ۱۴۰۰/۰۵/۰۱
-    "ymd": re.compile(rf"{_B}{_WD}(?P<year>\d{{4}})(?P<s> ?[-/.] ?)(?P<mon>[01]?\d)(?P=s)"
+    "ymd": re.compile(rf"{_B}{_WD}(?P<year>\d{{4}})(?P<s>{_NUM_SEP})(?P<mon>[01]?\d)(?P=s)"
                       rf"(?P<day>[0-3]?\d)(?!(?!t\d)[\w.]|/\d)"
                       rf"(?:\s*(?P<era>{_ERA_RE})(?![\w]))?{_TIME}"),
     # 11/08/2017, 25 / 7 / 2015م
-    "dmy": re.compile(rf"{_B}{_WD}(?P<day>[0-3]?\d)(?P<s> ?[-/.] ?)(?P<mon>[01]?\d)(?P=s)"
+    "dmy": re.compile(rf"{_B}{_WD}(?P<day>[0-3]?\d)(?P<s>{_NUM_SEP})(?P<mon>[01]?\d)(?P=s)"
                       rf"{_YEAR}{_TIME}"),
     # الأربعاء 5 يونيو 2019, Wed, 05 Jun 2019 06:12:30 +0000, السابع من أكتوبر
     "dm": re.compile(rf"{_B}{_WD}(?:{_DAY}\s*[-/.]?\s*|{_DAYW}\s+){MONTHS_RE}"
@@ -315,6 +318,13 @@ def to_gregorian(year: int, month: int, day: int | None, calendar: str
     except (ValueError, OverflowError) as err:
         msg = err.args[0] if err.args else str(err)
         return None, f"{calendar} date {year}-{month:02d}-{d:02d} does not exist ({msg})"
+
+
+def hijri_of(day: dt.date) -> dt.date:
+    """The lunar (Umm al-Qura) year, month and day of a Gregorian day, in a date object
+    (its fields are the lunar ones: only `.year`, `.month` and `.day` are meaningful)."""
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    return dt.date(h.year, h.month, h.day)
 
 
 def find_dates(text: str, *, years_alone: bool = False) -> list[DateMatch]:

@@ -42,7 +42,7 @@ def _compile():
             field_res.append((name, re.compile(rf"^(?P<v>[\d.,]+)\s*(?:{alt})\s*$")))
     labels = [(kind, re.compile(rf"^(?:{_alternation(words)})\s*[:：]?\s*$"))
               for kind, words in data["labels"].items()]
-    read_also = re.compile(rf"^(?:{_alternation(data['read_also'])})\s*[:：]?(?:\s|$)")
+    read_also = re.compile(rf"^(?:{_alternation(data['read_also'])})\s*[:：/]?(?:\s|$)")
     markers = "|".join(re.escape(fold(m)).replace("\\#", r"\d+").replace(r"\ ", r"\s+")
                        for m in data["list_markers"])
     list_marker = re.compile(rf"^(?:{markers})$")
@@ -68,16 +68,19 @@ _URL = r"(?:https?://|www\.)\S+"
 def _wire_rules(data) -> re.Pattern:
     """Whole-line rules for link-back lines, tag lines, wire markers and time stamps."""
     words = int(data["link_label_words"])
+    # after the colon an address, the story's headline, or nothing
     link = re.compile(rf"^(?:{_alternation(data['link_labels'])})(?:\s+[^\s:：]+){{0,{words}}}"
-                      rf"\s*(?:[:：]\s*(?:{_URL})?|{_URL})$", re.I)
+                      rf"\s*(?:[:：].*|{_URL})$", re.I)
     tags = re.compile(rf"^(?:(?:{_alternation(data['tag_labels'])})\s*[:：].+"
                       r"|#[^\s#]+(?:\s+#[^\s#]+)*)$", re.I)
     wire = re.compile(rf"^/{{2,}}\s*(?:{_alternation(data['wire_markers'])})\s*/{{2,}}$")
-    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})$",
-                       re.I)
+    ends = _alternation(data["wire_end_marks"])
+    stamp = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:{_alternation(data['time_stamp_zones'])})"
+                       rf"(?:\s+(?:{ends}))?$", re.I)
     # one anchored pattern, one call per line: the named group that matched is the kind
     rules = {"link": link, "link_only": re.compile(rf"^{_URL}$", re.I), "tags": tags,
-             "wire_marker": wire, "time_stamp": stamp}
+             "wire_marker": wire, "wire_end": re.compile(rf"^(?:{ends})$", re.I),
+             "time_stamp": stamp}
     return re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in rules.items()), re.I)
 
 
@@ -91,13 +94,41 @@ _COMMENT_POLICY = re.compile("|".join(re.escape(fold(w))
 _COMMENT_POLICY_LINES = int(load("furniture")["comment_policy_lines"])
 
 
+_DATA = load("furniture")
+# one search per line: the named group that matched is the kind
+_END_NOTICES = re.compile("|".join(
+    f"(?P<{kind}>" + "|".join(re.escape(fold(w)) for w in words) + ")"
+    for kind, words in _DATA["end_notices"].items()))
+_REPRINT = re.compile(rf"^(?:\s*\*[*\s]*(?:{_alternation(_DATA['reprint_openers'])})|[*\s]*"
+                      rf"(?:{_alternation(_DATA['reprint_openers_alone'])}))(?:\s|$)")
+_REPRINT_MAX_WORDS = int(_DATA["reprint_max_words"])
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CONTACT_MAX_WORDS = 6
+_LEAD_PUNCT = ".*•·…-–—_ "  # before a label: «...المزيد», «* إعلان»
+# a link-back label glued after the last sentence of a paragraph: cut from there
+_LINK_TAIL = re.compile(rf"(?<=[.!?؟\"»”)])\s+(?:{_alternation(_DATA['link_labels'])})"
+                        rf"(?:\s+[^\s:：]+){{0,{int(_DATA['link_label_words'])}}}\s*[:：]")
+# the same on the raw line, to fold only the few lines that may hold one (after a look for
+# the words themselves, which costs less than the pattern)
+_LINK_TAIL_NEEDLES = tuple({w.split()[0].removeprefix("ال") for w in _DATA["link_labels"]})
+_LINK_TAIL_WORDS = re.compile(r"[.!?؟\"»”)]\s+(?:" + "|".join(sorted(
+    {re.escape(w.split()[0]) for w in _DATA["link_labels"]})) + ")")
+_LINE_PREFIX_STARTS = tuple({w.split()[0].lower() for w in _DATA["line_prefixes"]})
+_LINE_PREFIX = re.compile(rf"^\s*(?:{_alternation(_DATA['line_prefixes'])})(?=\s)", re.I)
+# a byline or dateline line over the article («عين المثال – الرياض», «سالم علي – جدة»):
+# two short parts around a dash, nothing else
+_TOP_BYLINE = re.compile(r"^[^\W\d][^\d:.،,!?؟]{0,40}?\s[-–—]\s[^\W\d][^\d:.،,!?؟]{0,40}$")
+_TOP_BYLINE_WORDS = 6
+
+
 def _wire_kind(m: re.Match) -> str:
     """The kind a match of the whole-line wire pattern names (its group)."""
-    return "link" if m.lastgroup == "link_only" else m.lastgroup
+    return {"link_only": "link", "wire_end": "wire_marker"}.get(m.lastgroup, m.lastgroup)
 
 
 # the first rule that holds for a short line's folded text gives its kind ("wire": the
 # group of the whole-line pattern that matched)
+_LABEL_KINDS = frozenset([*(kind for kind, _ in _LABELS), "read_also"])
 _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
                      ("separator", _RULE_LINE.match), ("list_marker", _LIST_MARKER.match),
                      *((kind, rx.match) for kind, rx in _LABELS),
@@ -107,11 +138,14 @@ _SHORT_LINE_RULES = [*((kind, rx.search) for kind, rx in _CONTAINS),
 class Line:
     """One line of the page; its folded form is made only when a rule needs it."""
 
-    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from")
+    __slots__ = ("start", "end", "raw", "_folded", "kind", "fields", "body_from", "cuts")
 
     def __init__(self, start: int, end: int, raw: str) -> None:
         self.start, self.end, self.raw = start, end, raw
         self.body_from = start  # a byline glued to the line's start moves this
+        # furniture inside a line of the article (an embed, a link-back line glued to its
+        # end): (start, end, kind) in text offsets, in order
+        self.cuts: list[tuple[int, int, str]] = []
         self._folded: str | None = None
         self.kind: str | None = None
         self.fields: dict[str, tuple[str, int, int]] = {}
@@ -141,17 +175,25 @@ def annotate(article: Article) -> None:
         _classify(ln)
         if ln.fields:
             ln.fields = {k: (v, *_to_text(text, ln, a, b)) for k, (v, a, b) in ln.fields.items()}
+    _keep_sentence_fragments(lines)
     _mark_comment_policy(lines)
+    _cut_link_tails(article, lines)
     _mark_read_also(lines)
     _mark_related_tail(lines)
     _mark_edges(lines, len(lines))
     if not article.spans("title"):
         _find_title(article, lines)
+    _cut_line_prefix(article, lines)
+    if given.get("title_span"):
+        _mark_top_byline(lines)
     _find_byline(article, lines)
     for ln in lines:
         if ln.kind and ln.kind != "title":
             article.add("boilerplate", ln.start, ln.end, ln.kind,
                         **({"fields": list(ln.fields)} if ln.fields else {}))
+        elif ln.kind is None:
+            for a, b, kind in ln.cuts:
+                article.add("boilerplate", a, b, kind)
     _add_body(article, lines)
     fill_metadata(article, lines)
 
@@ -173,18 +215,54 @@ def _to_text(text: str, ln: Line, a: int, b: int) -> tuple[int, int]:
     return ln.start + ta, ln.start + tb
 
 
+# an embedded post inside a paragraph (some pages run the post into the article's text):
+# its address, signature and date are cut out, the paragraph stays
+_INLINE_EMBED = re.compile(
+    r"(?:https?://t\.co/\S+\s+)?pic\.twitter\.com/\S+"
+    r"(?:\s+—\s+[^—\n]{1,80}?\(@[\w.]+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
+    r"|—\s+[^—\n]{1,80}?\(@[\w.]+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+    r"|View this post on Instagram\s+A post shared by [^()\n]{1,60}\(@[\w.]+\)")
+
+
+# an ad label run into a page whose paragraphs were merged: after a sentence's end, before
+# the word that opens the next one («… في المدينة. إعلان وقال الوزير …»)
+_INLINE_AD = re.compile(
+    r"(?<=[.!?؟\"»”])\s+(?P<ad>" + "|".join(
+        re.escape(w) for w in _DATA["labels"]["advertisement"] if _ARABIC.search(w))
+    + r")(?=\s+(?:[وف]\w|(?:" + "|".join(
+        re.escape(w) for w in _DATA["continuation_openers"] if len(w) > 1) + r")\s))")
+
+
+_AD_WORD = "إعلان"
+_TEASER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["teaser_markers"]))
+                     + r")\s*(?:\.\.|…|:|\|)\s*\S")
+
+
 def _classify(ln: Line) -> None:
     if len(ln.raw) > _MAX_LABEL_LINE:
+        if _AD_WORD in ln.raw:  # a look for the word first: the pattern is slower
+            ln.cuts = [(ln.start + m.start("ad"), ln.start + m.end("ad"), "advertisement")
+                       for m in _INLINE_AD.finditer(ln.raw)]
         # prose: only a copyright notice or an embed can hide in a long line
         low = ln.raw.lower()
         for kind, words in _CONTAINS_RAW:
             if any(w in low for w in words):
+                if kind == "embed":
+                    # the post is cut out of the paragraph; an embed marker whose post
+                    # cannot be delimited leaves the paragraph whole
+                    ln.cuts = sorted(ln.cuts + [
+                        (ln.start + m.start(), ln.start + m.end(), "embed")
+                        for m in _INLINE_EMBED.finditer(ln.raw)])
+                    break
                 ln.kind = kind
                 return
         # a link-back line is long for its address alone (prose is never folded here)
         if "://" in ln.raw or "www." in ln.raw:
             m = _WIRE_RULES.match(ln.folded.strip())
             ln.kind = "link" if m is not None and _wire_kind(m) == "link" else None
+        return
+    if _TEASER.match(ln.raw):
+        ln.kind = "teaser"
         return
     s = ln.folded.strip()
     if not s:
@@ -194,10 +272,20 @@ def _classify(ln: Line) -> None:
         if m:
             ln.kind = _wire_kind(m) if kind == "wire" else kind
             return
-    if s in _CREDITS or s.rstrip(":") in _CREDITS:
+    bare = s.lstrip(_LEAD_PUNCT)
+    if bare and bare != s and len(bare.split()) <= 3:
+        for kind, test in _SHORT_LINE_RULES:
+            if kind in _LABEL_KINDS and test(bare):
+                ln.kind = kind
+                return
+    credit = s.rstrip(":")
+    if "/" in credit and credit not in _CREDITS:  # «المثال24/ أ ف ب»: outlet and agency
+        site, _, agency = credit.rpartition("/")
+        credit = agency.strip() if len(site.split()) <= 3 else credit
+    if credit in _CREDITS:
         ln.kind = "credit"
         lead = len(ln.folded) - len(ln.folded.lstrip())
-        ln.fields["agency"] = (_CREDITS[s.rstrip(":")], lead, lead + len(s))
+        ln.fields["agency"] = (_CREDITS[credit], lead, lead + len(s))
         return
     if _field_line(ln, s):
         return
@@ -246,14 +334,108 @@ def _plausible(name: str, value: str) -> bool:
     return bool(value)
 
 
+# kinds of line that can also be a piece of a sentence some pages break over lines (a
+# linked name or date on a line of its own: «وقال مراسل\nرويترز\nإن …», «منذ\nأكتوبر 2023\n…»)
+_FRAGMENT_KINDS = frozenset({"date_line", "credit"})
+_SENTENCE_END = tuple('.!?؟:"»”)…')
+_CONTINUES = tuple("،,.;؛:)")
+
+
+def _keep_sentence_fragments(lines: list[Line]) -> None:
+    """A date or an agency name alone on a line is furniture only when it stands alone:
+    not after a line of the story that stops mid-sentence, not before a line that goes on
+    with a comma, not ending with a comma itself."""
+    found = [k for k, ln in enumerate(lines) if ln.kind in _FRAGMENT_KINDS]
+    if not found:
+        return
+    content = [ln for ln in lines if not ln.blank]
+    where = {id(ln): k for k, ln in enumerate(content)}
+    for i in found:
+        ln = lines[i]
+        k = where[id(ln)]
+        s = ln.raw.strip()
+        prev = content[k - 1] if k else None
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if s.endswith(("،", ",")) or s.startswith(_CONTINUES) \
+                or prev is not None and prev.kind is None and _ARABIC.search(prev.raw) \
+                and not prev.raw.rstrip().endswith(_SENTENCE_END) \
+                or nxt is not None and nxt.kind is None and nxt.raw.lstrip().startswith(_CONTINUES):
+            ln.kind = None
+            ln.fields = {}
+
+
 def _mark_comment_policy(lines: list[Line]) -> None:
-    """A site's comment policy among the last lines of the page (short lines: prose is
-    never folded here)."""
+    """A site's comment policy, disclaimer, app promotion, contact line or reprint credit
+    among the last lines of the page (short lines: prose is never folded here)."""
     tail = [ln for ln in lines if not ln.blank][-_COMMENT_POLICY_LINES:]
     for ln in tail:
-        if ln.kind is None and len(ln.raw) <= _MAX_LABEL_LINE and \
-                _COMMENT_POLICY.search(ln.folded):
-            ln.kind = "comment_policy"
+        if ln.kind is None and len(ln.raw) <= _MAX_LABEL_LINE:
+            ln.kind = _end_notice(ln.folded)
+    content = [ln for ln in tail if ln.kind is None]
+    # «* استشاري طب الأطفال»: a footnote on the author closing an opinion piece
+    if len(content) > 1 and content[-1].raw.lstrip().startswith("*") \
+            and len(content[-1].raw.split()) <= _REPRINT_MAX_WORDS + 1 \
+            and not content[-1].raw.rstrip().endswith((".", "؟", "?", "!")):
+        content[-1].kind = "author_note"
+
+
+def _end_notice(folded: str) -> str | None:
+    if _COMMENT_POLICY.search(folded):
+        return "comment_policy"
+    first = folded.strip().lstrip("\"'«“ ").split(" ", 1)[0]
+    if first in _OPENERS or first[:1] in _OPENERS:
+        return None  # «وقال إن …»: a sentence of the story that uses the same words
+    if (m := _END_NOTICES.search(folded)) is not None:
+        return m.lastgroup
+    words = len(folded.split())
+    if words <= _CONTACT_MAX_WORDS and _EMAIL.search(folded):
+        return "contact"
+    if words <= _REPRINT_MAX_WORDS and _REPRINT.match(folded):
+        return "credit"
+    return None
+
+
+def _cut_link_tails(article: Article, lines: list[Line]) -> None:
+    """«… في العاصمة. رابط الخبر بصحيفة المثال: عنوان الخبر»: a link-back line glued to
+    the end of a paragraph is furniture from its label on."""
+    for ln in lines:
+        if ln.kind is not None or not any(map(ln.raw.__contains__, _LINK_TAIL_NEEDLES)) \
+                or _LINK_TAIL_WORDS.search(ln.raw) is None:
+            continue
+        m = _LINK_TAIL.search(ln.folded)
+        if m is None:
+            continue
+        a, _ = _to_text(article.text, ln, m.start(), m.end())
+        while a < ln.end and article.text[a].isspace():
+            a += 1
+        ln.cuts = [c for c in ln.cuts if c[1] <= a] + [(a, ln.end, "link")]
+
+
+def _cut_line_prefix(article: Article, lines: list[Line]) -> None:
+    """A share or navigation bar glued in front of the first line of the article."""
+    first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
+    # a look at the raw line first: folding a whole long paragraph costs
+    if first is None or not first.raw.lstrip()[:40].lower().startswith(_LINE_PREFIX_STARTS) \
+            or len(first.folded) != len(first.raw):
+        return
+    m = _LINE_PREFIX.match(first.folded)
+    if m is None:
+        return
+    article.add("boilerplate", first.start, first.start + m.end(), "share")
+    first.body_from = first.start + m.end()
+    while first.body_from < first.end and article.text[first.body_from].isspace():
+        first.body_from += 1
+
+
+def _mark_top_byline(lines: list[Line]) -> None:
+    """«عين المثال – متابعات», «سالم علي – جدة» alone on the first line of a story whose
+    headline came with the input: a byline or dateline, not the article."""
+    first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
+    if first is None or len(first.raw) > 90 or len(first.folded) != len(first.raw):
+        return
+    s = first.folded[first.body_from - first.start:].strip()
+    if len(s.split()) <= _TOP_BYLINE_WORDS and _TOP_BYLINE.match(s):
+        first.kind = "byline"
 
 
 def _mark_read_also(lines: list[Line]) -> None:
@@ -265,6 +447,10 @@ def _mark_read_also(lines: list[Line]) -> None:
             continue
         j = i + 1
         saw_marker = False
+        # «اقرأ أيضا: عنوان» carries its own headline: the line after it is the story's
+        label = lines[i].folded.strip().lstrip(_LEAD_PUNCT)
+        m = _READ_ALSO.match(label)
+        alone = m is not None and not label[m.end():].strip()
         while j < len(lines):
             ln = lines[j]
             if ln.blank:
@@ -277,7 +463,8 @@ def _mark_read_also(lines: list[Line]) -> None:
                     break
                 j += 1
                 continue
-            if ln.kind is None and _headline_like(ln.folded) and (saw_marker or j == i + 1):
+            if ln.kind is None and _headline_like(ln.folded) \
+                    and (saw_marker or j == i + 1 and alone):
                 ln.kind = "related_headline"
                 j += 1
                 continue
@@ -382,20 +569,62 @@ def _site_suffix(line: str) -> int:
     return 0
 
 
+_SUMMARY = re.compile(rf"^(?:{_alternation(_DATA['summary_labels'])})\s*[:：]?$")
+_FULL_TEXT = re.compile(rf"^(?:{_alternation(_DATA['full_text_labels'])})\s*[:：]?$")
+
+
+def _summary_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines between a summary label and a full-text label after it."""
+    out: set[int] = set()
+    opened: int | None = None
+    for k in [k for k, ln in enumerate(lines) if ln.kind == "section"]:
+        s = lines[k].folded.strip()
+        if _SUMMARY.match(s):
+            opened = k
+        elif opened is not None and _FULL_TEXT.match(s):
+            out.update(range(opened + 1, k))
+            opened = None
+    return out
+
+
 def _add_body(article: Article, lines: list[Line]) -> None:
-    """Body spans: maximal runs of content lines (blank lines inside a run kept)."""
-    run: list[Line] = []
+    """Body spans: maximal runs of content lines (blank lines inside a run kept); a
+    summary block repeated before the full text is a span of its own, labelled so."""
+    text = article.text
+    start: int | None = None  # where the open body span begins
+    last_end = 0
+    summary = _summary_lines(lines)
+    label = "body"
 
-    def flush():
-        if run:
-            article.add("body", run[0].body_from, run[-1].end, "body")
-            run.clear()
+    def close(end: int, trim: bool) -> None:
+        nonlocal start
+        if start is not None:
+            if trim:  # a cut inside a line: the span stops at the text before it
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+            if end > start:
+                article.add("body", start, end, label)
+        start = None
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
+        if ln.kind is not None:
+            if not ln.blank:
+                close(last_end, False)
+            continue
         if ln.blank:
             continue
-        if ln.kind is None:
-            run.append(ln)
-        else:
-            flush()
-    flush()
+        if summary:
+            if start is not None and (k in summary) != (label == "summary"):
+                close(last_end, False)
+            label = "summary" if k in summary else "body"
+        if start is None:
+            start = ln.body_from
+        for a, b, _ in ln.cuts:
+            close(a, True)
+            start = b
+            while start < ln.end and text[start].isspace():
+                start += 1
+        last_end = ln.end
+        if start is not None and start >= ln.end:
+            start = None  # the line ended in a cut
+    close(last_end, False)

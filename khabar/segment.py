@@ -46,7 +46,12 @@ def _lines(text: str, start: int, end: int):
 
 def _paragraphs(text: str, start: int, end: int):
     """Lines joined where a line break falls inside a sentence."""
+    # what `_continues` asks of the paragraph so far is kept up to date line by line (its
+    # last two characters, its last line's words, its quotation marks), never read again
+    # from the whole paragraph: a long run of joined lines stays linear
     cur: tuple[int, int] | None = None
+    marks = (0, 0, 0, 0, 0)
+    last_words = 0
     for ls, le in _lines(text, start, end):
         line = text[ls:le]
         stripped = line.strip()
@@ -57,35 +62,52 @@ def _paragraphs(text: str, start: int, end: int):
             continue
         a = ls + (len(line) - len(line.lstrip()))
         b = ls + len(line.rstrip())
-        if cur is None:
-            cur = (a, b)
-            continue
-        prev = text[cur[0]:cur[1]]
-        if _continues(prev, stripped):
+        words = len(stripped.split())
+        if cur is not None and _joins(text[max(cur[0], cur[1] - 2):cur[1]], last_words,
+                                      marks, stripped):
             cur = (cur[0], b)
+            marks = tuple(x + y for x, y in zip(marks, _marks(stripped)))
         else:
-            yield cur
+            if cur is not None:
+                yield cur
             cur = (a, b)
+            marks = _marks(stripped)
+        last_words = words
     if cur:
         yield cur
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether a line break between these two lines lies inside one sentence."""
-    last = prev.rstrip()[-1:]
+    return _joins(prev.rstrip()[-2:], len(prev.rsplit("\n", 1)[-1].split()), _marks(prev),
+                  nxt)
+
+
+def _joins(tail: str, last_line_words: int, marks: tuple[int, ...], nxt: str) -> bool:
+    """`_continues` from what it needs of the text before the break: its last two
+    characters (white space stripped), the number of words on its last line and its
+    quotation marks (`_marks`)."""
+    last = tail[-1:]
     if last in _TERMINAL or last == ":":
         return False
-    if last in _CLOSERS and prev.rstrip()[-2:-1] in _TERMINAL:
+    if last in _CLOSERS and tail[-2:-1] in _TERMINAL:
         return False
     if nxt[:1] in "-–•*":
         return False
-    last_line_words = len(prev.rsplit("\n", 1)[-1].split())
     return last_line_words <= _SHORT_LINE or len(nxt.split()) <= _SHORT_LINE \
-        or _open_quote(prev) or last in "،,؛;"
+        or _open_marks(marks) or last in "،,؛;"
+
+
+def _marks(s: str) -> tuple[int, int, int, int, int]:
+    return s.count("«"), s.count("»"), s.count("“"), s.count("”"), s.count('"')
+
+
+def _open_marks(m: tuple[int, ...]) -> bool:
+    return m[0] > m[1] or m[2] > m[3] or m[4] % 2 == 1
 
 
 def _open_quote(s: str) -> bool:
-    return s.count("«") > s.count("»") or s.count("“") > s.count("”") or s.count('"') % 2 == 1
+    return _open_marks(_marks(s))
 
 
 def _sentences(text: str, start: int, end: int):

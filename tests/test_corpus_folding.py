@@ -218,3 +218,24 @@ def test_a_long_text_is_cut_around_its_first_match():
     snip, spans = snippet_for(text, parse('"وزير الزراعة"'))
     assert len(snip) < 300 and snip.startswith("…") and snip.endswith("…")
     assert [snip[a:b] for a, b in spans] == ["وزيرُ", "الزراعة"]
+
+
+def test_the_match_folding_maps_each_character_to_at_most_one():
+    # the fast path of index_text folds code-point arrays: one character in, one or none out
+    from khabar.normalize import NORMALIZERS
+    table = NORMALIZERS["match"]._table
+    assert all(v is None or isinstance(v, int) or len(v) == 1 for v in table)
+
+
+@given(st.text(alphabet="ابةىأإؤئـ\u064e\u0651\u200cﻻﷲ٢٠2024مİẞΣσ²½ABCxyz_-.\u00a0 𝐀𝟚\ud800ςΣ",
+               max_size=60))
+def test_the_fast_folding_path_equals_the_plain_one(text):
+    import unicodedata
+    from khabar.corpus.folding import _MATCH, _PIECES, _fast_pieces
+    folded = _MATCH.fold(text)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
+    plain = _PIECES.findall(folded.lower().replace("ς", "σ"))
+    fast = _fast_pieces(text)
+    assert fast is None or fast == plain
+    assert index_text(text) == " ".join(t.term for t in terms(text))

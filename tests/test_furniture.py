@@ -257,3 +257,191 @@ def test_an_impossible_given_date_is_flagged():
     art = run(BODY, published="2021-02-30")
     assert art.meta("published") is None
     assert any(i.code == "metadata.bad_given_date" for i in art.issues)
+
+
+# ---------------------------------------------------------------- notices after the article
+@pytest.mark.parametrize("line, kind", [
+    ("** جميع المقالات المنشورة تمثل رأي كتابها فقط.", "disclaimer"),
+    ("الآراء الواردة لا تعبر بالضرورة عن رأي الموقع", "disclaimer"),
+    ("يمكنكم استلام إشعارات بأهم الأخبار بعد تحميل أحدث نسخة من تطبيق المثال على هواتفكم.",
+     "promo"),
+    ("تابعونا على منصات التواصل الاجتماعي", "promo"),
+    ("للتواصل مع الكاتب أرسل رسالة تبدأ بالرمز (7) ثم مسافة ثم نص الرسالة إلى 12345", "contact"),
+    ("لمراسلة الكاتب: salem@example.org", "contact"),
+    ("salem.writer@example.org", "contact"),
+    ("*نقلاً عن صحيفة المثال اليومية", "credit"),
+    ("* خدمة «المثال بوست»", "credit"),
+    ("نقلا عن المثال", "credit"),
+    ("المثال24/ أ ف ب", "credit"),
+    ("...المزيد", "read_also"),
+    ("* إعلان", "advertisement"),
+    ("18:37 ت م NNNN", "time_stamp"),
+    ("NNNN", "wire_marker"),
+    ("رابط الخبر بصحيفة المثال: المزارعون يستقبلون الخطة الجديدة بالترحيب", "link"),
+    ("قد يهمك أيضا: كيف تستعد المدن الساحلية لموسم الأمطار؟", "read_also"),
+    ("قد يهمك/ ما هي أكبر مزرعة شمسية في المنطقة؟", "read_also"),
+    ("شاهد.. لحظة افتتاح أكبر مزرعة شمسية في المنطقة", "teaser"),
+    ("بالصور: موسم الحصاد في القرى الجبلية", "teaser"),
+    ("فيديو | المزارعون يعودون إلى حقولهم", "teaser"),
+])
+def test_notices_and_credits_after_the_article_are_furniture(line, kind):
+    art = run(f"{BODY}\n{BODY2}\n{line}")
+    assert kinds(art).get(line) == kind
+    assert line not in body(art)
+    assert BODY in body(art) and BODY2 in body(art)
+
+
+@pytest.mark.parametrize("line", [
+    "وقال الوزير إن الآراء تعبر عن رأي كاتبها وحده، مضيفا أن الحكومة لم تتدخل في النقاش الدائر.",
+    "وأضاف أن الوزارة ستعمل نقلا عن توصيات اللجنة الفنية على توسيع البرنامج ليشمل مناطق أخرى.",
+    "* دعم أسعار الأسمدة والبذور للمزارعين الصغار في المناطق الريفية النائية هذا العام",
+    "شاهد عيان قال إن الطريق أغلق منذ الصباح الباكر أمام حركة الشاحنات.",
+    "فيديو نشره ناشطون يظهر الحقول بعد الفيضان، وقال المزارعون إن الخسائر كبيرة.",
+])
+def test_prose_with_the_same_words_stays_in_the_body(line):
+    art = run(f"{BODY}\n{BODY2}\n{line}")
+    assert line in body(art)
+
+
+def test_an_author_footnote_closing_the_piece_is_furniture():
+    art = run(f"{BODY}\n{BODY2}\n* أستاذ الاقتصاد الزراعي")
+    assert kinds(art).get("* أستاذ الاقتصاد الزراعي") == "author_note"
+    assert BODY2 in body(art)
+
+
+# ---------------------------------------------------------------- glued to the article's lines
+@pytest.mark.parametrize("tail", [
+    "رابط الخبر بصحيفة المثال: المزارعون يستقبلون الخطة",
+    "رابط المقال الأصلي: https://example.org/a/1",
+])
+def test_a_link_back_line_glued_to_the_last_paragraph_is_cut_off(tail):
+    art = run(f"{BODY}\n{BODY2} {tail}")
+    assert BODY2 in body(art) and tail not in body(art)
+    assert body(art).endswith(BODY2)
+    assert kinds(art).get(tail) == "link"
+
+
+@pytest.mark.parametrize("prefix", [
+    "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك",
+    "Next Previous",
+])
+def test_a_share_bar_glued_before_the_first_line_is_cut_off(prefix):
+    art = run(f"{prefix} {BODY}\n{BODY2}")
+    assert body(art).startswith(BODY)
+    assert prefix not in body(art)
+
+
+@pytest.mark.parametrize("line", [
+    "عين المثال – متابعات",
+    "سالم الراشد – جدة",
+    "المثال – الرياض",
+])
+def test_a_byline_line_over_a_story_with_a_given_headline_is_furniture(line):
+    text = f"عنوان الخبر\n{line}\n{BODY}\n{BODY2}"
+    art = run(text, title_span=(0, 10), body_start=11)
+    assert line not in body(art) and body(art).startswith(BODY)
+
+
+def test_a_first_line_with_a_dash_that_reads_as_prose_stays():
+    line = "الحكومة تعلن خطة جديدة للمزارعين – والوزير يعد بتمويل سريع من الموازنة العامة"
+    text = f"عنوان الخبر\n{line}\n{BODY}"
+    art = run(text, title_span=(0, 10), body_start=11)
+    assert line in body(art)
+
+
+# ---------------------------------------------------------------- pieces of a broken sentence
+@pytest.mark.parametrize("page, piece", [
+    # a page that puts linked names and dates on lines of their own
+    (f"{BODY}\nوقال مراسل\nرويترز\nإن الطريق أغلق صباحا.", "رويترز"),
+    (f"{BODY}\nوتصاعدت المواجهات منذ السابع من\nأكتوبر/تشرين الأول 2023\nفي المنطقة.",
+     "أكتوبر/تشرين الأول 2023"),
+    (f"ملخص المقال:\n{BODY}\nالمحتوى الكامل:\nصباح الاثنين، الثالث من مارس/آذار 2025،\n"
+     "أعلنت الحكومة خطة جديدة.", "صباح الاثنين، الثالث من مارس/آذار 2025،"),
+    (f"{BODY}\nوأعلنت\nالأناضول\n، نقلا عن مصادر محلية، أن الطريق أغلق.", "الأناضول"),
+])
+def test_a_date_or_an_agency_inside_a_broken_sentence_stays_in_the_body(page, piece):
+    art = run(page)
+    assert piece in body(art)
+
+
+@pytest.mark.parametrize("page, line", [
+    (f"و م ع\n{BODY}\n{BODY2}", "و م ع"),
+    (f"{BODY}\n— وزير المثال (@example)\nOctober 7, 2023\n{BODY2}", "October 7, 2023"),
+    (f"{BODY}\n2023-10-07\n{BODY2}", "2023-10-07"),
+])
+def test_a_date_or_an_agency_standing_alone_is_still_furniture(page, line):
+    art = run(page)
+    assert line not in body(art)
+
+
+# ---------------------------------------------------------------- a post run into a paragraph
+LONG = ("وقال المتحدث باسم الوزارة إن الفرق الميدانية تواصل عملها منذ ساعات الصباح الأولى "
+        "في الأحياء المتضررة، وإن الأولوية الآن لإيواء العائلات التي فقدت منازلها.")
+
+
+@pytest.mark.parametrize("post", [
+    "pic.twitter.com/AbCd1234 — وزارة المثال (@example_min) October 12, 2025",
+    "https://t.co/XyZ987 pic.twitter.com/AbCd1234 — Example Org (@example) March 3, 2024",
+    "View this post on Instagram A post shared by المثال (@example.news)",
+])
+def test_a_post_run_into_a_paragraph_is_cut_out_and_the_paragraph_stays(post):
+    art = run(f"{BODY}\n{LONG} {post} {BODY2}")
+    text = body(art)
+    assert LONG in text and BODY2 in text and BODY in text
+    assert post not in text
+    assert any(art.span_text(s) == post and s.label == "embed"
+               for s in art.spans("boilerplate"))
+
+
+def test_a_long_paragraph_with_an_undelimited_post_marker_stays_whole():
+    line = f"{LONG} وكتب على حسابه (@example_min) أن العمل مستمر، {BODY2}"
+    art = run(f"{BODY}\n{line}")
+    assert line in body(art)
+
+
+@pytest.mark.parametrize("summary_label, full_label", [
+    ("ملخص المقال:", "المحتوى الكامل:"),
+    ("ملخص الخبر", "نص المقال"),
+])
+def test_a_repeated_summary_block_is_a_body_span_labelled_summary(summary_label, full_label):
+    art = run(f"{summary_label}\n{BODY}\n{full_label}\n{BODY}\n{BODY2}")
+    labels = [(s.label, art.span_text(s)) for s in art.spans("body")]
+    assert labels == [("summary", BODY), ("body", f"{BODY}\n{BODY2}")]
+
+
+def test_a_summary_label_without_a_full_text_after_it_leaves_a_plain_body():
+    art = run(f"ملخص المقال:\n{BODY}\n{BODY2}")
+    assert [s.label for s in art.spans("body")] == ["body"]
+
+
+def test_an_agency_line_under_a_latin_site_header_is_still_a_credit():
+    art = run(f"EXAMPLE.MA\n\nو م ع\n{BODY}\n{BODY2}")
+    assert kinds(art).get("و م ع") == "credit"
+
+
+def test_the_line_after_a_read_also_line_with_its_own_headline_is_the_story():
+    line = "وأكدت الوزارة أن المشروع سيبدأ في موعده المحدد رغم الصعوبات"  # no final stop
+    art = run(f"{BODY}\nاقرأ أيضا: المزارعون يستقبلون الخطة الجديدة\n{line}\n{BODY2}")
+    assert line in body(art)
+
+
+# ---------------------------------------------------------------- an ad label run into prose
+@pytest.mark.parametrize("next_sentence", [
+    "وقال المتحدث إن العمل سيستمر حتى نهاية الأسبوع.",
+    "غير أن السكان اشتكوا من بطء الإجراءات في الأحياء البعيدة.",
+])
+def test_an_ad_label_run_into_a_merged_paragraph_is_cut_out(next_sentence):
+    art = run(f"{BODY}\n{LONG} إعلان {next_sentence}")
+    text = body(art)
+    assert LONG in text and next_sentence in text
+    assert "إعلان" not in text
+    assert "advertisement" in kinds(art).values()
+
+
+@pytest.mark.parametrize("line", [
+    f"{LONG} إعلان الحكومة عن الخطة جاء متأخرا بحسب المزارعين في المنطقة.",
+    f"{LONG} وجاء إعلان وقف العمليات بعد ساعات من الاجتماع الطارئ.",
+])
+def test_the_word_for_announcement_in_prose_stays(line):
+    art = run(f"{BODY}\n{line}")
+    assert line in body(art)

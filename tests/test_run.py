@@ -149,11 +149,6 @@ def test_an_explicit_worker_count_is_kept():
     assert workers == 3
 
 
-def test_a_timeout_on_dask_is_refused_not_ignored():
-    with pytest.raises(ValueError, match="timeout"):
-        pipe(_short(SENTENCES[:1]), dask="local", timeout=5)
-
-
 def test_cli_workers_give_the_same_output_as_one_process(tmp_path):
     for i, t in enumerate(SENTENCES):
         (tmp_path / f"s{i}.txt").write_text(t, encoding="utf-8")
@@ -224,3 +219,94 @@ def test_input_that_exactly_fills_the_window_ends_cleanly(n, batch):
     out = list(pool.imap(_short(texts)))
     assert [a.source["name"] for a in out] == [f"a{i}" for i in range(n)]
     assert not any(a.failed for a in out)
+
+
+def test_a_slow_article_on_dask_comes_back_flagged_and_the_rest_run():
+    pytest.importorskip("distributed")
+    slow = Pipeline(SLOW, options={"slow": {"seconds": 120}})
+    texts = SENTENCES[:3] + [STALL + " " + SENTENCES[3]] + SENTENCES[4:]
+    out = list(pipe(_short(texts), dask="local", workers=2, batch_size=2, timeout=8,
+                    pipeline=slow))
+    assert [a.source["name"] for a in out] == [f"a{i}" for i in range(len(texts))]
+    codes = [[i.code for i in a.issues] for a in out]
+    assert codes[3] == ["E_TIMEOUT"], "the same code as the process pool's"
+    assert out[3].text == texts[3]
+    assert all(c == [] for k, c in enumerate(codes) if k != 3), codes
+    assert all(out[k].spans("quotes") for k in (0, 1, 2, 4))
+    # with a timeout the records are still those of the serial run
+    assert _records(out[:3]) == _records(slow.pipe(_short(texts[:3])))
+
+
+def test_dask_partitions_resume_after_a_kill_with_the_output_of_one_whole_run(tmp_path):
+    pytest.importorskip("distributed")
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from khabar.run.cluster import write_partitions
+    from tests import run_resume
+
+    whole = tmp_path / "whole"
+    totals = write_partitions(run_resume.articles(), whole, run_resume.spec(), "local",
+                              workers=2, batch_size=run_resume.BATCH)
+    assert totals["skipped"] == 0 and totals["inputs"] == run_resume.N
+
+    # the same run in a process of its own (and its cluster), killed once some
+    # partitions are written and before all are
+    out = tmp_path / "resumed"
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-m", "tests.run_resume", str(out)], cwd=root,
+                            start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    parts = run_resume.N // run_resume.BATCH
+    deadline = time.monotonic() + 300
+    try:
+        while len(list(out.glob("part-*.done"))) < 2:
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and every process it started
+        proc.wait()
+    done = sorted(out.glob("part-*.done"))
+    assert 2 <= len(done) < parts, "killed in the middle"
+    kept = {p.name: p.stat().st_mtime_ns for p in done}
+
+    totals = write_partitions(run_resume.articles(), out, run_resume.spec(), "local",
+                              workers=2, batch_size=7)  # the first run's size wins
+    assert totals["skipped"] == len(kept) and totals["partitions"] == parts
+    assert totals["inputs"] == totals["records"] == run_resume.N
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("part-*.done")
+            if p.name in kept} == kept, "finished partitions were not made again"
+    for name in sorted(p.name for p in whole.glob("part-*")):
+        a, b = (whole / name).read_text(encoding="utf-8"), (out / name).read_text(
+            encoding="utf-8")
+        if name.endswith(".jsonl"):
+            assert [json.loads(x) for x in a.splitlines()] == \
+                [json.loads(x) for x in b.splitlines()]
+        else:
+            assert json.loads(a) == json.loads(b)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in whole.iterdir())
+
+    # a third run has nothing left to do, and starts no cluster for it
+    again = write_partitions(run_resume.articles(), out, run_resume.spec(), "no-such-address")
+    assert again["skipped"] == parts and again["inputs"] == run_resume.N
+
+
+def test_a_partition_made_by_another_configuration_is_made_again(tmp_path):
+    pytest.importorskip("distributed")
+    from khabar.run.cluster import write_partitions
+
+    arts = _short(SENTENCES[:4])
+    spec = Pipeline(skip=("time", "entities", "quotes", "events", "link")).spec
+    first = write_partitions(copy.deepcopy(arts), tmp_path, spec, "local", batch_size=2)
+    assert first["skipped"] == 0 and first["partitions"] == 2
+    other = Pipeline(skip=("entities", "quotes", "events", "link")).spec
+    second = write_partitions(copy.deepcopy(arts), tmp_path, other, "local", batch_size=2)
+    assert second["skipped"] == 0, "another pipeline: its records differ"
+    third = write_partitions(copy.deepcopy(arts[:2]) + _short(["نص آخر تماما."] * 2),
+                             tmp_path, other, "local", batch_size=2)
+    assert third["skipped"] == 1, "other inputs in the second partition"

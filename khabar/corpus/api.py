@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from khabar.corpus import search as _search
-from khabar.corpus.schema import TABLES
+from khabar.corpus.schema import BATCH_SIZE, TABLES
 from khabar.corpus.speakers import KIND
 from khabar.corpus.store import CorpusError, IndexSummary, Indexer, connect, unpack
 
@@ -39,7 +39,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
     def add(self, inputs: Iterable[str | os.PathLike], workers: int | str | None = None,
-            progress: bool = False, batch_size: int = 64) -> IndexSummary:
+            progress: bool = False, batch_size: int = BATCH_SIZE) -> IndexSummary:
         """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped.
         `workers`: None or 1 in this process, N worker processes, or "auto" (every core
         for more than one input). The rows are the same whatever it is."""
@@ -53,7 +53,7 @@ class Corpus:
         return Indexer(self.db, workers, batch_size).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
-                    batch_size: int = 64) -> IndexSummary:
+                    batch_size: int = BATCH_SIZE) -> IndexSummary:
         """Store records made earlier (`khabar extract --format jsonl` lines) as they are,
         without running the pipeline again."""
         if self.readonly:
@@ -74,9 +74,10 @@ class Corpus:
         q, f = self._filters(query, speaker=speaker, entity=entity, outlet=outlet,
                              since=since, until=until, kind=kind, exact=exact,
                              articles=articles, collapse=collapse)
-        offset = _cursor(cursor)
+        offset, after = _search_cursor(cursor)
+        keys: list = []
         try:
-            got = list(_search.rows(self.db, q, f, articles, limit + 1, offset))
+            got = list(_search.rows(self.db, q, f, articles, limit + 1, offset, after, keys))
             fac = _search.facets(self.db, f, articles) if facets else None
         except sqlite3.OperationalError as err:
             raise CorpusError(f"query {query!r}: {err}") from err
@@ -86,7 +87,7 @@ class Corpus:
             for row in got:
                 if row["copies"] > 1:
                     row["provenance"] = _search.provenance(self.db, row["statement_id"])
-        return SearchResult(got, str(offset + limit) if more else None, fac)
+        return SearchResult(got, _keyset(keys[limit - 1]) if more else None, fac)
 
     def iter_search(self, query: str = "", **kw) -> Iterator[dict]:
         """All results, streamed (for CSV and JSONL output of any size)."""
@@ -263,6 +264,24 @@ class Corpus:
         out["input_errors"] = self.db.execute(
             "SELECT count(*) FROM inputs WHERE status='error'").fetchone()[0]
         return out
+
+
+def _keyset(key: tuple[str | None, int]) -> str:
+    """A search cursor: the last row's seq and publication date ('k' marks the kind)."""
+    published, seq = key
+    return f"k{seq}" if published is None else f"k{seq}:{published}"
+
+
+def _search_cursor(cursor: str | None) -> tuple[int, tuple[str | None, int] | None]:
+    """(offset, keyset) of a search cursor: a keyset cursor of `_keyset`, or a plain
+    offset (what earlier versions handed out)."""
+    if cursor and cursor.startswith("k"):
+        seq, _, published = cursor[1:].partition(":")
+        if seq.isdigit():
+            return 0, (published if _ else None, int(seq))
+        raise CorpusError(f"cursor {cursor!r}: pass back the `next` value of an earlier "
+                          f"result")
+    return _cursor(cursor), None
 
 
 def _cursor(cursor: str | None) -> int:

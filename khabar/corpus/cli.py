@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from khabar.corpus.schema import BATCH_SIZE
+
 DB_OPTION = click.option("--db", "db_path", default="khabar.db", show_default=True,
                          type=click.Path(dir_okay=False),
                          help="The corpus file (SQLite).")
@@ -46,7 +48,7 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes for the pipeline [default: every core for more than "
                    "one input]. The rows are the same whatever it is.")
-@click.option("--batch-size", type=int, default=64, show_default=True,
+@click.option("--batch-size", type=int, default=BATCH_SIZE, show_default=True,
               help="Inputs written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: when stderr is a terminal).")

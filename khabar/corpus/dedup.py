@@ -1,19 +1,18 @@
 """Near-duplicate articles (syndicated copies, pages scraped twice) grouped into stories.
 
-MinHash signatures come from datasketch; the LSH bands are kept in the database
+MinHash signatures (a universal hash family, vectorised in numpy) with datasketch's LSH
+band parameters; the LSH bands are kept in the database
 (`lsh_bands`), not in memory, so a run started again after a kill finds the copies it
 indexed before. An article joins the story of its most similar earlier article whose
 estimated Jaccard similarity (over word 3-grams of the folded text) reaches THRESHOLD.
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import zlib
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 NUM_PERM = 64
@@ -29,32 +28,70 @@ def bands() -> tuple[int, int]:
     return _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
+class _WordHashes(dict):
+    """crc32 of each word, looked up from C; emptied past `limit` (results unchanged)."""
+
+    limit = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        h = self[word] = zlib.crc32(word.encode("utf-8"))
+        return h
+
+
+_WORDS = _WordHashes()
+# a shingle's 32-bit hash: its words' hashes mixed by odd 64-bit constants, top half kept
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+_HALF = np.uint64(32)
+
+
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+def _family() -> tuple[np.ndarray, np.ndarray]:
+    """NUM_PERM hash functions h(x) = (a·x + b mod 2^64) >> 32, a odd: multiply-add-shift,
+    a strongly universal family on 32-bit keys (Dietzfelbinger 1996), as good for MinHash
+    as datasketch's (a·x + b mod p) and cheaper in numpy (no 64-bit division)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 2 ** 63, size=(NUM_PERM, 1), dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.randint(0, 2 ** 63, size=(NUM_PERM, 1), dtype=np.uint64)
+    return a, b
 
 
 def signature(folded: str) -> np.ndarray | None:
-    """The MinHash of a text's search terms (`khabar.corpus.folding.index_text`)."""
+    """The MinHash of a text's word 3-grams (its search terms,
+    `khabar.corpus.folding.index_text`), NUM_PERM unsigned 32-bit values; None when the
+    text has fewer than MIN_SHINGLES distinct 3-grams. Vectorised: each word is hashed
+    once, its 3-grams' hashes are mixed from their words', the permutations are one matrix."""
     words = folded.split()
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
-                for i in range(len(words) - SHINGLE + 1)}
+    if len(words) - SHINGLE + 1 < MIN_SHINGLES:
+        return None
+    h = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
+    mixed = h[:-2] * _MIX[0] + h[1:-1] * _MIX[1] + h[2:] * _MIX[2]
+    shingles = np.unique(mixed >> _HALF)
     if len(shingles) < MIN_SHINGLES:
         return None
-    # crc32 (C code) hashes the shingles; the MinHash permutations mix its bits
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32,
-                permutations=_template().permutations)
-    m.update_batch(list(shingles))
-    return m.hashvalues.astype(np.uint32)
+    a, b = _family()
+    values = a * shingles
+    values += b
+    return (values.min(axis=1) >> _HALF).astype(np.uint32)
 
 
 def band_hashes(sig: np.ndarray) -> list[tuple[int, int]]:
+    """(band, a signed 64-bit hash of the band's rows) for each LSH band: the rows mixed by
+    odd 64-bit constants, in one numpy expression for all bands."""
     b, r = bands()
-    out = []
-    for i in range(b):
-        digest = hashlib.blake2b(sig[i * r:(i + 1) * r].tobytes(), digest_size=8).digest()
-        out.append((i, int.from_bytes(digest, "big", signed=True)))
-    return out
+    rows = sig[:b * r].astype(np.uint64).reshape(b, r)
+    mixed = (rows * _band_mix(r)).sum(axis=1, dtype=np.uint64)
+    mixed ^= mixed >> np.uint64(31)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    mixed ^= mixed >> np.uint64(29)
+    return list(enumerate(mixed.view(np.int64).tolist()))
+
+
+@lru_cache(maxsize=4)
+def _band_mix(r: int) -> np.ndarray:
+    gen = np.random.RandomState(SEED + 1)
+    return gen.randint(0, 2 ** 63, size=r, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -81,7 +118,7 @@ def assign(db: sqlite3.Connection, article_id: str, folded: str) -> tuple[str, f
         if sim > best_sim:
             best, best_sim = other, sim
     db.execute("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", (article_id, sig.tobytes()))
-    db.executemany("INSERT INTO lsh_bands VALUES (?, ?, ?)",
+    db.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
                    [(band, h, article_id) for band, h in hashes])
     if best is not None and best_sim >= THRESHOLD:
         story = db.execute("SELECT story_id FROM articles WHERE article_id=?", (best,)).fetchone()

@@ -204,7 +204,7 @@ def rows(db: sqlite3.Connection, f: EventFilters, limit: int | None = None,
 def page(db: sqlite3.Connection, f: EventFilters, limit: int | None, cursor: str | None
          ) -> tuple[list[dict], str | None]:
     """One page of `rows` and the cursor of the next (None on the last): `k` and the
-    last row's rank. A cursor of digits alone is an offset (the cursors of version 2)."""
+    last row's rank. A cursor of digits alone is an offset (the cursors of versions 2 and 3)."""
     after, offset = _cursor(cursor)
     if limit is None:
         return list(rows(db, f, None, after))[offset:], None

@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+import numpy as np
+
 from khabar.normalize import NORMALIZERS
 from khabar.resources import load
 
@@ -39,7 +41,14 @@ class Term(NamedTuple):
 
 
 def _fold_word(word: str) -> str:
-    return _MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))).lower()
+    return _lower(_MATCH.fold(unicodedata.normalize("NFKC", _MATCH.fold(word))))
+
+
+def _lower(text: str) -> str:
+    """Lower case, with the final sigma as σ: str.lower writes ς by the letters around it,
+    which differ between a whole text and one word."""
+    low = text.lower()
+    return low.replace("ς", "σ") if "ς" in low else low
 
 
 @lru_cache(maxsize=1)
@@ -57,24 +66,26 @@ def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
 
 
 @lru_cache(maxsize=1)
-def _first_letters() -> frozenset[str]:
-    return frozenset(p[0] for p, _ in _clitics()[0])
+def _by_first_letter() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The proclitics of `_clitics` grouped by their first letter, longest first."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for p, need in _clitics()[0]:
+        out.setdefault(p[0], []).append((p, need))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """The search term of one folded word: proclitics stripped, greedily."""
-    prefixes, article = _clitics()
-    if not word or word[0] not in _first_letters():
-        return word
-    changed = True
-    while changed:
-        changed = False
-        for p, need in prefixes:
-            if word.startswith(p) and len(word) - len(p) >= need:
+    """The search term of one folded word: proclitics stripped, greedily (the longest that
+    leaves enough letters, again until none does)."""
+    first = _by_first_letter()
+    while word:
+        for p, need in first.get(word[0], ()):
+            if len(word) - len(p) >= need and word.startswith(p):
                 word = word[len(p):]
-                changed = True
                 break
+        else:
+            return word
     return word
 
 
@@ -94,13 +105,91 @@ def terms(text: str) -> Iterator[Term]:
             yield Term(t, m.start(), m.end())
 
 
+class _StemCache(dict):
+    """Search terms of folded pieces, looked up from C (`map(cache.__getitem__, ...)`);
+    emptied when it grows past `limit`, so memory stays bounded and results unchanged."""
+
+    limit = 200_000
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        term = self[piece] = stem(piece) if not piece.isdigit() else piece
+        return term
+
+
+_STEMS = _StemCache()
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`: the terms of `terms`, without offsets,
-    from the whole text folded at once (the same steps as `_fold_word`)."""
-    folded = _MATCH.fold(text)
-    if not unicodedata.is_normalized("NFKC", folded):
-        folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
-    return " ".join(t for w in _WORD.findall(folded.lower()) for t in _folded_terms(w))
+    from the whole text folded at once (the same steps as `_fold_word`). The pieces of
+    every word are found in one pass over the whole text: a piece (letters, or digits)
+    never crosses a character that ends a word, so they are the pieces word by word."""
+    pieces = _fast_pieces(text) if len(text) >= _FAST_FROM else None
+    if pieces is None:
+        folded = _MATCH.fold(text)
+        if not unicodedata.is_normalized("NFKC", folded):
+            folded = _MATCH.fold(unicodedata.normalize("NFKC", folded))
+        pieces = _PIECES.findall(_lower(folded))
+    return " ".join(map(_STEMS.__getitem__, pieces))
+
+
+_FAST_FROM = 600  # characters: shorter texts fold faster without numpy's per-call cost
+_DELETED = 0xFFFFFFFF
+_SPACE = 32
+
+
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[np.ndarray, np.ndarray]:
+    """For every BMP code point: what the "match" folding makes of it (_DELETED when it
+    drops it), and its class for `_PIECES`: 1 a letter (its second branch), 2 an ASCII digit,
+    0 anything else (which ends a piece)."""
+    fold = np.arange(0x10000, dtype=np.uint32)
+    for code, repl in enumerate(_MATCH._table):
+        if repl is None:
+            fold[code] = _DELETED
+        elif isinstance(repl, str):
+            fold[code] = ord(repl)  # every mapping is one character (checked in tests)
+    plane = "".join(map(chr, range(0x10000)))
+    cls = np.zeros(0x10000, dtype=np.uint8)
+    cls[[m.start() for m in re.finditer(r"[^\W\d_]", plane)]] = 1
+    cls[ord("0"):ord("9") + 1] = 2
+    return fold, cls
+
+
+def _codes(text: str) -> np.ndarray | None:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return None if len(codes) and int(codes.max()) >= 0x10000 else codes
+
+
+def _fast_pieces(text: str) -> list[str] | None:
+    """`_PIECES.findall(fold(text).lower())` computed on code-point arrays (str.translate
+    and the regex cost ~0.1 µs a character on Arabic text); None when the text needs the
+    plain path (a character past the BMP, or one that NFKC changes after folding)."""
+    codes = _codes(text)
+    if codes is None:
+        return None
+    fold, cls = _code_tables()
+    folded = fold[codes]
+    folded = folded[folded != _DELETED]
+    out = folded.tobytes().decode("utf-32-le", "surrogatepass")
+    if not unicodedata.is_normalized("NFKC", out):
+        return None
+    lowered = _lower(out)
+    if lowered != out:
+        codes = _codes(lowered)
+        if codes is None:
+            return None
+    else:
+        codes = folded
+    kind = cls[codes]
+    chars = np.where(kind != 0, codes, _SPACE).astype(np.uint32)
+    # a letter run and a digit run that touch («2024م») are two pieces
+    touch = np.flatnonzero((kind[1:] != kind[:-1]) & (kind[1:] != 0) & (kind[:-1] != 0))
+    if len(touch):
+        chars = np.insert(chars, touch + 1, _SPACE)
+    return chars.tobytes().decode("utf-32-le", "surrogatepass").split()
 
 
 @lru_cache(maxsize=20_000)

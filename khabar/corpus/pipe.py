@@ -2,6 +2,7 @@
 (`khabar.run.pipe`), in this process or on a pool of worker processes, in input order."""
 from __future__ import annotations
 
+from itertools import chain
 from typing import Iterable, Iterator
 
 from khabar.document import Article
@@ -10,10 +11,16 @@ from khabar.document import Article
 def process_articles(articles: Iterable[Article], workers: int | None = None,
                      ner: str = "crf") -> Iterator[Article]:
     """Processed articles in input order; a failing article comes back flagged. The
-    records are the same whatever `workers` is (the executors run the same Pipeline)."""
+    records are the same whatever `workers` is (the executors run the same Pipeline).
+    The pipeline is loaded when the first article is asked for: storing records made
+    earlier (`Corpus.add_records`) never loads it."""
     from khabar.run import pipe
 
-    return pipe(articles, workers=workers, ner=ner)
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:
+        return
+    yield from pipe(chain([first], it), workers=workers, ner=ner)
 
 
 def resolve_workers(articles: Iterable[Article], workers: int | str | None

@@ -5,7 +5,15 @@ again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes sh
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"  # 2: events, event_mentions; 3: events dated by intervals (day_start...)
+SCHEMA_VERSION = "4"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
+# statements(copy_group) index, another MinHash family (signatures of version 2 differ),
+# names.skeleton (spelling variants) and name keys that keep look-alike proclitics;
+# 4: events dated by intervals of days (day_start, day_end, period, rank)
+
+# inputs written per transaction (`--batch-size`): a commit writes every page its batch
+# touched, and hashed keys scatter inserts, so larger batches write each page fewer times;
+# a killed run loses at most one batch
+BATCH_SIZE = 256
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -42,15 +50,19 @@ CREATE TABLE IF NOT EXISTS stories (
 -- MinHash signatures and LSH band hashes (datasketch), so grouping survives restarts
 CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY, signature BLOB)
   WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEXT);
-CREATE INDEX IF NOT EXISTS lsh_lookup ON lsh_bands(band, hash);
+CREATE TABLE IF NOT EXISTS lsh_bands (band INTEGER, hash INTEGER, article_id TEXT,
+  PRIMARY KEY (band, hash, article_id)) WITHOUT ROWID;
 
 -- a name as matched across the corpus (titles stripped, folded) and the person,
 -- organisation or place it resolves to
 CREATE TABLE IF NOT EXISTS names (
   name_key TEXT PRIMARY KEY,   -- type + folded key, e.g. 'PER:سامي خطيب'
-  type TEXT, folded TEXT, last_word TEXT, words INTEGER,
-  entity_key TEXT              -- the corpus-level id it resolves to
+  type TEXT, folded TEXT,
+  last_word TEXT,              -- the spelling-variant key of its last word (or of a
+                               -- particle and the word after it: 'بن سلمان')
+  words INTEGER,
+  entity_key TEXT,             -- the corpus-level id it resolves to
+  skeleton TEXT                -- the spelling-variant key of the whole name
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_last ON names(type, last_word);
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity_key);
@@ -74,12 +86,12 @@ CREATE TABLE IF NOT EXISTS statements (
   name_key TEXT,                  -- names.name_key, or 'anonymous:...' / 'unknown'
   cue TEXT, cue_lemma TEXT, speech_act TEXT, negated INTEGER,
   medium TEXT, medium_relation TEXT, chain TEXT, time TEXT, zone TEXT, inherited INTEGER,
-  copy_group TEXT,                -- story + folded content: copies of one statement
+  copy_group TEXT,                -- story + folded content: copies of one statement (a
+                                  -- group lies inside one story: look it up by story_id)
   primary_id TEXT                 -- the group's statement from the earliest copy
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
-CREATE INDEX IF NOT EXISTS statements_group ON statements(copy_group);
 CREATE INDEX IF NOT EXISTS statements_published ON statements(published, seq);
 
 CREATE TABLE IF NOT EXISTS mentions (

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from khabar.corpus.folding import terms, word_terms
-from khabar.corpus.speakers import strip_titles
-from khabar.corpus.folding import key as fold_key
+from khabar.corpus.speakers import fold_key, skeleton, strip_titles
 
 SNIPPET = 240
 _TOKEN = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
@@ -160,7 +159,7 @@ def entity_keys(db: sqlite3.Connection, name: str, types: tuple[str, ...] = TYPE
                       [f"{t}:{k}" for t in types]).fetchall()
     if not rows and k and " " not in k:
         rows = db.execute(f"SELECT DISTINCT entity_key FROM names WHERE type IN ({marks_}) "
-                          f"AND last_word=? AND words >= 2", [*types, k]).fetchall()
+                          f"AND last_word=? AND words >= 2", [*types, skeleton(k)]).fetchall()
     return sorted({r[0] for r in rows})
 
 
@@ -231,7 +230,7 @@ class Filters:
 # first the page of hits (only the filtered table, walking the (published, seq) index
 # newest first), then their columns: the joins and the copy count run for 20 rows, not all
 PAGE_SQL = """
-SELECT {s}.seq FROM {table} {s} WHERE {where}
+SELECT {s}.seq, {s}.published FROM {table} {s} WHERE {where}
 ORDER BY {s}.published DESC, {s}.seq DESC
 """
 STATEMENT_SQL = """
@@ -239,7 +238,8 @@ SELECT s.statement_id, s.article_id, coalesce(e.name, s.speaker_canonical, s.spe
        AS speaker, coalesce(n.entity_key, 'unknown') AS speaker_key, s.speaker_text, s.kind,
        s.cue, s.speech_act, s.medium, s.content, s.published, s.outlet, a.url, a.title,
        s.start, s."end", s.story_id, s.time,
-       (SELECT count(*) FROM statements c WHERE c.copy_group = s.copy_group) AS copies
+       (SELECT count(*) FROM statements c WHERE c.copy_group = s.copy_group AND c.article_id
+        IN (SELECT article_id FROM articles WHERE story_id = s.story_id)) AS copies
 FROM statements s JOIN articles a ON a.article_id = s.article_id
 LEFT JOIN names n ON n.name_key = s.name_key
 LEFT JOIN entities e ON e.entity_key = n.entity_key
@@ -254,31 +254,47 @@ FROM articles a WHERE a.seq = ?
 
 
 def rows(db, query: Query, filters: Filters, articles: bool, limit: int | None,
-         offset: int) -> Iterator[dict]:
+         offset: int = 0, after: tuple[str | None, int] | None = None,
+         keys: list | None = None) -> Iterator[dict]:
+    """The matching rows, newest first. `after` (published, seq) of the last row of the
+    previous page starts the page after it by the index (keyset: a deep page costs what
+    the first does, unlike OFFSET); `keys` gets each row's (published, seq)."""
     s, table = ("a", "articles") if articles else ("s", "statements")
-    sql = PAGE_SQL.format(s=s, table=table, where=filters.sql)
-    args = list(filters.args)
+    where, args = filters.sql, list(filters.args)
+    if after is not None:
+        published, seq = after
+        # newest first, undated last (NULL sorts lowest): rows strictly after `after`
+        if published is None:
+            where += f" AND {s}.published IS NULL AND {s}.seq < ?"
+            args.append(seq)
+        else:
+            where += f" AND (({s}.published, {s}.seq) < (?, ?) OR {s}.published IS NULL)"
+            args += [published, seq]
+    sql = PAGE_SQL.format(s=s, table=table, where=where)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
     detail = ARTICLE_SQL if articles else STATEMENT_SQL
     page = db.execute(sql, args)
     while chunk := page.fetchmany(256):
-        for (seq,) in chunk:
+        for seq, published in chunk:
             cur = db.execute(detail, (seq,))
             names = [d[0] for d in cur.description]
             row = dict(zip(names, cur.fetchone()))
             text = row.pop("text") if articles else row["content"]
             row["snippet"], row["marks"] = snippet_for(text, query)
+            if keys is not None:
+                keys.append((published, seq))
             yield row
 
 
 def provenance(db, statement_id: str) -> list[dict]:
     """The copies of a statement, the earliest-published first (ties: by article key)."""
     cur = db.execute(
-        "SELECT c.statement_id, c.article_id, c.outlet, c.published, a.url FROM statements c "
-        "JOIN articles a ON a.article_id = c.article_id WHERE c.copy_group = (SELECT copy_group "
-        "FROM statements WHERE statement_id=?) ORDER BY c.published IS NULL, c.published, "
+        "SELECT c.statement_id, c.article_id, c.outlet, c.published, a.url FROM statements o "
+        "JOIN articles a ON a.story_id = o.story_id JOIN statements c ON c.article_id = "
+        "a.article_id AND c.copy_group = o.copy_group WHERE o.statement_id = ? "
+        "ORDER BY c.published IS NULL, c.published, "
         "c.article_id, c.statement_id", (statement_id,))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur]

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from khabar.corpus.folding import key as fold_key
+from khabar.corpus import folding
 from khabar.normalize import fold
 from khabar.resources import load
 
@@ -38,6 +38,128 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Folded words of given names, places, titles and head nouns: a name's word found
+    here is kept whole, and a bare proclitic (و، ب، ل، ف، ك) is stripped only when what is
+    left is one of them («وسامي» -> «سامي», but «بوتين» and «وليد» stay whole)."""
+    heads = load("gazetteer_heads")
+    places = load("gazetteer_places")
+    phrases = (load("gazetteer_person_names")["given_names"] + load("titles")["person_titles"]
+               + heads["organisation"] + heads["place"] + load("name_particles")["particles"]
+               + [p for k in ("countries", "cities", "regions") for p in places.get(k) or []])
+    out = set()
+    for phrase in phrases:
+        for word in folding._WORD.findall(phrase):
+            out.update(folding._PIECES.findall(folding._fold_word(word)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _proclitics() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(the article alone or after a proclitic, bare proclitics), longest first."""
+    with_article = tuple(p for p in folding._clitics()[0] if p[1] == folding.MIN_REST)
+    bare = tuple(p for p in folding._clitics()[0] if p[1] != folding.MIN_REST)
+    return with_article, bare
+
+
+@lru_cache(maxsize=50_000)
+def _name_word(word: str) -> str:
+    known = _known_words()
+    if word in known:
+        return word
+    with_article, bare = _proclitics()
+    for p, need in with_article:  # «الخطيب», «والخطيب», «للخطيب»: the article is no name
+        if word.startswith(p) and len(word) - len(p) >= need:
+            return word[len(p):]
+    for p, need in bare:
+        if word.startswith(p) and len(word) - len(p) >= need and word[len(p):] in known:
+            return word[len(p):]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def fold_key(name: str) -> str:
+    """A name's matching key: folded (as search folds), the article stripped, a bare
+    proclitic stripped only before a known word (see `_known_words`): unlike search
+    terms, a name keeps letters that only look like a proclitic («بوتين» is not «تين»)."""
+    return " ".join(_name_word(p) for w in folding._WORD.findall(name)
+                    for p in folding._PIECES.findall(folding._fold_word(w)))
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويء")
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(key: str) -> str:
+    """The spelling-variant key of a folded name: in each word of 4+ letters that is not a
+    known given name or place, the long vowels and hamza inside the word dropped
+    («بوتين», «بوتن» -> «بتن»; «ترامب», «ترمب» -> «ترمب»). Known Arabic names keep their
+    letters, so «حسن» and «حسين» stay two names."""
+    known = _known_words()
+    return " ".join(w if w in known or len(w) < 4 else
+                    w[0] + w[1:-1].translate(_LONG_VOWELS) + w[-1] for w in key.split())
+
+
+@lru_cache(maxsize=1)
+def _not_persons() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(keys that never name a person alone, nationality adjectives, words that open a
+    name about someone or something else, place keys)."""
+    data = load("corpus_names")
+    heads = load("gazetteer_heads")
+    places = load("gazetteer_places")
+    place_keys = {fold_key(p) for k in ("countries", "cities", "regions")
+                  for p in places.get(k) or []}
+    place_keys.update(fold_key(p) for p in _large_places())
+    openers = {fold_key(w) for w in heads["organisation"] + heads["place"]
+               + data["relation_nouns"]}
+    # nationalities as written, with the article: «التركي» is an adjective, «تركي» a name
+    nationalities = {folding._fold_word(w) for w in data["nationalities"]}
+    nationalities |= {w + "ه" for w in nationalities}  # the feminine, ta marbuta folded
+    return (frozenset(fold_key(w) for w in data["not_names"]), frozenset(nationalities),
+            frozenset(openers), frozenset(place_keys))
+
+
+LARGE_PLACE = 100_000  # inhabitants: a GeoNames place this large is a place, not a person
+
+
+def _large_places() -> list[str]:
+    import gzip
+    from importlib import resources as _ir
+
+    path = _ir.files("khabar.resources").joinpath("ar", "geonames_places.tsv.gz")
+    out = []
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 5 and cols[5].isdigit() and int(cols[5]) >= LARGE_PLACE:
+                out.append(cols[0])
+    return out
+
+
+def not_a_person(key: str, bare: str = "") -> bool:
+    """A person-typed key that names no person: a generic noun («العلماء», «سموه»), a
+    nationality adjective alone («التركي», `bare` being the name as written without
+    titles), a name about another («زوجة فلان», «إدارة فلان») or a place («ميناء سوسة»),
+    a place's name alone (unless a given name is in it)."""
+    not_names, nationalities, openers, places = _not_persons()
+    words = key.split()
+    if not words or key in not_names or words[0] in openers:
+        return True
+    if len(words) == 1 and folding._fold_word(bare.strip()) in nationalities:
+        return True
+    given = load_given()
+    return key in places and not any(w in given for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_given() -> frozenset[str]:
+    return frozenset(fold_key(w) for n in load("gazetteer_person_names")["given_names"]
+                     for w in n.split())
+
+
 @lru_cache(maxsize=20_000)
 def strip_titles(name: str) -> str:
     """The name without leading titles («الرئيس», «وزير الخارجية»). A bare one-word title
@@ -56,6 +178,10 @@ def strip_titles(name: str) -> str:
                 words, folded = words[n:], folded[n:]
                 changed = True
                 break
+        # «الرئيس الروسي فلاديمير بوتين»: a nationality after a title belongs to the title
+        if not changed and len(words) > 1 and folding._fold_word(words[0]) in _not_persons()[1]:
+            words, folded = words[1:], folded[1:]
+            changed = True
     return " ".join(words)
 
 
@@ -74,6 +200,7 @@ def last_part(words: list[str]) -> str:
     return words[-1]
 
 
+@lru_cache(maxsize=100_000)
 def entity_key(name_key: str) -> str:
     typ = name_key.split(":", 1)[0]
     if typ == "UNKNOWN":
@@ -95,8 +222,9 @@ def _no_names() -> dict[str, frozenset[str]]:
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
     """(name_key, folded key) of a name of this type, or None when nothing is left or
     what is left is a title or a head noun alone (unresolved, not a guess)."""
-    k = fold_key(strip_titles(name) if typ in ("PER", "ORG") else name)
-    if not k or k in _no_names().get(typ, ()):
+    bare = strip_titles(name) if typ in ("PER", "ORG") else name
+    k = fold_key(bare)
+    if not k or k in _no_names().get(typ, ()) or (typ == "PER" and not_a_person(k, bare)):
         return None
     return f"{typ}:{k}", k
 
@@ -115,6 +243,40 @@ def speaker_name(speaker: dict | None) -> tuple[str, str, str | None]:
     return "UNKNOWN", "", written
 
 
+def article_full_names(record: dict) -> dict[str, str]:
+    """The article's own reading of one-word person names: the skeleton of a last word ->
+    the one full person name of the article (speakers and PER entities) ending with it.
+    A last word that two full names of the article end with is left out (ambiguous)."""
+    found: dict[str, set[str]] = {}
+    names = [e.get("canonical") or e.get("text") for e in record.get("entities") or []
+             if e.get("type") == "PER"]
+    for q in record.get("quotes") or []:
+        typ, name, _ = speaker_name(q.get("speaker"))
+        if typ == "PER":
+            names.append(name)
+    written: dict[str, str] = {}  # folded key -> the article's first name with that key
+    for name in names:
+        got = name_of("PER", name) if name else None
+        if got is None:
+            continue
+        words = got[1].split()
+        if len(words) >= 2:
+            found.setdefault(skeleton(last_part(words)), set()).add(got[1])
+            written.setdefault(got[1], name)
+    return {last: written[next(iter(full))] for last, full in found.items() if len(full) == 1}
+
+
+def in_article(typ: str, name: str, full_names: dict[str, str]) -> str:
+    """A one-word person name read as the article's one full name ending with it
+    («ترامب» in an article that names «دونالد ترامب»); any other name as it is."""
+    if typ != "PER" or not full_names:
+        return name
+    got = name_of(typ, name)
+    if got is None or " " in got[1]:
+        return name
+    return full_names.get(skeleton(got[1]), name)
+
+
 class Changes:
     """What a batch changed: new names (by type and last word) and entities whose
     variants grew; `resolve` re-resolves and refreshes only these."""
@@ -128,7 +290,7 @@ class NameBatch:
     """The names and written forms of one batch, written at its end in a few statements."""
 
     def __init__(self) -> None:
-        self.names: dict[str, tuple[str, str, str, int]] = {}
+        self.names: dict[str, tuple[str, str, str, int, str]] = {}
         self.variants: Counter[tuple[str, str]] = Counter()
 
     def add(self, typ: str, name: str, variants: Iterable[str]) -> str:
@@ -140,7 +302,8 @@ class NameBatch:
             nk, folded = got
         if nk not in self.names:
             words = folded.split()
-            self.names[nk] = (typ, folded, last_part(words), len(words))
+            self.names[nk] = (typ, folded, skeleton(last_part(words)), len(words),
+                              skeleton(folded))
         if typ != "UNKNOWN":
             for v in variants:
                 if v:
@@ -156,9 +319,10 @@ class NameBatch:
             marks = ",".join("?" * len(chunk))
             known.update(r[0] for r in db.execute(
                 f"SELECT name_key FROM names WHERE name_key IN ({marks})", chunk))
-        new = [(nk, *self.names[nk], entity_key(nk)) for nk in keys if nk not in known]
-        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", new)
-        for _nk, typ, _, last, _, ek in new:
+        new = [(nk, *self.names[nk][:4], entity_key(nk), self.names[nk][4])
+               for nk in keys if nk not in known]
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)", new)
+        for _nk, typ, _, last, _, ek, _ in new:
             changes.names.add((typ, last))
             changes.entities.add(ek)
         for nk, _ in self.variants:  # counts change: the display name may change
@@ -170,20 +334,35 @@ class NameBatch:
 
 
 def resolve(db: sqlite3.Connection, changes: Changes) -> None:
-    """Re-resolve the one-word person names that the batch's new names may affect, and
-    refresh the display rows of the entities involved. The result depends only on the set
-    of names stored, not on the order they came in."""
+    """Re-resolve the person names that the batch's new names may affect (those whose last
+    word has the same spelling-variant key), and refresh the display rows of the entities
+    involved. The result depends only on the set of names stored, not on the order they
+    came in:
+
+    - full names with one skeleton are one person («فلاديمير بوتين», «فلاديمير بوتن»): the
+      id of the smallest name key among them;
+    - a one-word name joins the full names ending with it (by skeleton) when they are one
+      person; otherwise it is a person of its own, with its own spelling variants."""
     affected = set(changes.entities)
     for typ, last in sorted(changes.names):
         if typ != "PER":
             continue
-        rows = db.execute("SELECT name_key, words, entity_key FROM names WHERE type=? AND "
-                          "last_word=?", (typ, last)).fetchall()
-        full = sorted({r[0] for r in rows if r[1] >= 2})
-        for nk, words, current in rows:
-            if words != 1:
-                continue
-            target = entity_key(full[0]) if len(full) == 1 else entity_key(nk)
+        rows = db.execute("SELECT name_key, words, entity_key, skeleton FROM names WHERE "
+                          "type=? AND last_word=?", (typ, last)).fetchall()
+        # (full name?, skeleton) -> the smallest name key of that spelling group
+        groups: dict[tuple[bool, str], str] = {}
+        for nk, words, _, skel in rows:
+            g = (words >= 2, skel)
+            if g not in groups or nk < groups[g]:
+                groups[g] = nk
+        full = sorted(nk for (is_full, _), nk in groups.items() if is_full)
+        for nk, words, current, skel in rows:
+            if words >= 2:
+                target = entity_key(groups[(True, skel)])
+            elif len(full) == 1:
+                target = entity_key(full[0])
+            else:
+                target = entity_key(groups[(False, skel)])
             if target != current:
                 db.execute("UPDATE names SET entity_key=? WHERE name_key=?", (target, nk))
                 affected.update((target, current, entity_key(nk)))
@@ -225,20 +404,23 @@ def refresh_entities(db: sqlite3.Connection, keys: Iterable[str]) -> None:
                 own[r[4]] = r
         gone = [ek for ek in chunk if ek not in own]
         db.executemany("DELETE FROM entities WHERE entity_key=?", [(ek,) for ek in gone])
-        own_keys = sorted({r[0] for r in own.values()})
-        best: dict[str, tuple[int, str]] = {}
-        folded = {r[0]: r[2] for r in own.values()}
-        for j in range(0, len(own_keys), 400):
-            part = own_keys[j:j + 400]
+        # the written forms of the own name and of its spelling variants (names of the
+        # entity with as many words): «فلاديمير بوتين» shows, not a rarer «فلاديمير بوتن»
+        spelled = {r[0]: r for r in rows if r[4] in own and r[3] == own[r[4]][3]}
+        spelled_keys = sorted(spelled)
+        best: dict[str, tuple[int, str]] = {}  # entity -> (count, written form)
+        for j in range(0, len(spelled_keys), 400):
+            part = spelled_keys[j:j + 400]
             for nk, variant, n in db.execute(
                     f"SELECT name_key, variant, n FROM name_variants WHERE name_key IN "
                     f"({','.join('?' * len(part))})", part):
-                if fold_key(variant) != folded[nk]:
+                if fold_key(variant) != spelled[nk][2]:
                     continue
-                cur = best.get(nk)
+                ek = spelled[nk][4]
+                cur = best.get(ek)
                 if cur is None or (-n, variant) < (-cur[0], cur[1]):
-                    best[nk] = (n, variant)
+                    best[ek] = (n, variant)
         db.executemany("INSERT INTO entities VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
                        "type=excluded.type, name=excluded.name",
-                       [(ek, r[1], best[r[0]][1] if r[0] in best else (r[2] or UNKNOWN))
+                       [(ek, r[1], best[ek][1] if ek in best else (r[2] or UNKNOWN))
                         for ek, r in sorted(own.items())])

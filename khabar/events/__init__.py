@@ -19,6 +19,7 @@ __all__ = ["LAYER", "annotate"]
 
 def annotate(article: Article) -> None:
     article.layers[LAYER] = []
+    add = article.add
     for ev in build_events(article):
         trig = ev["trigger"]
-        article.add(LAYER, trig["start"], trig["end"], ev["type"], **ev)
+        add(LAYER, trig["start"], trig["end"], ev["type"], **ev)

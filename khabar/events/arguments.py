@@ -8,11 +8,12 @@ after «في/قرب/شرق …». These positions are all the rules below read.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from khabar.events import lexicon as L
 from khabar.events.counts import counts, number_at
 from khabar.events.extract import Arg, Candidate, Context, Words
-from khabar.events.geocode import geocode
+from khabar.events.geocode import geocode, geocode_folded, nisba_place, site_first_words
 from khabar.resources import load
 
 _HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
@@ -49,6 +50,13 @@ def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | N
     w = ws.words[i]
     if accusative and w.endswith("يا"):
         w = w[:-1]
+    country = _nisba_country(w)
+    return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=country) if country else None
+
+
+@lru_cache(maxsize=8192)
+def _nisba_country(w: str) -> str | None:
+    """The country a nationality adjective names («الإسرائيلية» -> «إسرائيل»), or None."""
     if w.startswith("ال"):
         w = w[2:]
     if w.endswith("ه"):
@@ -57,9 +65,9 @@ def _nisba(ctx: Context, ws: Words, i: int, accusative: bool = False) -> Arg | N
         return None
     stem = w[:-1]
     for cand in (stem, stem + "ا", stem + "يا", "ال" + stem):
-        place = geocode(cand)
+        place = nisba_place(cand)
         if place is not None and place.level == 0:
-            return Arg(ws.starts[i], ws.ends[i], "nisba", canonical=place.name)
+            return place.name
     return None
 
 
@@ -72,8 +80,20 @@ def _can_act(ws: Words, a: Arg) -> bool:
     for pre in ("", "و", "ب", "ل", "وب", "ف"):
         if first.startswith(pre) and first[len(pre):] in _HEADS:
             return False
-    place = geocode(a.canonical or "") if a.span.label == "LOC" else None
-    return place is None or place.level < 4
+    if a.span.label != "LOC":
+        return True
+    # a place acts by metonymy only where it is a known one («واشنطن», «إيران»), not
+    # «القرية» or «المدينة»
+    place = geocode(a.canonical or "") or geocode(ws_text(ws, a))
+    return place is not None and place.level < 4 and (
+        place.level <= 1 or place.source == "sites" or
+        place.population >= L.GAZETTEER_MIN_POPULATION)
+
+
+def ws_text(ws: Words, a: Arg) -> str:
+    """An argument's folded words (from the sentence's word list)."""
+    i, j = _word_of(ws, a.start), _word_of(ws, max(a.start, a.end - 1))
+    return " ".join(ws.words[i:j + 1])
 
 
 def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -> Arg | None:
@@ -86,7 +106,7 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
             named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
             if named is not None:
                 return named if _can_act(ws, named) else None
-            subject = _subject_phrase(ws, k + 1)
+            subject = _subject_phrase(ws, k + 1, ctx)
             if subject is None and k > 0:
                 # «الجيش نفذ الهجوم»: the subject before its light verb (SVO)
                 named = next((b for b in before if _word_of(ws, b.end - 1) == k - 1), None)
@@ -112,23 +132,37 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     if c.verb:
         for a in after[:1]:
             k = _word_of(ws, a.start)
-            if k <= last + 4 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
+            # «استقبل خادم الحرمين الشريفين الملك سلمان»: titles before the name
+            if k <= last + 6 and not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) \
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
                     and not _is_site(a, ctx) \
-                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]):
+                    and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]) \
+                    and not (k > last + 1 and a.span is not None and a.span.label != "PER"
+                             and _subject_phrase(ws, last + 1) is not None):
+                # («يزور الرئيس باريس»: a place or a body after a noun subject is the
+                # object; a person's name after titles is the subject)
                 actor = a
         if actor is None and before:
             b = before[-1]
-            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and _can_act(ws, b):
+            # «قالت الوزارة إن ثلاثة قتلوا»: a count right before the verb is its subject,
+            # the victims; the name before that did not act
+            counted = any(number_at(ws.words, k) is not None
+                          for k in range(max(0, c.word - 2), c.word))
+            if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.ANY_PREPS) \
+                    and _can_act(ws, b) and not counted:
                 actor = b
+                own = c.word - 1  # «ذكرت الوكالة أن الطائرات قصفت»: the noun right before
+                if _word_of(ws, b.end - 1) < own and ws.words[own].startswith("ال") and \
+                        _content(ws.words[own]) and ws.words[own] not in L.COPULAS:
+                    actor = Arg(ws.starts[own], ws.ends[own], "noun")
     else:
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
         for a in ([] if nisba is not None else after[:2]):
             gap = _word_of(ws, a.start) - last
-            if gap > 5 or (gap > 1 and c.object_genitive):
-                break
+            if gap > 5 or (gap > 1 and c.object_genitive) or \
+                    not all(_adjective(w) for w in ws.words[last + 1:last + gap]):
+                break  # the genitive follows its noun and the noun's adjectives only
             if not _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) and \
                     not _prep_before(ctx, ws, a, L.PLACE_PREPS) and \
                     (c.object_genitive or _can_act(ws, a)):
@@ -141,7 +175,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             else:
                 actor = nxt
         if actor is None:
-            actor = _agent_after(c, ws, after)
+            actor = _agent_after(c, ws, after, ctx)
         if actor is None:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
@@ -149,15 +183,23 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if actor is None and before and not c.suffixed:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
-                    and not _prep_before(ctx, ws, b, L.RECIPIENT_PREPS) and _can_act(ws, b) \
-                    and not _scene(ws, b):
+                    and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
+                    and not _scene(ws, b) and not _victim(ws, b) and \
+                    L.COMPLEMENTIZERS.isdisjoint(ws.words[_word_of(ws, b.end - 1) + 1:c.word]):
+                # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
+                # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
         if actor is None and before:
             actor = _clause_subject(ctx, ws, before, c.suffixed)
     if actor is None and c.verb:
         actor = _noun_nisba_before(ctx, ws, c.word)
-    if actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
-        actor = _subject_phrase(ws, last + 1)  # a name there was weighed above
+    if actor is None and c.verb and c.word >= 2 and ws.words[c.word - 1] in L.PERFECT_PARTICLES:
+        # «… أن قواتها قد قصفت القرية»: «قد» follows its subject; the noun after is the object
+        noun = ws.words[c.word - 2]
+        if _content(noun) and noun not in L.COPULAS:
+            actor = Arg(ws.starts[c.word - 2], ws.ends[c.word - 2], "noun")
+    elif actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
+        actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject
         k = _word_of(ws, actor.end - 1) + 1
@@ -165,6 +207,16 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     and not _glued(ctx, ws, a)), None)
         if obj is not None:
             recipient = obj
+        elif not any(a.start < ws.ends[min(k, len(ws.words) - 1)] and a.end > ws.starts[
+                min(k, len(ws.words) - 1)] for a in after if a is not actor):
+            recipient = _object_np(ctx, ws, k)
+    elif recipient is None and c.verb and (actor is None or actor.end <= c.start):
+        # «الجيش قصف قرى …», «قتل ثلاثة مدنيين»: the object, or the victims of a passive,
+        # right after the verb
+        obj = next((a for a in after if _word_of(ws, a.start) == last + 1
+                    and not _glued(ctx, ws, a)), None)
+        recipient = obj if obj is not None and _can_act(ws, obj) else \
+            (None if obj is not None else _object_np(ctx, ws, last + 1))
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
         for a in after:
@@ -175,13 +227,75 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             right_after_subject = (c.verb and actor is not None and a.start >= actor.end
                                    and _word_of(ws, a.start) <= _word_of(ws, actor.end - 1) + 1
                                    and not _glued(ctx, ws, a))
+            if a.span is not None and a.span.label == "LOC" and \
+                    _prep_before(ctx, ws, a, L.SCENE_PREPS):
+                continue  # «في انفجار بمدينة الموصل»: where, not whom
             if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
+            if c.verb and actor is not None and a.span is not None and \
+                    a.span.label in ("PER", "ORG") and not _glued(ctx, ws, a) and \
+                    not _prep_before(ctx, ws, a, L.ANY_PREPS) and \
+                    ctx.to_text(a.start) not in ctx.speaker_starts():
+                # «التقى الأمير في جدة أمس الرئيس الفرنسي …»: the object after the
+                # subject and a place or a time
+                recipient = a
+                break
+    if recipient is None and c.verb and c.type in L.PARTNER_TYPES and actor is not None \
+            and actor.start >= c.end:
+        recipient = _object_past_adjuncts(ctx, ws, _word_of(ws, actor.end - 1) + 1)
     return actor, recipient
 
 
-def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
+def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
+    """«استقبل الملك في قصره بالرياض أمس رئيس الوزراء»: the object of a meeting verb after
+    the places and times that stand between it and the subject."""
+    words = ws.words
+    j = k
+    while j < min(len(words), k + 10):
+        w = words[j]
+        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS:
+            return None
+        if w in L.ANY_PREPS:
+            j += 2  # a preposition and its noun, with the noun's genitive («في قصر اليمامة»)
+            if j - 1 < len(words) and not words[j - 1].startswith("ال"):
+                while j < len(words) and words[j].startswith("ال") and \
+                        not ctx.in_timex(ws.starts[j]):
+                    j += 1
+            continue
+        if ctx.in_timex(ws.starts[j]) or (w[:1] in L.GLUED_PREPS and not w.startswith("ال")):
+            j += 1  # a time («أمس»), a noun with its preposition glued («بالرياض»)
+            continue
+        return _object_np(ctx, ws, j) if j > k else None
+    return None
+
+
+def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
+    """A verb's object where no name stands: its head noun, past a count («عشرة
+    فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
+    words = ws.words
+    n = number_at(words, k)
+    if n is not None:
+        k = n[1]
+    if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
+            words[k][0] in L.GLUED_PREPS or \
+            any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
+            ctx.in_timex(ws.starts[k]):
+        return None
+    # «العاصمة اللبنانية بيروت», «وزير الخارجية الأمريكي أنتوني بلينكن»: the name a head
+    # and its adjectives or genitive run into is the object
+    for j in range(k + 1, min(k + 4, len(words))):
+        if words[j] in L.ANY_PREPS or words[j][:1] in L.GLUED_PREPS or \
+                words[j] in L.CLAUSE_BREAKS:
+            break
+        m = ctx.mention_at(ws.starts[j])
+        if m is not None:
+            return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                       m.attrs.get("canonical"))
+    return Arg(ws.starts[k], ws.ends[k], "noun")
+
+
+def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:
     """«هجوم من قبل الجماعة», «غارة شنتها الطائرات»: an agent marker or a verb whose
     pronoun is the event, a few words after the noun; the name or noun after it acts."""
     words = ws.words
@@ -189,10 +303,13 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
         w = words[j]
         if w in L.CLAUSE_BREAKS:
             return None
+        if c.object_genitive and j > c.last_word + 1 and \
+                words[j - 1] not in L.RELATIVE_PRONOUNS:
+            return None  # «تدمير طائرة أطلقها …»: the verb tells of the object, not the act
         k = None
         if w in L.AGENT_VERBS or w[1:] in L.AGENT_VERBS:
             k = j + 1
-        else:
+        elif w in L.AGENT_MARKER_FIRST:
             for m in L.AGENT_MARKERS:
                 if tuple(words[j:j + len(m)]) == m:
                     k = j + len(m)
@@ -202,7 +319,7 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg]) -> Arg | None:
         named = next((a for a in after if _word_of(ws, a.start) == k), None)
         if named is not None:
             return named if _can_act(ws, named) else None
-        return _subject_phrase(ws, k)
+        return _subject_phrase(ws, k, ctx)
     return None
 
 
@@ -238,27 +355,66 @@ def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
     return Arg(ws.starts[i - 2], ws.ends[i - 1], "noun")
 
 
-def _subject_phrase(ws: Words, k: int) -> Arg | None:
+def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None:
     """A definite noun and its definite adjectives right after a verb («قصفت الطائرات
-    الإسرائيلية …»): the subject where no name stands there."""
+    الإسرائيلية …»), or an indefinite noun with a nationality adjective («شنت طائرات حربية
+    إسرائيلية …»): the subject where no name stands there. With a nationality adjective,
+    its country is the phrase's canonical actor."""
     words = ws.words
-    if k >= len(words) or not words[k].startswith("ال") or len(words[k]) < 4 or \
-            words[k] in L.NEGATION:
+    if k >= len(words) or len(words[k]) < 3 or words[k] in L.NEGATION or \
+            not _content(words[k]):
         return None
+    definite = words[k].startswith("ال") and len(words[k]) >= 4
     j = k
-    while j + 1 < len(words) and j - k < 2 and words[j + 1].startswith("ال") and \
-            words[j + 1] not in L.PLACE_PREPS and words[j + 1] not in L.RECIPIENT_PREPS:
+    if not definite and k + 1 < len(words) and words[k + 1].startswith("ال") and \
+            _content(words[k + 1]) and number_at(words, k) is None and \
+            words[k + 1][2:] not in L.PLACE_HEAD_FORMS:
+        # «التقى ولي العهد …», «قصفت طائرات الاحتلال …»: a noun and its genitive
+        j = k + 1
+        definite = True
+    while j + 1 < len(words) and j - k < 2 and _adjective(words[j + 1]) and \
+            words[j + 1].startswith("ال") == definite and \
+            words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \
+            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
         j += 1
-    return Arg(ws.starts[k], ws.ends[j], "noun")
+    country = None
+    if ctx is not None:
+        for i in range(k + 1, j + 1):
+            nisba = _nisba(ctx, ws, i)
+            if nisba is not None:
+                country = nisba.canonical
+                j = i  # the phrase ends at its nationality
+                break
+    if not definite and country is None:
+        return None
+    return Arg(ws.starts[k], ws.ends[j], "noun", canonical=country)
 
 
 def _is_site(a: Arg, ctx: Context | None = None) -> bool:
     """An organisation's seat named as a place («البيت الأبيض», «البنتاغون»)."""
-    for name in (a.canonical, ctx.vt[a.start:a.end] if ctx is not None else None):
-        place = geocode(name or "")
-        if place is not None and place.level == 4:
-            return True
-    return False
+    if ctx is not None:
+        # most names open with no site's first word: no look-up then
+        first = ctx.vt[a.start:a.end].split(maxsplit=1)
+        firsts = site_first_words()
+        w = first[0] if first else ""
+        if not w or (w not in firsts and w[1:] not in firsts and w[2:] not in firsts and
+                     "ال" + w[2:] not in firsts and "ال" + w[3:] not in firsts):
+            return False  # («للبيت», «وللبيت»: the article under a glued «ل»)
+    return _site_name(a.canonical or "") or (ctx is not None and _site_name(ctx.vt[a.start:a.end]))
+
+
+@lru_cache(maxsize=8192)
+def _site_name(name: str) -> bool:
+    place = geocode(name)
+    return place is not None and place.level == 4
+
+
+def _victim(ws: Words, a: Arg) -> bool:
+    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt."""
+    i = _word_of(ws, a.start)
+    if i > 0 and number_at(ws.words, i - 1) is not None:
+        i -= 1
+    return i > 0 and ws.words[i - 1] in L.CUE_STARTS
 
 
 def _scene(ws: Words, a: Arg) -> bool:
@@ -276,16 +432,53 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
         bare = heads[words[i]]
         if i + 1 >= len(words):
             continue
+        a = None
         for n in (2, 1):
             if i + n < len(words):
                 name = " ".join([bare, *words[i + 1:i + 1 + n]])
                 if geocode(name) is not None:
                     a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place")
-                    out = [o for o in out if not (o.start < a.end and a.start < o.end)]
-                    out.append(a)
                     break
+        if a is None:
+            # «ريف إدلب», «بلدة كفرنبل»: a head before a place the tagger or the gazetteer
+            # knows is that place's part; its point is the place's
+            for n in (2, 1):
+                if i + n >= len(words):
+                    continue
+                inner = " ".join(words[i + 1:i + 1 + n])
+                named = next((o for o in out if o.start == ws.starts[i + 1] and
+                              o.end == ws.ends[i + n]), None)
+                if named is not None or _gazetteer_place(inner):
+                    a = Arg(ws.ends[i] - len(bare), ws.ends[i + n], "place",
+                            canonical=(named.canonical if named is not None else None) or inner)
+                    break
+        if a is not None:
+            out = [o for o in out if not (o.start < a.end and a.start < o.end)]
+            out.append(a)
+    taken = [(o.start, o.end) for o in out]
+    preps = L.PLACE_PREPS
+    for i in [i for i in range(1, len(words)) if words[i - 1] in preps or
+              (words[i][:1] == "ب" and len(words[i]) > 3)]:
+        # a place the tagger missed, right after a place preposition («في صعدة», «بصعدة»)
+        w = words[i]
+        name = w if words[i - 1] in preps else w[1:]
+        if not _gazetteer_place(name) or any(p <= ws.starts[i] < q for p, q in taken):
+            continue
+        out.append(Arg(ws.ends[i] - len(name), ws.ends[i], "place", canonical=name))
     out.sort(key=lambda a: a.start)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _gazetteer_place(name: str) -> bool:
+    """A name the gazetteer holds that is safely a place: a country, a region, one of our
+    sites, or a town big enough that its name is not a common word."""
+    if name in L.PLACE_HEAD_FORMS:
+        return False  # «دولة», «مدينة»: a head, whatever town bears its name
+    place = geocode_folded(name)  # a view's word: folded already
+    return place is not None and (place.source == "sites" or place.level <= 1 or (
+        place.population >= L.GAZETTEER_MIN_POPULATION and
+        place.country in L.GAZETTEER_COUNTRIES))
 
 
 def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list[Arg]:
@@ -348,9 +541,17 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
         k = _word_of(ws, actor.end - 1) + 1
     if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
         return Arg(ws.starts[k], ws.ends[k], "noun")
+    preps = L.TARGET_PREPS | L.TARGET_PREPS_BY_TYPE.get(c.type, frozenset())
     for j in range(k, min(k + 6, len(words) - 1)):
-        if (words[j] in L.TARGET_PREPS or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
+        if (words[j] in preps or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
             return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+    if c.type in L.PARTNER_TYPES:
+        # «بحث الوزير مع نظيره في اتصال هاتفي»: the partner named before the noun
+        for j in range(c.word - 1, max(0, c.word - 8), -1):
+            if words[j] in L.CLAUSE_BREAKS:
+                break
+            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]):
+                return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
     return None
 
 
@@ -368,6 +569,14 @@ def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
         if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
             return Arg(ws.starts[k], ws.ends[k], "noun")
     return None
+
+
+def _adjective(w: str) -> bool:
+    """A word that may be an adjective of the noun before it («الهجوم الصاروخي الأخير»,
+    «غارات جوية مكثفة»): no preposition, no place head, no number."""
+    return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
+        w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
+        w[0] not in L.GLUED_PREPS
 
 
 def _content(w: str) -> bool:

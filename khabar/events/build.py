@@ -2,11 +2,13 @@
 set, mentions of one event merged, verbal acts added from statements."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
-from khabar.events.geocode import geocode
+from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
@@ -61,6 +63,19 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     ws = ctx.words(si)
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if actor is None:
+        # «قتل ثلاثة بغارة إسرائيلية»: another trigger word of the same event names its author
+        for other in group:
+            if other is not main and not other.secondary:
+                actor = A.actor_recipient(ctx, other, ws, args)[0]
+                if actor is not None:
+                    break
+    if main.verb:
+        if actor is None and main.prefix[:1] in ("و", "ف"):
+            # «اقتحمت القوات البلدة واعتقلت …»: coordinated verbs share their subject
+            actor = ctx._cache.get(("verb actor", si))  # type: ignore[assignment]
+        if actor is not None:
+            ctx._cache[("verb actor", si)] = actor
     if recipient is None:
         recipient = A.object_phrase(ctx, main, ws, actor) or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
@@ -101,9 +116,10 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
     found_counts, vague = ctx.cached(("counts", si), lambda: A.casualties(ws))
     for role, n in found_counts.items():
-        ev[role] = n
+        if main.type in L.CASUALTY_TYPES[role]:
+            ev[role] = n
     if vague:
-        ev["vague"] = sorted(vague)
+        ev["vague"] = sorted(r for r in vague if r in ev)
     for role in ("dead", "injured", "arrested"):
         ev.setdefault(role, None)
     if stmt is not None:
@@ -121,19 +137,69 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
 
 def _place(ctx: Context, place) -> dict:
     loc = _arg_item(ctx, place)
-    geo = geocode(loc["text"]) or (geocode(loc["canonical"]) if loc.get("canonical") else None)
+    names = [loc["text"]] + ([loc["canonical"]] if loc.get("canonical") else [])
+    geo = next((g for n in names if (g := geocode(n)) is not None), None)
+    if geo is None and any(readings(n) for n in names):
+        # a name of two places: read against the article, made once and only here
+        words, countries = ctx.place_context()
+        geo = next((g for n in names if (g := geocode_in(n, words, countries)) is not None),
+                   None)
     if geo is not None:
         loc["geo"] = geo.to_dict()
     return loc
+
+
+def _carry_on(ctx: Context, events: list[dict]) -> None:
+    """A sentence that names no place or author of its event goes on with the story told
+    before it: the place is the last one named earlier in its paragraph, else that of the
+    previous event of its type; the actor is that of the previous event of its type, if
+    that one is told at most three paragraphs before."""
+    last: dict[str, dict] = {}
+    for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
+        prev = last.get(ev["type"])
+        if prev is not None and _paragraph(ctx, ev["trigger"]["start"]) - \
+                _paragraph(ctx, prev["trigger"]["start"]) > 3:
+            prev = None  # a story told four paragraphs back is another story
+        if ev.get("location") is None:
+            place = _place_before(ctx, ev["trigger"]["start"])
+            if place is not None:
+                ev["location"] = _place(ctx, place)
+            elif prev is not None and prev.get("location") is not None:
+                ev["location"] = prev["location"]
+        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
+            ev["actor"] = prev["actor"]
+        last[ev["type"]] = ev
+
+
+def _paragraph(ctx: Context, pos: int) -> int:
+    return bisect_right(ctx.para_starts, pos) - 1
+
+
+def _place_before(ctx: Context, pos: int):
+    """The last place mention that resolves, before text offset `pos` in its paragraph."""
+    k = bisect_right(ctx.para_starts, pos) - 1
+    if k < 0:
+        return None
+    start = ctx.paragraphs[k].start
+    i = bisect_right(ctx.mention_starts, pos) - 1
+    while i >= 0 and ctx.mentions[i].start >= start:
+        m = ctx.mentions[i]
+        if m.label == "LOC" and m.end <= pos and geocode(m.attrs.get("canonical") or
+                                                          ctx.article.text[m.start:m.end]):
+            return A.Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                         m.attrs.get("canonical"))
+        i -= 1
+    return None
 
 
 def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    events = [ev for g in _groups(ctx, candidates(ctx))
-              for ev in _event(ctx, g, published)]
+    groups = sorted(_groups(ctx, candidates(ctx)), key=lambda g: g[0].start)
+    events = [ev for g in groups for ev in _event(ctx, g, published)]
     events = merge(events)
+    _carry_on(ctx, events)
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):
         ev["id"] = f"V{n}"

@@ -5,15 +5,20 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
-from khabar.events.lexicon import (CARDINALS, CUES_AFTER, CUES_BEFORE, DUALS, FILLERS,
+from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CUES_AFTER,
+                                   COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
+                                   PERSON_NOUNS,
                                    CUE_STARTS, CUES_BEFORE_KEYS,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
 _CONJ = ("و", "ف", "ب", "ل")
+_PAIR_FIRSTS = frozenset(k.split()[0] for k in CARDINALS if " " in k)
 
 
 def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in _CONJ else w
+    if w[:1] in _CONJ and (len(w) > 3 or w[1:].isdigit()):  # «والجرحى», «و12»
+        return w[1:]
+    return w
 
 
 def _noart(w: str) -> str:
@@ -31,10 +36,15 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
         return None
     w = words[i]
     value = None
+    if w in _PAIR_FIRSTS and i + 1 < len(words) and f"{w} {words[i + 1]}" in CARDINALS:
+        # «أحد عشر», «ثلاثة عشر»: a two-word cardinal (its first word may be no number alone)
+        return _multiplied(words, CARDINALS[f"{w} {words[i + 1]}"], i + 2)
     if w.isdigit():
         value = int(w)
+    elif w[:1] in _CONJ and w[1:].isdigit():
+        value = int(w[1:])
     else:
-        for cand in (w, _bare(w)):
+        for cand in (w, _bare(w), _noart(w)):  # «فضلا عن إصابة العشرات»
             if cand in CARDINALS:
                 value = CARDINALS[cand]
                 break
@@ -42,12 +52,11 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
                 return VAGUE[cand], i + 1
     if value is None:
         return None
-    j = i + 1
-    # «إحدى عشرة», «ثلاثة عشر»: a two-word cardinal
-    if j < len(words) and f"{words[i]} {words[j]}" in CARDINALS:
-        value = CARDINALS[f"{words[i]} {words[j]}"]
-        j += 1
-    # «عشرين و ثلاثة»... rare in counts; «أربعين ألف»: a multiplier
+    return _multiplied(words, value, i + 1)
+
+
+def _multiplied(words: list[str], value: int, j: int) -> tuple[int, int]:
+    # «أربعين ألف»: a multiplier
     if j < len(words) and words[j] in MULTIPLIERS:
         value *= MULTIPLIERS[words[j]]
         j += 1
@@ -82,10 +91,12 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     hi = len(words) if hi is None else hi
     found: dict[str, int] = {}
     vague: set[str] = set()
-    i = lo
-    while i < hi:
-        if words[i] not in CUE_STARTS:
-            i += 1
+    if CUE_STARTS.isdisjoint(words):
+        return found, vague
+    for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
+        dual = DUAL_CUES.get(words[i])
+        if dual is not None:
+            found.setdefault(dual, 2)
             continue
         hit_b = _match(words, i, CUES_BEFORE)
         # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
@@ -107,11 +118,22 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             role, j = hit
             k = _skip_fillers(words, j)
             n = number_at(words, k)
+            active = _bare(words[i]) in ACTIVE_COUNT_VERBS or words[i] in ACTIVE_COUNT_VERBS
+            if n is None and active:
+                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject
+                for s in range(k + 1, min(k + 4, hi)):
+                    if words[s] in ANY_PREPS or words[s] in CUE_STARTS:
+                        break  # another clause («قتل شخص وأصيب اثنان»)
+                    n = number_at(words, s)
+                    if n is not None:
+                        k = s
+                        break
             if n is not None and role not in found:
-                found[role] = n[0]
+                found[role] = n[0] + _more(words, n[1], hi)
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
-            elif n is None and role not in found and k < hi and k == j:
+            elif n is None and role not in found and k < hi and k == j and \
+                    not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 nxt = _bare(words[k])
                 if nxt in DUALS:
                     found[role] = 2
@@ -120,8 +142,32 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
-        i += 1
     return found, vague
+
+
+def _more(words: list[str], j: int, hi: int) -> int:
+    """«خمسة متعاقدين وجندي أمريكي», «5 مدنيين و3 عسكريين»: the people listed after a
+    count's noun with «و», one person noun (1) or a count of its own, added to it."""
+    k = j + 1  # past the counted noun
+    for joint in COUNT_ADDITIONS:  # «… بالإضافة إلى جندي»
+        if tuple(words[k:k + len(joint)]) == joint:
+            k += len(joint)
+            if k < hi and words[k] not in CUE_STARTS:
+                if _noart(words[k]) in PERSON_NOUNS:
+                    return 1
+                n = number_at(words, k)
+                if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
+                    return n[0]
+            return 0
+    if k >= hi or words[k][:1] != "و" or words[k] in CUE_STARTS:
+        return 0
+    rest = words[k][1:]
+    if rest in PERSON_NOUNS:
+        return 1
+    n = number_at(words, k)
+    if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
+        return n[0]
+    return 0
 
 
 def _singular_person(w: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import add as add_
 
 from khabar.document import Article, Span
 from khabar.events import lexicon as L
@@ -80,9 +81,8 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
-def _form_ok(form: L.Form, ws: Words, i: int) -> int | None:
+def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
     """The index of the trigger's last word when `form` fits the words at i, else None."""
-    words = ws.words
     e = form.entry
     if e.verb and form.prefix not in _VERB_PREFIXES:
         return None
@@ -116,18 +116,19 @@ def candidates(ctx: "Context") -> list[Candidate]:
     for si, sent_words in enumerate(ctx.sent_words):
         if keys.isdisjoint(sent_words):
             continue
-        ws = ctx.words(si)
+        ws = None  # the words' offsets, found only once a form fits
         taken_until = -1
-        for i, w in enumerate(sent_words):
-            if w not in keys:
-                continue
-            pos = ws.starts[i]
-            if pos < taken_until or ctx.in_name(pos):
-                continue  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
+        for i in [i for i, w in enumerate(sent_words) if w in keys]:
+            w = sent_words[i]
             for form in L.TRIGGERS[w]:
-                k = _form_ok(form, ws, i)
+                k = _form_ok(form, sent_words, i)
                 if k is None:
                     continue
+                if ws is None:
+                    ws = ctx.words(si)
+                pos = ws.starts[i]
+                if pos < taken_until or ctx.in_name(pos):
+                    break  # in_name: «كتائب شهداء الأقصى», «ميدان التحرير»
                 e = form.entry
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
@@ -176,6 +177,24 @@ class Context:
                 if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
         return got
 
+    def place_context(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What an ambiguous place name is read against (made once, when one is met): the
+        article's folded words, with and without a glued conjunction or preposition, and
+        the countries of its place mentions that resolve on their own."""
+        got = self._cache.get("places")
+        if got is None:
+            from khabar.events.geocode import geocode
+            words = {w for ws in self.sent_words for w in ws}
+            words |= {w[1:] for w in words if len(w) > 3 and w[0] in "وبلف"}
+            countries = set()
+            for m in self.mentions:
+                if m.label == "LOC":
+                    place = geocode(m.attrs.get("canonical") or self.article.text[m.start:m.end])
+                    if place is not None:
+                        countries.add(place.country)
+            got = self._cache["places"] = (frozenset(words), frozenset(countries))
+        return got  # type: ignore[return-value]
+
     def cached(self, key, make):
         """What `make()` gives for a sentence (its arguments, places, counts), made once
         for all the events of that sentence."""
@@ -187,7 +206,23 @@ class Context:
     def head_positions(self, ws: Words) -> list[int]:
         """Indices of the words of a sentence that open a place name («بمخيم …»)."""
         heads = L.PLACE_HEAD_FORMS
+        if heads.keys().isdisjoint(ws.vocabulary):
+            return []
         return [i for i, w in enumerate(ws.words) if w in heads]
+
+    def in_timex(self, view_pos: int) -> bool:
+        """Whether a view offset lies inside a dated temporal expression («أمس»)."""
+        pos = self.to_text(view_pos)
+        k = bisect_right(self.timex_starts, pos) - 1
+        return k >= 0 and self.timexes[k].start <= pos < self.timexes[k].end
+
+    def mention_at(self, view_pos: int) -> Span | None:
+        """The person, organisation or place mention that starts at a view offset."""
+        pos = self.to_text(view_pos)
+        k = bisect_left(self.mention_starts, pos)
+        if k < len(self.mentions) and self.mentions[k].start == pos:
+            return self.mentions[k]
+        return None
 
     def in_name(self, view_pos: int) -> bool:
         """Whether a view offset lies inside an entity mention past its first word."""
@@ -199,14 +234,15 @@ class Context:
         ws = self._words.get(si)
         if ws is None:
             words = self.sent_words[si]
-            starts, ends = [], []
+            starts = []
             p = self.sentences[si][0]
             find = self.vt.find
+            add = starts.append
             for w in words:  # each word is the next run of word characters: find is exact
                 p = find(w, p)
-                starts.append(p)
-                p += len(w)
-                ends.append(p)
+                add(p)
+                p += 1
+            ends = list(map(add_, starts, map(len, words)))
             ws = self._words[si] = Words(starts, ends, words)
         return ws
 

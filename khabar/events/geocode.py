@@ -3,7 +3,9 @@
 Two tables, both shipped: our own `gazetteer_sites.yaml` (regions, camps, crossings, bases,
 airports, neighbourhoods: what a city list lacks) first, then `geonames_places.tsv.gz`,
 built from GeoNames data by `khabar.events.gazetteer_build`. A name neither holds stays
-unresolved: nothing is guessed. Both are read once, on the first call.
+unresolved: nothing is guessed. A name of several places (`gazetteer_ambiguous.yaml`:
+«عمان» is Amman and Oman) resolves only in context (`geocode_in`), from the article's
+cues for one reading; `geocode` alone leaves it unresolved. All are read once.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class Place:
     level: int  # 0 country, 1 region, 2 district, 3 populated place, 4 site
     source: str  # "sites" (our gazetteer) or "geonames"
     geonameid: int | None = None
+    population: int = 0
 
     def to_dict(self) -> dict:
         d = {"lat": self.lat, "lon": self.lon, "country": self.country,
@@ -63,31 +66,102 @@ def _geonames() -> dict[str, Place]:
         for line in fh:
             if line.startswith("#"):
                 continue
-            key, lat, lon, cc, level, _pop, gid = line.rstrip("\n").split("\t")
+            key, lat, lon, cc, level, pop, gid = line.rstrip("\n").split("\t")
             out[key] = Place(key, float(lat), float(lon), cc, int(level), "geonames",
-                             int(gid) if gid else None)
+                             int(gid) if gid else None, int(pop or 0))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    place: Place
+    cues: frozenset[str]  # folded words that point at this reading
+    nisba: bool  # the reading a nationality adjective of the name denotes
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, tuple[Reading, ...]]:
+    out: dict[str, tuple[Reading, ...]] = {}
+    for name, readings in load("gazetteer_ambiguous")["names"].items():
+        out[_key(name)] = tuple(
+            Reading(Place(r["name"], float(r["lat"]), float(r["lon"]), r["country"],
+                          int(r["level"]), "sites"),
+                    frozenset(_key(c) for c in r.get("cues", ())), bool(r.get("nisba")))
+            for r in readings)
     return out
 
 
 def _exact(key: str) -> Place | None:
+    if key in _ambiguous():
+        return None
     return _sites().get(key) or _geonames().get(key)
+
+
+def _split_head(key: str) -> tuple[str | None, str]:
+    head, _, rest = key.partition(" ")
+    return (head, rest) if rest and head in _HEAD_LEVEL else (None, key)
+
+
+@lru_cache(maxsize=4096)
+def readings(name: str) -> tuple[Reading, ...]:
+    """The places an ambiguous name may denote (with or without a place head), else ()."""
+    key = _key(name or "")
+    table = _ambiguous()
+    return table.get(key) or table.get(_split_head(key)[1]) or ()
+
+
+def nisba_place(stem: str) -> Place | None:
+    """The country a nationality adjective's stem names («عماني» -> Oman): the reading
+    marked `nisba` where the stem is ambiguous."""
+    place = geocode(stem)
+    if place is None:
+        place = next((r.place for r in readings(stem) if r.nisba), None)
+    return place
+
+
+def geocode_in(name: str, words: frozenset[str], countries: frozenset[str]) -> Place | None:
+    """`geocode`, or for an ambiguous name the one reading the article points at: a cue
+    among its folded `words`, or a place of that country among the `countries` of its
+    other places. No reading or two: unresolved."""
+    place = geocode(name)
+    if place is not None:
+        return place
+    hits = [r.place for r in readings(name)
+            if r.place.country in countries or not r.cues.isdisjoint(words)]
+    return hits[0] if len({p.country for p in hits}) == 1 else None
 
 
 @lru_cache(maxsize=4096)
 def geocode(name: str) -> Place | None:
     """The place a name denotes, or None when neither table knows it."""
-    key = _key(name or "")
+    return geocode_folded(_key(name or ""))
+
+
+def site_first_words() -> frozenset[str]:
+    """The first words of the names of our sites (camps, bases, seats): a name that opens
+    with none of them is no site, without a look-up."""
+    return _site_first_words()
+
+
+@lru_cache(maxsize=1)
+def _site_first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k, p in _sites().items() if p.level == 4)
+
+
+@lru_cache(maxsize=8192)
+def geocode_folded(key: str) -> Place | None:
+    """`geocode` of a name already folded as the match view folds it (a view's words)."""
     if not key:
         return None
     place = _exact(key)
     if place is not None:
         return place
-    head, _, rest = key.partition(" ")
-    if rest and head in _HEAD_LEVEL:
+    head, rest = _split_head(key)
+    if head is not None:
         place = _exact(rest)
         if place is not None and _HEAD_LEVEL[head] is not None and place.level == 3:
             # «محافظة تعز»: the province named after its city, at the city's point
             return Place(place.name, place.lat, place.lon, place.country,
-                         _HEAD_LEVEL[head], place.source, place.geonameid)
+                         _HEAD_LEVEL[head], place.source, place.geonameid, place.population)
         return place
     return None

@@ -103,6 +103,11 @@ FUTURE = _set(GRAMMAR["future"])
 HYPOTHETICAL_TEXT = [_f(p) for p in GRAMMAR["hypothetical"]]
 HYPOTHETICAL_FIRST = frozenset(p.split()[0] for p in HYPOTHETICAL_TEXT)
 DENYING = frozenset(GRAMMAR["denying_classes"])
+MODAL = _set(GRAMMAR["modal_particles"])
+PERFECT_PARTICLES = _set(GRAMMAR["perfect_particles"])
+COPULAS = _set(GRAMMAR["copulas"])
+COMPLEMENTIZERS = _set(GRAMMAR["complementizers"])
+PLANNING = frozenset(GRAMMAR["future_classes"])
 ASKING = frozenset(GRAMMAR["asking_classes"])
 ELABORATION = _set(GRAMMAR["elaboration_connectors"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
@@ -111,7 +116,9 @@ RELATIVE_PLACE = _set(GRAMMAR["relative_place_words"])
 SCENE_VERBS = _set(GRAMMAR["scene_verbs"])
 SUPPORT_VERBS = _set(GRAMMAR["support_verbs"])
 AGENT_MARKERS = [tuple(_f(m).split()) for m in GRAMMAR["agent_markers"]]
+AGENT_MARKER_FIRST = frozenset(m[0] for m in AGENT_MARKERS)
 AGENT_VERBS = _set(GRAMMAR["agent_verbs"])
+RELATIVE_PRONOUNS = _set(GRAMMAR["relative_pronouns"])
 GLUED_PREPS = frozenset(GRAMMAR["glued_prepositions"])
 IMPERFECT_PERSON = frozenset(GRAMMAR["imperfect_person_prefixes"])
 PLURAL_VERB_ENDINGS = tuple(GRAMMAR["plural_verb_endings"])
@@ -119,7 +126,13 @@ NISBA_PLURAL_ENDINGS = tuple(GRAMMAR["nisba_plural_endings"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 CLAUSE_BREAKS = _set(GRAMMAR["clause_breaks"])
 RECIPIENT_PREPS = _set(GRAMMAR["recipient_prepositions"])
+SCENE_PREPS = _set(GRAMMAR["scene_prepositions"])
 TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
+TARGET_PREPS_BY_TYPE = {t: _set(ps) for t, ps in GRAMMAR["target_prepositions_by_type"].items()}
+PARTNER_TYPES = frozenset(GRAMMAR["partner_types"])
+PARTNER_PREPS = _set(GRAMMAR["partner_prepositions"])
+GAZETTEER_MIN_POPULATION = int(GRAMMAR["gazetteer_place_min_population"])
+GAZETTEER_COUNTRIES = frozenset(GRAMMAR["gazetteer_place_countries"])
 ANY_PREPS = RECIPIENT_PREPS | PLACE_PREPS | _set(GRAMMAR["other_prepositions"])
 TARGET_VERBS = _set(GRAMMAR["target_verbs"])
 GLUED_ARTICLE_PREPS = [(_f(k), _f(v)) for k, v in GRAMMAR["glued_article_prepositions"].items()]
@@ -161,7 +174,12 @@ for _h in load("gazetteer_heads")["place"]:
 ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
 
 # a word that may open a casualty cue: one set look-up per word, the rest only on a hit
-CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE})
+DUAL_CUES = {form: role for role, words in GRAMMAR["dual_cues"].items()
+             for form in _glued_forms({_f(w) for w in words})}
+CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE}) | \
+    frozenset(DUAL_CUES)
+ACTIVE_COUNT_VERBS = _set(GRAMMAR["active_count_verbs"])
+CASUALTY_TYPES = {role: frozenset(types) for role, types in GRAMMAR["casualty_types"].items()}
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]
 FILLERS.sort(key=len, reverse=True)
 
@@ -180,3 +198,5 @@ MULTIPLIERS = {_f(n): int(v) for v, names in _NUM["multipliers"].items() for n i
 VAGUE = {_f(n): int(v) for v, names in _NUM["vague_counts"].items() for n in names}
 DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
+PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
+COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]

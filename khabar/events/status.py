@@ -51,6 +51,9 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
         cue = ctx.quotes_list[stmt].attrs.get("cue") or {}
         if cue.get("negated") or cue.get("class") in L.DENYING:
             return "denied", stmt
+    if c.verb and i > 0 and words[i - 1] in L.MODAL and \
+            words[i][len(c.prefix):][:1] in L.IMPERFECT_PERSON:
+        return "hypothetical", stmt  # «قد تفرض»: may; «قد فرضت» (has) is a fact
     if not L.HYPOTHETICAL_FIRST.isdisjoint(ws.vocabulary) and \
             not L.HYPOTHETICAL_FIRST.isdisjoint(words[:i]):
         before = " " + " ".join(words[:i]) + " "
@@ -58,6 +61,12 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
             return "hypothetical", stmt
     if L.FUTURE_PREFIX in c.prefix or any(w in L.FUTURE for w in words[max(0, i - 4):i]):
         return "future", stmt
+    if stmt is not None and (ctx.quotes_list[stmt].attrs.get("cue") or {}).get("class") \
+            in L.PLANNING:
+        return "future", stmt  # «هددت بفرض عقوبات»: threatened, not done
+    if not c.verb and any(w[:1] == L.FUTURE_PREFIX and _future_light_verb(w)
+                          for w in words[max(0, i - 4):i]):
+        return "future", stmt  # «ستفرض … عقوبات»: the noun is the object of a planned act
     if not c.verb and any(_future_verb(w) for w in words[c.last_word + 1:c.last_word + 3]):
         return "future", stmt  # «آلاف الجنود سيتوجهون …»: the noun is the subject of a plan
     if date_text and any(w in L.FUTURE for w in date_text.split()):
@@ -79,3 +88,12 @@ def _future_verb(w: str) -> bool:
     (a nisba plural, «سياسيون», is a noun)."""
     return (len(w) >= 6 and w.startswith(L.FUTURE_PREFIX) and w[1] in L.IMPERFECT_PERSON
             and w.endswith(L.PLURAL_VERB_ENDINGS) and not w.endswith(L.NISBA_PLURAL_ENDINGS))
+
+
+def _future_light_verb(w: str) -> bool:
+    """A verb with the future prefix whose stem is a known verb (a trigger verb or a light
+    verb: «ستفرض», «سينفذ»), so that «ستة» or «سيارة» are not taken for one."""
+    if len(w) < 4 or not w.startswith(L.FUTURE_PREFIX):
+        return False
+    stem = w[len(L.FUTURE_PREFIX):]
+    return stem in L.SUPPORT_VERBS or any(f.entry.verb for f in L.TRIGGERS.get(stem, ()))

@@ -89,11 +89,42 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> int:
 
 
 def _links(short: Mention, long: Mention) -> bool:
+    """Whether `short` names the entity of `long` (the rule `group` applies; it finds
+    the candidates through `_containers` rather than by trying every pair)."""
     if short.type != long.type or len(short.names) >= len(long.names):
         return False
     at = _contains(long.names, short.names)
-    if at < 0:
-        return False
+    return at >= 0 and _fits(short, long, at)
+
+
+def _containers(mentions: list[Mention], which: list[int]
+                ) -> dict[tuple[str, tuple[str, ...]], list[tuple[int, int]]]:
+    """(type, words) -> [(j, where those words first occur in mention j's)], for every
+    run of consecutive words shorter than a mention's whole name that is itself the name
+    of one of the mentions `which`, among those mentions.
+    Finding the longer names that hold a short one is then a look-up, not a scan of every
+    other name (which made grouping quadratic in the number of distinct names); the cost
+    is that of the names' own lengths."""
+    wanted = {(mentions[i].type, mentions[i].names) for i in which}
+    sizes = sorted({len(names) for _t, names in wanted})
+    inside: dict[tuple[str, tuple[str, ...]], list[tuple[int, int]]] = {}
+    for j in which:
+        typ, names = mentions[j].type, mentions[j].names
+        n = len(names)
+        for size in sizes:
+            if size >= n:
+                break
+            seen: set[tuple[str, ...]] = set()
+            for at in range(n - size + 1):
+                run = names[at:at + size]
+                if run not in seen and (typ, run) in wanted:
+                    seen.add(run)  # its first occurrence only, as `_contains` finds it
+                    inside.setdefault((typ, run), []).append((j, at))
+    return inside
+
+
+def _fits(short: Mention, long: Mention, at: int) -> bool:
+    """The rule for `short` found at word `at` of the longer `long`, of the same type."""
     if short.type == "PER":
         # a surname or a given name alone, or the name without a patronymic chain
         return True
@@ -131,8 +162,11 @@ def group(mentions: list[Mention]) -> list[tuple[str, str]]:
     # distinct names only: a short name links to the longer names that contain it; where
     # it fits several different entities («محمد» in two full names) it is left alone
     distinct = sorted(by_name.values())
+    inside = _containers(mentions, distinct)
     for i in distinct:
-        owners = {find(j) for j in distinct if j != i and _links(mentions[i], mentions[j])}
+        short = mentions[i]
+        owners = {find(j) for j, at in inside.get((short.type, short.names), ())
+                  if _fits(short, mentions[j], at)}
         if len(owners) == 1:
             union(i, owners.pop())
     roots: dict[int, list[int]] = {}

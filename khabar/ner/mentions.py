@@ -94,5 +94,17 @@ def raw_offset(token: str, folded_chars: int) -> int:
 
 
 def strip_clitic(token: str) -> int:
-    """Characters of `token` to leave out of a mention that begins with it."""
-    return raw_offset(token, clitic_length(key(token)))
+    """Characters of `token` to leave out of a mention that begins with it (kept per
+    token: names recur, and the answer depends on the token and the shipped tables
+    alone)."""
+    n = _STRIPPED.get(token)
+    if n is None:
+        n = raw_offset(token, clitic_length(key(token)))
+        if len(_STRIPPED) >= _STRIPPED_MAX:
+            _STRIPPED.clear()
+        _STRIPPED[token] = n
+    return n
+
+
+_STRIPPED: dict[str, int] = {}
+_STRIPPED_MAX = 1 << 16

@@ -194,13 +194,18 @@ class NeuralTagger:
         # the LSTM input projection split by input part, both directions side by side
         w_ih = np.concatenate([w["lstm_f_ih"], w["lstm_b_ih"]], axis=0)  # 8H x D
         w_ih *= np.tile(half, 2)[:, None]
-        self._proj_vec = w_ih[:, :wdim].T
-        self._proj_feat = w_ih[:, wdim:wdim + fdim].T
-        self._proj_char = w_ih[:, wdim + fdim:].T
+        # every matrix the products read is laid out row-major: BLAS multiplies a
+        # transposed view (what `.T` gives) three times slower at these sizes
+        self._proj_vec = np.ascontiguousarray(w_ih[:, :wdim].T)
+        self._proj_feat = np.ascontiguousarray(w_ih[:, wdim:wdim + fdim].T)
+        self._proj_char = np.ascontiguousarray(w_ih[:, wdim + fdim:].T)
         self._bias = np.concatenate([w["lstm_f_b"], w["lstm_b_b"]]) * np.tile(half, 2)
-        self._w_hh = np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half])  # 2 x H x 4H
+        self._w_hh = np.ascontiguousarray(  # 2 x H x 4H
+            np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half]))
+        self._out_w = np.ascontiguousarray(w["out_w"].T)
         self._rows: dict[str, int] = {}
         self._table = np.empty((0, 8 * h), np.float32)
+        self._hits = np.zeros(0, np.int64)  # tokens read per row, for `_evict`
         conv = w["conv_w"]
         # (width x letter dims) x filters, the order the letter windows are laid out in
         self._conv = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
@@ -220,17 +225,40 @@ class NeuralTagger:
         new = [t for t in dict.fromkeys(tokens) if t not in rows]
         if new:
             if len(rows) + len(new) > _CACHE_MAX:
-                rows.clear()
-                new = list(dict.fromkeys(tokens))
+                self._evict(len(new))
+                new = [t for t in dict.fromkeys(tokens) if t not in rows]
             base, need = len(rows), len(rows) + len(new)
             if need > len(self._table):
                 size = max(need, min(2 * len(self._table), _CACHE_MAX))
                 grown = np.empty((size, self._table.shape[1]), np.float32)
                 grown[:base] = self._table[:base]
                 self._table = grown
+                hits = np.zeros(size, np.int64)
+                hits[:base] = self._hits[:base]
+                self._hits = hits
             self._table[base:need] = self._project(new)
+            self._hits[base:need] = 0
             rows.update(zip(new, range(base, need)))
-        return self._table[[rows[t] for t in tokens]]
+        at = [rows[t] for t in tokens]
+        np.add.at(self._hits, at, 1)
+        return self._table[at]
+
+    def _evict(self, room: int) -> None:
+        """Make room for `room` new forms, keeping the most used half of the table (their
+        counts halved): news is Zipfian, and starting afresh would project every common
+        word again. A form's row does not depend on when it was projected."""
+        rows = self._rows
+        keep_n = min(_CACHE_MAX // 2, _CACHE_MAX - room, len(rows))
+        if keep_n <= 0:
+            rows.clear()
+            return
+        forms = list(rows)  # in row order: rows are given in insertion order
+        keep = np.sort(np.argsort(-self._hits[:len(forms)], kind="stable")[:keep_n])
+        kept = keep.tolist()
+        self._table[:len(kept)] = self._table[keep]
+        self._hits[:len(kept)] = self._hits[keep] // 2
+        rows.clear()
+        rows.update((forms[i], j) for j, i in enumerate(kept))
 
     def _project(self, tokens: list[str]) -> np.ndarray:
         """The token-only part of the LSTM input projection, for new tokens at once."""
@@ -313,13 +341,70 @@ class NeuralTagger:
             dense = np.zeros((len(x), self.w["feat"].shape[1]), np.float32)
             dense[where] = np.add.reduceat(self.w["feat"][ids], starts, axis=0)
             x += dense @ self._proj_feat
-        flat = self._recur(x, lens) @ self.w["out_w"].T + self.w["out_b"]
+        flat = self._recur(x, lens) @ self._out_w + self.w["out_b"]
         em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
         em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
         return em, lens
 
     def _recur(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Both LSTM directions over the sentences' projected tokens, laid end to end
+        (tokens x 8H) -> tokens x 2H.
+
+        Step j reads the j-th token of each sentence still running forward and the j-th
+        from its end backward, so both directions share one loop and no padding is built;
+        with the sentences longest first, the running ones are a prefix of the batch.
+        The inputs are gathered once into step order (both directions stacked), so that
+        a step reads and writes contiguous rows: the previous step's hidden states are the
+        rows just written. The arithmetic is `_recur_reference`'s, operation for
+        operation; only where the numbers are kept changed."""
+        hd = self.hidden
+        offsets = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        order = np.argsort(-lens, kind="stable")
+        lens_o, off_o = lens[order], offsets[order]
+        live = (lens_o[None, :] > np.arange(lens_o[0])[:, None]).sum(1)
+        # row r of step j: sentence r (longest first), token j forward, j from its end back
+        step_of = np.repeat(np.arange(len(live)), live)
+        sent_of = np.arange(len(step_of)) - np.repeat(np.cumsum(live) - live, live)
+        fwd = off_o[sent_of] + step_of
+        bwd = off_o[sent_of] + lens_o[sent_of] - 1 - step_of
+        xs = np.empty((2, len(fwd), 4 * hd), np.float32)
+        xs[0] = x[fwd, :4 * hd]
+        xs[1] = x[bwd, 4 * hd:]
+        hs = np.empty((2, len(fwd), hd), np.float32)  # hidden states, in step order
+        c = np.zeros((2, len(lens), hd), np.float32)
+        g = np.empty((2, len(lens), 4 * hd), np.float32)
+        tmp = np.empty((2, len(lens), hd), np.float32)
+        w_hh = self._w_hh
+        h_prev = np.zeros((2, len(lens), hd), np.float32)
+        at = 0
+        for n in live.tolist():
+            gn, tn, cell = g[:, :n], tmp[:, :n], c[:, :n]
+            np.matmul(h_prev[:, :n], w_hh, out=gn)
+            gn += xs[:, at:at + n]
+            np.tanh(gn, out=gn)
+            gn[..., :2 * hd] += 1.0
+            gn[..., 3 * hd:] += 1.0
+            np.multiply(gn[..., hd:2 * hd], 0.5, out=tn)
+            cell *= tn
+            np.multiply(gn[..., :hd], 0.5, out=tn)
+            tn *= gn[..., 2 * hd:3 * hd]
+            cell += tn
+            h = hs[:, at:at + n]
+            np.tanh(cell, out=h)
+            h *= gn[..., 3 * hd:]
+            h *= 0.5
+            h_prev = h
+            at += n
+        out = np.empty((len(x), 2 * hd), np.float32)
+        out[fwd, :hd] = hs[0]
+        out[bwd, hd:] = hs[1]
+        return out
+
+    def _recur_reference(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """`_recur` as first written, step by step over the tokens in place: the
+        reference `_recur` is tested against (tests/ner/test_neural.py).
+
+        Both LSTM directions over the sentences' projected tokens, laid end to end
         (tokens x 8H) -> tokens x 2H.
 
         Step j reads the j-th token of each sentence still running forward and the j-th
@@ -353,7 +438,38 @@ class NeuralTagger:
 
     def viterbi(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Best tag paths for a batch (B x T x tags scores), BIO-valid; rows past a
-        sentence's length are padding."""
+        sentence's length are padding (their tags repeat the sentence's last one).
+
+        The sentences are taken longest first, so that those still running at a step are
+        a prefix of the batch: a step computes only them, and a finished sentence's score
+        stands still. The arithmetic is `viterbi_reference`'s."""
+        b, t, k = em.shape
+        trans = (self.w["crf_trans"] + self._allowed)[None]
+        order = np.argsort(-lens, kind="stable")
+        em_o = em[order]
+        running = (lens[order][None, :] > np.arange(t)[:, None]).sum(1).tolist()
+        score = self._start + em_o[:, 0]
+        back = np.empty((b, t, k), np.int64)
+        for j in range(1, t):
+            n = running[j]
+            cand = score[:n, :, None] + trans
+            back[:n, j] = cand.argmax(1)
+            score[:n] = cand.max(1) + em_o[:n, j]
+        last = (score + self.w["crf_end"]).argmax(1)
+        path = np.empty((b, t), np.int64)
+        path[:, t - 1] = last
+        rows = np.arange(b)
+        for j in range(t - 1, 0, -1):
+            n = running[j]  # past its end a sentence's path stands still
+            last[:n] = back[rows[:n], j, last[:n]]
+            path[:, j - 1] = last
+        out = np.empty_like(path)
+        out[order] = path
+        return out
+
+    def viterbi_reference(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """`viterbi` as first written, every sentence advanced at every step: the
+        reference `viterbi` is tested against."""
         b, t, k = em.shape
         trans = (self.w["crf_trans"] + self._allowed)[None]
         score = self._start + em[:, 0]

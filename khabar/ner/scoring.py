@@ -12,8 +12,7 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from functools import partial
-from operator import is_not
+from itertools import repeat
 
 import numpy as np
 
@@ -44,8 +43,12 @@ class FormScores:
     """
 
     def __init__(self, featurizer: Featurizer, models: list[LinearCRF],
-                 capacity: int = TABLE_MAX) -> None:
+                 capacity: int = TABLE_MAX, cached: bool = False) -> None:
+        """`cached`: describe new forms through the featurizer's own cache
+        (`Featurizer.lexical`), for a caller that asks it about the same forms next
+        (the neural tagger); by default they are described once and not kept."""
         self.featurizer = featurizer
+        self._describe = featurizer.lexical if cached else featurizer.describe
         self.models = models
         self.widths = [len(m.labels) for m in models]
         self.bounds = np.cumsum([0] + self.widths)
@@ -82,6 +85,28 @@ class FormScores:
         self._first = np.zeros(256, bool)   # key may begin a bigram attribute
         self._second = np.zeros(256, bool)  # key may end one
         self._gaz = np.zeros(256, bool)     # form may begin a gazetteer phrase
+        self._hits = np.zeros(256, np.int64)  # tokens scored per form, for `_evict`
+
+    def _evict(self, room: int) -> None:
+        """Make room for `room` new forms by keeping only the most used half of the table
+        (their counts halved, so that old favourites age). News is Zipfian: starting
+        afresh would recompute every common word, the costliest part of a long run. A
+        form's sums do not depend on when they were computed, so scores stay the same."""
+        keep_n = min(self.capacity // 2, self.capacity - room)
+        if keep_n <= 0:
+            self._reset()
+            return
+        n = len(self.lex)
+        keep = np.sort(np.argsort(-self._hits[:n], kind="stable")[:keep_n])
+        forms = list(self._ids)  # in id order: ids are given in insertion order
+        kept = keep.tolist()
+        self._ids = {forms[i]: j for j, i in enumerate(kept)}
+        self.lex = [self.lex[i] for i in kept]
+        # compacted in place: a second table beside the first would double the peak memory
+        for arr in (self._parts, self._first, self._second, self._gaz, self._hits):
+            arr[:len(kept)] = arr[keep]
+            arr[len(kept):] = 0
+        self._hits //= 2
 
     def vector(self, attrs: tuple[str, ...]) -> np.ndarray:
         """Summed weights of a few feature strings (memory, gazetteer), cached."""
@@ -96,18 +121,27 @@ class FormScores:
 
     def ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Form ids of every token; new forms get their feature sums computed here."""
-        if len(self._ids) + sum(map(len, sentences)) > self.capacity:
-            self._reset()
+        flat, lens = self._flat_ids(sentences)
+        out, at = [], 0
+        for n in lens:
+            out.append(flat[at:at + n])
+            at += n
+        return out
+
+    def _flat_ids(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
+        """`ids` of all tokens laid end to end, and the sentence lengths."""
+        lens = [len(s) for s in sentences]
+        tokens = [t for s in sentences for t in s]
+        if len(self._ids) + len(tokens) > self.capacity:
+            self._evict(len(tokens))
         table = self._ids
-        new: list[str] = []
-        for s in sentences:
-            for t in s:
-                if t not in table:
-                    table[t] = len(table)
-                    new.append(t)
-        if new:
+        flat = list(map(table.get, tokens))
+        if None in flat:
+            new = [t for t in dict.fromkeys(tokens) if t not in table]
+            table.update(zip(new, range(len(table), len(table) + len(new))))
             self._add(new)
-        return [[table[t] for t in s] for s in sentences]
+            flat = list(map(table.__getitem__, tokens))
+        return flat, lens
 
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
@@ -117,36 +151,43 @@ class FormScores:
             return [self.lex[i] for i in self.ids([tokens])[0]]
 
     def _add(self, forms: list[str]) -> None:
-        lexical = self.featurizer.describe
+        lexical = self._describe
         get = self.index.get
-        known = partial(is_not, None)  # drops the attributes the models lack
         start = len(self.lex)
         rows: list[int] = []
         cuts: list[int] = []
+        zero = self.zero_row
+        new: list[Word] = []
         for tok in forms:
             x = lexical(tok)
             # only what sentences need is kept: the feature strings are summed already
-            self.lex.append(Word(x.key, x.core, x.forms))
-            # each part's first row is the zero row, so that no segment of reduceat is
-            # empty; most of a rare word's attributes are unknown to the models
-            for part in (x.feats, x.left, x.right, (x.far_left,), (x.far_right,)):
-                cuts.append(len(rows))
-                rows.append(self.zero_row)
-                rows.extend(filter(known, map(get, part)))
+            new.append(Word(x.key, x.core, x.forms))
+            # each part begins with the zero row ("" is no attribute), so that no segment
+            # of reduceat is empty; attributes the models lack (most of a rare word's)
+            # point at the zero row too: adding 0.0 leaves the sums as they were
+            at = len(rows)
+            f, left, right = x.feats, x.left, x.right
+            a1 = at + 1 + len(f)
+            a2 = a1 + 1 + len(left)
+            a3 = a2 + 1 + len(right)
+            cuts += (at, a1, a2, a3, a3 + 2)
+            rows.extend(map(get, ["", *f, "", *left, "", *right, "", x.far_left, "",
+                                  x.far_right], repeat(zero)))
+        self.lex += new
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):
             size = min(max(end, 2 * len(self._parts)), max(end, self.capacity))
-            for name in ("_parts", "_first", "_second", "_gaz"):
+            for name in ("_parts", "_first", "_second", "_gaz", "_hits"):
                 old = getattr(self, name)
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)
                 grown[:len(old)] = old
                 setattr(self, name, grown)
         self._parts[start:end] = sums.reshape(end - start, 5, -1)
-        for i, x in enumerate(self.lex[start:end], start):
-            self._first[i] = x.key in self._bg_first
-            self._second[i] = x.key in self._bg_second
-            self._gaz[i] = bool(x.forms)
+        keys = [x.key for x in new]
+        self._first[start:end] = [k in self._bg_first for k in keys]
+        self._second[start:end] = [k in self._bg_second for k in keys]
+        self._gaz[start:end] = [bool(x.forms) for x in new]
 
     def scores(self, sentences: list[list[str]]) -> tuple[list[list[int]], list[np.ndarray]]:
         """(form ids, state scores) per sentence, every model's labels side by side."""
@@ -157,9 +198,13 @@ class FormScores:
                     ) -> tuple[list[list[int]], list[int], np.ndarray]:
         """(form ids per sentence, sentence lengths, state scores of all tokens laid end
         to end: tokens × every model's labels side by side)."""
-        ids = self.ids(sentences)
-        lens = [len(s) for s in ids]
-        flat = np.fromiter((i for s in ids for i in s), np.intp, sum(lens))
+        flat_ids, lens = self._flat_ids(sentences)
+        ids, at = [], 0
+        for m in lens:
+            ids.append(flat_ids[at:at + m])
+            at += m
+        flat = np.array(flat_ids, np.intp)
+        np.add.at(self._hits, flat, 1)
         n = len(flat)
         width = self.weights.shape[1]
         if n == 0:

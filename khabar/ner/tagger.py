@@ -72,7 +72,8 @@ class Tagger:
         self._crf = [crf.LinearCRF(self.path)]
         if self._second is not None:
             self._crf.append(crf.LinearCRF(memory_path(self.path)))
-        self._scores = FormScores(self.featurizer, self._crf)
+        # the neural tagger reads the same forms' features through the featurizer's cache
+        self._scores = FormScores(self.featurizer, self._crf, cached=mode == "ensemble")
         self._neural = None
         self.crf_weight = 0.0
         if mode == "ensemble":

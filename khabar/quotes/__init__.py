@@ -49,6 +49,10 @@ def annotate(article: Article) -> None:
     para_pairs: list[tuple[int, int]] = []
     para_end = -1
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
+    surnames = _surnames(vt, mentions, to_view)
+    pairs_for: list[tuple[int, int]] | None = None
+    pair_opens: list[int] = []
+    pair_closes: list[int] = []
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
@@ -66,9 +70,18 @@ def annotate(article: Article) -> None:
             para_pairs = [(to_view(a), to_view(b))
                           for a, b in quote_pairs(text, sent.start, sent.end)]
             para_end = -1
-        s = Sentence.build(vt, para_pairs, zone, vs, ve)
+        if para_pairs is not pairs_for:
+            # a paragraph's pairs do not overlap and come in order: a sentence reads its
+            # own stretch of them by bisection, not the whole paragraph's (a text with no
+            # paragraph breaks made that quadratic)
+            pairs_for = para_pairs
+            pair_opens, pair_closes = [a for a, _b in para_pairs], [b for _a, b in para_pairs]
+        s = Sentence.build(vt, para_pairs[bisect_left(pair_closes, vs):
+                                          bisect_left(pair_opens, ve)], zone, vs, ve)
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
+        if surnames:
+            _surname_tokens(s, surnames)
         if timexes:
             _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
         _adverbial_tokens(s)
@@ -83,6 +96,32 @@ def annotate(article: Article) -> None:
                 items = sorted(items + [extra], key=lambda it: it.ca)
         writer.write(s, items)
     writer.finish()
+
+
+_SURNAME_MIN = 4  # letters of a surname read as the person's name on its own
+
+
+def _surnames(vt: str, mentions, to_view) -> frozenset[str]:
+    """The last words of the article's person names («سامي الخطيب» → «الخطيب»): on its own
+    elsewhere in the article, such a word names that person («الخطيب أكد أن …»)."""
+    out = set()
+    for m in mentions:
+        if m.label == "PER":
+            words = vt[to_view(m.start):to_view(m.end)].split()
+            if len(words) > 1 and len(words[-1]) >= _SURNAME_MIN:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def _surname_tokens(s: Sentence, surnames: frozenset[str]) -> None:
+    """Surnames standing alone in the sentence, as one-word names (`Sentence.names`)."""
+    found = [k for k, w in enumerate(s.words) if w in surnames and not s.inside[k]]
+    if not found:
+        return
+    covered = {x for a, (b, _label) in s.names.items() for x in range(a, b)}
+    for k in found:
+        if k not in covered:
+            s.names[k] = (k + 1, "PER")
 
 
 def _adverbial_tokens(s: Sentence) -> None:

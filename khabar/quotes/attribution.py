@@ -66,22 +66,31 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             continue
         if any(it.cue_a <= k < it.cb or k < it.cue_a and not it.relative or _medium_at(it, k)
                for it in items):
+            _closing_reporter(s, k, m, items)
             continue
-        if LEX.content_stops.match(s.words, k):
-            continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
         n, phrase, pre = m
+        stop = LEX.content_stops.match(s.words, k)
+        verb = LEX.cues.match(s.words, k + stop[0]) if stop else None
+        if stop and (verb is None or k == 0):
+            continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
+        if verb is not None:
+            # «…، بحسب ما أشار الوزير»: the verb's subject vouches for the clause before
+            n = stop[0] + verb[0]
         j = k + n
         last = fold(phrase).split()[-1]
-        glued = len(fold(phrase).split()) > n and j < len(s) and s.words[j].startswith(last)
+        glued = verb is None and len(fold(phrase).split()) > n and j < len(s) and \
+            s.words[j].startswith(last)
         # «وفقا للمذكرة»: the preposition and the contracted article are no part of it
         skip = glued_skip(s.words[j], last) if glued else 0
-        doc = document_source(s, j, skip)
+        doc = document_source(s, j, skip) if verb is None else None
         np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
         if np is None:
             continue
         if doc is None:
             np = apposition(s, np)
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
+        if not at_start and _reporter_of_previous(s, k, items, np, doc):
+            return None
         if at_start and any(not it.relative for it in items):
             return None  # «بحسب X، قال …»: the phrase names the cue's medium
         if at_start:
@@ -102,6 +111,14 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         else:
             answer = 0
             a, b = _clause_start(s, k, items), k
+            after = _rest_after_aside(s, k, doc.end if doc is not None else np.after)
+            if after is not None:
+                # «ومن الإجراءات، وفقا لـX، تجميد …», «أما الهدف، بحسب X، فهو …»: a topic
+                # before the phrase, what the source said after it
+                a, b = after, len(s)
+                answer = _answer_skip(s, a)
+                while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
+                    b -= 1
             while b > a and (s.words[b - 1] in COMMA or not s.isword[b - 1]):
                 b -= 1
         if b - a < 3:
@@ -115,6 +132,80 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             item.medium = Medium(np.a, np.b, np.skip, "reporter", k)
         return item
     return None
+
+
+_REST_MIN = 3  # words after the attribution that make a statement of their own
+
+
+def _rest_after_aside(s: Sentence, k: int, e: int) -> int | None:
+    """Where the sentence resumes after an attribution phrase set off by commas (k: the
+    phrase, e: the end of its source), with enough words after it; None otherwise."""
+    if k < 1 or s.words[k - 1] not in COMMA:
+        return None
+    comma = next((x for x in range(e, min(len(s), e + _SOURCE_TAIL + 1))
+                  if s.words[x] in COMMA), None)
+    if comma is None:
+        return None
+    a = comma + 1
+    if a < len(s) and s.words[a] in LEX.answer_words:
+        a += 1
+        while a < len(s) and s.words[a] in COMMA:
+            a += 1  # «فهو، …»
+    if a >= len(s) or LEX.content_stops.match(s.words, a) or LEX.cues.match(s.words, a) \
+            or s.words[a] in LEX.relatives or s.words[a] in LEX.continuation_particles:
+        return None  # «…، بحسب X، الذي أشار إلى …»: a clause about the source
+    if sum(1 for x in range(a, len(s)) if s.isword[x]) < _REST_MIN:
+        return None
+    return a
+
+
+def _closing_reporter(s: Sentence, k: int, m, items) -> None:
+    """«قال الوزير إن الأسعار سترتفع، بحسب وكالة X.»: an outlet named after a comma at
+    the very end of a statement's content reported it: the content ends before it, and
+    the outlet is its medium."""
+    host = next((it for it in items if it.ca < k < it.cb and not it.bounded), None)
+    if host is None or s.words[k - 1] not in COMMA or LEX.content_stops.match(s.words, k):
+        return
+    n, phrase, _ = m
+    j = k + n
+    last = fold(phrase).split()[-1]
+    glued = len(fold(phrase).split()) > n and j < len(s) and s.words[j].startswith(last)
+    skip = glued_skip(s.words[j], last) if glued else 0
+    doc = document_source(s, j, skip)
+    np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
+    if np is None:
+        return
+    end = doc.end if doc is not None else np.after
+    if any(s.isword[x] for x in range(end, host.cb)):
+        return  # more of the statement follows the phrase
+    if doc is not None and doc.medium is not None:
+        medium = doc.medium
+    elif doc is None and np.kind == "outlet":
+        medium = Medium(np.a, np.b, np.skip, "reporter", k)
+    else:
+        return
+    host.cb = k - 1
+    if host.medium is None:
+        host.medium = medium
+
+
+def _reporter_of_previous(s: Sentence, k: int, items, np: NP, doc) -> bool:
+    """«هتف النواب "…"، وفق تسجيل بثته قناة X»: an outlet, or a document an outlet
+    published, right after a statement names who reported that statement: its medium,
+    not a statement of its own."""
+    prev = next((it for it in items if it.cb <= k and all(
+        s.words[x] in COMMA or not s.isword[x] for x in range(it.cb, k))), None)
+    if prev is None or prev.speaker is None:
+        return False
+    if doc is not None and doc.medium is not None:
+        medium = doc.medium
+    elif doc is None and np.kind == "outlet":
+        medium = Medium(np.a, np.b, np.skip, "reporter", k)
+    else:
+        return False
+    if prev.medium is None:
+        prev.medium = medium
+    return True
 
 
 def _answer_skip(s: Sentence, a: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.morph import ARTICLE
+from khabar.quotes.morph import ARTICLE, CONJ, IMPERFECT_LETTERS
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
 
 _DIRECT_SHARE = 0.6  # a content this much inside quotation marks counts as direct
@@ -21,8 +21,11 @@ def trim(s: Sentence, item: Item) -> None:
     """Drop edge punctuation and a closing aside from an open-ended content."""
     a, b = item.ca, item.cb
     if not item.bounded:
+        phrase = a > 0 and s.words[a - 1] not in LEX.complementizers and s.words[a - 1] != ":" \
+            and (a - 1) not in s.pair_at
         for k in range(a + 1, b):
-            if s.words[k - 1] in COMMA and LEX.content_stops.match(s.words, k):
+            if s.words[k - 1] in COMMA and (LEX.content_stops.match(s.words, k) or
+                                             phrase and _new_clause(s, k)):
                 b = k
                 break
     closes = set(s.pair_at.values())
@@ -34,12 +37,20 @@ def trim(s: Sentence, item: Item) -> None:
     item.ca, item.cb = a, b
 
 
+def _new_clause(s: Sentence, k: int) -> bool:
+    """«…، وتتطابق تصريحاته مع …»: «و» glued to an imperfect verb after a comma starts a
+    clause of its own, which a noun-phrase content (no «أن» before it) cannot hold."""
+    w = s.words[k]
+    return len(w) >= 5 and w[0] in CONJ and w[1] in IMPERFECT_LETTERS and s.isword[k] \
+        and not LEX.cues.match(s.words, k) and not s.inside[k]
+
+
 def settle_kind(s: Sentence, it: Item) -> None:
     """Direct when the content is a quotation (a few words may follow), else indirect."""
     if it.bounded:
         return
     if it.quote_open >= 0 and it.quote_open == it.ca:
-        close = s.pair_at[it.quote_open]
+        close = _coordinated_close(s, s.pair_at[it.quote_open], it.cb)
         quoted = sum(1 for k in range(it.ca + 1, close) if s.isword[k])
         if close + 1 >= it.cb or not s.isword[close + 1] or (
                 quoted >= _LONG_QUOTE and _adjunct(s, close + 1)):
@@ -57,6 +68,19 @@ def settle_kind(s: Sentence, it: Item) -> None:
         if first_open > it.ca and first_open - it.ca <= _TAIL_WORDS + 1:
             it.ca = first_open + 1
             it.cb = s.pair_at[first_open] if s.pair_at[first_open] < it.cb else it.cb
+
+
+def _coordinated_close(s: Sentence, close: int, cb: int) -> int:
+    """The last of the quotations joined by «و» to the one closing at `close` («"…"،
+    و"…" و"…"»): chanted or listed together, they are one statement."""
+    while True:
+        k = close + 1
+        if k < cb and s.words[k] in COMMA:
+            k += 1
+        if k + 1 < cb and s.words[k] in CONJ and k + 1 in s.pair_at and s.pair_at[k + 1] < cb:
+            close = s.pair_at[k + 1]
+            continue
+        return close
 
 
 def _adjunct(s: Sentence, k: int) -> bool:

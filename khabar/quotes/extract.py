@@ -18,7 +18,7 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX
+from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, PRONOUN_SUFFIXES
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -34,12 +34,14 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     for k, w in enumerate(s.words):
         if w not in firsts or s.inside[k]:
             continue
-        m = LEX.cues.match(s.words, k)
+        m = LEX.cues.match(s.words, k) or LEX.glued_masdars.match(s.words, k)
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
                 or in_anonymity_clause(s, k):
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
+        if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
+            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
@@ -255,12 +257,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
             continue
         if w in LEX.circumstantial_pronouns:
-            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma
+            # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma, or to a
+            # quotation that opens right after it («… وهو من سكان الحي "…"»)
             comma = next((x for x in range(j + 1, min(n, j + _LOOKAHEAD))
-                          if s.words[x] in COMMA), None)
+                          if s.words[x] in COMMA or x in s.pair_at), None)
             if comma is None:
                 break
-            j = comma + 1
+            j = comma if comma in s.pair_at else comma + 1
+            after_medium = j if comma in s.pair_at else after_medium
             continue
         close = _parenthesis_end(s, j) if w == "(" else None
         if close is not None:
@@ -283,7 +287,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain_after_medium = plain_after_medium or _plain(s, j, nxt)
             j = nxt
             continue
-        med = parse_medium(s, j)
+        # a medium phrase inside a quotation is part of what was said («"… في تقرير …"»)
+        med = parse_medium(s, j) if not s.inside[j] else None
         if med is not None:
             if med.relation == "reporter" and medium is not None:
                 chain.append(med)
@@ -296,7 +301,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
-        first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain
+        # right after a medium phrase («في بيان»), as right after the subject
+        first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
+            or j == after_medium
         quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
         if mk is not None:
@@ -309,15 +316,18 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             plain = plain_after_medium = True
         j += 1
     if found is None:
-        open_ok = "object" in form.takes and (not form.needs_complement or title
-                                              or _object_noun_ahead(s, k0, form))
-        while open_ok and k0 < n:
+        takes_object = "object" in form.takes
+        while takes_object and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
             elif s.words[k0] in COMMA or at_stop(s, k0) and s.words[k0] not in LEX.prepositions:
                 k0 += 1  # «دعا الوزير الخميس إيران …»: the time word is an aside
             else:
                 break
+        # the object noun is looked for after the asides («حمّلت الوزارة، في بيان، الشركة
+        # مسؤولية …»)
+        open_ok = takes_object and (not form.needs_complement or title
+                                    or _object_noun_ahead(s, k0, form))
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
         else:
@@ -328,7 +338,12 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if form.needs_complement and not complement_ok(how, form) and not \
             (how == "object" and (title or _object_noun_ahead(s, ca, form))):
         return None
-    item = Item("indirect", ca, n, ci, cj, 0, form, speaker=subject, medium=medium,
+    cb = n
+    if subject is None and verb_first and how in ("prep", "object") and not title:
+        late = _late_subject(s, ca)
+        if late is not None:
+            subject, cb = late, late.a  # «وأكد على ضرورة الحوار وزير الخارجية فلان»
+    item = Item("indirect", ca, cb, ci, cj, 0, form, speaker=subject, medium=medium,
                 chain=chain, loose=loose and how != "object", document=doc is not None)
     if ca in s.far:
         item.kind, item.ca, item.cb, item.bounded = "direct", ca + 1, n, True
@@ -338,9 +353,43 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     return item
 
 
+_LATE_REACH = 8  # tokens of a short object before a subject that follows it
+
+
+def _late_subject(s: Sentence, ca: int) -> NP | None:
+    """«وأعلن عن العملية القائد فلان الفلاني»: a verb, a short object, then its subject,
+    a person named in full (a name, or a title with a name) that closes the clause."""
+    n = len(s)
+    end = next((x for x in range(ca, n) if s.words[x] in PUNCT_STOP), n)
+    for p in range(ca + 1, min(end, ca + _LATE_REACH)):
+        before = s.words[p - 1]
+        if not s.isword[p] or s.inside[p] or not (
+                before in COMMA or before.startswith(DEFINITE) and not at_stop(s, p - 1)
+                or len(before) > 3 and before.endswith(PRONOUN_SUFFIXES)):
+            continue  # «ضرورة دعم رئيس الحكومة»: a noun in construct state takes a
+            # genitive, and a preposition an object; a definite word closes the object
+        named = p in s.names and s.names[p][1] == "PER" and not any(
+            LEX.titles.match(s.words, x) for x in range(max(ca, p - 4), p))
+        if not named and not (LEX.titles.match(s.words, p) and
+                              LEX.titles.match(s.words, p)[2] == ""):
+            continue
+        np = parse_np(s, p, limit=end)
+        if np is None or np.kind != "person":
+            continue
+        np = apposition(s, np, limit=end)
+        has_name = named or any(x in s.names and s.names[x][1] == "PER"
+                                for x in range(np.a, np.b)) or np.name_start < np.b and \
+            np.title_end > np.a
+        if has_name and np.after == end:
+            return np
+    return None
+
+
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
+    if cj < len(s) and s.words[cj] in LEX.demonstratives:
+        return None  # «إلى نفي هذه الأنباء»: what the noun acts on, not its author
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
                              s.words[agent.a].startswith(DEFINITE)):
@@ -351,12 +400,22 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             s.words[j] not in LEX.prepositions:
         j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
+    if found is None and j < len(s) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
+        # «تحذير الوزير والخبراء من أن …»: a second author joined by «و»
+        for e in range(j + 1, min(len(s), j + _COORDINATED_MAX + 1)):
+            if not s.isword[e] or at_stop(s, e) and LEX.prepositions.get(s.words[e]) is None:
+                break
+            found = marker(s, e, form, True, quote_ok=False)
+            if found is not None:
+                agent.b = e
+                break
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
 
 
 _PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+_COORDINATED_MAX = 3  # words of a second author joined by «و» to a statement noun's first
 
 
 def _parenthesis_end(s: Sentence, j: int) -> int | None:
@@ -406,6 +465,113 @@ def _invitation(s: Sentence, item: Item) -> bool:
     return False
 
 
+_CONNECTIVE_MAX = 4  # words of a clause connective («في الوقت الذي»)
+
+
+_ASIDE_REACH = 8  # tokens of a time aside opened by «و» before a cue
+
+
+def _aside_start(s: Sentence, ci: int) -> int:
+    """«… وفي وقت لاحق من اليوم قال إنه …»: a time or adverbial aside opened by «و» right
+    before the cue starts a clause of its own; where it starts (ci when there is none)."""
+    if ci < 1 or (ci - 1) not in s.times:
+        return ci
+    for x in range(ci - 2, max(0, ci - _ASIDE_REACH) - 1, -1):
+        w = s.words[x]
+        if not s.isword[x] or w in LEX.complementizers or LEX.cues.match(s.words, x):
+            return ci
+        if x in s.times and (x - 1) not in s.times and w[:1] in CONJ and len(w) > 2:
+            return x
+    return ci
+
+
+def _after_connective(s: Sentence, ci: int) -> bool:
+    """«…، وفي حين دعت الوزارة …»: a connective of several words after a comma or a stop
+    opens the clause of the cue at ci."""
+    return _connective_start(s, ci) < ci
+
+
+def _connective_start(s: Sentence, ci: int) -> int:
+    """Where the connective that ends right before ci starts (ci when there is none)."""
+    for x in range(max(1, ci - _CONNECTIVE_MAX), ci - 1):
+        if s.words[x - 1] in PUNCT_STOP:
+            m = LEX.clause_connectives.match(s.words, x)
+            if m is not None and x + m[0] == ci:
+                return x
+    return ci
+
+
+def _after_concessive(s: Sentence, ci: int) -> bool:
+    """«… على الرغم من تحذير الخبراء من أن …»: a concessive opener ends right before ci."""
+    return _concessive_start(s, ci) < ci
+
+
+def _concessive_start(s: Sentence, ci: int) -> int:
+    """Where the concessive opener that ends right before ci starts (ci when none)."""
+    for x in range(max(0, ci - _CONNECTIVE_MAX), ci):
+        m = LEX.concessives.match(s.words, x)
+        if m is not None and x + m[0] == ci:
+            return x
+    return ci
+
+
+def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
+                     pre: str) -> bool:
+    """«ندد الوزير بالهجوم وأكد دعمه …»: a finite verb joined by «و» inside a content that
+    is a noun phrase (opened by a preposition or as a bare object, not by «أن», a colon
+    or a quotation) has no clause of its own to belong to: it coordinates with the first
+    verb, and states something of the same speaker."""
+    if form.form != "perfect" or not pre or pre[-1:] not in CONJ:
+        return False
+    host = _phrase_host(s, items, ci)
+    return host is not None and host.form is not None and host.form.form != "masdar" \
+        and not any(s.words[x] in PUNCT_STOP for x in range(host.ca, ci))
+
+
+def _phrase_host(s: Sentence, items: list[Item], ci: int, inner_ok: bool = False) -> Item | None:
+    """The statement whose content holds ci, when that content is a noun phrase (opened
+    by a preposition or as a bare object) up to ci: no clause of its own («أن …»).
+    `inner_ok`: a clause inside the phrase («لشحنة قالت إنها …») is allowed."""
+    host = next((it for it in items if it.ca <= ci < it.cb and not it.bounded), None)
+    if host is None or host.kind != "indirect" or host.ca < 1:
+        return None
+    opener = s.words[host.ca - 1]
+    if opener in LEX.complementizers or opener == ":" or host.ca - 1 in s.pair_at or \
+            not inner_ok and any(s.words[x] in LEX.complementizers for x in range(host.ca, ci)):
+        return None
+    return host
+
+
+def _object_after_relative(s: Sentence, ci: int, cj: int, item: Item) -> bool:
+    """A cue right after a relative pronoun, a phrase right after it, then a content opened
+    by a preposition or as an object (not «التي قال الجيش إنه …», where the phrase is
+    the subject of a clause with its own complementizer)."""
+    return ci > 0 and s.words[ci - 1] in LEX.relatives and item.speaker is not None \
+        and item.speaker.a == cj and item.kind == "indirect" and not item.bounded \
+        and item.ca > item.speaker.a and s.words[item.ca - 1] not in LEX.complementizers \
+        and s.words[item.ca - 1] != ":" and not item.form.report
+
+
+_OPENER_MAX = 3  # words of a trailing opener («على ما»)
+
+
+def _clause_before(s: Sentence, ci: int, items: list[Item]) -> tuple[int, int] | None:
+    """«أجرى الطرفان محادثات جيدة، على ما قال المبعوث»: after a comma, an opener makes the
+    cue at ci vouch for the clause before it; that clause runs from the last statement's
+    end (or the sentence's start) to the comma."""
+    for x in range(max(1, ci - _OPENER_MAX), ci):
+        m = LEX.trailing_openers.match(s.words, x)
+        if m is None or x + m[0] != ci or s.words[x - 1] not in COMMA:
+            continue
+        a = max((it.cb for it in items if it.cb <= x), default=0)
+        while a < x and (s.words[a] in COMMA or not s.isword[a]):
+            a += 1
+        b = x - 1
+        if sum(1 for k in range(a, b) if s.isword[k]) >= 3:
+            return a, b
+    return None
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -422,9 +588,12 @@ def sentence_items(s: Sentence) -> list[Item]:
         # «…، كما ذكر المتحدث …»: a particle after a comma starts a statement too
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
-                                  s.words[ci - 2] in PUNCT_STOP)
-        if form.form == "masdar" and inside:
-            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement
+                                  s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci)
+                                  or _aside_start(s, ci) < ci)
+        if form.form == "masdar" and inside and not _after_concessive(s, ci) and \
+                not (after_break and _phrase_host(s, items, ci, True)):
+            continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
+            # not «مع إعلان الجيش عن …، ثم إعلان الشرطة عن …»: a list of statements
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
             continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
@@ -443,6 +612,12 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
         if form.needs_complement and item.loose:
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
+        if item.speaker is not None and _object_after_relative(s, ci, cj, item):
+            # «الوزير الذي اتهم الحكومة بالفساد»: the verb of a relative clause has the
+            # antecedent as its subject, and the phrase after it is its object
+            ante = antecedent(s, ci, form)
+            if ante is not None:
+                item.ca, item.speaker, item.relative = item.speaker.a, ante, True
         if item.speaker is None and not inside and ci > 0:
             # «…، بحسب الخبير الذي أشار إلى …», «نشرت الهيئة تقريرا أوضحت فيه أن …»
             item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \
@@ -453,6 +628,12 @@ def sentence_items(s: Sentence) -> list[Item]:
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
             continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None
+        if item.ca < 0 and before is None and item.speaker is not None:
+            clause = _clause_before(s, ci, items)
+            if clause is not None:
+                item.kind, item.ca, item.cb, item.bounded = "indirect", clause[0], clause[1], True
+                items.append(item)
+                continue
         if item.ca < 0:
             if before is None:
                 continue
@@ -461,7 +642,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             items.append(item)
             continue
         if inside and not after_break and form.form != "participle" and item.speaker is None \
-                and not _resumes(s, ci):
+                and not _resumes(s, ci) and not _coordinated_cue(s, items, ci, form, pre):
             continue  # «أنها راجعت الوثائق وخلصت إلى أن …»: still the first statement
         item.negated = ci > 0 and _negation(s.words[ci - 1])
         if before is not None and any(w in COMMA for w in s.words[s.pair_at[before]:ci]):
@@ -471,7 +652,8 @@ def sentence_items(s: Sentence) -> list[Item]:
             taken.add(before)
         for prev in items:
             if not prev.bounded and prev.ca <= ci < prev.cb:
-                cut = ci
+                cut = _concessive_start(s, ci) if form.form == "masdar" \
+                    else min(_connective_start(s, ci), _aside_start(s, ci))
                 while cut > prev.ca and (s.words[cut - 1] in COMMA or
                                          s.words[cut - 1] in LEX.negations or
                                          _resumes(s, cut) or

@@ -132,6 +132,7 @@ class CueForm:
 @dataclass(slots=True)
 class Lexicon:
     cues: Phrases
+    glued_masdars: Phrases  # «بإعلان الرئيس أنه …»: a statement noun after a preposition
     complementizers: frozenset[str]
     prepositions: dict[str, str]  # folded word -> marker
     glued_preps: tuple[str, ...]
@@ -149,6 +150,7 @@ class Lexicon:
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
+    clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     headline_labels: Phrases
     statement_nouns: Phrases
@@ -162,12 +164,20 @@ class Lexicon:
     outlet_kinds: Phrases
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
+    # outlets with their spaces taken out («سكاينيوزعربية»): names a page glued together
+    joined_outlets: dict[str, str]
+    glued_tails: tuple[str, ...]  # «للأنباء» after a known name in a glued word
     medium: Phrases  # value: relation
     platform_preps: frozenset[str]
     attribution: Phrases
     noun_governors: frozenset[str]
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
+    content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
+    quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
+    answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
+    trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
+    concessives: Phrases  # «على الرغم من تحذير X من أن»: a statement noun opens a statement
     subordinators: frozenset[str]
     invitation_nouns: Phrases
     anonymity_openers: frozenset[str]
@@ -232,6 +242,8 @@ def build() -> Lexicon:
     noun_pre = _prefixes(CONJ, PREPS, (ARTICLE,))
     return Lexicon(
         cues=Phrases(forms, CONJ, forms),
+        glued_masdars=Phrases([f for f, c in forms.items() if c.form == "masdar"],
+                              _prefixes(CONJ, PREPS), forms),
         complementizers=_folded(g["complementizers"]),
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
@@ -249,6 +261,7 @@ def build() -> Lexicon:
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
+        clause_connectives=Phrases(g["clause_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
@@ -262,12 +275,19 @@ def build() -> Lexicon:
         outlet_kinds=Phrases(m["kinds"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
+        joined_outlets={fold(x).replace(" ", ""): x for x in m["outlets"]},
+        glued_tails=tuple(fold(x) for x in m.get("glued_tails", ())),
         medium=Phrases(list(medium_values), CONJ, medium_values),
         platform_preps=_folded(mp["platform_prepositions"]),
         attribution=Phrases(mp["attribution_cues"], CONJ),
         noun_governors=_folded(g["noun_governors"]),
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
+        content_openers=Phrases(g["content_openers"], CONJ),
+        quantity_words=_folded(g["quantity_words"]),
+        answer_words=_folded(g["answer_words"]),
+        trailing_openers=Phrases(g["trailing_openers"], CONJ),
+        concessives=Phrases(g["concessives"], CONJ),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),
@@ -280,7 +300,7 @@ def build() -> Lexicon:
 
 LEX = build()
 # a sentence none of whose words is one of these holds no statement (titles aside)
-CUE_WORDS = LEX.cues.first_words
+CUE_WORDS = LEX.cues.first_words | LEX.glued_masdars.first_words
 ATTRIBUTION_WORDS = LEX.attribution.first_words
 ADVERBIAL_WORDS = LEX.adverbials.first_words
 ADVERBIAL_SECONDS = LEX.adverbials.second_words()

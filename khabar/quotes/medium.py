@@ -53,13 +53,15 @@ def outlet_name(s: Sentence, k: int, bare_ok: bool = False
     if w[k] == "(" and k + 2 < n and w[k + 2] == ")" and LEX.outlets.match(w, k + 1):
         return k + 1, k + 2, 0, k + 3, "", LEX.outlets.match(w, k + 1)[1]  # «ل(وات)»
     if w[k] == '"' and k in s.pair_at and 1 < s.pair_at[k] - k <= _NAME_IN_MARKS:
-        return k + 1, s.pair_at[k], 0, _origin_end(s, s.pair_at[k] + 1), "", None
+        return k + 1, s.pair_at[k], 0, _origin_end(s, s.pair_at[k] + 1), "", \
+            _glued_outlet(w, k + 1, s.pair_at[k])
     kind = LEX.outlet_kinds.match(w, k)
     if kind:
         j = k + kind[0]
         sk = glued_skip(w[k], kind[2])
         if j < n and w[j] == '"' and j in s.pair_at and 1 < s.pair_at[j] - j <= _NAME_IN_MARKS:
-            return j + 1, s.pair_at[j], 0, _origin_end(s, s.pair_at[j] + 1), kind[2], None
+            return j + 1, s.pair_at[j], 0, _origin_end(s, s.pair_at[j] + 1), kind[2], \
+                _glued_outlet(w, j + 1, s.pair_at[j])
         known = LEX.outlets.match(w, j)
         if known:
             return k, j + known[0], sk, j + known[0], kind[2], known[1]
@@ -67,11 +69,27 @@ def outlet_name(s: Sentence, k: int, bare_ok: bool = False
         while e < n and e - j < 3 and s.is_word(e) and not at_stop(s, e) \
                 and w[e] not in LEX.complementizers and not LEX.cues.match(w, e):
             e += 1
-        return (k, e, sk, e, kind[2], j) if e > j else None
+        if e <= j:
+            return None
+        return k, e, sk, e, kind[2], _glued_outlet(w, j, e) or j
     known = LEX.outlets.match(w, k)
     if known and (bare_ok or tuple(w[k:k + known[0]]) not in LEX.ambiguous_outlets):
         return k, k + known[0], glued_skip(w[k], known[2]), k + known[0], known[2], known[1]
     return None
+
+
+def _glued_outlet(w, a: int, b: int) -> str | None:
+    """A known outlet whose words the page glued together («العربيةنت»), or glued to
+    a word after it («الأناضولللأنباء»): its name as the resource file writes it."""
+    joined = "".join(w[a:b])
+    known = LEX.joined_outlets.get(joined)
+    if known is None:
+        for tail in LEX.glued_tails:
+            if joined.endswith(tail) and len(joined) > len(tail):
+                known = LEX.joined_outlets.get(joined[:-len(tail)])
+                if known is not None:
+                    break
+    return known
 
 
 def parse_medium(s: Sentence, k: int) -> Medium | None:

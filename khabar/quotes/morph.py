@@ -26,6 +26,7 @@ FEMININE_BOUND, FEMININE = _t(_M["feminine_before_suffix"])
 OBLIQUE_PLURAL = fold(_M["oblique_plural"])
 NISBA = _t(_M["nisba_suffixes"])
 IMPERFECT_PREFIX = fold(_M["imperfect_prefix"])
+IMPERFECT_LETTERS = _t(_M["imperfect_letters"])
 ACCUSATIVE = fold(_M["accusative"])
 ANSWER_PARTICLE = fold(_M["answer_particle"])
 COMPLEMENTIZER = _M["complementizer_marker"]  # compared with the raw `takes` entries

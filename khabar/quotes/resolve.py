@@ -7,6 +7,7 @@ title or starts with that noun. Anonymous sources join only an identical phrase.
 """
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 
 from khabar.quotes.morph import DEFINITE
@@ -41,8 +42,18 @@ class Source:
 
 
 class Sources:
+    """The article's sources in order of first mention. `resolve` answers "the latest
+    source that …" through indexes (by name word, title word, head noun, exact name)
+    rather than by walking back over every earlier source, which made long articles
+    quadratic; the answers are those of that walk (tests/test_linear.py keeps it)."""
+
     def __init__(self) -> None:
         self.items: list[Source] = []
+        self._at: dict[int, int] = {}  # id(source) -> its index in items
+        self._by_word: dict[str, list[int]] = {}  # name word -> sources holding it, sorted
+        self._by_title: dict[str, list[int]] = {}  # title word -> sources holding it
+        self._by_head: dict[str, list[int]] = {}  # head noun -> sources (not anonymous)
+        self._exact: dict[tuple[str, frozenset[str]], list[int]] = {}  # (kind, key) ->
 
     def resolve(self, name: str | None, name_folded: str | None, title: str | None,
                 title_folded: str | None, kind: str, whole: str, whole_folded: str,
@@ -51,64 +62,137 @@ class Sources:
         be one (see `Source.sure`)."""
         key = name_key(name_folded) if name_folded else frozenset()
         tkey = name_key(title_folded) if title_folded else frozenset()
+        items = self.items
         if kind in ("anonymous", "group"):
             wkey = name_key(whole_folded)
-            for src in reversed(self.items):
-                if src.kind == kind and src.key == wkey:
-                    return src
+            same = self._exact.get((kind, wkey))
+            if same:
+                return items[same[-1]]
             return self._new(whole, wkey, None, frozenset(), kind, None)
         if key:
-            for src in reversed(self.items):
-                if src.kind != kind or not src.key:
-                    continue  # a person's surname never names a body, nor the reverse
-                if key <= src.key:
-                    self._learn(src, title, tkey)
-                    src.sure = src.sure or sure
-                    return src
-                if src.key <= key and src.kind == "person" and kind == "person":
-                    src.aliases.append(src.canonical)
-                    src.canonical, src.key, src.named = name, key, True
-                    src.sure = src.sure or sure
-                    self._learn(src, title, tkey)
-                    return src
+            # the latest source of this kind whose name holds this one («الخطيب» after
+            # «سامي الخطيب»), or, for a person, whose name this one holds (it grows)
+            holds = self._latest(self._by_word, key, lambda o: o.kind == kind and o.key
+                                 and key <= o.key)
+            held = self._latest_within(key) if kind == "person" else -1
+            if holds >= 0 and holds >= held:
+                src = items[holds]
+                self._learn(src, title, tkey)
+                src.sure = src.sure or sure
+                return src
+            if held >= 0:
+                src = items[held]
+                src.aliases.append(src.canonical)
+                self._rekey(src, key)
+                src.canonical, src.named = name, True
+                src.sure = src.sure or sure
+                self._learn(src, title, tkey)
+                return src
             src = self._new(name, key, title, tkey, kind, _head(name_folded))
             src.named, src.sure = True, sure
             return src
         # a title or a body noun alone
         wkey = name_key(whole_folded)
         head = _head(whole_folded)
-        for src in reversed(self.items):
-            if src.kind in ("anonymous", "group"):
-                continue
-            if tkey and src.title_key and (tkey <= src.title_key):
-                return src
-            if kind == "organisation" and len(wkey) == 1 and head and src.head == head:
-                return src
-            if wkey and src.key and wkey <= src.key and kind == src.kind:
-                return src
+        found = -1
+        if tkey:
+            found = self._latest(self._by_title, tkey, lambda o: bool(
+                o.kind not in ("anonymous", "group") and o.title_key and tkey <= o.title_key))
+        if kind == "organisation" and len(wkey) == 1 and head and self._by_head.get(head):
+            found = max(found, self._by_head[head][-1])
+        if wkey:
+            found = max(found, self._latest(self._by_word, wkey, lambda o: bool(
+                o.kind == kind and o.key and wkey <= o.key)))
+        if found >= 0:
+            return items[found]
         return self._new(whole, wkey, title, tkey, kind, head)
+
+    def _latest(self, index: dict[str, list[int]], words: frozenset[str], ok) -> int:
+        """The index of the latest source that passes `ok`, among those the word index
+        lists under every one of `words` (read under the rarest of them), or -1."""
+        lists = [index.get(w, ()) for w in words]
+        rarest = min(lists, key=len)
+        items = self.items
+        for k in reversed(rarest):
+            if ok(items[k]):
+                return k
+        return -1
+
+    def _latest_within(self, key: frozenset[str]) -> int:
+        """The index of the latest person source whose name words all lie in `key`."""
+        items = self.items
+        if len(key) <= _SUBSETS_UP_TO:
+            words = sorted(key)
+            best = -1
+            for mask in range(1, 1 << len(words)):
+                sub = frozenset(w for b, w in enumerate(words) if mask >> b & 1)
+                same = self._exact.get(("person", sub))
+                if same and same[-1] > best:
+                    best = same[-1]
+            return best
+        cands = sorted({k for w in key for k in self._by_word.get(w, ())}, reverse=True)
+        return next((k for k in cands if items[k].kind == "person" and items[k].key
+                     and items[k].key <= key), -1)
 
     def settle(self) -> None:
         """A title alone («وزير المياه» in a headline) names the one person the article
         introduces with that title and a name; with two such people it stays a title."""
-        for src in self.items:
+        items = self.items
+        holders_of: dict[frozenset[str], list[int]] = {}
+        for src in items:
             if src.kind != "person" or src.named or not src.title_key:
                 continue
-            holders = [o for o in self.items if o.sure and o.kind == "person"
-                       and src.title_key <= o.title_key]
+            tk = src.title_key
+            holders = holders_of.get(tk)
+            if holders is None:
+                rarest = min((self._by_title.get(w, ()) for w in tk), key=len)
+                holders = []
+                for k in rarest:  # in order, and two are enough to know
+                    o = items[k]
+                    if o.sure and o.kind == "person" and tk <= o.title_key:
+                        holders.append(k)
+                        if len(holders) == 2:
+                            break
+                holders_of[tk] = holders
             if len(holders) == 1:
-                src.canonical = holders[0].canonical
-                src.affiliation = src.affiliation or holders[0].affiliation
+                holder = items[holders[0]]
+                src.canonical = holder.canonical
+                src.affiliation = src.affiliation or holder.affiliation
 
     def _new(self, canonical, key, title, tkey, kind, head) -> Source:
         src = Source(canonical, key, title, tkey, head, kind)
+        k = len(self.items)
         self.items.append(src)
+        self._at[id(src)] = k
+        self._exact.setdefault((kind, key), []).append(k)
+        if kind not in ("anonymous", "group"):
+            for w in key:
+                self._by_word.setdefault(w, []).append(k)
+            if head:
+                self._by_head.setdefault(head, []).append(k)
+        for w in tkey:
+            self._by_title.setdefault(w, []).append(k)
         return src
 
-    @staticmethod
-    def _learn(src: Source, title, tkey) -> None:
+    def _rekey(self, src: Source, key: frozenset[str]) -> None:
+        """A person's name grows to `key` (a superset of its name): the indexes follow."""
+        k = self._at[id(src)]
+        old = self._exact[(src.kind, src.key)]
+        old.remove(k)
+        insort(self._exact.setdefault((src.kind, key), []), k)
+        for w in key - src.key:
+            insort(self._by_word.setdefault(w, []), k)
+        src.key = key
+
+    def _learn(self, src: Source, title, tkey) -> None:
         if title and not src.title:
+            k = self._at[id(src)]
+            for w in tkey - src.title_key:
+                insort(self._by_title.setdefault(w, []), k)
             src.title, src.title_key = title, tkey
+
+
+_SUBSETS_UP_TO = 8  # name words up to which `_latest_within` looks up every subset
 
 
 def _head(folded: str) -> str | None:

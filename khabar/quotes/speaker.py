@@ -119,8 +119,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
-    if len(w0) < 2 or LEX.cues.match(s.words, k) or starts_medium(s, k) \
-            or w0 in LEX.manner_markers:
+    # with `skip`, the glued preposition is the caller's («وفقا لصحيفة X»), no medium's
+    if len(w0) < 2 or LEX.cues.match(s.words, k) or not skip and starts_medium(s, k) \
+            or w0 in LEX.manner_markers or LEX.content_openers.match(s.words, k):
         return None
     # «بيان لـX»: the statement noun gives way to its author
     st = LEX.statement_nouns.match(s.words, k)
@@ -140,7 +141,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None  # «لمركز …»: a preposition's object, not a subject
     if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
         return None
-    if head is None and skip == 0 and w0.startswith(_PREP_ARTICLE) and k not in s.names:
+    if head is None and skip == 0 and _prep_article(w0) and k not in s.names:
         return None  # «وقال للصحفيين»: a preposition's object, not a subject
     if subject and len(w0) >= _OBLIQUE_MIN and w0.startswith(ARTICLE_FORMS) \
             and w0.endswith(OBLIQUE_PLURAL) and (head is None or head[0] in ("anonymous", "group")):
@@ -275,8 +276,9 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
             stop_preps: frozenset[str]) -> int:
     """The longest run of words from k that a noun phrase may cover."""
     if kind in ("anonymous", "group") and s.words[k].startswith(ARTICLE_FORMS):
-        # a definite head takes only its adjectives («الدولتان» + not «إيران»)
-        return _complement_end(s, k, first, n)
+        # a definite head takes only its adjectives («الدولتان» + not «إيران»), never a
+        # quotation: people are not named in quotation marks («وهتف المشاركون "…"»)
+        return _complement_end(s, k, first, n, quoted_name=False)
     cap = _TITLED_MAX if titled else _BARE_MAX
     j = k + first
     while j < n and j - k < cap:
@@ -352,7 +354,8 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
     return end is not None and all(not at_stop(s, x) for x in range(j + 1, min(end, n)))
 
 
-def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
+def _complement_end(s: Sentence, k: int, head_len: int, j: int,
+                    quoted_name: bool = True) -> int:
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الخارجية العراقي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
@@ -372,6 +375,8 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
     while t < j:
         w = s.words[t]
         if t in s.pair_at and s.pair_at[t] < j:
+            if not quoted_name:
+                break
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title
@@ -385,8 +390,11 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
                 _bare_body(s, t):
             break  # «رئيس البرلمان الحكومة …»: a definite phrase is closed, a body after
             # it (never an adjective) starts the object
-        elif w.startswith(DEFINITE) or LEX.titles.match(s.words, t):
-            t += 1
+        elif _plural_after_feminine(s, k, t):
+            break  # «الحكومة الأوكرانية الانفصاليين»: no adjective of the singular head
+        elif w.startswith(DEFINITE) and not LEX.np_stops.match(s.words, t) \
+                or LEX.titles.match(s.words, t):
+            t += 1  # not «إلى», which folds to a definite-looking «الي»
         elif w[:1] == LAM and len(w) > 3 and (t + 1 == j or t + 1 < j and
                                                s.words[t + 1].startswith(ARTICLE)):
             t += 1  # «… لحقوق الإنسان», «المستشار الإعلامي لأونروا»
@@ -399,6 +407,23 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int) -> int:
         else:
             break
     return t
+
+
+_STEM_MIN = 3  # letters of a word after a glued preposition and article
+
+
+def _prep_article(word: str) -> bool:
+    """«للصحفيين», «بالمدينة»: a preposition and the article glued to a noun; not
+    «وكالات», whose letters only look like «و» + «ك» + «ال»."""
+    return any(word.startswith(p) and len(word) - len(p) >= _STEM_MIN for p in _PREP_ARTICLE)
+
+
+def _plural_after_feminine(s: Sentence, k: int, t: int) -> bool:
+    """A definite plural in the oblique case after a definite feminine singular head: it
+    cannot agree with the head, so the verb's object starts there."""
+    head, w = s.words[k], s.words[t]
+    return head.startswith(ARTICLE_FORMS) and head.endswith(FEMININE) and \
+        w.startswith(ARTICLE) and w.endswith(OBLIQUE_PLURAL) and len(w) > 6
 
 
 def _bare_body(s: Sentence, t: int) -> bool:

@@ -32,20 +32,19 @@ def pipe(articles: Iterable[Article], *, workers: int | None = None, dask: str |
     workers None or 1: in this process; N > 1: a process pool of N workers that load the
     models once each. dask "local" (a LocalCluster of `workers` or 2 processes) or a
     scheduler address: dask.distributed. `timeout` (seconds per article) needs a worker
-    process to stop, so it runs even `workers=1` in a pool of one; it is not available on
-    dask. `pipeline` replaces the default stages (`skip` and `ner` then do not apply).
+    process to stop, so it runs even `workers=1` in a pool of one, and on dask each worker
+    runs a pool of its own. `pipeline` replaces the default stages (`skip` and `ner` then
+    do not apply).
     """
     if pipeline is None:
         from khabar.api import pipeline as default_pipeline
 
         pipeline = default_pipeline(tuple(skip), ner)
     if dask:
-        if timeout is not None:
-            raise ValueError("a per-article timeout needs the process pool, not dask")
         from khabar.run.cluster import dask_pipe
 
         return dask_pipe(articles, pipeline.spec, dask, workers,
-                         batch_size or 2 * DEFAULT_BATCH)
+                         batch_size or 2 * DEFAULT_BATCH, timeout=timeout)
     if (workers or 1) > 1 or timeout is not None:
         return Pool(pipeline.spec, workers or 1, batch_size or DEFAULT_BATCH,
                     timeout).imap(articles)

@@ -56,6 +56,7 @@ def annotate(article) -> None:
     """Add the `timexes` layer over the body sentences of an article.
 
     Each span's label is its TIMEX3 type; attrs `value`, `mod`, `anchor`, `granularity`.
+    The date lines that furniture took out of the body are read too.
     Sentences that follow one another with only white space between are read as one run
     (an expression never spans a sentence end: the grammar joins words across spaces only).
     """
@@ -63,11 +64,18 @@ def annotate(article) -> None:
     text = article.text
     view = article.view("match")
     folded = view.text
-    for start, end in _body_runs(article, text):
+    # a date line («جنيف 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس») is page furniture
+    # for the body, but its date is the story's own
+    lines = [(b.start, b.end) for b in article.spans("boilerplate") if b.label == "date_line"]
+    runs = list(_body_runs(article, text))
+    if lines:
+        runs = sorted(runs + lines)
+    for start, end in runs:
         vs, ve = view.from_text(start), view.from_text(end)
         for tx in parse(folded[vs:ve], published):
             tx = _to_text(view, text, tx, vs)
-            if tx.anchor == "publication" and _names_something(text, tx.start, tx.end):
+            if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
+                    or _inside_a_name(text, tx.start):
                 continue
             article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
                         anchor=tx.anchor, granularity=tx.granularity)
@@ -97,6 +105,41 @@ def _names_something(text: str, start: int, end: int) -> bool:
     while w > 0 and not text[w - 1].isspace():
         w -= 1
     return b > w and fold(text[w:b].strip(_QUOTE_MARKS)) in _outlet_kinds()
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(fold(k) for k in load("time_expressions")["name_heads"])
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    """The n words before `start` (nearest last), folded, stopping at a line or sentence end."""
+    out: list[str] = []
+    b = start
+    while len(out) < n:
+        while b > 0 and text[b - 1] in " \t":
+            b -= 1
+        w = b
+        while w > 0 and not text[w - 1].isspace() and text[w - 1] not in ".،,:؛!?؟":
+            w -= 1
+        if w == b:
+            break
+        out.insert(0, fold(text[w:b].strip(_QUOTE_MARKS)))
+        b = w
+    return out
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """«قناة القرن الحادي والعشرين», «شركة فوكس للقرن العشرين»: a period word inside the
+    name of a company or an outlet (its head word right before it, or one name word
+    between them when the period word carries «ل»)."""
+    before = _words_before(text, start, 2)
+    if not before:
+        return False
+    heads = _name_heads()
+    if before[-1] in heads:
+        return True
+    return len(before) == 2 and before[0] in heads and fold(text[start:start + 2]) == "لل"
 
 
 def _body_runs(article, text: str):

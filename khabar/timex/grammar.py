@@ -136,6 +136,10 @@ def atoms(folded: str) -> list[Atom]:
     return out
 
 
+# a number then a date separator and a digit («2021-07», «2 – 5 – 1435»): a numeric date
+_NUM_DATE_SEP = re.compile(r"[ \t]{0,2}[-/.–][ \t]{0,2}\d")
+_SAME_DAY_WORDS = "|".join(sorted(lx.EQUIVALENT, key=len, reverse=True))
+_EQUIVALENT = re.compile(rf"\s*[,،(-]?\s*(?:{_SAME_DAY_WORDS})\s*")
 _DATE_REACH = 30  # characters between a number/weekday/ordinal and the month it dates
 
 
@@ -150,8 +154,7 @@ def _date_starts(folded: str, found: list[Atom]) -> list[int]:
             continue
         if a.kind not in ("num", "wd", "ordinal"):
             continue
-        if a.kind == "num" and len(a.key) <= 4 and folded[a.end:a.end + 1] in ("-", "/", ".") \
-                and folded[a.end + 1:a.end + 2].isdigit():
+        if a.kind == "num" and len(a.key) <= 4 and _NUM_DATE_SEP.match(folded, a.end):
             starts.append(a.start)
             continue
         for b in found[k + 1:k + 5]:
@@ -199,6 +202,22 @@ def _dual_month(folded: str, toks, key: str, end: int, last: int):
     if (p := _CLOSE_PAREN.match(folded, end2)) is not None:
         end2 = p.end()
     return key + "|" + hit[1], end2, last2
+
+
+def _same_weekday(published: dt.date, day: str, date: str) -> str:
+    """The year of a day and month given with no year that falls on the weekday of `day`,
+    nearest the publication date («الأحد الموافق 2 أغسطس»)."""
+    wd = dt.date.fromisoformat(day).isoweekday()
+    m, d = int(date[5:7]), int(date[8:10])
+    found = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            c = dt.date(y, m, d)
+        except ValueError:
+            continue
+        if c.isoweekday() == wd:
+            found.append(c)
+    return min(found, key=lambda c: abs(c - published)).isoformat() if found else date
 
 
 class Parser:
@@ -297,9 +316,32 @@ class Parser:
             first = self.extend_left(i, prefix_kinds, items[0])
             if first < i:
                 items[0].start = self.a[first].start
+            j = self.same_day_after(j, items)
             out.extend(items)
             i = self.floor = j
         return out
+
+    def same_day_after(self, j: int, items: list[Timex]) -> int:
+        """«25 شوال 1436 هـ الموافق 10 أغسطس 2015 م»: the same day in a second calendar
+        joins the first into one expression (its value kept, or taken from the second)."""
+        last = items[-1]
+        if j >= self.n or self.a[j].kind != "date" or last.granularity != "day":
+            return j
+        m = _EQUIVALENT.match(self.s, last.end)
+        if m is None or m.end() != self.a[j].start - len(self.a[j].cl):
+            return j
+        got = self.c_date(j)
+        if got is None or got[1][0].granularity != "day":
+            return j
+        second = got[1][0]
+        last.end = second.end
+        # «يوم الأحد الموافق 2 أغسطس»: a date with its own year or month beats a weekday
+        if last.value is None or last.anchor != "absolute" and second.value is not None:
+            value = second.value
+            if second.anchor != "absolute" and self.pub and value and len(last.value or "") == 10:
+                value = _same_weekday(self.pub, last.value, value)
+            last.value, last.anchor = value, second.anchor
+        return got[0]
 
     def extend_left(self, i: int, kinds: tuple[str, ...], tx: Timex) -> int:
         first = i
@@ -454,8 +496,49 @@ class Parser:
             return i - 3
         return i
 
+    def c_part(self, i):
+        """«النصف الثاني من العام الماضي», «الربع الأخير من 2020»."""
+        return self._part_of(i)
+
+    def _part_of(self, i):
+        """A part of a period: a part word («النصف») or a smaller unit («الأسبوع», «العقد»),
+        an ordinal or «الأخير», «من», then the period. Its value is the period's, with the mod
+        that says which part (TIMEX3 has no halves of centuries); a month of a year and a
+        decade of a century are read exactly. None when no period follows («العام الأول من
+        ولايته»)."""
+        a, o, of = self.a[i], self.next(i + 1), self.next(i + 2)
+        if o is None or of is None or of.kind != "ropen" or of.key not in lx.OF_WORDS \
+                or o.kind not in ("ordinal", "last") or self.next(i + 3) is None:
+            return None
+        got = self.core(i + 3)
+        if got is None:
+            return None
+        j, items, _ = got
+        inner = items[0]
+        parts = lx.PARTS.get(a.key)
+        unit = lx.UNITS[a.key][0] if a.kind == "unit" else None
+        nth = dates.ORDINAL_DAYS[o.key] if o.kind == "ordinal" else parts or 0
+        if parts is not None and nth > parts:
+            return None
+        mod = "START" if nth == 1 else "END" if o.kind == "last" or nth == parts else "MID"
+        value = inner.value
+        if value and unit == "M" and inner.granularity == "year" and 1 <= nth <= 12:
+            value, mod = rv.month(int(value), nth), None
+        elif value and unit == "DE" and inner.granularity == "century" and 1 <= nth <= 10:
+            value, mod = value + str(nth - 1), None
+        tx = Timex(a.start, inner.end, "DATE", value, mod, inner.anchor, inner.granularity)
+        return j, [tx], PERIOD_PREFIX_KINDS
+
+    def _after_part(self, i: int) -> bool:
+        """The atom before i is a part word or a smaller unit («الأسبوع الأول من …»)."""
+        p = self.a[i - 1] if i > self.floor else None
+        return p is not None and self.touching(i - 1) and (
+            p.kind == "part" or p.kind == "unit" and lx.UNITS[p.key][1] == "definite")
+
     def c_ordinal(self, i):
         """«الخامس من الشهر المقبل»: a day of a month named relatively."""
+        if self._after_part(i):
+            return None
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
@@ -484,8 +567,10 @@ class Parser:
         if got is None:
             return None
         cal, m, ambiguous = got
+        if cal == dates.HIJRI:
+            return self._lunar_month(i, m)
         if cal != dates.GREGORIAN:
-            return None  # a lunar or solar month without its year cannot be placed
+            return None  # a solar month without its year cannot be placed
         j, relation, year_offset, year = self.relation_after(i + 1)
         if ambiguous and j == i + 1:
             return None
@@ -499,11 +584,32 @@ class Parser:
                       anchor="absolute" if year is not None else "publication")
         return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
 
+    def _lunar_month(self, i, m: int):
+        """«رمضان الماضي», «شهر رمضان المقبل», «شهر رمضان»: a lunar month placed from the
+        publication date, as the Gregorian month it begins in. Bare («رمضان») it is also a
+        name, so it needs «شهر» before it or a relation after it."""
+        j, relation, year_offset, year = self.relation_after(i + 1)
+        after_month_word = i > self.floor and self.touching(i - 1) \
+            and self.a[i - 1].kind == "unit" and lx.UNITS[self.a[i - 1].key] == ("M", "singular")
+        if year is not None or year_offset is not None \
+                or relation is None and not after_month_word:
+            return None  # a year of its own is read by khabar.dates; «من العام الماضي» is solar
+        value = None
+        if self.pub:
+            h = dates.hijri_of(self.pub)
+            fut = relation is None and self.future(self.a[i].start)
+            y = rv.month_year(h, m, relation, fut)
+            d, _ = dates.to_gregorian(y, m, 1, dates.HIJRI)
+            value = rv.month(d.year, d.month) if d else None
+        return j, [self._tx(i, j, "DATE", value, "month")], PERIOD_PREFIX_KINDS + ("month",)
+
     def c_unit(self, i):
         a = self.a[i]
         unit, form = lx.UNITS[a.key]
         b = self.next(i + 1)
         if form == "definite":
+            if b is not None and b.kind in ("ordinal", "last") and unit != "C":
+                return self._part_of(i)  # «الأسبوع الأول من الشهر المقبل»
             if b is not None and b.kind == "rel":
                 return self._period(i, i + 2, unit, lx.RELATIONS[b.key])
             if b is not None and unit == "Y" and b.kind == "num":
@@ -690,10 +796,23 @@ class Parser:
             return int(a.key)
         return None
 
-    def _duration(self, i):
-        """«ثلاثة أيام», «42 يوما»: a count and a unit."""
+    def _count_at(self, i: int) -> tuple[int | None, int]:
+        """The count at atom i and the index after it: a figure, a number word, or units and
+        tens joined by «و» («خمسة وتسعين» = 95)."""
         n = self._count(self.a[i])
-        b = self.next(i + 1)
+        if n is None or self.a[i].kind != "numw" or not 1 <= n <= 9 or i + 1 >= self.n:
+            return n, i + 1
+        b = self.a[i + 1]
+        if b.kind == "numw" and b.cl in lx.AND_CLITICS and 20 <= lx.CARDINALS[b.key] <= 90 \
+                and lx.CARDINALS[b.key] % 10 == 0 \
+                and _GAP.fullmatch(self.s, self.a[i].end, b.start - len(b.cl)):
+            return n + lx.CARDINALS[b.key], i + 2
+        return n, i + 1
+
+    def _duration(self, i):
+        """«ثلاثة أيام», «42 يوما», «خمسة وعشرين عاما»: a count and a unit."""
+        n, k = self._count_at(i)
+        b = self.next(k)
         if n is None or b is None or b.kind != "unit":
             return None
         unit, form = lx.UNITS[b.key]
@@ -705,7 +824,7 @@ class Parser:
         if self.s[max(0, self.a[i].start - 4):self.a[i].start].rstrip().endswith("(") and \
                 _CLOSE_PAREN.match(self.s, b.end):
             return None  # «مورينيو (52 عاما)»: an age in brackets after a name
-        return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(n, unit), "duration")], \
+        return k + 1, [self._tx(i, k + 1, "DURATION", rv.duration(n, unit), "duration")], \
             ("approx",)
 
     def c_offset(self, i):
@@ -722,9 +841,9 @@ class Parser:
             b = self.next(j)
             if b is None:
                 return None
-        n = self._count(b)
+        n, after_count = self._count_at(j)
         if n is not None:
-            j += 1
+            j = after_count
             b = self.next(j)
             if b is None:
                 return None
@@ -765,23 +884,36 @@ class Parser:
         decade = lx.DECADES[self.a[i].key]
         value, j, anchor = f"{decade // 10:03d}", i + 1, "absolute"
         of, cent = self.next(i + 1), self.next(i + 2)
-        if of is not None and cent is not None and of.kind == "ropen" \
-                and of.key in lx.OF_WORDS and cent.kind == "unit" \
-                and lx.UNITS[cent.key] == ("C", "definite") and (q := self.next(i + 3)):
+        k = i + 3  # the century's ordinal or relation: «من القرن الماضي»
+        if of is not None and of.kind == "unit":  # «عشرينيات القرن الماضي» (construct)
+            of, cent, k = None, of, i + 2
+        if cent is not None and (of is None or of.kind == "ropen" and of.key in lx.OF_WORDS) \
+                and cent.kind == "unit" and lx.UNITS[cent.key] == ("C", "definite") \
+                and (q := self.next(k)):
             if q.kind == "ordinal":
-                value, j = rv.century(dates.ORDINAL_DAYS[q.key]) + value[-1], i + 4
+                value, j = rv.century(dates.ORDINAL_DAYS[q.key]) + value[-1], k + 1
             elif q.kind == "rel" and self.pub:
                 value = rv.period(self.pub, "C", lx.RELATIONS[q.key]) + value[-1]
-                j, anchor = i + 4, "publication"
+                j, anchor = k + 1, "publication"
         return j, [self._tx(i, j, "DATE", value, "decade", anchor=anchor)], PERIOD_PREFIX_KINDS
 
     def c_season(self, i):
         b = self.next(i + 1)
         _code, first = lx.SEASONS[self.a[i].key]
+        if b is not None and b.kind == "num" and b.key.isdigit() and len(b.key) == 4:
+            # «شتاء 2019», «صيف 2016»: the season of that year
+            tx = self._year_item(i, i + 2, b, marked=True)
+            if tx is not None:
+                tx.anchor, tx.granularity = "absolute", "year"
+                return i + 2, [tx], PERIOD_PREFIX_KINDS
+        if self.a[i].key in lx.SEASON_CONSTRUCTS:
+            return None  # «صيف» without its year: «ربيع» is a name as often as a season
         if b is None or b.kind != "rel":
             # a bare season («في الصيف», «صيفا»): the one under way or last, or the next
             # one when the clause speaks of the future
-            if self.word_after(self.a[i].end).startswith(lx.DEFINITE_ARTICLE):
+            nxt = self.word_after(self.a[i].end)
+            if nxt.startswith(lx.DEFINITE_ARTICLE) and len(nxt) > 3 \
+                    and nxt not in lx.FUNCTION_WORDS:
                 return None  # «الربيع العربي»: a name, not a season
             last = self.out[-1] if self.out else None
             if last is not None and last.type == "SET" and self.a[i].start - last.end <= 30:

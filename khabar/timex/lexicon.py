@@ -50,10 +50,21 @@ RANGE_OPEN = {_key(w) for w in _TX["range_open"]}
 RANGE_CLOSE = {_key(w) for w in _TX["range_close"]}
 DECADES = {k: int(v) for k, v in _table(_TX["decades"]).items()}
 SEASONS: dict[str, tuple[str, int]] = {}
+SEASON_CONSTRUCTS: set[str] = set()  # «صيف» before a year only
 for _code, _s in _TX["seasons"].items():
     for _w in _s["names"]:
         SEASONS[_key(_w)] = (_code, int(_s["month"]))
+    for _w in _s.get("before_year", ()):
+        SEASONS.setdefault(_key(_w), (_code, int(_s["month"])))
+        SEASON_CONSTRUCTS.add(_key(_w))
+SEASON_CONSTRUCTS -= {_key(w) for _s in _TX["seasons"].values() for w in _s["names"]}
+# articles, relatives and prepositions: a word after a season that is none of these and
+# carries the article makes the season a name («الربيع العربي»)
+FUNCTION_WORDS = {_key(w) for w in load("function_words")["words"]}
 WEEKEND = {_key(w) for w in _TX["weekend"]}
+EQUIVALENT = {re.escape(_key(w)).replace(r"\ ", r"\s+") for w in _TX["same_day"]}
+PARTS = {_key(w): int(n) for n, ws in _TX["period_parts"].items() for w in ws}
+LAST_PART = {_key(w) for w in _TX["last_part"]}
 SET_WORDS = {_key(w) for w in _TX["set_word"]}
 SET_ADVERBS = _table(_TX["set_adverbs"])
 VAGUE = _table(_TX["vague"])
@@ -63,7 +74,11 @@ FUTURE_PREFIXES = tuple(_key(w) for w in _TX["future_prefixes"])
 FUTURE_EXCEPTIONS = tuple(_key(w) for w in _TX["future_prefix_exceptions"])
 NOT_YEAR_BEFORE = {_key(w) for w in _TX["not_year_before"]}
 YEAR_FOLLOWERS = {_key(w) for w in _TX["year_followers"]}
+# the day-of-month cardinals and the tens of the count table («سبعين»), for «قبل سبعين عاما»
 CARDINALS = {k: int(v) for k, v in _table(_NUM["cardinals"]).items()}
+for _k, _v in _table(_NUM["count_cardinals"]).items():
+    if int(_v) < 100:
+        CARDINALS.setdefault(_k, int(_v))
 NOT_TODAY_BEFORE = {_key(w) for w in _TX["not_today_before"]}
 # the words of «today» that a story may count from instead («اليوم التالي»)
 DAY_UNIT_KEYS = {k for k, v in RELATIVE_DAYS.items() if v == 0}
@@ -88,7 +103,7 @@ _KIND_TABLES: list[tuple[str, object]] = [
     ("ropen", RANGE_OPEN),
     ("rclose", {k for k in RANGE_CLOSE if k.isalpha()}), ("numw", CARDINALS),
     ("future", FUTURE_WORDS), ("setw", SET_WORDS), ("ordinal", ORDINAL_DAYS),
-    ("clock", CLOCK_WORDS), ("ampm", CLOCK_PARTS),
+    ("clock", CLOCK_WORDS), ("ampm", CLOCK_PARTS), ("part", PARTS), ("last", LAST_PART),
 ]
 
 

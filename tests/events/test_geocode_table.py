@@ -59,3 +59,43 @@ def test_the_table_comes_from_the_gold(shared_dir):
             names.update(n for n in [ev.get("location"), *ev.get("location_aliases", [])] if n)
     missing = [n for n, _ in TABLE if n not in names]
     assert not missing, f"not in the gold: {missing}"
+
+
+# names of two places: resolved from what the article says, else left unresolved
+AMBIGUOUS = [
+    ("وصل الوزير إلى عمان حيث التقى العاهل الأردني.", "عمان", "JO"),
+    ("وقال المتحدث إن المحادثات في العاصمة الأردنية عمان ستستمر يومين.", "عمان", "JO"),
+    ("وصل الوفد إلى مسقط، ثم عقد في عمان مباحثات مع المسؤولين.", "عمان", "OM"),
+    ("وأعلنت السلطات العمانية أن الاجتماع في عمان انتهى.", "عمان", "OM"),
+    ("تظاهر المئات في طرابلس شمال لبنان احتجاجا على انقطاع الكهرباء.", "طرابلس", "LB"),
+    ("تظاهر المئات في طرابلس احتجاجا على تأخر الرواتب في ليبيا.", "طرابلس", "LY"),
+    ("عقد الوزيران اجتماعا في عمان أمس.", "عمان", None),
+    ("تظاهر المئات في طرابلس احتجاجا على انقطاع الكهرباء.", "طرابلس", None),
+    # both readings have a cue: still unresolved
+    ("التقى وزير الخارجية الأردني نظيره العماني في عمان أمس.", "عمان", None),
+]
+
+
+@pytest.mark.parametrize("sentence,name,country", AMBIGUOUS,
+                         ids=[f"{n}-{c}-{i}" for i, (_, n, c) in enumerate(AMBIGUOUS)])
+def test_an_ambiguous_name_resolves_from_its_article_or_not_at_all(sentence, name, country):
+    from khabar import api
+    from khabar.record import to_record
+    record = to_record(api.extract_text(sentence, published="2024-05-02"))
+    locs = [e["location"] for e in record["events"]
+            if not e.get("from_statement") and (e.get("location") or {}).get("text") == name]
+    assert locs, f"no event placed at {name}"
+    got = (locs[0].get("geo") or {}).get("country")
+    assert got == country
+
+
+@pytest.mark.parametrize("name", ["عمان", "طرابلس", "مدينة طرابلس", "العاصمة عمان"])
+def test_an_ambiguous_name_alone_is_not_guessed(name):
+    assert geocode(name) is None
+
+
+@pytest.mark.parametrize("name,country", [("سلطنة عمان", "OM"), ("مسقط", "OM"),
+                                          ("الأردن", "JO"), ("لبنان", "LB")])
+def test_the_unambiguous_forms_still_resolve(name, country):
+    place = geocode(name)
+    assert place is not None and place.country == country

@@ -199,6 +199,40 @@ def test_a_small_table_starts_afresh_and_scores_the_same(models, featurizer):
     assert len(big._ids) > len(small._ids)
 
 
+def test_a_full_table_keeps_its_most_used_forms(models, featurizer):
+    table = FormScores(featurizer, models, capacity=20)
+    common = ["قال", "في", "إن"]
+    for _ in range(5):
+        table.scores([common])
+    rare = [f"كلمة{i}" for i in range(14)]
+    table.scores([rare])  # 17 forms kept
+    table.scores([["سامح", "شكري", "القاهرة", "بيروت"]])  # over 20: half is kept
+    assert set(common) <= set(table._ids)
+    assert len(table._ids) <= 10 + 4
+    assert sorted(table._ids.values()) == list(range(len(table._ids)))
+    # the kept forms' words and scores are theirs, not another form's
+    assert [w.key for w in table.words(common)] == [featurizer.lexical(t).key for t in common]
+    np.testing.assert_array_equal(table.scores([common])[1][0],
+                                  FormScores(featurizer, models).scores([common])[1][0])
+
+
+@given(st.lists(st.lists(st.sampled_from(VOCAB), min_size=0, max_size=9), min_size=1,
+                max_size=12), st.integers(4, 30))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_table_size_scores_as_an_unbounded_table(models, featurizer, sentences, capacity):
+    small = FormScores(featurizer, models, capacity=capacity)
+    big = _BIG.setdefault("table", FormScores(featurizer, models))
+    for s in sentences:
+        a, b = small.scores([s])[1], big.scores([s])[1]
+        for x, y in zip(a, b):
+            np.testing.assert_array_equal(x, y)
+        assert [w.key for w in small.words(s)] == [featurizer.lexical(t).key for t in s]
+
+
+_BIG: dict = {}
+
+
 def test_featurizer_cache_does_not_change_features():
     warm = Featurizer()
     for s in SENTENCES:

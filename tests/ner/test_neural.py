@@ -131,6 +131,24 @@ def test_a_full_token_table_starts_afresh_with_the_same_scores(model, monkeypatc
     model._rows.clear()
 
 
+def test_a_full_token_table_keeps_its_most_used_forms(model, monkeypatch):
+    import khabar.ner.neural as neural
+
+    monkeypatch.setattr(neural, "_CACHE_MAX", 12)
+    model._rows.clear()
+    common = SENTENCES[0][:3]
+    for _ in range(4):
+        model.emissions([common])
+    model.emissions([SENTENCES[3]])  # 3 + 8 forms
+    model.emissions([SENTENCES[0][3:] + SENTENCES[1]])  # 2 new: half the table stays
+    assert len(model._rows) == 6 + 2
+    assert set(common) <= set(model._rows)
+    em, _ = model.emissions([common + SENTENCES[1]])
+    np.testing.assert_allclose(em[0], _reference_emissions(model, common + SENTENCES[1]),
+                               rtol=1e-4, atol=1e-4)
+    model._rows.clear()
+
+
 def test_long_words_are_cut_to_the_letter_window(model):
     assert len(model.inputs.token_chars("ا" * 50)) == MAX_CHARS
 
@@ -176,3 +194,31 @@ def test_first_pass_features_stack_the_tag_on_the_memory():
     assert out[0][0][-1] == "p1=O" and "m=PERS" in out[0][0]
     assert out[1][1][-1] == "p1=I-PERS"
     assert out[0][1] == ["p1=O"]
+
+
+@given(st.lists(st.integers(1, 14), min_size=1, max_size=9), st.integers(0, 2**31 - 1))
+@settings(max_examples=40, deadline=None)
+def test_the_step_ordered_recurrence_equals_the_reference(model, lens, seed):
+    """`_recur` keeps its numbers in step order; the arithmetic must stay the
+    reference's, to the last bit, for any batch of sentence lengths."""
+    lens = np.array(lens)
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(int(lens.sum()), 8 * HIDDEN)).astype(np.float32)
+    np.testing.assert_array_equal(model._recur(x, lens), model._recur_reference(x, lens))
+
+
+def test_the_products_read_row_major_matrices(model):
+    for m in (model._proj_vec, model._proj_feat, model._proj_char, model._w_hh, model._out_w):
+        assert m.flags["C_CONTIGUOUS"]
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=8), st.integers(0, 2**31 - 1))
+@settings(max_examples=60, deadline=None)
+def test_viterbi_equals_the_reference_on_batches(model, lens, seed):
+    lens = np.array(lens)
+    rng = np.random.default_rng(seed)
+    em = rng.normal(scale=3, size=(len(lens), int(lens.max()), len(TAGS))).astype(np.float32)
+    em[np.arange(em.shape[1])[None, :] >= lens[:, None]] = 0  # padding, as `emissions` has it
+    # ties too: a few rows of equal scores
+    em[:, ::3] = np.round(em[:, ::3])
+    np.testing.assert_array_equal(model.viterbi(em, lens), model.viterbi_reference(em, lens))
