@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 
 from khabar.serve import ServeConfig, create_app
 from khabar.serve.chart import bars, is_month, recent_span
-from khabar.serve.event_pages import month_counts, page_url, sentence_view
+from khabar.serve.event_pages import month_counts, page_url, sentence_view, year_url
 from khabar.serve.pages import templates
 from khabar.serve.view import article_view, event_anchor
 from tests.serve_live import build_demo
@@ -361,15 +361,21 @@ def test_the_chart_leaves_out_far_off_and_unmonthly_dates():
     assert [m for m, _ in kept] == [f"2022-{m:02d}" for m in range(1, 13)] and left == 24
 
 
-def test_month_list_keeps_years_and_counts_weeks():
-    got = month_counts([("1948", 4), ("2015-W31", 6), ("2017-01", 40), ("2017-02", 30)])
-    assert got == {"months": [("2017-02", 30), ("2017-01", 40)], "years": [("1948", 4)],
-                   "other": 6}
+def test_month_list_keeps_years_and_spans_and_counts_the_undated():
+    # the corpus counts per period: a month, a year, a span of years, or undated
+    got = month_counts([("1948", 4), ("1980/1989", 2), ("2017-01", 40), ("2017-02", 30),
+                        ("undated", 6)])
+    assert got == {"months": [("2017-02", 30), ("2017-01", 40)],
+                   "years": [("1980/1989", 2), ("1948", 4)], "undated": 6}
+    assert year_url({}, "1948") == "/events?since=1948&until=1948"
+    assert year_url({"type": "ASSAULT"}, "1980/1989") == \
+        "/events?type=ASSAULT&since=1980&until=1989"
 
 
 def test_events_page_over_odd_dates(tmp_path):
     """An article whose only date is a year long past, and one dated by a week: the page
-    draws, lists the year and counts the week."""
+    draws, lists the year as a link that selects its event, and counts the week under the
+    month that holds it."""
     from khabar.corpus import Corpus
 
     folder = tmp_path / "in"
@@ -386,13 +392,19 @@ def test_events_page_over_odd_dates(tmp_path):
         body = c.get("/api/v1/events", params={"counts": "true"}).json()
         months = {m["value"]: m["count"] for m in body["counts"]["month"]}
         r = c.get("/events")
-        assert set(months) == {"1982", "2024-W1"}  # a year; a week's first 7 characters
+        # a year; last week (of Thursday 2 May 2024: 22-28 April) under its month
+        assert set(months) == {"1982", "2024-04"}
         assert r.status_code == 200
         html = r.text
         year = re.search(r'data-facet="year">(.*?)</ul>', html, re.S).group(1)
         assert "1982" in year and f'<span class="count">{months["1982"]}</span>' in year
-        assert f"مؤرخة بالأسبوع: {months['2024-W1']}" in html
-        assert "لا تواريخ بالشهر لهذه الأحداث" in html and "chart-note" in html
+        assert 'href="/events?since=1982&amp;until=1982"' in year
+        listed = c.get("/api/v1/events", params={"since": "1982", "until": "1982"}).json()
+        assert [e["date"] for e in listed["rows"]] == ["1982"] * months["1982"]
+        week = c.get("/api/v1/events", params={"since": "2024-04-28",
+                                                "until": "2024-04-28"}).json()["rows"]
+        assert len(week) == months["2024-04"] and all("W" in e["date"] for e in week)
+        assert 'data-month="2024-04"' in html and "undated" not in html
 
 
 def test_an_event_off_the_text_is_listed_without_a_dangling_link():

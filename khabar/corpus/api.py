@@ -217,24 +217,26 @@ class Corpus:
     def events(self, type=None, place=None, country=None, since=None, until=None, actor=None,
                status=None, verbal=False, collapse=True, limit: int | None = 20,
                cursor: str | None = None) -> SearchResult:
-        """Coded events, latest first, with offsets and article ids. `type` is a PLOVER
-        type (or several, comma-separated); `place` a place name or corpus id; `country`
-        an ISO code; `since`/`until` bound the event's date (the publication date when it
-        has none); `verbal` adds the verbal acts of statements; `collapse` counts a story's
-        copies once. `limit=None` gives every row."""
+        """Coded events, latest first (by the first day of their date, undated last), with
+        offsets and article ids. `type` is a PLOVER type (or several, comma-separated);
+        `place` a place name or corpus id; `country` an ISO code; `since`/`until` select
+        the events whose date (a day, week, month or year; the publication day when the
+        event has none) overlaps that range, never an undated one (a duration); `verbal`
+        adds the verbal acts of statements; `collapse` counts a story's copies once.
+        `limit=None` gives every row; `cursor` is the `next` of the page before."""
         from khabar.corpus import events as _events
 
         f = self._event_filters(type=type, place=place, country=country, since=since,
                                 until=until, actor=actor, status=status, verbal=verbal,
                                 collapse=collapse)
-        offset = _cursor(cursor)
-        got = list(_events.rows(self.db, f, None if limit is None else limit + 1, offset))
-        more = limit is not None and len(got) > limit
-        got = got[:limit] if limit is not None else got
+        try:
+            got, after = _events.page(self.db, f, limit, cursor)
+        except _search.QueryError as err:
+            raise CorpusError(str(err)) from err
         for row in got:
             row["mentions"] = _events.mentions(self.db, row["event_id"]) \
                 if row["n_mentions"] else []
-        return SearchResult(got, str(offset + limit) if more else None)
+        return SearchResult(got, after)
 
     def iter_events(self, **kw) -> Iterator[dict]:
         """Every matching event, streamed (CSV and JSON Lines output of any size)."""

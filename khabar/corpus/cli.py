@@ -250,7 +250,7 @@ EVENT_CSV_COLUMNS = ("day", "type", "mode", "status", "actor", "actor_key", "rec
                      "admin_level", "date", "dead", "injured", "arrested", "trigger",
                      "trigger_start", "trigger_end", "sentence_start", "sentence_end",
                      "event_id", "article_id", "statement_id", "from_statement", "published",
-                     "outlet", "url", "title", "copies")
+                     "outlet", "url", "title", "copies", "day_start", "day_end", "period")
 EVENTS_EXAMPLES = """
 \b
 Examples:
@@ -265,8 +265,9 @@ Examples:
 @click.option("--type", "type_", help="PLOVER type(s), comma-separated (ASSAULT, PROTEST...).")
 @click.option("--place", help="A place name (folded) or corpus id.")
 @click.option("--country", help="ISO country code of the place (SY, IQ...).")
-@click.option("--since", help="On or after (YYYY-MM-DD, YYYY-MM, YYYY): the event's date, "
-                              "or its article's publication date.")
+@click.option("--since", help="On or after (YYYY-MM-DD, YYYY-MM, YYYY): events whose date "
+                              "(a day, week, month or year; the publication day when it "
+                              "has none) overlaps the range; never a duration's.")
 @click.option("--until", help="On or before.")
 @click.option("--actor", help="The actor's name or corpus id.")
 @click.option("--status", help="asserted, claimed, denied, future or hypothetical.")

@@ -38,7 +38,8 @@ QUERIES = {
               "nr.entity_key AS recipient_key, e.place, e.place_start, e.place_end, "
               "np.entity_key AS place_key, e.lat, e.lon, e.country, e.admin_level, "
               "e.geo_source, e.date_text, e.date_start, e.date_end, e.date, e.date_source, "
-              "e.day, e.dead, e.injured, e.arrested, e.n_mentions FROM events e "
+              "e.day, e.day_start, e.day_end, e.period, e.dead, e.injured, e.arrested, "
+              "e.n_mentions FROM events e "
               "LEFT JOIN names na ON na.name_key = e.actor_key "
               "LEFT JOIN names nr ON nr.name_key = e.recipient_key "
               "LEFT JOIN names np ON np.name_key = e.place_key ORDER BY e.seq",

@@ -5,9 +5,10 @@ again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes sh
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
+SCHEMA_VERSION = "4"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
 # statements(copy_group) index, another MinHash family (signatures of version 2 differ),
-# names.skeleton (spelling variants) and name keys that keep look-alike proclitics
+# names.skeleton (spelling variants) and name keys that keep look-alike proclitics;
+# 4: events dated by intervals of days (day_start, day_end, period, rank)
 
 # inputs written per transaction (`--batch-size`): a commit writes every page its batch
 # touched, and hashed keys scatter inserts, so larger batches write each page fewer times;
@@ -132,15 +133,32 @@ CREATE TABLE IF NOT EXISTS events (
   date_text TEXT, date_start INTEGER, date_end INTEGER,
   date TEXT,                      -- the resolved value of the event's timex
   date_source TEXT,               -- 'publication' when the publication day was assumed
-  day TEXT,                       -- date filters: the date, or the publication date
+  day TEXT,                       -- the calendar value dated by: `date`, or the publication
+                                  -- day when the event has none; NULL when `date` is no
+                                  -- calendar value (a duration such as PT2H): undated
+  day_start TEXT, day_end TEXT,   -- `day` as an interval of days, YYYY-MM-DD (a year: its
+                                  -- 365 days, an ISO week: its 7); date filters match
+                                  -- events whose interval overlaps theirs
+  period TEXT,                    -- counted per month under: YYYY-MM, or YYYY, YYYY/YYYY
+                                  -- (khabar.corpus.event_dates.period)
+  rank INTEGER,                   -- the list's order, latest first, undated last, then seq
   dead INTEGER, injured INTEGER, arrested INTEGER,
   n_mentions INTEGER              -- mentions besides the main one (event_mentions)
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS events_type ON events(type, day);
-CREATE INDEX IF NOT EXISTS events_country ON events(country, day);
-CREATE INDEX IF NOT EXISTS events_day ON events(day);
+-- the list (ORDER BY rank LIMIT n) and the counts (GROUP BY type, period, place) read
+-- these covering indexes, not the wide rows (benchmarks/corpus_events.py)
+CREATE INDEX IF NOT EXISTS events_rank ON events(rank, from_statement, day_end, article_id);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, rank, from_statement, day_end,
+                                                 article_id);
+CREATE INDEX IF NOT EXISTS events_country ON events(country, rank);
+CREATE INDEX IF NOT EXISTS events_end ON events(day_end, day_start);
+CREATE INDEX IF NOT EXISTS events_period ON events(period, from_statement, article_id,
+                                                   day_end, rank, type);
 CREATE INDEX IF NOT EXISTS events_place ON events(place_key);
+CREATE INDEX IF NOT EXISTS events_place_fold ON events(place_fold, place_key, from_statement,
+                                                       article_id, country, admin_level,
+                                                       day_end, rank, type);
 CREATE INDEX IF NOT EXISTS events_actor ON events(actor_key);
 
 -- the other mentions of one event (headline, lead, recap), with offsets

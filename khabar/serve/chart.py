@@ -48,7 +48,7 @@ def bars(per_month: list[tuple[str, int]], width: int = 960, height: int = 220,
     """Geometry of the chart: bars, the y-axis maximum, and the drawing size."""
     counts: dict[str, int] = {}
     for month, n in per_month:
-        if is_month(month):  # a year alone or an ISO week ("2018-W14") is no month
+        if is_month(month):  # a year, a span of years or 'undated' is no month
             counts[month[:7]] = counts.get(month[:7], 0) + int(n)
     if not counts:
         return {"bars": [], "width": width, "height": height, "max": 0, "pad": pad}

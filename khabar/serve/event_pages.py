@@ -39,15 +39,27 @@ def page_url(params: dict[str, str], **changes: str | None) -> str:
 
 
 def month_counts(per_month: list[tuple[str, int]]) -> dict[str, Any]:
-    """The month list: calendar months latest first (each links to a date filter), then
-    the events dated by a year alone and a count of those dated otherwise (an ISO week),
-    which the corpus's date filters do not select, so they are not links."""
+    """The month list from the corpus's counts per period (khabar.corpus.event_dates):
+    calendar months latest first (an event dated by a week is counted under a month by
+    the corpus), then the events dated by a year (or a longer span, `1980/1989`), each a
+    link to the date filter that selects them, and how many are undated (a duration)."""
     months = sorted(((m, n) for m, n in per_month if chart.is_month(m)), reverse=True)
-    years = sorted(((m, n) for m, n in per_month if len(m) == 4 and m.isdigit()),
-                   reverse=True)
-    other = sum(n for m, n in per_month if not chart.is_month(m)
-                and not (len(m) == 4 and m.isdigit()))
-    return {"months": months, "years": years, "other": other}
+    years = sorted(((m, n) for m, n in per_month if _years(m)), reverse=True)
+    undated = sum(n for m, n in per_month if not chart.is_month(m) and not _years(m))
+    return {"months": months, "years": years, "undated": undated}
+
+
+def _years(period: str) -> tuple[str, str] | None:
+    """(first, last) year of a period `YYYY` or `YYYY/YYYY`."""
+    first, _, last = period.partition("/")
+    last = last or first
+    return (first, last) if len(first) == len(last) == 4 and first.isdigit() \
+        and last.isdigit() else None
+
+
+def year_url(params: dict[str, str], period: str) -> str:
+    first, last = _years(period) or (period, period)
+    return page_url(params, since=first, until=last)
 
 
 def sentence_view(text: str, row: dict[str, Any]) -> dict[str, Any] | None:
@@ -129,7 +141,7 @@ def events_page(request: Request, type: str = "", place: str = "", country: str 
         request, "events.html", 400 if error else 200, params=params, rows=rows,
         counts=tally, chart=months, undrawn=undrawn, per_month=month_counts(tally["month"]),
         total=total, next_url=next_url, error=error,
-        active=active, page_url=page_url, continued=bool(cursor),
+        active=active, page_url=page_url, year_url=year_url, continued=bool(cursor),
         api_url="/api/v1/events?" + urlencode({**{k: v for k, v in params.items() if v},
                                                 "counts": "true"}),
         types=list(EVENT_TYPES.items()), type_labels=EVENT_TYPES,
