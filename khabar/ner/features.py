@@ -23,6 +23,7 @@ LEXICON_NAME = "lexicon.tsv.gz"
 FAMILIES = ("word", "affix", "shape", "context", "gazetteer", "cluster", "lexicon")
 # families that exist but the shipped model does not use (see docs/ner.md)
 OPTIONAL = ("chars",)
+_SHIPPED = frozenset(FAMILIES)
 
 
 def _shape(tok: str) -> str:
@@ -77,6 +78,40 @@ class Featurizer:
 
     def describe(self, tok: str) -> "Lex":
         """`lexical` without its cache, for callers that keep what they need of it."""
+        if self.families == _SHIPPED:
+            return self._describe_shipped(tok)
+        return self._describe_any(tok)
+
+    def _describe_shipped(self, tok: str) -> "Lex":
+        """`_describe_any` for the shipped families, in straight lines: every new word
+        form of an article comes through here. Same strings in the same order (the
+        models sum their weights in this order)."""
+        k = key(tok)
+        c = core(k)
+        pre = split_clitic(k)[0]
+        f = ["b", "w=" + k, "c=" + c, "pre=" + pre, "s1=" + c[-1:], "s2=" + c[-2:],
+             "s3=" + c[-3:], "p2=" + c[:2], "p3=" + c[:3], "sh=" + _shape(tok),
+             "len=" + str(min(len(c), 8))]
+        cl = self._cluster(k)
+        if cl:
+            f.extend([f"k{lvl}={cid}" for lvl, cid in enumerate(cl)])
+            c1, c2 = cl[1], cl[2]
+            f.append("pre|k=" + pre + "|" + c1)
+            left = ["w-1=" + k, "c-1=" + c, "k-1=" + c1, "kk-1=" + c2]
+            right = ["w1=" + k, "c1=" + c, "k1=" + c1, "kk1=" + c2]
+        else:
+            f.append("k=none")
+            left = ["w-1=" + k, "c-1=" + c]
+            right = ["w1=" + k, "c1=" + c]
+        lx = self.lexicon.get(c)
+        if lx is not None:
+            f.append("lx=" + lx)
+            left.append("lx-1=" + lx)
+            right.append("lx1=" + lx)
+        return Lex(k, c, f, cl, left, right, "w-2=" + k, "w2=" + k, self.gaz.forms(k))
+
+    def _describe_any(self, tok: str) -> "Lex":
+        """`describe` for any choice of families (the reference of the fast path)."""
         fam = self.families
         k = key(tok)
         c = core(k)

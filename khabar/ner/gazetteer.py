@@ -43,14 +43,18 @@ class Gazetteer:
             self._by_first.setdefault(toks[0], []).append((toks[1:], typ))
         for cands in self._by_first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[1]))
+        # the keyed words that alone are a listed name: `listed` is asked per name word
+        self._alone = frozenset(k for k, cands in self._by_first.items()
+                                if any(not rest for rest, _t in cands))
 
     def listed(self, k: str) -> bool:
         """Whether the keyed word alone is a listed name (any type)."""
-        return any(not rest for rest, _t in self._by_first.get(k, ()))
+        return k in self._alone
 
     def forms(self, k: str) -> tuple[str, ...]:
         """The name forms of a keyed token that begin some listed name (most often none)."""
-        return tuple(f for f in name_forms(k) if f in self._by_first)
+        by_first = self._by_first
+        return tuple([f for f in name_forms(k) if f in by_first])
 
     def features(self, keys: list[str], forms: list[tuple[str, ...]] | None = None
                  ) -> list[list[str]]:

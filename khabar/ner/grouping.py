@@ -46,10 +46,30 @@ def _bare(k: str) -> str:
     return k[len(ARTICLE):] if k.startswith(ARTICLE) and len(k) - len(ARTICLE) >= 2 else k
 
 
+# `_name_core` per keyed word, for the gazetteer it was read with: names repeat through an
+# article and across articles (bounded: cleared when full)
+_CORES: dict[str, str] = {}
+_CORES_GAZ: list[object] = [None]
+_CORES_MAX = 1 << 16
+
+
 def _name_core(k: str) -> str:
     """`core` for a word of a name: a listed name keeps its letters («ليلى» is not «ل» +
     «يلى»), and a clitic comes off where it leaves a listed name («ولبنان», «للبنان»)."""
     gaz = _gazetteer.default()
+    if _CORES_GAZ[0] is not gaz:
+        _CORES.clear()
+        _CORES_GAZ[0] = gaz
+    hit = _CORES.get(k)
+    if hit is None:
+        if len(_CORES) >= _CORES_MAX:
+            _CORES.clear()
+        hit = _CORES[k] = _name_core_uncached(k, gaz)
+    return hit
+
+
+def _name_core_uncached(k: str, gaz: _gazetteer.Gazetteer) -> str:
+    """`_name_core` without its cache (the reference of the cached path)."""
     if gaz.listed(k):
         return _bare(k)
     for rest in name_forms(k)[1:]:
