@@ -55,6 +55,42 @@ STATUSES = [
     ("hypothetical", "وهدد الوزير بأنه إذا استمر التهريب فسيتم فرض حظر التجول على البلدة."),
 ]
 
+# an alleged event («هجوم مفترض», «الهجوم المزعوم») is claimed, with or without a statement
+ALLEGED = [
+    "وتنتظر اللجنة نتائج التحقيق في هجوم مفترض بالغاز على قرية جبلية الشهر الماضي.",
+    "ويدور الجدل منذ أسابيع حول الهجوم المزعوم على قافلة الإغاثة قرب الحدود.",
+    "ولا تزال ملابسات الاغتيال المزعوم لأحد قادة الفصائل في المدينة غامضة.",
+]
+
+
+@pytest.mark.parametrize("sentence", ALLEGED, ids=[f"alleged-{i}" for i in range(len(ALLEGED))])
+def test_an_alleged_event_is_claimed(sentence):
+    evs = [e for e in events_of(sentence) if e["type"] == "ASSAULT"]
+    assert evs, sentence
+    assert evs[0]["status"] == "claimed"
+
+
+# a past event recounted in a «بعدما/إثر/عقب» clause inside a threat is a fact, not the plan
+PAST_IN_THREAT = [
+    ("وتوعد الرئيس بضربات قاسية بعدما لقي عشرون جنديا حتفهم إثر هجوم على ثكنة في الجنوب.",
+     "هجوم"),
+    ("وهددت الحكومة بإجراءات صارمة عقب هجوم استهدف مركزا للشرطة في العاصمة.", "هجوم"),
+]
+
+
+@pytest.mark.parametrize("sentence,trigger", PAST_IN_THREAT,
+                         ids=[f"past-in-threat-{i}" for i in range(len(PAST_IN_THREAT))])
+def test_a_past_event_inside_a_threat_is_asserted(sentence, trigger):
+    evs = [e for e in events_of(sentence) if e["trigger"]["text"] == trigger]
+    assert evs, sentence
+    assert evs[0]["status"] == "asserted"
+
+
+def test_a_planned_strike_in_a_threat_stays_future():
+    evs = [e for e in events_of("وهدد الجيش بقصف مواقع المسلحين في الجبال خلال أيام.")
+           if e["type"] == "ASSAULT"]
+    assert evs and evs[0]["status"] == "future"
+
 
 @pytest.mark.parametrize("status,sentence", STATUSES,
                          ids=[f"{s}-{i}" for i, (s, _) in enumerate(STATUSES)])
