@@ -233,3 +233,6 @@ DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
 PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
 COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
+
+# a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
+PLACE_HEADS = _set(load("gazetteer_heads")["place"])

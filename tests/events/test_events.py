@@ -279,3 +279,22 @@ def test_any_mix_of_sentences_gives_valid_events(first, parts):
     _offsets_ok(record)
     ids = [e["id"] for e in record["events"]]
     assert len(ids) == len(set(ids))
+
+
+# an early and a later toll of one strike, its place named two ways: one event, the higher
+# toll; two strikes in two places, or a strike by another means, stay two
+TOLLS = [
+    ("قصف الجيش الإسرائيلي خيمة للنازحين في منطقة الزوايدة صباح الأربعاء ما أدى "
+     "إلى استشهاد 4 فلسطينيين. وفي وقت لاحق أفاد مصدر طبي باستشهاد 9 فلسطينيين في قصف "
+     "للجيش الإسرائيلي على الزوايدة.", 1, 9),
+    ("قصف الجيش الإسرائيلي خيمة للنازحين في منطقة الزوايدة صباح الأربعاء ما أدى "
+     "إلى استشهاد 4 فلسطينيين. وفي وقت لاحق أفاد مصدر طبي باستشهاد 9 فلسطينيين في قصف "
+     "للجيش الإسرائيلي على بلدة بيت لاهيا.", 2, 4),
+]
+
+
+@pytest.mark.parametrize("text,n,dead", TOLLS, ids=["one-strike-two-tolls", "two-places"])
+def test_an_updated_toll_joins_its_strike(text, n, dead):
+    evs = [e for e in events_of(text) if e["type"] == "ASSAULT"]
+    assert len(evs) == n, [(e["trigger"]["text"], e.get("location"), e.get("mode")) for e in evs]
+    assert evs[0]["dead"] == dead
