@@ -57,7 +57,7 @@ STATUSES = [
 
 # an alleged event («هجوم مفترض», «الهجوم المزعوم») is claimed, with or without a statement
 ALLEGED = [
-    "وتنتظر اللجنة نتائج التحقيق في هجوم مفترض بالغاز على قرية جبلية الشهر الماضي.",
+    "وتنتظر اللجنة نتائج التحقيق في هجوم مفترض بغاز سام على قرية جبلية الشهر الماضي.",
     "ويدور الجدل منذ أسابيع حول الهجوم المزعوم على قافلة الإغاثة قرب الحدود.",
     "ولا تزال ملابسات الاغتيال المزعوم لأحد قادة الفصائل في المدينة غامضة.",
 ]
@@ -298,3 +298,21 @@ def test_an_updated_toll_joins_its_strike(text, n, dead):
     evs = [e for e in events_of(text) if e["type"] == "ASSAULT"]
     assert len(evs) == n, [(e["trigger"]["text"], e.get("location"), e.get("mode")) for e in evs]
     assert evs[0]["dead"] == dead
+
+
+# «أكدوا أنها تركية قصفت …»: a complementizer with a pronoun before a nationality is no
+# noun; the nationality alone names the actor
+NATIONALITY_AFTER_PRONOUN = [
+    ("أعلن الجيش اعتراض طائرات مسيرة أكد أنها تركية قصفت قاعدة عسكرية في الشمال.",
+     "قصفت", "تركيا"),
+    ("وأسقطت الدفاعات صواريخ ذكرت أنها روسية قصفت محطة للكهرباء قرب العاصمة.",
+     "قصفت", "روسيا"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,country", NATIONALITY_AFTER_PRONOUN,
+                         ids=[f"pronoun-nisba-{i}" for i in range(len(NATIONALITY_AFTER_PRONOUN))])
+def test_a_nationality_after_a_pronoun_is_the_actor(text, trigger, country):
+    ev = next(e for e in events_of(text) if e["trigger"]["text"] == trigger)
+    assert fold(ev["actor"]["canonical"]) == fold(country), ev["actor"]
+    assert not fold(ev["actor"]["text"]).startswith(("انها", "انه"))
