@@ -347,6 +347,10 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], suffixed: bool) 
 def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
     """«وفدا عراقيا يزور …»: a noun and its nationality adjective right before a verb."""
     noun = ws.words[i - 2] if i >= 2 else ""
+    if any(noun == comp + suffix for comp in L.COMPLEMENTIZERS for suffix in L.SUFFIXES):
+        # «أكدوا أنها تركية قصفت …»: «إنها» is no noun; the nationality alone names the
+        # actor
+        return _nisba(ctx, ws, i - 1, accusative=True)
     # a noun with a preposition glued on («لصواريخ») is no subject
     if not _content(noun) or noun in L.ANY_PREPS or noun[0] in L.GLUED_PREPS:
         return None

@@ -104,8 +104,12 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
             role, _ = hit_b
             back = i - 1
-            # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»
-            for start in (back, back - 1, back - 2):
+            # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»; a count of two words
+            # that ends right at the cue is read whole («أحد عشر قتيلا», «خمسة آلاف جريح»),
+            # not from its last word
+            whole = [s for s in (back - 2, back - 1) if s >= lo and
+                     (n := number_at(words, s)) is not None and n[1] == i]
+            for start in (*whole[:1], back, back - 1, back - 2):
                 if start >= lo:
                     n = number_at(words, start)
                     if n is not None and n[1] in (i, i - 1) and role not in found:

@@ -111,6 +111,8 @@ PERFECT_PARTICLES = _set(GRAMMAR["perfect_particles"])
 COPULAS = _set(GRAMMAR["copulas"])
 COMPLEMENTIZERS = _set(GRAMMAR["complementizers"])
 PLANNING = frozenset(GRAMMAR["future_classes"])
+ALLEGED = _set(GRAMMAR["alleged_adjectives"])
+PAST_CLAUSE_OPENERS = [tuple(_f(p).split()) for p in GRAMMAR["past_clause_openers"]]
 ASKING = frozenset(GRAMMAR["asking_classes"])
 ELABORATION = _set(GRAMMAR["elaboration_connectors"])
 VERBAL_ACTS: dict[str, str] = dict(GRAMMAR["verbal_acts"])
@@ -231,3 +233,6 @@ DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
 PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
 COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
+
+# a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
+PLACE_HEADS = _set(load("gazetteer_heads")["place"])

@@ -5,6 +5,9 @@ contradicts (another date, another count). The mention with the most arguments s
 the event's main one, as an annotator would choose it."""
 from __future__ import annotations
 
+from khabar.events.lexicon import PLACE_HEADS
+from khabar.normalize import fold
+
 _ROLES = ("actor", "recipient", "location", "date", "dead", "injured", "arrested")
 
 
@@ -15,6 +18,37 @@ def _key(part: dict | None) -> str | None:
     if geo and geo.get("admin_level", 0) >= 3:  # one town, camp or site under two names
         return f"{geo['lat']},{geo['lon']}"
     return part.get("entity") or part.get("canonical") or part.get("text")
+
+
+def _place_word(part: dict | None) -> str | None:
+    """The first word of a place's name past its generic head and article: «منطقة
+    المواصي» and «منطقة مواصي الساحل» both give «مواصي»."""
+    if not part or not part.get("text"):
+        return None
+    for w in fold(part["text"]).split():
+        if w in PLACE_HEADS:
+            continue
+        w = w[2:] if w.startswith("ال") and len(w) > 5 else w
+        return w if len(w) >= 4 else None
+    return None
+
+
+def _updated_toll(a: dict, b: dict) -> bool:
+    """An early and a later toll of one strike: the same place by name, the same day, the
+    same means and actor; only the counts differ (a toll is revised as it is told)."""
+    pa, pb = _place_word(a.get("location")), _place_word(b.get("location"))
+    return bool(pa and pa == pb and _date(a) and _date(a) == _date(b) and a.get("mode")
+                and a.get("mode") == b.get("mode") and _same_actor(a, b))
+
+
+def _same_actor(a: dict, b: dict) -> bool:
+    """No actor against another: an unnamed one, one key, or one name inside the other
+    («الجيش الإسرائيلي», «الإسرائيلي»)."""
+    pa, pb = a.get("actor"), b.get("actor")
+    if not pa or not pb or _key(pa) == _key(pb):
+        return True
+    ta, tb = fold(pa.get("text") or ""), fold(pb.get("text") or "")
+    return bool(ta and tb and (ta in tb or tb in ta))
 
 
 def _target(ev: dict) -> str | None:
@@ -41,11 +75,13 @@ def _compatible(a: dict, b: dict) -> bool:
         return False
     for role in ("dead", "injured", "arrested"):
         if a.get(role) is not None and b.get(role) is not None and a[role] != b[role] and \
-                role not in a.get("vague", ()) and role not in b.get("vague", ()):
+                role not in a.get("vague", ()) and role not in b.get("vague", ()) and \
+                not _updated_toll(a, b):
             return False
     if _bare(b):
         return True
-    same_place = _key(a.get("location")) and _key(a.get("location")) == _key(b.get("location"))
+    same_place = (_key(a.get("location")) and _key(a.get("location")) == _key(b.get("location"))
+                  ) or (_tolled(a) and _tolled(b) and _updated_toll(a, b))
     same_target = _target(a) and _target(a) == _target(b)
     return bool(same_place or same_target)
 
@@ -68,6 +104,11 @@ def _absorb(kept: dict, ev: dict) -> None:
         main.pop("vague")
     for role in _ROLES:
         if main.get(role) is None and other.get(role) is not None:
+            main[role] = other[role]
+    for role in ("dead", "injured", "arrested"):
+        # two tolls of one strike: the higher is the later, revised one
+        if isinstance(main.get(role), int) and isinstance(other.get(role), int) and \
+                other[role] > main[role] and role not in other.get("vague", ()):
             main[role] = other[role]
     kept.clear()
     kept.update(main)
@@ -98,7 +139,7 @@ def merge(events: list[dict]) -> list[dict]:
         seen: list[dict] = []
         if ev["type"] in last_of_type:
             seen.append(last_of_type[ev["type"]])
-        for k in (_key(ev.get("location")), _target(ev)):
+        for k in (_key(ev.get("location")), _target(ev), _name_key(ev)):
             if k:
                 seen.extend(reversed(by_key.get((ev["type"], k), ())))
         target = next((kept for kept in seen if _compatible(kept, ev)), None)
@@ -109,10 +150,23 @@ def merge(events: list[dict]) -> list[dict]:
         else:
             _absorb(target, ev)
         last_of_type[ev["type"]] = target
-        for k in (_key(target.get("location")), _target(target)):
+        for k in (_key(target.get("location")), _target(target), _name_key(target)):
             bucket = by_key.setdefault((target["type"], k), []) if k else None
             if bucket is not None and not any(x is target for x in bucket):
                 bucket.append(target)
     for ev in out:
         ev["mentions"].sort(key=lambda m: m["trigger"]["start"])
     return out
+
+
+def _tolled(ev: dict) -> bool:
+    return ev.get("dead") is not None or ev.get("injured") is not None
+
+
+def _name_key(ev: dict) -> str | None:
+    """Two tolls of one strike may name its place in two ways: looked up by name only
+    for events with a toll, the one case where a name alone joins two mentions."""
+    if not _tolled(ev):
+        return None
+    word = _place_word(ev.get("location"))
+    return f"place-name:{word}" if word else None

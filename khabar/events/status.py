@@ -63,6 +63,8 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
         return "future", stmt
     if stmt is not None and (ctx.quotes_list[stmt].attrs.get("cue") or {}).get("class") \
             in L.PLANNING:
+        if _after_past_clause_opener(words, i):
+            return "asserted", None  # «هدد بضربات بعدما قتل هجوم …»: the background is a fact
         return "future", stmt  # «هددت بفرض عقوبات»: threatened, not done
     if not c.verb and any(w[:1] == L.FUTURE_PREFIX and _future_light_verb(w)
                           for w in words[max(0, i - 4):i]):
@@ -79,7 +81,18 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
     if date_value and published and date_mod == "END" and published.startswith(date_value):
         # «قبل انقضاء العام الجاري»: the end of the period the article is written in
         return "future", stmt
+    if stmt is None and not c.verb and \
+            any(w in L.ALLEGED for w in words[c.last_word + 1:c.last_word + 3]):
+        return "claimed", None  # «هجوم مفترض»: the article reports it as alleged
     return ("claimed" if stmt is not None else "asserted"), stmt
+
+
+def _after_past_clause_opener(words: list[str], i: int) -> bool:
+    """A trigger in a clause opened a few words before by «بعدما», «إثر», «عقب»…: a past
+    event told as the background of what surrounds it."""
+    window = words[max(0, i - 6):i]
+    return any(tuple(window[k:k + len(p)]) == p
+               for p in L.PAST_CLAUSE_OPENERS for k in range(len(window)))
 
 
 def _future_verb(w: str) -> bool:

@@ -55,6 +55,42 @@ STATUSES = [
     ("hypothetical", "وهدد الوزير بأنه إذا استمر التهريب فسيتم فرض حظر التجول على البلدة."),
 ]
 
+# an alleged event («هجوم مفترض», «الهجوم المزعوم») is claimed, with or without a statement
+ALLEGED = [
+    "وتنتظر اللجنة نتائج التحقيق في هجوم مفترض بغاز سام على قرية جبلية الشهر الماضي.",
+    "ويدور الجدل منذ أسابيع حول الهجوم المزعوم على قافلة الإغاثة قرب الحدود.",
+    "ولا تزال ملابسات الاغتيال المزعوم لأحد قادة الفصائل في المدينة غامضة.",
+]
+
+
+@pytest.mark.parametrize("sentence", ALLEGED, ids=[f"alleged-{i}" for i in range(len(ALLEGED))])
+def test_an_alleged_event_is_claimed(sentence):
+    evs = [e for e in events_of(sentence) if e["type"] == "ASSAULT"]
+    assert evs, sentence
+    assert evs[0]["status"] == "claimed"
+
+
+# a past event recounted in a «بعدما/إثر/عقب» clause inside a threat is a fact, not the plan
+PAST_IN_THREAT = [
+    ("وتوعد الرئيس بضربات قاسية بعدما لقي عشرون جنديا حتفهم إثر هجوم على ثكنة في الجنوب.",
+     "هجوم"),
+    ("وهددت الحكومة بإجراءات صارمة عقب هجوم استهدف مركزا للشرطة في العاصمة.", "هجوم"),
+]
+
+
+@pytest.mark.parametrize("sentence,trigger", PAST_IN_THREAT,
+                         ids=[f"past-in-threat-{i}" for i in range(len(PAST_IN_THREAT))])
+def test_a_past_event_inside_a_threat_is_asserted(sentence, trigger):
+    evs = [e for e in events_of(sentence) if e["trigger"]["text"] == trigger]
+    assert evs, sentence
+    assert evs[0]["status"] == "asserted"
+
+
+def test_a_planned_strike_in_a_threat_stays_future():
+    evs = [e for e in events_of("وهدد الجيش بقصف مواقع المسلحين في الجبال خلال أيام.")
+           if e["type"] == "ASSAULT"]
+    assert evs and evs[0]["status"] == "future"
+
 
 @pytest.mark.parametrize("status,sentence", STATUSES,
                          ids=[f"{s}-{i}" for i, (s, _) in enumerate(STATUSES)])
@@ -108,6 +144,11 @@ COUNTS = [
     ("مقتل 3 مدنيين وتدمير منازل في القصف", {"dead": 3}),
     # a range takes its lower bound
     ("قتل ما بين 20 و30 شخصا في القصف", {"dead": 20}),
+    # a count of two words before its noun is read whole, not from its last word
+    ("وارتفعت الحصيلة إلى أحد عشر قتيلا في المدينة", {"dead": 11}),
+    ("سقط ثلاثة عشر جريحا في التدافع", {"injured": 13}),
+    ("خلفت المعارك خمسة آلاف قتيل خلال العام", {"dead": 5000}),
+    ("سقط عشرون قتيلا في الانفجار", {"dead": 20}),
 ]
 
 
@@ -238,3 +279,40 @@ def test_any_mix_of_sentences_gives_valid_events(first, parts):
     _offsets_ok(record)
     ids = [e["id"] for e in record["events"]]
     assert len(ids) == len(set(ids))
+
+
+# an early and a later toll of one strike, its place named two ways: one event, the higher
+# toll; two strikes in two places, or a strike by another means, stay two
+TOLLS = [
+    ("قصف الجيش الإسرائيلي خيمة للنازحين في منطقة الزوايدة صباح الأربعاء ما أدى "
+     "إلى استشهاد 4 فلسطينيين. وفي وقت لاحق أفاد مصدر طبي باستشهاد 9 فلسطينيين في قصف "
+     "للجيش الإسرائيلي على الزوايدة.", 1, 9),
+    ("قصف الجيش الإسرائيلي خيمة للنازحين في منطقة الزوايدة صباح الأربعاء ما أدى "
+     "إلى استشهاد 4 فلسطينيين. وفي وقت لاحق أفاد مصدر طبي باستشهاد 9 فلسطينيين في قصف "
+     "للجيش الإسرائيلي على بلدة بيت لاهيا.", 2, 4),
+]
+
+
+@pytest.mark.parametrize("text,n,dead", TOLLS, ids=["one-strike-two-tolls", "two-places"])
+def test_an_updated_toll_joins_its_strike(text, n, dead):
+    evs = [e for e in events_of(text) if e["type"] == "ASSAULT"]
+    assert len(evs) == n, [(e["trigger"]["text"], e.get("location"), e.get("mode")) for e in evs]
+    assert evs[0]["dead"] == dead
+
+
+# «أكدوا أنها تركية قصفت …»: a complementizer with a pronoun before a nationality is no
+# noun; the nationality alone names the actor
+NATIONALITY_AFTER_PRONOUN = [
+    ("أعلن الجيش اعتراض طائرات مسيرة أكد أنها تركية قصفت قاعدة عسكرية في الشمال.",
+     "قصفت", "تركيا"),
+    ("وأسقطت الدفاعات صواريخ ذكرت أنها روسية قصفت محطة للكهرباء قرب العاصمة.",
+     "قصفت", "روسيا"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,country", NATIONALITY_AFTER_PRONOUN,
+                         ids=[f"pronoun-nisba-{i}" for i in range(len(NATIONALITY_AFTER_PRONOUN))])
+def test_a_nationality_after_a_pronoun_is_the_actor(text, trigger, country):
+    ev = next(e for e in events_of(text) if e["trigger"]["text"] == trigger)
+    assert fold(ev["actor"]["canonical"]) == fold(country), ev["actor"]
+    assert not fold(ev["actor"]["text"]).startswith(("انها", "انه"))
