@@ -67,3 +67,21 @@ def test_without_a_timeout_the_records_are_those_of_a_run_with_one(tmp_path):
 def test_a_timeout_that_is_not_a_positive_number_is_refused(bad):
     result = CliRunner().invoke(main, ["extract", "-", "--timeout", bad], input="نص.")
     assert result.exit_code == 2 and "--timeout" in result.output
+
+
+def test_index_timeout_makes_the_slow_article_an_input_error_and_stores_the_rest(
+        tmp_path, slow_default):
+    import sqlite3
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _inputs(inputs)
+    db = str(tmp_path / "c.db")
+    result = CliRunner().invoke(main, ["index", str(inputs), "--db", db, "--no-progress",
+                                       "--workers", "1", "--timeout", "6"])
+    assert result.exit_code == 0, result.output
+    assert "E_TIMEOUT" in result.output
+    con = sqlite3.connect(db)
+    status = dict(con.execute("SELECT name, coalesce(error_code, status) FROM inputs"))
+    assert status == {"s0": "new", "s1": "E_TIMEOUT", "s2": "new"}
+    assert con.execute("SELECT count(*) FROM statements").fetchone()[0] >= 1
