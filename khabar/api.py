@@ -86,14 +86,17 @@ def process(article: Article, skip: tuple[str, ...] = (), ner: str = "crf") -> A
 
 def process_stream(articles: Iterable[Article], *, skip: tuple[str, ...] = (),
                    ner: str = "crf", workers: int | None = None,
-                   dask: str | None = None) -> Iterator[Article]:
+                   dask: str | None = None, timeout: float | None = None
+                   ) -> Iterator[Article]:
     """Processed Articles in input order: the one place every batch (the `pipe` and
     `records` functions, `khabar extract`, `khabar quotes`) runs the pipeline, through
     khabar.run's executors: this process (workers None or 1), a process pool (workers >
-    1) or dask.distributed (dask "local" or a scheduler address)."""
+    1) or dask.distributed (dask "local" or a scheduler address). `timeout`: seconds per
+    article (E_TIMEOUT past them; it runs even one worker as a process of its own)."""
     from khabar.run import pipe as run_pipe
 
-    yield from run_pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner)
+    yield from run_pipe(articles, workers=workers, dask=dask, skip=skip, ner=ner,
+                        timeout=timeout)
 
 
 def _record(article: Article) -> Record:

@@ -205,10 +205,13 @@ def _terminal_width() -> int:
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", default=None,
               help="Run on dask.distributed: a scheduler address (tcp://host:8786), or "
                    "'local' for a LocalCluster of --workers (default 2) processes.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Per article, on worker processes or Dask: an article "
+              "not done by then comes back unprocessed, flagged E_TIMEOUT [default: none].")
 def extract(paths: tuple[str, ...], fmt: str | None, out_dir: Path | None,
             input_format: str | None, layers: str | None, skip: str,
             progress: bool | None, ner: str, workers: int | None,
-            dask_address: str | None) -> None:
+            dask_address: str | None, timeout: float | None) -> None:
     """Extract records from articles: files, folders, JSONL/CSV, HTML, .gz, or standard
     input (no path, or -)."""
     from tqdm import tqdm
@@ -237,7 +240,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, out_dir: Path | None,
 
         workers, inputs = auto_workers(inputs, workers)
     articles = api.process_stream(inputs, skip=skip_names, ner=ner, workers=workers,
-                                  dask=dask_address)
+                                  dask=dask_address, timeout=timeout)
     articles = tqdm(articles, unit=" articles", file=sys.stderr, disable=not progress,
                     dynamic_ncols=True)
     kwargs = {"layers": layer_names} if layer_names else {}

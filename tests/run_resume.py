@@ -1,5 +1,5 @@
-"""A run of `write_partitions` for the kill-and-resume test: `python -m tests.run_resume OUT`
-writes the same partitions as the test's uninterrupted run, slowly enough to be killed
+"""A run of `write_partitions` for the kill-and-resume tests: `python -m tests.run_resume OUT
+[FORMAT]` writes the same partitions as the test's uninterrupted run, slowly enough to be killed
 in the middle."""
 from __future__ import annotations
 
@@ -32,11 +32,12 @@ def spec():
     return Pipeline(SLOW, options={"slow": {"seconds": PAUSE}}).spec
 
 
-def main(out: str) -> None:
+def main(out: str, fmt: str = "jsonl") -> None:
     from khabar.run.cluster import write_partitions
 
-    write_partitions(articles(), out, spec(), "local", workers=2, batch_size=BATCH)
+    write_partitions(articles(), out, spec(), "local", workers=2, batch_size=BATCH,
+                     format=fmt)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

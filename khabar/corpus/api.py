@@ -39,10 +39,12 @@ class Corpus:
 
     # ------------------------------------------------------------------ writing
     def add(self, inputs: Iterable[str | os.PathLike], workers: int | str | None = None,
-            progress: bool = False, batch_size: int = BATCH_SIZE) -> IndexSummary:
+            progress: bool = False, batch_size: int = BATCH_SIZE,
+            timeout: float | None = None) -> IndexSummary:
         """Index files, folders, JSONL/CSV (also .gz); inputs already recorded are skipped.
         `workers`: None or 1 in this process, N worker processes, or "auto" (every core
-        for more than one input). The rows are the same whatever it is."""
+        for more than one input). The rows are the same whatever it is. `timeout`:
+        seconds per article; one over it is an input error E_TIMEOUT."""
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only; open it with readonly=False to add")
         from khabar.api import read_inputs
@@ -50,7 +52,7 @@ class Corpus:
 
         workers, articles = resolve_workers(read_inputs([os.fspath(p) for p in inputs]),
                                             workers)
-        return Indexer(self.db, workers, batch_size).run(articles, progress)
+        return Indexer(self.db, workers, batch_size, timeout).run(articles, progress)
 
     def add_records(self, records: Iterable[dict], progress: bool = False,
                     batch_size: int = BATCH_SIZE) -> IndexSummary:

@@ -52,13 +52,16 @@ Run it again after a crash or with more inputs: inputs already indexed are skipp
               help="Inputs written per transaction.")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr (default: when stderr is a terminal).")
-def index(inputs, db_path, workers, batch_size, progress) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Per article, on worker processes: an article not "
+              "done by then is an input error E_TIMEOUT [default: none].")
+def index(inputs, db_path, workers, batch_size, progress, timeout) -> None:
     """Index articles into a corpus: statements, speakers, entities, dates, stories."""
     corpus = _open(db_path, False)
     if progress is None:
         progress = sys.stderr.isatty()
     summary = corpus.add(inputs, workers=workers or "auto", progress=progress,
-                         batch_size=batch_size)
+                         batch_size=batch_size, timeout=timeout)
     click.echo(summary.text(), err=True)
     rows = corpus.db.execute("SELECT path, record, error_code, error_message FROM inputs WHERE "
                              "status='error' ORDER BY path, record LIMIT 10").fetchall()

@@ -9,18 +9,19 @@ from khabar.document import Article
 
 
 def process_articles(articles: Iterable[Article], workers: int | None = None,
-                     ner: str = "crf") -> Iterator[Article]:
+                     ner: str = "crf", timeout: float | None = None) -> Iterator[Article]:
     """Processed articles in input order; a failing article comes back flagged. The
     records are the same whatever `workers` is (the executors run the same Pipeline).
     The pipeline is loaded when the first article is asked for: storing records made
-    earlier (`Corpus.add_records`) never loads it."""
+    earlier (`Corpus.add_records`) never loads it. `timeout`: seconds per article, past
+    which it comes back unprocessed with E_TIMEOUT."""
     from khabar.run import pipe
 
     it = iter(articles)
     first = next(it, None)
     if first is None:
         return
-    yield from pipe(chain([first], it), workers=workers, ner=ner)
+    yield from pipe(chain([first], it), workers=workers, ner=ner, timeout=timeout)
 
 
 def resolve_workers(articles: Iterable[Article], workers: int | str | None

@@ -145,9 +145,10 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 class Indexer:
     def __init__(self, db: sqlite3.Connection, workers: int | None = None,
-                 batch_size: int = BATCH_SIZE) -> None:
+                 batch_size: int = BATCH_SIZE, timeout: float | None = None) -> None:
         self.db = db
         self.workers = workers
+        self.timeout = timeout
         self.batch_size = batch_size
 
     def run(self, articles: Iterable[Article | dict], progress: bool = False,
@@ -163,7 +164,7 @@ class Indexer:
         t0 = time.perf_counter()
         bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
         plan = _Plan(self, _batches(articles, self.batch_size), summary)
-        fresh = iter(process_articles(plan.feed(), self.workers))
+        fresh = iter(process_articles(plan.feed(), self.workers, timeout=self.timeout))
         try:
             while plan.pending or plan.advance():
                 size, todo = plan.pending.popleft()

@@ -134,35 +134,72 @@ def dask_pipe(articles: Iterable[Article], spec, address: str = "local",
                 cluster.close()
 
 
+FORMATS = ("jsonl", "parquet")
+
+
 def records_partition(spec, articles: list[Article], layers: tuple[str, ...] | None = None,
-                      timeout: float | None = None) -> tuple[str, dict[str, int]]:
-    """The task of `write_partitions`: one partition's records as JSON Lines, made on the
-    worker (a record is smaller to send back than its Article), and its counts."""
-    return _lines(run_partition(spec, articles, timeout), layers)
+                      timeout: float | None = None, fmt: str = "jsonl", first_seq: int = 0
+                      ) -> tuple[object, dict[str, int]]:
+    """The task of `write_partitions`: one partition's records, made on the worker (a
+    record is smaller to send back than its Article), as JSON Lines or, for "parquet",
+    the rows of each table (`khabar.run.tables`), and its counts."""
+    return _output(run_partition(spec, articles, timeout), layers, fmt, first_seq)
 
 
-def _lines(out: list[Article], layers) -> tuple[str, dict[str, int]]:
+def _output(out: list[Article], layers, fmt: str = "jsonl", first_seq: int = 0
+            ) -> tuple[object, dict[str, int]]:
     from khabar.record import dumps, to_record
 
     kwargs = {"layers": layers} if layers else {}
-    lines = [dumps(to_record(a, **kwargs), indent=None) for a in out]
+    records = [to_record(a, **kwargs) for a in out]
     failed = sum(a.failed for a in out)
-    counts = {"inputs": len(out), "records": len(lines), "ok": len(lines) - failed,
+    counts = {"inputs": len(out), "records": len(records), "ok": len(records) - failed,
               "failed": failed}
-    return "".join(line + "\n" for line in lines), counts
+    if fmt == "parquet":
+        from khabar.run.tables import rows
+
+        return rows(records, first_seq), counts
+    return "".join(dumps(r, indent=None) + "\n" for r in records), counts
+
+
+def _files(out, index: int, fmt: str) -> list:
+    """The files of partition `index`: part-NNNNNN.jsonl, or TABLE/part-NNNNNN.parquet
+    per table (each table's folder is a Parquet dataset of its partitions)."""
+    if fmt == "parquet":
+        from khabar.run.tables import TABLES
+
+        return [out / t / f"part-{index:06d}.parquet" for t in TABLES]
+    return [out / f"part-{index:06d}.jsonl"]
+
+
+def _write_partition(out, index: int, fmt: str, data) -> None:
+    import os
+
+    if fmt != "parquet":
+        _write_atomic(out / f"part-{index:06d}.jsonl", data)
+        return
+    from khabar.run.tables import write_parquet
+
+    for path in _files(out, index, fmt):
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        write_parquet(tmp, path.parent.name, data[path.parent.name])
+        os.replace(tmp, path)
 
 
 MANIFEST = "partitions.json"
 
 
-def _config_hash(spec, layers) -> str:
+def _config_hash(spec, layers, fmt: str = "jsonl") -> str:
     """What makes a partition's records what they are, besides its inputs: the
-    pipeline's spec, the layers kept and the record schema's version."""
+    pipeline's spec, the layers kept, the record schema's version and the format."""
     import hashlib
 
     from khabar.record import SCHEMA_VERSION
 
-    blob = repr((spec, tuple(layers) if layers else None, SCHEMA_VERSION))
+    key = (spec, tuple(layers) if layers else None, SCHEMA_VERSION)
+    # the JSON Lines key is that of the runs before Parquet existed: their markers hold
+    blob = repr(key if fmt == "jsonl" else key + (fmt,))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
@@ -178,13 +215,14 @@ def _inputs_hash(articles: list[Article]) -> str:
     return h.hexdigest()[:16]
 
 
-def _done(out, index: int, config: str, inputs: str) -> dict[str, int] | None:
+def _done(out, index: int, config: str, inputs: str, fmt: str = "jsonl"
+          ) -> dict[str, int] | None:
     """The counts of partition `index` when its records and marker are in `out` and its
     marker says they were made by this configuration from these inputs; else None."""
     import json
 
     marker = out / f"part-{index:06d}.done"
-    if not marker.is_file() or not (out / f"part-{index:06d}.jsonl").is_file():
+    if not marker.is_file() or not all(p.is_file() for p in _files(out, index, fmt)):
         return None
     try:
         m = json.loads(marker.read_text(encoding="utf-8"))
@@ -218,13 +256,17 @@ def _write_atomic(path, text: str) -> None:
 def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = "local",
                      workers: int | None = None, batch_size: int = 64,
                      layers: tuple[str, ...] | None = None, client=None,
-                     timeout: float | None = None) -> dict[str, int]:
+                     timeout: float | None = None, format: str = "jsonl"
+                     ) -> dict[str, int]:
     """Records on the cluster, written as `part-NNNNNN.jsonl` files in `out_dir` (partition
     k holds inputs k*batch_size ...), each renamed into place once complete and followed by
     its marker `part-NNNNNN.done` (JSON: inputs, records, ok, failed, and the hashes of
     the configuration and of the inputs that made it). A partition lost on the cluster is
     still written: its inputs' records, each flagged E_WORKER. `timeout`: seconds per
-    article (E_TIMEOUT past them).
+    article (E_TIMEOUT past them). `format="parquet"`: each partition is instead one
+    Parquet file per table, `TABLE/part-NNNNNN.parquet` (tables of `khabar.run.tables`:
+    articles, failed ones included, statements, entities, timexes, events), all renamed
+    into place before the marker is written.
 
     Run again on the same inputs and `out_dir` (after a kill, say), it resumes: a
     partition whose marker matches this configuration and its inputs is skipped, the
@@ -234,12 +276,12 @@ def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = 
     import json
     from pathlib import Path
 
-    from khabar.record import dumps, to_record
-
+    if format not in FORMATS:
+        raise ValueError(f"format {format!r}: one of {', '.join(FORMATS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     batch_size = _batch_size(out, batch_size)
-    config = _config_hash(spec, layers)
+    config = _config_hash(spec, layers, format)
     totals = {"inputs": 0, "records": 0, "ok": 0, "failed": 0, "partitions": 0,
               "skipped": 0}
 
@@ -262,7 +304,7 @@ def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = 
                     break
                 index, k = k, k + 1
                 inputs = _inputs_hash(part)
-                counts = _done(out, index, config, inputs)
+                counts = _done(out, index, config, inputs, format)
                 if counts is not None and not inflight:
                     add(counts)  # made by an earlier run: nothing to send
                     totals["skipped"] += 1
@@ -275,7 +317,8 @@ def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = 
                 if n is None:
                     n = len(client.scheduler_info().get("workers", {})) or 1
                 inflight.append((index, part, inputs, client.submit(
-                    records_partition, spec, part, layers, timeout, pure=False), None))
+                    records_partition, spec, part, layers, timeout, format,
+                    index * batch_size, pure=False), None))
             if not inflight:
                 return totals
             index, part, inputs, future, counts = inflight.popleft()
@@ -284,22 +327,18 @@ def write_partitions(articles: Iterable[Article], out_dir, spec, address: str = 
                 totals["skipped"] += 1
                 continue
             try:
-                text, counts = future.result()
+                data, counts = future.result()
                 if counts["records"] != len(part):
                     raise RuntimeError(f"{len(part)} inputs, {counts['records']} records")
             except Exception as err:  # the partition is lost, not its inputs
                 for article in part:
                     flag(article, Code.E_WORKER, f"dask: {type(err).__name__}: {err}")
-                kwargs = {"layers": layers} if layers else {}
-                text = "".join(dumps(to_record(a, **kwargs), indent=None) + "\n"
-                               for a in part)
-                counts = {"inputs": len(part), "records": len(part), "ok": 0,
-                          "failed": len(part)}
+                data, counts = _output(part, layers, format, index * batch_size)
             finally:
                 future.release()
             # records first, renamed into place; the marker last: a partition without its
             # marker is made again by the next run
-            _write_atomic(out / f"part-{index:06d}.jsonl", text)
+            _write_partition(out, index, format, data)
             _write_atomic(out / f"part-{index:06d}.done",
                           json.dumps({**counts, "config": config, "inputs_hash": inputs}))
             add(counts)
