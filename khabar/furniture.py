@@ -499,6 +499,8 @@ def _mark_related_tail(lines: list[Line]) -> None:
 _DATELINE_NAMES = {fold(k): v for k, v in _DATA["dateline_names"].items()}
 _OUTLETS = {fold(w): w for w in load("media_outlets")["outlets"]}
 _PLACE_WORDS = int(_DATA["dateline_place_words"])
+# an outlet named after a city («الرياض», «المدينة») cannot open a dateline: there it is the place
+_PLACES = frozenset(fold(w) for ws in load("gazetteer_places").values() for w in ws)
 # on the folded line (« » fold to "): «المدينة (الاسم) -», «(الاسم)--», «المدينة - "الاسم":»,
 # and the agency first: «الاسم - المدينة:»
 _DATELINE = re.compile(
@@ -527,7 +529,7 @@ def _read_dateline(text: str, lines: list[Line]) -> None:
     if len(re.findall(r"\w+", place)) > _PLACE_WORDS:
         return
     outlet = _dateline_outlet(m.group(group))
-    if outlet is None:
+    if outlet is None or (group == "first" and m.group(group).strip() in _PLACES):
         return
     shift = len(s) - len(s.lstrip())
     a, b = _to_text(text, lead, shift + m.start(group), shift + m.end(group))

@@ -480,6 +480,7 @@ def test_a_dateline_names_the_agency_and_stays_in_the_body(lead, agency, written
     "وزارة الزراعة في المحافظة الشمالية الكبرى بعد اجتماع طويل للجنة (رويترز) - خبر.",
     "الرياض - «مصادر مطلعة»: الاجتماع تأجل إلى الأسبوع المقبل.",
     "سالم العلي - جدة: افتتح أمير المنطقة مستشفى جديدا في المحافظة.",
+    "الرياض - متابعات: افتتح أمير المنطقة مستشفى جديدا في المحافظة.",
 ])
 def test_parentheses_and_quotes_that_are_no_dateline_name_no_agency(lead):
     art = run(f"{lead}\n{BODY2}")
