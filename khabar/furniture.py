@@ -187,6 +187,7 @@ def annotate(article: Article) -> None:
     if given.get("title_span"):
         _mark_top_byline(lines)
     _find_byline(article, lines)
+    _read_dateline(text, lines)
     for ln in lines:
         if ln.kind and ln.kind != "title":
             article.add("boilerplate", ln.start, ln.end, ln.kind,
@@ -493,6 +494,46 @@ def _mark_related_tail(lines: list[Line]) -> None:
     if dated >= _RELATED_TAIL_MIN and body_left >= 2:
         for ln, _ in run:
             ln.kind = "related_lead"
+
+
+_DATELINE_NAMES = {fold(k): v for k, v in _DATA["dateline_names"].items()}
+_OUTLETS = {fold(w): w for w in load("media_outlets")["outlets"]}
+_PLACE_WORDS = int(_DATA["dateline_place_words"])
+# an outlet named after a city («الرياض», «المدينة») cannot open a dateline: there it is the place
+_PLACES = frozenset(fold(w) for ws in load("gazetteer_places").values() for w in ws)
+# on the folded line (« » fold to "): «المدينة (الاسم) -», «(الاسم)--», «المدينة - "الاسم":»,
+# and the agency first: «الاسم - المدينة:»
+_DATELINE = re.compile(
+    r"^(?:[^\W\d][^()\n\"]*?\s*)?\((?P<paren>[^()\n]{1,30})\)\s*[-–—:]"
+    r"|^[^\W\d][^\"\n:]*?\s[-–—]\s*\"(?P<quoted>[^\"\n]{1,30})\"\s*[:-]"
+    r"|^(?P<first>[^\W\d][^\n()\"\-–—:،]{0,25}?)\s*[-–—]\s*[^\W\d][^\n()\"\-–—:،]{0,25}?\s*:")
+
+
+def _dateline_outlet(name: str) -> str | None:
+    name = name.strip()
+    return _DATELINE_NAMES.get(name) or _CREDITS.get(name) or _OUTLETS.get(name)
+
+
+def _read_dateline(text: str, lines: list[Line]) -> None:
+    """The outlet or agency named in the dateline that opens the story: the article's
+    agency (the line stays in the body)."""
+    # the first paragraph or, after a one-line credit or note the page puts first, the second
+    leads = [ln for ln in lines if not ln.blank and ln.kind is None][:2]
+    found = next(((ln, m) for ln in leads if (m := _DATELINE.match(ln.folded.lstrip()))), None)
+    if found is None:
+        return
+    lead, m = found
+    s = lead.folded
+    group = next(g for g in ("paren", "quoted", "first") if m.group(g) is not None)
+    place = s.lstrip()[:m.start(group)]
+    if len(re.findall(r"\w+", place)) > _PLACE_WORDS:
+        return
+    outlet = _dateline_outlet(m.group(group))
+    if outlet is None or (group == "first" and m.group(group).strip() in _PLACES):
+        return
+    shift = len(s) - len(s.lstrip())
+    a, b = _to_text(text, lead, shift + m.start(group), shift + m.end(group))
+    lead.fields["dateline_agency"] = (outlet, a, b)
 
 
 def _headline_like(s: str) -> bool:

@@ -137,6 +137,8 @@ def fill_metadata(article: Article, lines) -> None:
                 article.set_meta("views", parse_views(value), "text:view_counter", span)
             elif name == "agency":
                 article.set_meta("agency", value, "text:credit_line", span)
+            elif name == "dateline_agency":
+                article.set_meta("agency", value, "text:dateline", span)
             else:
                 value = article.text[a:b].strip()
                 if name == "article_id":

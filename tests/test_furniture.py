@@ -283,6 +283,9 @@ def test_an_impossible_given_date_is_flagged():
     ("شاهد.. لحظة افتتاح أكبر مزرعة شمسية في المنطقة", "teaser"),
     ("بالصور: موسم الحصاد في القرى الجبلية", "teaser"),
     ("فيديو | المزارعون يعودون إلى حقولهم", "teaser"),
+    ("اقرأ.. كيف تختار المدن الساحلية مواقع محطات التحلية؟", "teaser"),
+    ("أيضاً.. ما الذي يبحث عنه الموظفون في مكان العمل الجديد؟", "teaser"),
+    ("انفوجرافيك.. أكبر خمسة موانئ في المنطقة", "teaser"),
 ])
 def test_notices_and_credits_after_the_article_are_furniture(line, kind):
     art = run(f"{BODY}\n{BODY2}\n{line}")
@@ -297,6 +300,8 @@ def test_notices_and_credits_after_the_article_are_furniture(line, kind):
     "* دعم أسعار الأسمدة والبذور للمزارعين الصغار في المناطق الريفية النائية هذا العام",
     "شاهد عيان قال إن الطريق أغلق منذ الصباح الباكر أمام حركة الشاحنات.",
     "فيديو نشره ناشطون يظهر الحقول بعد الفيضان، وقال المزارعون إن الخسائر كبيرة.",
+    "أيضا قال الوزير إن البرنامج سيتوسع ليشمل القرى الجبلية في الربيع المقبل.",
+    "اقرأ المقال كاملا في العدد المقبل من المجلة الزراعية الشهرية.",
 ])
 def test_prose_with_the_same_words_stays_in_the_body(line):
     art = run(f"{BODY}\n{BODY2}\n{line}")
@@ -445,3 +450,50 @@ def test_an_ad_label_run_into_a_merged_paragraph_is_cut_out(next_sentence):
 def test_the_word_for_announcement_in_prose_stays(line):
     art = run(f"{BODY}\n{line}")
     assert line in body(art)
+
+
+@pytest.mark.parametrize("lead, agency, written", [
+    ("الدوحة، قطر (CNN)-- أعلنت الشركة اليوم عن خطة جديدة للتوظيف.",
+     "سي إن إن", "CNN"),
+    ("(رويترز) - قال مسؤولون إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.",
+     "رويترز", "رويترز"),
+    ("القاهرة (أ ش أ) - أكد الوزير أن المشروع سيفتتح في الصيف المقبل.",
+     "وكالة أنباء الشرق الأوسط", "أ ش أ"),
+    ("بيروت - «الشرق الأوسط»: قال النائب إن الجلسة تأجلت إلى موعد لاحق.",
+     "الشرق الأوسط", "الشرق الأوسط"),
+    ("عمان (AFP) – أعلنت الحكومة فتح المعابر أمام الشاحنات.",
+     "وكالة الصحافة الفرنسية", "AFP"),
+    ("واس - الرياض: افتتح أمير المنطقة مستشفى جديدا في المحافظة.",
+     "وكالة الأنباء السعودية", "واس"),
+])
+def test_a_dateline_names_the_agency_and_stays_in_the_body(lead, agency, written):
+    art = run(f"{lead}\n{BODY2}")
+    field = art.metadata["agency"]
+    assert (field.value, field.source) == (agency, "text:dateline")
+    assert art.text[field.span.start:field.span.end] == written
+    assert lead in body(art)
+
+
+@pytest.mark.parametrize("lead", [
+    "أعلنت الحكومة (الاثنين) - في بيان رسمي - أن الطرق ستفتح أمام السيارات.",
+    "قال الوزير (في مؤتمر صحفي) - إن الخطة جاهزة للتنفيذ.",
+    "وزارة الزراعة في المحافظة الشمالية الكبرى بعد اجتماع طويل للجنة (رويترز) - خبر.",
+    "الرياض - «مصادر مطلعة»: الاجتماع تأجل إلى الأسبوع المقبل.",
+    "سالم العلي - جدة: افتتح أمير المنطقة مستشفى جديدا في المحافظة.",
+    "الرياض - متابعات: افتتح أمير المنطقة مستشفى جديدا في المحافظة.",
+])
+def test_parentheses_and_quotes_that_are_no_dateline_name_no_agency(lead):
+    art = run(f"{lead}\n{BODY2}")
+    assert "agency" not in art.metadata
+
+
+def test_the_dateline_comes_first_in_page_order_and_wins_over_a_closing_credit():
+    art = run(f"(رويترز) - {BODY}\n{BODY2}\nأ ف ب")
+    assert art.metadata["agency"].value == "رويترز"
+    assert kinds(art).get("أ ف ب") == "credit"
+
+
+def test_a_dateline_after_a_one_line_note_on_top_is_read():
+    note = "نشر هذا التقرير بالتعاون مع موقع المثال للدراسات"
+    art = run(f"{note}\nالرباط (CNN)-- {BODY}\n{BODY2}")
+    assert art.metadata["agency"].value == "سي إن إن"
