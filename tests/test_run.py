@@ -240,11 +240,6 @@ def test_a_slow_article_on_dask_comes_back_flagged_and_the_rest_run():
 def test_dask_partitions_resume_after_a_kill_with_the_output_of_one_whole_run(tmp_path):
     pytest.importorskip("distributed")
     import json
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
 
     from khabar.run.cluster import write_partitions
     from tests import run_resume
@@ -257,23 +252,8 @@ def test_dask_partitions_resume_after_a_kill_with_the_output_of_one_whole_run(tm
     # the same run in a process of its own (and its cluster), killed once some
     # partitions are written and before all are
     out = tmp_path / "resumed"
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.Popen([sys.executable, "-m", "tests.run_resume", str(out)], cwd=root,
-                            start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
     parts = run_resume.N // run_resume.BATCH
-    deadline = time.monotonic() + 300
-    try:
-        while len(list(out.glob("part-*.done"))) < 2:
-            assert proc.poll() is None, "the run ended before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and every process it started
-        proc.wait()
-    done = sorted(out.glob("part-*.done"))
-    assert 2 <= len(done) < parts, "killed in the middle"
-    kept = {p.name: p.stat().st_mtime_ns for p in done}
+    kept = run_resume.run_and_kill(out)
 
     totals = write_partitions(run_resume.articles(), out, run_resume.spec(), "local",
                               workers=2, batch_size=7)  # the first run's size wins

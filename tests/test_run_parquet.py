@@ -5,12 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
@@ -128,23 +122,8 @@ def test_parquet_partitions_resume_after_a_kill_with_the_tables_of_one_whole_run
     assert totals["skipped"] == 0 and totals["inputs"] == run_resume.N
 
     out = tmp_path / "resumed"
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.Popen([sys.executable, "-m", "tests.run_resume", str(out), "parquet"],
-                            cwd=root, start_new_session=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
     parts = run_resume.N // run_resume.BATCH
-    deadline = time.monotonic() + 300
-    try:
-        while len(list(out.glob("part-*.done"))) < 2:
-            assert proc.poll() is None, "the run ended before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and every process it started
-        proc.wait()
-    done = sorted(out.glob("part-*.done"))
-    assert 2 <= len(done) < parts, "killed in the middle"
-    kept = {p.name: p.stat().st_mtime_ns for p in done}
+    kept = run_resume.run_and_kill(out, "parquet")
 
     totals = write_partitions(run_resume.articles(), out, run_resume.spec(), "local",
                               workers=2, batch_size=7, format="parquet")
