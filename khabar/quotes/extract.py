@@ -10,6 +10,8 @@ inviting verb whose goal is an event («دعا إلى اجتماع») states not
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khabar.quotes.asides import anonymity_end, in_anonymity_clause
 from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
 from khabar.quotes.context import fill_context
@@ -18,7 +20,8 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, PRONOUN_SUFFIXES
+from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, PREPS, \
+    PRONOUN_SUFFIXES
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -177,6 +180,52 @@ def _object_noun_ahead(s: Sentence, k: int, form: CueForm) -> bool:
     return False
 
 
+def _without_object(s: Sentence, np: NP, form: CueForm) -> tuple[NP, int | None]:
+    """«واعتبر الوزير القرار خطوة», «ووصف المدرب الملعب بأنه …»: a definite noun after
+    another definite word of the subject, right before the predicate noun or the «ب»
+    phrase, is the verb's first object (an adjective would be a nisba or a title word)."""
+    for o in range(np.a + 1, np.b):
+        w = s.words[o]
+        if o in s.names or not w.startswith(DEFINITE) or w.endswith(NISBA) or \
+                not (s.words[o - 1].startswith(DEFINITE) or _name_ends_at(s, np.a, o)) or \
+                _in_title(s, np.a, o):
+            continue
+        nxt = o + 1
+        after = marker(s, nxt, form, True, quote_ok=False) if nxt == np.b + np.tail else None
+        glued = after is not None and after[0] in ("prep", "comp") and s.words[nxt][:1] in PREPS
+        if glued or nxt < len(s) and s.words[nxt] in form.object_nouns:
+            return replace(np, b=o, tail=0), o
+    return np, None  # «واعتبر الرئيس السابق أن …»: the last word was an adjective
+
+
+def _name_ends_at(s: Sentence, a: int, o: int) -> bool:
+    """A name of the entity stage that starts in [a, o) ends right before o («ووصف سميث
+    الوضع …»): a definite word after a name is no part of it."""
+    return any(s.names.get(x, (-1, ""))[0] == o for x in range(a, o))
+
+
+def _in_title(s: Sentence, a: int, k: int) -> bool:
+    """Token k belongs to a title phrase of the lexicon that starts in [a, k] («الأمين العام»)."""
+    for x in range(a, k + 1):
+        m = LEX.titles.match(s.words, x)
+        if m is not None and x + m[0] > k:
+            return True
+    return False
+
+
+def _predicate_ahead(s: Sentence, k: int, form: CueForm) -> bool:
+    """An object noun phrase at k, then one of the verb's predicate nouns, with no
+    complementizer, preposition, medium or punctuation before it («القرار خطوة»)."""
+    for j in range(k, min(len(s), k + _OBJECT_NOUN_REACH)):
+        w = s.words[j]
+        if w in form.object_nouns:
+            return j > k
+        if w in LEX.complementizers or w in LEX.prepositions or w in _GAP_STOP or \
+                not s.isword[j] or s.inside[j] or parse_medium(s, j) is not None:
+            return False
+    return False
+
+
 def _outlet_hop(s: Sentence, np: NP) -> Medium:
     """The reporting outlet of «نقلت صحيفة X عن …», named as precisely as the text allows."""
     found = outlet_name(s, np.a - np.tail if np.tail else np.a, bare_ok=True)
@@ -217,9 +266,15 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             subject = parse_np(s, k, stop_preps=form.takes, subject=True)
         if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
             subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
+        first_object = None
+        if subject is not None and doc is None and form.two_objects:
+            subject, first_object = _without_object(s, subject, form)
         if subject is not None and doc is None:
-            subject = apposition(s, subject)
+            subject = apposition(s, subject) if first_object is None else subject
             k = subject.after
+            if first_object is not None and s.words[first_object + 1][:1] in PREPS and \
+                    s.words[first_object + 1] not in form.object_nouns:
+                k = first_object + 1  # «ووصف المدرب الملعب بالصعب»: what is said of it
     if ci > 0 and not participle and (title or subject is None or _after_auxiliary(s, ci)):
         svo = _svo_subject(s, ci)
         if svo is not None:
@@ -247,6 +302,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     loose = False
     plain = False  # a word that is no aside stands between k0 and j
     plain_after_medium = False  # the same, since the last medium phrase
+    if form.two_objects and _predicate_ahead(s, k0, form):
+        j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
+        found = ("object", k0)
     while j < n and j - k0 <= _LOOKAHEAD:
         w = s.words[j]
         if w in COMMA:

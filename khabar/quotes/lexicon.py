@@ -127,6 +127,8 @@ class CueForm:
     # complementizer («حمّل الوزير الشركة مسؤولية …»)
     object_nouns: frozenset[str] = frozenset()
     needs_subject: bool = False  # «ورد في التقرير أن»: without a subject, another verb
+    # an object, then a predicate or a «ب» phrase about it («اعتبر الوزير القرار خطوة»)
+    two_objects: bool = False
 
 
 @dataclass(slots=True)
@@ -227,7 +229,7 @@ def build() -> Lexicon:
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
                     bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ()),
-                    bool(v.get("needs_subject"))))
+                    bool(v.get("needs_subject")), bool(v.get("two_objects"))))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
