@@ -213,6 +213,15 @@ def _in_title(s: Sentence, a: int, k: int) -> bool:
     return False
 
 
+def _before_stance(s: Sentence, np: NP) -> tuple[NP | None, int | None]:
+    """«وأكد الوزير رفضه أي تأجيل»: a stance noun that carries its author's pronoun ends
+    the subject (a noun phrase takes none after it) and opens the verb's object."""
+    for o in range(np.a, np.b):
+        if s.words[o] in LEX.stance_forms and not _in_title(s, np.a, o):
+            return (replace(np, b=o, tail=0) if o > np.a else None), o
+    return np, None
+
+
 def _predicate_ahead(s: Sentence, k: int, form: CueForm) -> bool:
     """An object noun phrase at k, then one of the verb's predicate nouns, with no
     complementizer, preposition, medium or punctuation before it («القرار خطوة»)."""
@@ -243,6 +252,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     medium = None
     chain: list[Medium] = []
     doc = None  # a document whose author speaks («أفاد تقرير لمنظمة X»)
+    stance_at = None  # a stance noun with its author's pronoun opens the content («رفضه»)
     participle = form.form == "participle"
     title = s.zone == "title"
     if form.form == "masdar":
@@ -267,10 +277,15 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
             subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
         first_object = None
-        if subject is not None and doc is None and form.two_objects:
+        if subject is not None and doc is None:
+            subject, stance_at = _before_stance(s, subject)
+            if subject is None:
+                k = stance_at  # «وأكد رفضه …»: a continuation, the noun opens the content
+        if subject is not None and doc is None and form.two_objects and stance_at is None:
             subject, first_object = _without_object(s, subject, form)
         if subject is not None and doc is None:
-            subject = apposition(s, subject) if first_object is None else subject
+            subject = apposition(s, subject) if first_object is None and stance_at is None \
+                else subject
             k = subject.after
             if first_object is not None and s.words[first_object + 1][:1] in PREPS and \
                     s.words[first_object + 1] not in form.object_nouns:
@@ -282,10 +297,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if form.report and subject is not None:
         # «نقلت صحيفة X عن مسؤولين …»: the subject reported, the source spoke
         j = k
-        while j < n and s.words[j] in COMMA:
-            j += 1
+        while j < n and (s.words[j] in COMMA or at_stop(s, j) and
+                         LEX.prepositions.get(s.words[j]) not in form.takes):
+            j += 1  # «نقلت الوكالة أمس عن …»: a time word between the outlet and its source
         if j < n and LEX.prepositions.get(s.words[j]) in form.takes:
             src = parse_np(s, j + 1)
+            if src is not None:
+                src, stance_at = _before_stance(s, src)
             if src is not None:
                 hop = _outlet_hop(s, subject)
                 chain.append(hop)
@@ -302,7 +320,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     loose = False
     plain = False  # a word that is no aside stands between k0 and j
     plain_after_medium = False  # the same, since the last medium phrase
-    if form.two_objects and _predicate_ahead(s, k0, form):
+    if stance_at is not None and stance_at == k0:
+        after = marker(s, k0 + 1, form, True)
+        if after is not None and after[0] == "comp":
+            k0 = j = k0 + 1  # «نقلت الوكالة عن المدير تأكيده أن …»
+        else:
+            j, found = n, ("object", k0)  # «وأكد الوزير رفضه أي تأجيل»
+    elif form.two_objects and _predicate_ahead(s, k0, form):
         j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
         found = ("object", k0)
     while j < n and j - k0 <= _LOOKAHEAD:
@@ -394,7 +418,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or _object_noun_ahead(s, ca, form))):
+            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))):
         return None
     cb = n
     if subject is None and verb_first and how in ("prep", "object") and not title:

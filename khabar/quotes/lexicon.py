@@ -12,7 +12,8 @@ from typing import Any, Iterable, Sequence
 from khabar.normalize import fold
 from khabar.resources import load
 
-from khabar.quotes.morph import AGREEMENT, ARTICLE, CONJ, PREPS, contract
+from khabar.quotes.morph import AGREEMENT, ARTICLE, CONJ, FEMININE, FEMININE_BOUND, PREPS, \
+    contract
 
 
 def _prefixes(*groups: Sequence[str]) -> tuple[str, ...]:
@@ -183,10 +184,18 @@ class Lexicon:
     concessives: Phrases  # «رغم تنبيه X إلى أن»: a statement noun opens a statement
     subordinators: frozenset[str]
     invitation_nouns: Phrases
+    stance_forms: frozenset[str]  # «رفضه», «دعوتها»: a stance noun with its author's pronoun
     anonymity_openers: frozenset[str]
     identity_nouns: frozenset[str]
     # one-word given names: a title never runs on into one («وزير الخارجية وليد …»)
     given_names: frozenset[str]
+
+
+def _stance_forms(nouns: Iterable[str], suffixes: Iterable[str]) -> frozenset[str]:
+    """Every noun with every pronoun suffix, the feminine ending written «ت» before it."""
+    folded = [fold(n).strip() for n in nouns]
+    stems = [n[:-len(FEMININE)] + FEMININE_BOUND if n.endswith(FEMININE) else n for n in folded]
+    return _folded(st + fold(x).strip() for st in stems for x in suffixes)
 
 
 def _agreement(form: str, kind: str, perfect: set[str]) -> str:
@@ -294,6 +303,7 @@ def build() -> Lexicon:
         concessives=Phrases(g["concessives"], CONJ),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
+        stance_forms=_stance_forms(g["stance_nouns"], g["stance_suffixes"]),
         anonymity_openers=_folded(c + w for w in a["anonymity_openers"] for c in ("",) + CONJ),
         identity_nouns=_folded(a["identity_nouns"]),
         # the entity stage's list of given names, read here too: a title never runs on
