@@ -26,6 +26,7 @@ import numpy as np
 from khabar.ner import memory
 from khabar.ner.features import Featurizer
 from khabar.ner.lexical import key, name_forms
+from khabar.ner.rows import compact
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 20
@@ -204,8 +205,10 @@ class NeuralTagger:
             np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half]))
         self._out_w = np.ascontiguousarray(w["out_w"].T)
         self._rows: dict[str, int] = {}
-        self._table = np.empty((0, 8 * h), np.float32)
-        self._hits = np.zeros(0, np.int64)  # tokens read per row, for `_evict`
+        # allocated at the cap at once (zeroed pages cost no memory until written): growing
+        # by doubling would hold the old and the new table side by side
+        self._table = np.zeros((_CACHE_MAX, 8 * h), np.float32)
+        self._hits = np.zeros(_CACHE_MAX, np.int64)  # tokens read per row, for `_evict`
         conv = w["conv_w"]
         # (width x letter dims) x filters, the order the letter windows are laid out in
         self._conv = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])
@@ -228,8 +231,8 @@ class NeuralTagger:
                 self._evict(len(new))
                 new = [t for t in dict.fromkeys(tokens) if t not in rows]
             base, need = len(rows), len(rows) + len(new)
-            if need > len(self._table):
-                size = max(need, min(2 * len(self._table), _CACHE_MAX))
+            if need > len(self._table):  # one call with more new forms than the cap
+                size = need
                 grown = np.empty((size, self._table.shape[1]), np.float32)
                 grown[:base] = self._table[:base]
                 self._table = grown
@@ -255,8 +258,9 @@ class NeuralTagger:
         forms = list(rows)  # in row order: rows are given in insertion order
         keep = np.sort(np.argsort(-self._hits[:len(forms)], kind="stable")[:keep_n])
         kept = keep.tolist()
-        self._table[:len(kept)] = self._table[keep]
-        self._hits[:len(kept)] = self._hits[keep] // 2
+        compact(self._table, keep)  # in place: no copy of the kept rows beside the table
+        compact(self._hits, keep)
+        self._hits[:len(kept)] //= 2
         rows.clear()
         rows.update((forms[i], j) for j, i in enumerate(kept))
 

@@ -20,6 +20,7 @@ from khabar.ner.crf import LinearCRF
 from typing import NamedTuple
 
 from khabar.ner.features import Featurizer
+from khabar.ner.rows import compact
 
 # forms kept before the table starts afresh: about 1.5 KB each with the word caches, so
 # at most some 150 MB; news repeats its words, and 5,000 articles hold about 100,000 forms
@@ -81,11 +82,14 @@ class FormScores:
     def _reset(self) -> None:
         self._ids: dict[str, int] = {}
         self.lex: list[Word] = []
-        self._parts = np.zeros((256, 5, self.weights.shape[1]))
-        self._first = np.zeros(256, bool)   # key may begin a bigram attribute
-        self._second = np.zeros(256, bool)  # key may end one
-        self._gaz = np.zeros(256, bool)     # form may begin a gazetteer phrase
-        self._hits = np.zeros(256, np.int64)  # tokens scored per form, for `_evict`
+        # allocated at the cap at once: zeroed pages cost no memory until a row is written,
+        # and growing by doubling would hold the old and the new table side by side
+        size = max(self.capacity, 1)
+        self._parts = np.zeros((size, 5, self.weights.shape[1]))
+        self._first = np.zeros(size, bool)   # key may begin a bigram attribute
+        self._second = np.zeros(size, bool)  # key may end one
+        self._gaz = np.zeros(size, bool)     # form may begin a gazetteer phrase
+        self._hits = np.zeros(size, np.int64)  # tokens scored per form, for `_evict`
 
     def _evict(self, room: int) -> None:
         """Make room for `room` new forms by keeping only the most used half of the table
@@ -102,10 +106,12 @@ class FormScores:
         kept = keep.tolist()
         self._ids = {forms[i]: j for j, i in enumerate(kept)}
         self.lex = [self.lex[i] for i in kept]
-        # compacted in place: a second table beside the first would double the peak memory
+        # compacted in place, a chunk at a time: a second table beside the first would
+        # raise the peak memory by the kept half. Rows past the kept ones are rewritten by
+        # `_add` before any read; only the hit counts, which `np.add.at` adds to, are zeroed
         for arr in (self._parts, self._first, self._second, self._gaz, self._hits):
-            arr[:len(kept)] = arr[keep]
-            arr[len(kept):] = 0
+            compact(arr, keep)
+        self._hits[len(kept):] = 0
         self._hits //= 2
 
     def vector(self, attrs: tuple[str, ...]) -> np.ndarray:
@@ -176,8 +182,8 @@ class FormScores:
         self.lex += new
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
-        if end > len(self._parts):
-            size = min(max(end, 2 * len(self._parts)), max(end, self.capacity))
+        if end > len(self._parts):  # one call with more new forms than the cap
+            size = end
             for name in ("_parts", "_first", "_second", "_gaz", "_hits"):
                 old = getattr(self, name)
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khabar.ner import crf, memory
+from khabar.ner import crf, memory, rows
 from khabar.ner.features import Featurizer
 from khabar.ner.scoring import FormScores
 from khabar.ner.tagger import MODES, Tagger, memory_path
@@ -217,17 +217,26 @@ def test_a_full_table_keeps_its_most_used_forms(models, featurizer):
 
 
 @given(st.lists(st.lists(st.sampled_from(VOCAB), min_size=0, max_size=9), min_size=1,
-                max_size=12), st.integers(4, 30))
-@settings(max_examples=40, deadline=None,
+                max_size=12), st.integers(4, 30), st.integers(1, 8))
+@settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_table_size_scores_as_an_unbounded_table(models, featurizer, sentences, capacity):
-    small = FormScores(featurizer, models, capacity=capacity)
-    big = _BIG.setdefault("table", FormScores(featurizer, models))
-    for s in sentences:
-        a, b = small.scores([s])[1], big.scores([s])[1]
-        for x, y in zip(a, b):
-            np.testing.assert_array_equal(x, y)
-        assert [w.key for w in small.words(s)] == [featurizer.lexical(t).key for t in s]
+def test_any_table_size_scores_as_an_unbounded_table(models, featurizer, sentences, capacity,
+                                                      chunk):
+    # tiny compaction chunks: a trim moves the kept rows over several chunks
+    saved, rows.CHUNK = rows.CHUNK, chunk
+    try:
+        small = FormScores(featurizer, models, capacity=capacity)
+        big = _BIG.setdefault("table", FormScores(featurizer, models))
+        for s in sentences:
+            a, b = small.scores([s])[1], big.scores([s])[1]
+            for x, y in zip(a, b):
+                np.testing.assert_array_equal(x, y)
+            assert [w.key for w in small.words(s)] == [featurizer.lexical(t).key for t in s]
+        # allocated once at the cap, grown only for a sentence with more forms than that
+        assert capacity <= len(small._parts) <= max(capacity,
+                                                    max(len(set(s)) for s in sentences))
+    finally:
+        rows.CHUNK = saved
 
 
 _BIG: dict = {}

@@ -222,3 +222,25 @@ def test_viterbi_equals_the_reference_on_batches(model, lens, seed):
     # ties too: a few rows of equal scores
     em[:, ::3] = np.round(em[:, ::3])
     np.testing.assert_array_equal(model.viterbi(em, lens), model.viterbi_reference(em, lens))
+
+
+@given(st.lists(st.sampled_from(range(len(SENTENCES))), min_size=1, max_size=10),
+       st.integers(4, 16), st.integers(1, 5))
+@settings(max_examples=25, deadline=None)
+def test_any_trim_sequence_gives_the_scores_of_an_untrimmed_table(model, order, cap, chunk):
+    import khabar.ner.neural as neural
+    from khabar.ner import rows
+
+    saved = neural._CACHE_MAX, rows.CHUNK
+    neural._CACHE_MAX, rows.CHUNK = cap, chunk
+    try:
+        model._rows.clear()
+        for i in order:
+            em, _ = model.emissions([SENTENCES[i]])
+            np.testing.assert_allclose(em[0], _reference_emissions(model, SENTENCES[i]),
+                                       rtol=1e-4, atol=1e-4)
+            # the kept half plus this sentence: bounded, whatever came before
+            assert len(model._rows) <= max(cap, cap // 2 + len(set(SENTENCES[i])))
+    finally:
+        neural._CACHE_MAX, rows.CHUNK = saved
+        model._rows.clear()
