@@ -41,3 +41,10 @@ def assert_statement(q: dict, kind: str, speaker: str, cue: str, medium: str | N
     else:
         assert q["medium"] is not None and medium in (q["medium"]["text"],
                                                       q["medium"]["canonical"])
+
+
+def assert_statements(got: list[dict], expected: list[tuple]) -> None:
+    """The statement records against their expected rows, one for one and in order."""
+    assert len(got) == len(expected), [q["content"]["text"] for q in got]
+    for q, row in zip(got, expected):
+        assert_statement(q, *row)

@@ -3,7 +3,7 @@ speaker, cue and medium. The sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import assert_statement
+from quotes_helpers import assert_statements
 
 # (id, body, expected statements: kind, speaker, cue, medium, content)
 # speaker/medium: a phrase the speaker's text or canonical name must equal (None: absent)
@@ -211,10 +211,7 @@ ROWS = [
 
 @pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_construction(quotes_of, body, expected):
-    got = quotes_of(body)
-    assert len(got) == len(expected), [q["content"]["text"] for q in got]
-    for q, row in zip(got, expected):
-        assert_statement(q, *row)
+    assert_statements(quotes_of(body), expected)
 
 
 @pytest.mark.parametrize("body,speech_class,negated", [

@@ -4,7 +4,7 @@ for these tests (never taken from an article)."""
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import assert_statement
+from quotes_helpers import assert_statements
 
 # (id, body, expected statements: kind, speaker, cue, medium, content)
 ROWS = [
@@ -50,10 +50,7 @@ ROWS = [
 
 @pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_two_object_verb(quotes_of, body, expected):
-    got = quotes_of(body)
-    assert len(got) == len(expected), [q["content"]["text"] for q in got]
-    for q, row in zip(got, expected):
-        assert_statement(q, *row)
+    assert_statements(quotes_of(body), expected)
 
 
 @pytest.mark.parametrize("body,name,speaker,content", [
