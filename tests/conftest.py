@@ -21,3 +21,12 @@ def shared_dir() -> Path:
     if not DEV.is_dir():
         pytest.skip("../shared/data/dev is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo corpus the server tests read (read-only), indexed once for the session
+    instead of once per test module."""
+    from tests.serve_live import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")

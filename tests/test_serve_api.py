@@ -2,7 +2,6 @@
 own demo articles: every endpoint, every filter, pagination, and the errors."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,14 +10,9 @@ from fastapi.testclient import TestClient
 
 from khabar import api as khabar_api
 from khabar.serve import ServeConfig, create_app
-from tests.serve_live import DEMO, build_demo
+from tests.serve_live import DEMO
 
 EXAMPLE = khabar_api.example_path()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")
 
 
 @pytest.fixture(scope="module")

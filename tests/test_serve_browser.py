@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.serve_live import browser, build_demo, chromium_path, live_server
+from tests.serve_live import browser, chromium_path, live_server
 
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -30,10 +30,9 @@ def _need_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> str:
+def server(demo_db) -> str:
     _need_browser()
-    db = build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")
-    with live_server(db) as base:
+    with live_server(demo_db) as base:
         yield base
 
 

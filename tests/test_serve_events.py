@@ -9,7 +9,6 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -24,13 +23,7 @@ from khabar.serve.chart import bars, is_month, recent_span
 from khabar.serve.event_pages import month_counts, page_url, sentence_view, year_url
 from khabar.serve.pages import templates
 from khabar.serve.view import article_view, event_anchor
-from tests.serve_live import build_demo
 from tests.test_serve_pages import assert_inert, elements
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,12 +16,6 @@ from khabar.serve import ServeConfig, create_app
 from khabar.serve.chart import bars, month_range
 from khabar.serve.config import parse_size
 from khabar.serve.view import Span, article_view, tokens
-from tests.serve_live import build_demo
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("corpus") / "demo.db")
 
 
 @pytest.fixture(scope="module")
