@@ -179,6 +179,7 @@ def annotate(article: Article) -> None:
     _mark_comment_policy(lines)
     _cut_link_tails(article, lines)
     _mark_read_also(lines)
+    _mark_question_teasers(lines)
     _mark_related_tail(lines)
     _mark_edges(lines, len(lines))
     if not article.spans("title"):
@@ -464,13 +465,70 @@ def _mark_read_also(lines: list[Line]) -> None:
                     break
                 j += 1
                 continue
-            if ln.kind is None and _headline_like(ln.folded) \
-                    and (saw_marker or j == i + 1 and alone):
+            if ln.kind is None and _headline_like(ln.folded) and (saw_marker or alone):
+                # a bare label heads a list: every headline line after it until prose
                 ln.kind = "related_headline"
                 j += 1
                 continue
             break
-        i = j
+        i = max(j, i + 1)
+
+
+_QUESTION_END = ("؟", "?")
+_TEASER_MIN_WORDS = int(_DATA["question_teaser_min_words"])
+_PROSE_MIN_WORDS = int(_DATA["question_teaser_prose_words"])
+_MARKED = re.compile(r"^[\W\d_]")  # a bullet, a dash or a number: a list or an interview
+_INNER_STOP = re.compile(r"[.!؟?:؛]\s|\.\.|…|[،,]")
+_BACK_REFERENCES = frozenset(fold(w) for w in _DATA["question_teaser_back_references"])
+_CLITICS = re.compile(r"^(?:[وف]?(?:[بلك]|لل)?)(?:ال)?")
+
+
+_FUNCTION_WORDS = frozenset(fold(w) for w in load("function_words")["words"])
+
+
+def _stems(s: str) -> set[str]:
+    """Content-word stems (clitics and article off, first four letters) of a folded line."""
+    out = set()
+    for w in _WORDS.findall(s):
+        if w in _FUNCTION_WORDS:
+            continue
+        # the word as it stands too: «وزارة» is no «و» before «زارة»
+        for form in (_CLITICS.sub("", w, count=1), "" if w.startswith("ال") else w):
+            if len(form) >= 4 and not form.isdigit():
+                out.add(form[:4])
+    return out
+
+
+def _mark_question_teasers(lines: list[Line]) -> None:
+    """A link to another story phrased as a question, alone between two paragraphs of
+    the article («ما مدى …؟» in the middle of the story). A subheading or an interview
+    question is answered by the paragraph under it, which takes up its words, or it is
+    marked (a bullet, a number, a dash), or it points back («عليه», «هذه»); a teaser is
+    a whole headline (long enough to stand alone, one clause) and the story goes on past
+    it with a continuation («وقال …»), on another subject."""
+    content = [ln for ln in lines if not ln.blank]
+    for k in range(1, len(content) - 1):
+        ln, prev, nxt = content[k], content[k - 1], content[k + 1]
+        s = ln.folded.strip()
+        if ln.kind is not None or prev.kind is not None or nxt.kind is not None \
+                or not s.endswith(_QUESTION_END) or _MARKED.match(s):
+            continue
+        words = s.split()
+        if not _TEASER_MIN_WORDS <= len(words) <= 20 or _INNER_STOP.search(s[:-1]) \
+                or words[0] in _OPENERS or words[0][:1] in ("و", "ف") \
+                or any(w.rstrip("؟?") in _BACK_REFERENCES for w in words):
+            continue
+        before, after = prev.raw.strip(), nxt.folded.strip()
+        if len(before.split()) < _PROSE_MIN_WORDS or not before.endswith(_SENTENCE_END) \
+                or len(after.split()) < _PROSE_MIN_WORDS:
+            continue
+        opener = after.split()[0]
+        if not (opener in _OPENERS or opener[:1] == "و" and len(opener) >= 4):
+            continue
+        first_clause = re.split(r"[.،,:؛]", after, maxsplit=1)[0]
+        if _stems(s) & _stems(first_clause):
+            continue
+        ln.kind = "related_headline"
 
 
 def _mark_related_tail(lines: list[Line]) -> None:

@@ -497,3 +497,69 @@ def test_a_dateline_after_a_one_line_note_on_top_is_read():
     note = "نشر هذا التقرير بالتعاون مع موقع المثال للدراسات"
     art = run(f"{note}\nالرباط (CNN)-- {BODY}\n{BODY2}")
     assert art.metadata["agency"].value == "سي إن إن"
+
+
+# ------------------------------------------------------------------ teasers inside the story
+
+PARA1 = ("أعلنت وزارة النقل اليوم عن توسعة شبكة الحافلات في العاصمة لتشمل الأحياء الجنوبية "
+         "والشمالية خلال الأشهر المقبلة.")
+PARA2 = ("وقال مدير الهيئة العامة للطرق إن المشروع سيوفر آلاف الوظائف للشباب ويخفف "
+         "الازدحام في ساعات الذروة.")
+
+
+@pytest.mark.parametrize("question", [
+    "ما مدى إقبال الطلاب على تعلم البرمجة في المدارس العربية؟",
+    "هل تنجح المصارف الإقليمية في جذب صغار المدخرين من الشباب؟",
+    "من هو الروائي الشاب الذي فاز بجائزة الكتاب العربي الأولى؟",
+    "لماذا ترتفع أسعار الذهب في الأسواق الآسيوية مع نهاية الصيف؟",
+])
+def test_a_question_linking_to_another_story_between_paragraphs_is_furniture(question):
+    art = run(f"{PARA1}\n{question}\n{PARA2}")
+    assert kinds(art).get(question) == "related_headline"
+    assert PARA1 in body(art) and PARA2 in body(art)
+
+
+@pytest.mark.parametrize("question, after", [
+    # a subheading the next paragraph answers: it takes up the question's words
+    ("ما هي الأحياء التي ستشملها توسعة شبكة الحافلات؟",
+     "وستشمل توسعة الشبكة الأحياء الجنوبية أولا ثم الشمالية في مرحلة ثانية من المشروع."),
+    # it points back into the story
+    ("ما الذي اتفقت عليه الوزارة مع شركات النقل الخاصة؟", PARA2),
+    ("كيف بلغت هذه الشبكة حجمها الحالي خلال سنوات قليلة؟", PARA2),
+    # an interview question is marked
+    ("* ما رأيك في خطط الوزارة لتوسعة شبكة النقل العام؟", PARA2),
+    ("- ما رأيك في خطط الوزارة لتوسعة شبكة النقل العام؟", PARA2),
+    # too short to be a headline of its own
+    ("ما الذي تغير بعد ذلك؟", PARA2),
+    ("كيف حدث الأمر؟", PARA2),
+    # a question of the story: two clauses, or a continuation
+    ("وهل تكفي الموازنة الحالية لتمويل المشروع في موعده المحدد؟", PARA2),
+    ("لماذا تأخر المشروع، وما الذي يمنع البدء به في الموعد المحدد؟", PARA2),
+    # the next paragraph answers it without a continuation
+    ("ما موعد افتتاح المرحلة الأولى من مشروع الحافلات الجديد؟",
+     "في منتصف العام المقبل، بحسب الجدول الزمني الذي أعلنته الوزارة أمام البرلمان أمس."),
+])
+def test_a_question_of_the_story_stays_in_the_body(question, after):
+    art = run(f"{PARA1}\n{question}\n{after}")
+    assert question not in kinds(art)
+    assert question in body(art) and after in body(art)
+
+
+def test_a_bare_read_also_label_takes_every_headline_line_under_it():
+    heads = ["افتتاح معرض للكتاب في المدينة", "ارتفاع أسعار القمح عالميا",
+             "فوز المنتخب الوطني في مباراة ودية"]
+    text = "\n\n".join([BODY, "اقرأ أيضا:", *heads, BODY2])
+    art = run(text)
+    for h in heads:
+        assert kinds(art).get(h) == "related_headline"
+    assert BODY in body(art) and BODY2 in body(art)
+
+
+@pytest.mark.parametrize("line", [
+    "قد يعجبك أيضا: افتتاح معرض للكتاب في المدينة",
+    "ايضاً.. افتتاح معرض للكتاب في المدينة",
+])
+def test_teaser_labels_with_their_headline(line):
+    art = run(f"{BODY}\n{line}\n{BODY2}")
+    assert line in kinds(art)
+    assert line not in body(art)
