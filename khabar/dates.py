@@ -264,8 +264,11 @@ def _read(kind: str, m: re.Match) -> RawDate | None:
                 day = ORDINAL_DAYS[re.sub(r"\s+", " ", g["dayw"])]
         if cal != GREGORIAN and (year is None or (era and era != cal)):
             return None  # «5 صفر» is a score, «رجب» a name: a lunar/solar month needs its year
+        # «الرابع من مارس»: an ordinal day and «من» make a month that is also a word a month
+        of_day = bool(g.get("dayw")) and bool(_OF.fullmatch(
+            m.string, m.end("dayw"), m.start("mo")))
         if name in AMBIGUOUS_MONTHS and not g.get("mo2") and year is None \
-                and not g.get("day"):
+                and not g.get("day") and not of_day:
             return None
         if era and cal == GREGORIAN and era != GREGORIAN:
             return None
@@ -277,6 +280,9 @@ def _read(kind: str, m: re.Match) -> RawDate | None:
             return None
     return RawDate(m.start(), m.end(), year, month, day, cal, _time(g), _weekday(g), day2,
                    numeric=kind in ("ymd", "dmy") and era is None)
+
+
+_OF = re.compile(r"\s+من\s+")
 
 
 def _without_year(kind, m, cal, month, day, day2, g) -> RawDate | None:

@@ -56,7 +56,7 @@ _PREV_WORDS = re.compile(r"([\w\u0600-\u06ff]+)\W*$")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n]")
 _YEAR_SPAN = (1000, 2100)
 _BARE_YEAR = (1900, 2100)
-_FUTURE_REACH = 5  # words before an expression where a future verb makes it lie ahead
+_FUTURE_REACH = 9  # words before an expression where a future verb makes it lie ahead
 _CLOCK_REACH = 25  # characters between a day and the clock time that falls on it
 
 DAY_PREFIX_KINDS = ("daypart", "within")
@@ -68,6 +68,9 @@ _DUAL_SEP = re.compile(r"\s*[/\\(\-–]\s*|\s+")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _DECIMAL = re.compile(r"[.,]\d")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_WORD_PUNCT = "()[]\"'«»“”,،;؛:"
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_OR_WORD = re.compile(r"\s+(?:او|أو)\s+")  # folded «أو» between two weekdays
 _QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
@@ -265,10 +268,27 @@ class Parser:
         # a name in quotation marks («مدرسة "ستونهيل"») is no verb of the clause
         window = _QUOTED.sub(" ", window)
         words = window.split()[-_FUTURE_REACH:]
+        if words and words[-1] in lx.PAST_OPENERS:
+            return False  # «منذ 29 يونيو»: counted from a past day
+        # the clause of the expression only: «سيشارك في المباراة، الجمعة» keeps its verb
+        # across the comma right before the day, not across an earlier one; a relative
+        # clause («الحظر الذي فرضته في …») or a past auxiliary («كان سيلعب») has its own tense
+        while words and (words[-1] in (",", "،") or words[-1] in lx.DAY_PARTS
+                         or words[-1] in lx.DAY_WORDS):
+            words.pop()  # «، مساء الثلاثاء»: the comma is before the whole expression
+        if words:
+            words[-1] = words[-1].rstrip(",،")
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].endswith((",", "،")) or words[k] in lx.CLAUSE_OPENERS:
+                words = words[k + 1:]
+                break
+        if any(w in lx.PAST_AUXILIARIES for w in words):
+            return False
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
             return True
         for w in words:
+            w = w.strip(_WORD_PUNCT)  # «(آب ستور)»: a bracket is no letter of the word
             w = w[1:] if len(w) > 5 and w[0] in lx.CONJUNCTIONS else w
             if len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
                     and not w.startswith(lx.FUTURE_EXCEPTIONS):
@@ -414,8 +434,27 @@ class Parser:
         value = None
         if self.pub:
             fut = relation is None and self.future(a.start)
-            value = rv.weekday(self.pub, wd, relation, fut)
+            value = self._next_of_pair(i, wd) if relation is None else None
+            value = value or rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _next_of_pair(self, i: int, wd: int) -> str | None:
+        """«يومي الاثنين والثلاثاء», «السبت أو الأحد»: a weekday joined to the weekday
+        just before it is the first such day after that one (same week of the story)."""
+        a = self.a[i]
+        prev = self.out[-1] if self.out else None
+        if prev is None or prev.granularity != "day" or not prev.value \
+                or len(prev.value) != 10 or i == 0 or self.a[i - 1].kind != "wd":
+            return None
+        if a.cl in lx.AND_CLITICS:
+            gap = self.s[prev.end:a.start - len(a.cl)]
+        else:
+            m = _OR_WORD.fullmatch(self.s, prev.end, a.start)
+            gap = "" if m else "x"
+        if gap.strip():
+            return None
+        first = dt.date.fromisoformat(prev.value)
+        return rv.day(first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7))
 
     def _story_day(self, i: int):
         """«في اليوم التالي», «ذلك اليوم»: a day counted from the last day the story named
@@ -607,6 +646,12 @@ class Parser:
         a = self.a[i]
         unit, form = lx.UNITS[a.key]
         b = self.next(i + 1)
+        if form == "definite" and b is None and unit == "Y" \
+                and (m := _WORD_AFTER.match(self.s, a.end)) is not None \
+                and m.group(1) in lx.ERA_ADJECTIVES and i + 1 < self.n \
+                and (c := self.a[i + 1]).kind == "rel" and not c.cl \
+                and _GAP.fullmatch(self.s, m.end(), c.start):
+            return self._period(i, i + 2, unit, lx.RELATIONS[c.key])  # «العام الميلادي الماضي»
         if form == "definite":
             if b is not None and b.kind in ("ordinal", "last") and unit != "C":
                 return self._part_of(i)  # «الأسبوع الأول من الشهر المقبل»
@@ -741,7 +786,7 @@ class Parser:
         if not w or not w[0].isalpha():
             return w[:1] not in ("%", "$", "€")
         if w in lx.YEAR_FOLLOWERS or w in lx.ERA_WORDS:
-            return True
+            return not self.s[num.end:num.end + 20].lstrip().startswith(lx.AMOUNT_FOLLOWERS)
         # a new clause or a prepositional phrase: «2011 وقال», «2014 للتحقيق»
         return len(w) > 3 and w[0] in lx.CLITIC_LETTERS
 
@@ -824,8 +869,12 @@ class Parser:
         if self.s[max(0, self.a[i].start - 4):self.a[i].start].rstrip().endswith("(") and \
                 _CLOSE_PAREN.match(self.s, b.end):
             return None  # «مورينيو (52 عاما)»: an age in brackets after a name
-        return k + 1, [self._tx(i, k + 1, "DURATION", rv.duration(n, unit), "duration")], \
-            ("approx",)
+        tx = self._tx(i, k + 1, "DURATION", rv.duration(n, unit), "duration")
+        # «ثمانية أعوام أخرى», «ثلاثة أيام إضافية»: the adjective belongs to the span
+        if (m := _WORD_AFTER.match(self.s, tx.end)) is not None \
+                and m.group(1) in lx.MORE_OF_A_DURATION:
+            tx.end = m.end()
+        return k + 1, [tx], ("approx",)
 
     def c_offset(self, i):
         """«قبل ثلاثة أشهر», «منذ يومين», «بعد أسبوع»: a point counted from publication."""

@@ -70,10 +70,15 @@ SET_ADVERBS = _table(_TX["set_adverbs"])
 VAGUE = _table(_TX["vague"])
 APPROXIMATORS = _table(_TX["approximators"])
 FUTURE_WORDS = {_key(w) for w in _TX["future_words"]}
+PAST_OPENERS = frozenset(_key(w) for w in _TX["past_openers"])
+CLAUSE_OPENERS = frozenset(_key(w) for w in _TX["clause_openers"])
+PAST_AUXILIARIES = frozenset(_key(w) for w in _TX["past_auxiliaries"])
 FUTURE_PREFIXES = tuple(_key(w) for w in _TX["future_prefixes"])
 FUTURE_EXCEPTIONS = tuple(_key(w) for w in _TX["future_prefix_exceptions"])
 NOT_YEAR_BEFORE = {_key(w) for w in _TX["not_year_before"]}
 YEAR_FOLLOWERS = {_key(w) for w in _TX["year_followers"]}
+MORE_OF_A_DURATION = frozenset(_key(w) for w in _TX["duration_more"])
+AMOUNT_FOLLOWERS = tuple(_key(w) for w in _TX["amount_followers"])
 # the day-of-month cardinals and the tens of the count table («سبعين»), for «قبل سبعين عاما»
 CARDINALS = {k: int(v) for k, v in _table(_NUM["cardinals"]).items()}
 for _k, _v in _table(_NUM["count_cardinals"]).items():
@@ -92,6 +97,10 @@ COUNTED_NOUNS = {_key(w) for w in _TX["counted_nouns"]} | set(UNITS)
 AGE_WORDS = {_key(w) for w in _TX["age_words"]}
 CLITIC_LETTERS = frozenset(_key(c) for cs in _TX["clitics"].values() for c in cs)
 ERA_WORDS = {_key(w): cal for cal, ws in _TX["era"].items() for w in ws}
+# «العام الميلادي الماضي»: the calendar's adjective, with the article, between a year unit and
+# its relation (the Gregorian one only: the others count other years)
+ERA_ADJECTIVES = frozenset("ال" + _key(w) for w in _TX["era"]["gregorian"]
+                           if len(_key(w)) > 2 and not _key(w).startswith("ل"))
 
 # atom kinds in order of precedence where one phrase belongs to two («اليوم»: a day, a unit)
 _KIND_TABLES: list[tuple[str, object]] = [

@@ -119,7 +119,14 @@ def month_year(published: dt.date, m: int, relation: int | None, future: bool = 
 
 def day_month_year(published: dt.date, m: int, d: int, relation: int | None,
                    future: bool = False, year_offset: int | None = None) -> int:
-    """The year of a day and month named without one (see `month_year`)."""
+    """The year of a day and month named without one (see `month_year`). In the
+    publication month the day decides: «12 مايو الماضي» written on 21 May is nine days
+    back, not a year; «30 مايو المقبل» written on 21 May is nine days ahead."""
+    if year_offset is None and m == published.month:
+        if relation == -1:
+            return published.year if d < published.day else published.year - 1
+        if relation == 1:
+            return published.year if d > published.day else published.year + 1
     return month_year(published, m, relation, future, year_offset)
 
 
