@@ -124,7 +124,7 @@ def _words_before(text: str, start: int, n: int) -> list[str]:
             w -= 1
         if w == b:
             break
-        out.insert(0, fold(text[w:b].strip(_QUOTE_MARKS)))
+        out.insert(0, fold(text[w:b].strip(_QUOTE_MARKS + "()")))
         b = w
     return out
 

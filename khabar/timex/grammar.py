@@ -287,6 +287,11 @@ class Parser:
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
             return True
+        for k, w in enumerate(words):
+            w = w.strip(_WORD_PUNCT)
+            if w in lx.SCHEDULE_VERBS or w[:1] in lx.CONJUNCTIONS and w[1:] in lx.SCHEDULE_VERBS \
+                    or " ".join(words[k:k + 2]) in lx.SCHEDULE_VERBS:
+                return True
         for w in words:
             w = w.strip(_WORD_PUNCT)  # «(آب ستور)»: a bracket is no letter of the word
             w = w[1:] if len(w) > 5 and w[0] in lx.CONJUNCTIONS else w

@@ -26,3 +26,12 @@ def test_outlet_names_are_not_times(sentence):
 ])
 def test_the_same_words_as_times_still_count(sentence, expected):
     assert _timexes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال رئيس (حزب الغد) إن الحزب سيشارك في الانتخابات.",
+    "وزار الوزير مستشفى الخميس المدني للاطمئنان على المصابين.",
+    "وتخرج الطالب في جامعة الغد الأهلية بتفوق.",
+])
+def test_a_day_word_after_the_head_of_a_name_is_not_a_time(sentence):
+    assert _timexes(sentence) == []
