@@ -916,8 +916,14 @@ class Parser:
         j += 1
         if form == "singular" and n == 1 and (c := self.next(j)) is not None and c.kind == "num":
             return None  # «منذ عام 2013»: a year, read at the next atom
-        # «بعد يومين من الهجوم»: counted from an event of the story, not from publication
-        if self.word_after(self.a[j - 1].end) in lx.EVENT_ANCHORS:
+        if sign > 0 and form == "singular" and i > self.floor and self.a[i - 1].kind == "unit" \
+                and lx.UNITS[self.a[i - 1].key][0] == unit and self.touching(i - 1):
+            return None  # «يوما بعد يوم»: day by day, no time
+        # «بعد يومين من الهجوم», «بعد أسبوع فقط من عودته»: counted from an event of the
+        # story, not from publication; so is «بعد ثلاثة أيام» in a story told in the past
+        # («وعاد بعد ثلاثة أيام»): only a clause about the future counts from publication
+        if self._event_anchored(self.a[j - 1].end) \
+                or sign > 0 and n is not None and not self.future(self.a[i].start):
             val = rv.duration(n, unit)
             return j, [self._tx(i + 1, j, "DURATION", val, "duration", mod)], ()
         if n is None:
@@ -932,6 +938,13 @@ class Parser:
         if mod in ("MORE_THAN", "LESS_THAN"):
             mod = "BEFORE" if (mod == "MORE_THAN") == (sign < 0) else "AFTER"
         return j, [self._tx(i, j, "DATE", value, gran, mod)], ()
+
+    def _event_anchored(self, pos: int) -> bool:
+        """«من»/«على» after a count of time, past a filler or two («فقط», «ونصف»)."""
+        rest = self.s[pos:pos + 40].split()[:3]
+        while rest and rest[0] in lx.OFFSET_FILLERS:
+            rest.pop(0)
+        return bool(rest) and rest[0] in lx.EVENT_ANCHORS
 
     def c_decade(self, i):
         """«التسعينيات», «الستينيات من القرن الماضي»: the twentieth century unless told."""

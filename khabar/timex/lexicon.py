@@ -70,6 +70,7 @@ SET_ADVERBS = _table(_TX["set_adverbs"])
 VAGUE = _table(_TX["vague"])
 APPROXIMATORS = _table(_TX["approximators"])
 FUTURE_WORDS = {_key(w) for w in _TX["future_words"]}
+OFFSET_FILLERS = frozenset(_key(w) for w in _TX["offset_fillers"])
 SCHEDULE_VERBS = frozenset(_key(w) for w in _TX["schedule_verbs"])
 PAST_OPENERS = frozenset(_key(w) for w in _TX["past_openers"])
 CLAUSE_OPENERS = frozenset(_key(w) for w in _TX["clause_openers"])

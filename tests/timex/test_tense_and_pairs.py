@@ -92,3 +92,20 @@ def test_an_ordinal_day_of_a_month_that_is_also_a_word(sentence, value):
 
 def test_a_number_followed_by_an_amount_phrase_is_no_year():
     assert found("وزعت الجمعية 1950 بما في ذلك الأغطية والأدوية.", THU) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # in a story told in the past, «بعد» counts from an event of the story: a duration
+    ("وعاد اللاعب إلى ناديه بعد ثلاثة أعوام قضاها في الخارج.", ("ثلاثة أعوام", "P3Y")),
+    ("استقال الوزير بعد أسبوع فقط من تعيينه.", ("أسبوع", "P1W")),
+    ("وتوقف العمل في المصنع بعد عقد ونصف من افتتاحه.", ("عقد", "P1DE")),
+    # a clause about the future counts from publication
+    ("ستبدأ محاكمة المتهمين بعد أسبوعين.", ("بعد أسبوعين", "2018-03-29")),
+    ("يقام لقاء الإياب بعد أسبوع في العاصمة.", ("بعد أسبوع", "2018-03-22")),
+])
+def test_after_a_count_of_time(sentence, expected):
+    assert found(sentence, THU) == [expected]
+
+
+def test_day_after_day_is_no_time():
+    assert found("ترتفع الأسعار يوما بعد يوم في الأسواق.", THU) == []
