@@ -386,12 +386,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         # right after a medium phrase («في بيان»), as right after the subject
         first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
             or j == after_medium
-        quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
+        quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium) \
+            or _closing_quotation(s, j, form)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
         if mk is not None:
             found = mk
             break
-        if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or LEX.cues.match(s.words, j):
+        if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or \
+                LEX.cues.match(s.words, j) and not _preposition_homograph(s, j):
             break
         loose = loose or _verb_like(s, j)
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
@@ -506,6 +508,32 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
         return None
     return next((x + 1 for x in range(j + 1, min(len(s), j + _PARENTHESIS_MAX + 2))
                  if s.words[x] == ")"), None)
+
+
+_CLOSING_MIN_WORDS = 4  # words of a quotation that closes the sentence after asides
+
+
+def _closing_quotation(s: Sentence, j: int, form: CueForm) -> bool:
+    """«وقال القائد للوكالة عبر الهاتف "…".»: a verb of saying, asides of place and manner,
+    then a quotation of a few words that runs to the sentence's end is what was said (a
+    name or a title in quotation marks is short, or has words after it)."""
+    if ":" not in form.takes or s.inside[j] and j not in s.pair_at:
+        return False
+    if j in s.far:
+        return True
+    close = s.pair_at.get(j)
+    if close is None or sum(1 for x in range(j + 1, close) if s.isword[x]) < _CLOSING_MIN_WORDS:
+        return False
+    return all(not s.isword[x] for x in range(close + 1, len(s)))
+
+
+def _preposition_homograph(s: Sentence, j: int) -> bool:
+    """«وقال القائد عبر الهاتف إن …»: between a subject and its content a bare cue form
+    that is also a preposition («عبر») opens an aside; the verb would take a conjunction
+    there («وعبّر») or its own preposition right after it («عبر عن»)."""
+    m = LEX.np_stops.match(s.words, j)
+    return m is not None and m[2] == "" and j + 1 < len(s) and \
+        LEX.cues.match(s.words, j + 1) is None and s.words[j + 1] not in LEX.prepositions
 
 
 def _plain(s: Sentence, a: int, b: int) -> bool:

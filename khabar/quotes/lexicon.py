@@ -158,6 +158,7 @@ class Lexicon:
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
+    speech_nouns: Phrases  # «كلمة أكد فيها»: its speaker stands right before the noun
     publishing_verbs: Phrases  # «نشرته», «أعدتها»: the relative verb naming the author
     relaying_verbs: Phrases  # «نقلت عنها»: the relative verb naming an outlet that relayed
     titles: Phrases
@@ -278,6 +279,7 @@ def build() -> Lexicon:
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
+        speech_nouns=Phrases(g["speech_nouns"], ()),
         publishing_verbs=Phrases(g["publishing_verbs"], ()),
         relaying_verbs=Phrases(g["relaying_verbs"], ()),
         titles=Phrases(t["person_titles"], _prefixes(CONJ, (ARTICLE,))),

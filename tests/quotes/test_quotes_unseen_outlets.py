@@ -1,0 +1,53 @@
+"""Constructions met on outlets the rules were never tuned on (issue 12): a speech noun
+whose pronoun the cue points back at, a preposition that looks like a cue between the
+speaker and the content, a quotation that closes the sentence after asides. The
+sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import assert_statements
+
+# (id, body, expected statements: kind, speaker, cue, medium, content)
+ROWS = [
+    ("speech-noun-adjacent",
+     "ثم ألقى مدير المركز سليم حداد كلمة أكد فيها حرص الإدارة على دعم الطلاب.",
+     [("indirect", "مدير المركز سليم حداد", "أكد", None, "حرص الإدارة على دعم الطلاب")]),
+    ("speech-noun-colon",
+     "وألقى المحافظ كلمة قال فيها: نحن فخورون بما أنجزه الشباب هذا العام.",
+     [("indirect", "المحافظ", "قال", None, "نحن فخورون بما أنجزه الشباب هذا العام")]),
+    ("speech-noun-with-aside",
+     "وألقى الرئيس كلمة (مسجلة) أمام الحضور قال فيها: تابعت المشروع منذ بدايته.",
+     [("indirect", "الرئيس", "قال", None, "تابعت المشروع منذ بدايته")]),
+    ("speech-noun-appeal",
+     "ووجه رئيس الجمعية نداء عاجلا دعا فيه إلى التبرع بالدم.",
+     [("indirect", "رئيس الجمعية", "دعا", None, "التبرع بالدم")]),
+    ("preposition-homograph-aside",
+     "وقال قائد ميداني عبر الهاتف إن الطريق أغلق بالكامل.",
+     [("indirect", "قائد ميداني", "وقال", None, "الطريق أغلق بالكامل")]),
+    ("closing-quotation-after-asides",
+     'وقال المسؤول في رسالة أرسلت إلى الصحفيين عبر البريد "لن نقبل بأي تأجيل للانتخابات".',
+     [("direct", "المسؤول", "وقال", "في رسالة", "لن نقبل بأي تأجيل للانتخابات")]),
+    ("audience-ends-speaker",
+     "وقال المتحدث باسم البلدية للصحفيين إن الأشغال ستنتهي قريبا.",
+     [("indirect", "المتحدث باسم البلدية", "وقال", None, "الأشغال ستنتهي قريبا")]),
+    ("closing-quotation-after-addressee",
+     "وقال المدرب للصحفيين بعد التدريب «لعبنا جيدا وسنفوز في المباراة المقبلة».",
+     [("direct", "المدرب", "وقال", None, "لعبنا جيدا وسنفوز في المباراة المقبلة")]),
+]
+
+# sentences that state nothing
+NONE_ROWS = [
+    ("event-noun-relative", "وحضر الوزير حفلا أقيم فيه معرض للصور."),
+    ("homograph-verb-crossed", "وعبر القطار الجسر الجديد أمس."),
+    ("speech-noun-without-pronoun", "وألقى المدير كلمة قصيرة ثم غادر القاعة."),
+]
+
+
+@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_unseen_outlet_constructions(quotes_of, body, expected):
+    assert_statements(quotes_of(body), expected)
+
+
+@pytest.mark.parametrize("body", [r[1] for r in NONE_ROWS], ids=[r[0] for r in NONE_ROWS])
+def test_no_statement(quotes_of, body):
+    assert quotes_of(body) == []
