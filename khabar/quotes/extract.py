@@ -381,6 +381,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = nxt
             plain_after_medium = False
             continue
+        named_at = j == after_medium or j == after_medium + 1 and s.words[j - 1] in LEX.prepositions
+        if named_at and medium is not None and _quoted_subject(s, j, form):
+            # «في تصريحات إلى "الوطن"، إن …»: the outlet's name in quotation marks closes
+            # the medium phrase; it is no content
+            close = s.pair_at[j]
+            medium = replace(medium, a=j + 1, b=close, skip=0, extra={})
+            j = after_medium = close + 1
+            continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
         # right after a medium phrase («في بيان»), as right after the subject
@@ -525,6 +533,21 @@ def _closing_quotation(s: Sentence, j: int, form: CueForm) -> bool:
     if close is None or sum(1 for x in range(j + 1, close) if s.isword[x]) < _CLOSING_MIN_WORDS:
         return False
     return all(not s.isword[x] for x in range(close + 1, len(s)))
+
+
+_TOPIC_PP_MAX = 10  # tokens of a fronted topic before the verb
+
+
+def _fronted_topic(s: Sentence, ci: int) -> bool:
+    """«وعن غياب اللاعب عن المباراة أكد أن …»: the sentence opens with a topic
+    preposition, and the cue at ci is the first verb after it: a continuation of the
+    speaker already named, not a relative clause."""
+    first = next((x for x in range(ci) if s.isword[x]), None)
+    if first is None or s.words[first] not in LEX.topic_prepositions or ci - first > _TOPIC_PP_MAX:
+        return False
+    return not any(s.words[x] in _GAP_STOP and s.words[x] not in COMMA or
+                   s.words[x] in LEX.complementizers or s.words[x] in LEX.relatives or
+                   LEX.cues.match(s.words, x) for x in range(first + 1, ci))
 
 
 def _preposition_homograph(s: Sentence, j: int) -> bool:
@@ -734,7 +757,7 @@ def sentence_items(s: Sentence) -> list[Item]:
                 else document_author(s, ci, cj)
             item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
-                and not after_break and s.zone != "title" \
+                and not after_break and s.zone != "title" and not _fronted_topic(s, ci) \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
             continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None

@@ -148,6 +148,7 @@ class Lexicon:
     auxiliaries: frozenset[str]
     perfect_particles: frozenset[str]
     topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
+    topic_prepositions: frozenset[str]  # «وعن الميزانية قال …»: a fronted topic
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
@@ -269,6 +270,7 @@ def build() -> Lexicon:
         auxiliaries=_folded(g["auxiliaries"]),
         perfect_particles=_folded(g["perfect_particles"]),
         topic_openers=Phrases(g["topic_openers"], ()),
+        topic_prepositions=_folded(g["topic_prepositions"]),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
         resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
