@@ -286,6 +286,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if subject is not None and doc is None:
             subject = apposition(s, subject) if first_object is None and stance_at is None \
                 else subject
+            if first_object is None and stance_at is None and not form.report:
+                subject = _title_complement(s, subject)
             k = subject.after
             if first_object is not None and s.words[first_object + 1][:1] in PREPS and \
                     s.words[first_object + 1] not in form.object_nouns:
@@ -428,7 +430,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))):
+            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))) \
+            and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
     cb = n
     if subject is None and verb_first and how in ("prep", "object") and not title:
@@ -443,6 +446,69 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     elif ca in s.pair_at:
         item.quote_open = ca
     return item
+
+
+_TITLE_COMPLEMENT_MAX = 3  # definite words of the phrase a title's preposition governs
+
+
+def _title_complement(s: Sentence, given: NP) -> NP:
+    """«وبيّن المشرف على المعرض أن …», «وأشار المسؤول عن الملف إلى أن …»: a title, a
+    preposition it governs, one to three definite words, then the complementizer or the
+    verb's own preposition (or the holder's name first): the prepositional phrase names
+    the speaker's charge."""
+    np = given
+    if np.title_end > np.a and np.title_end < np.b and \
+            s.words[np.title_end] in LEX.title_prepositions:
+        np = replace(np, b=np.title_end)  # «علي» folds like «على»: no name there
+    j = np.after
+    if np.tail or j + 2 >= len(s) or s.words[j] not in LEX.title_prepositions or \
+            np.kind not in ("person", "anonymous") or \
+            not np.titled and head_kind(s, np.a) is None:
+        return given
+    noun = s.words[j + 1]
+    bare = next((noun[len(d):] for d in DEFINITE if noun.startswith(d)), noun)
+    if parse_medium(s, j) is not None or LEX.invitation_nouns.match([bare], 0) or \
+            LEX.adverbials.match(s.words, j):
+        return given  # «وأكد الوزير في المؤتمر الصحفي أن …»: where he spoke, not his charge
+    x = j + 1
+    while x < len(s) and x - j <= _TITLE_COMPLEMENT_MAX and s.isword[x] and \
+            s.words[x].startswith(DEFINITE) and not s.inside[x] and not at_stop(s, x) and \
+            LEX.prepositions.get(s.words[x]) is None:
+        x += 1
+    if x == j + 1:
+        return given
+    if _content_opens(s, x):
+        return replace(np, b=x)
+    # «المشرف على المعرض حسين العطاس، أن …»: the charge, then the name of its holder
+    if x in s.names and s.names[x][1] == "PER":
+        e = s.names[x][0]
+    else:
+        e = x
+        while e < len(s) and e - x < _NAME_MAX and s.isword[e] and not s.inside[e] and \
+                not (e == x and s.words[e].startswith(DEFINITE)) and \
+                s.words[e] not in LEX.stance_forms and \
+                LEX.prepositions.get(s.words[e]) is None and not _content_opens(s, e):
+            e += 1
+    c = e + 1 if e < len(s) and s.words[e] in COMMA else e
+    if e > x and _content_opens(s, c):
+        return replace(np, b=e, title_end=x, titled=True, kind="person")
+    return given
+
+
+_NAME_MAX = 4  # words of a holder's name after the charge a title governs
+
+
+def _content_opens(s: Sentence, x: int) -> bool:
+    """A complementizer at x, or a preposition right before one («إلى أن»)."""
+    nxt = s.words[x] if x < len(s) else ""
+    return nxt in LEX.complementizers or x + 1 < len(s) and \
+        LEX.prepositions.get(nxt) is not None and s.words[x + 1] in LEX.complementizers
+
+
+def _opens_with_complementizer(s: Sentence, ca: int) -> bool:
+    """«وذكرت الوزيرة «إن الأعمال …»»: a quotation that opens with «إن» or «أن» is the
+    verb's complement clause, quoted; a verb with other senses reports through it too."""
+    return ca in s.pair_at and ca + 1 < len(s) and s.words[ca + 1] in LEX.complementizers
 
 
 _LATE_REACH = 8  # tokens of a short object before a subject that follows it
