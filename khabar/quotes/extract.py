@@ -20,8 +20,8 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, PREPS, \
-    PRONOUN_SUFFIXES
+from khabar.quotes.morph import ACCUSATIVE, CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, \
+    PREPS, PRONOUN_SUFFIXES
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -322,6 +322,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     loose = False
     plain = False  # a word that is no aside stands between k0 and j
     plain_after_medium = False  # the same, since the last medium phrase
+    named_end = -1  # after an outlet's name in quotation marks that closed a medium phrase
     if stance_at is not None and stance_at == k0:
         after = marker(s, k0 + 1, form, True)
         if after is not None and after[0] == "comp":
@@ -383,13 +384,16 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = nxt
             plain_after_medium = False
             continue
-        named_at = j == after_medium or j == after_medium + 1 and s.words[j - 1] in LEX.prepositions
-        if named_at and medium is not None and _quoted_subject(s, j, form):
+        # «في تصريح إلى "الوطن"»: a short quotation governed by the medium's preposition
+        governed = j == after_medium + 1 and s.words[j - 1] in LEX.prepositions and \
+            1 < s.pair_at.get(j, j) - j <= _NAME_QUOTE_MAX
+        named_at = j == after_medium or governed
+        if named_at and medium is not None and (governed or _quoted_subject(s, j, form)):
             # «في تصريحات إلى "الوطن"، إن …»: the outlet's name in quotation marks closes
             # the medium phrase; it is no content
             close = s.pair_at[j]
             medium = replace(medium, a=j + 1, b=close, skip=0, extra={})
-            j = after_medium = close + 1
+            j = after_medium = named_end = close + 1
             continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
@@ -411,6 +415,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         j += 1
     if found is None:
         takes_object = "object" in form.takes
+        k0 = max(k0, named_end)
         while takes_object and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
@@ -584,6 +589,7 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
                  if s.words[x] == ")"), None)
 
 
+_NAME_QUOTE_MAX = 6  # tokens from a quoted outlet name's opening mark to its closing one
 _CLOSING_MIN_WORDS = 4  # words of a quotation that closes the sentence after asides
 
 
@@ -793,6 +799,10 @@ def sentence_items(s: Sentence) -> list[Item]:
                 not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
             # not «مع إعلان الجيش عن …، ثم إعلان الشرطة عن …»: a list of statements
+        # «… . مطالبا الحكومة بـ…»: a participle in the accusative opening a sentence
+        # continues the last statement; a noun there would not take that ending
+        after_break = after_break or form.form == "participle" and \
+            s.words[ci].endswith(ACCUSATIVE) and not any(s.isword[x] for x in range(ci))
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
             continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
