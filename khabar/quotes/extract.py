@@ -41,6 +41,8 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
                 or in_anonymity_clause(s, k):
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
+        if m and _pairing_preposition(s, k):
+            continue  # «بين المدن والقرى»: the preposition, not the verb «بيّن»
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
@@ -48,6 +50,25 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
+
+
+_PAIR_REACH = 3  # words from «بين» to the «و» word that joins its second noun
+
+
+def _pairing_preposition(s: Sentence, k: int) -> bool:
+    """«بين الأبناء والآباء»: a cue form spelled like a preposition of two nouns, with a
+    word opened by «و» soon after it, and no complementizer before that word."""
+    w = s.words[k]
+    bare = w[1:] if w[:1] in CONJ and w[1:] in LEX.pairing_prepositions else w
+    if bare not in LEX.pairing_prepositions:
+        return False
+    for x in range(k + 1, min(len(s), k + 1 + _PAIR_REACH)):
+        v = s.words[x]
+        if not s.isword[x] or v in LEX.complementizers:
+            return False
+        if v[:1] == "و" and len(v) > 2 and v[1:] not in LEX.complementizers and x > k + 1:
+            return True
+    return False
 
 
 def _in_document_noun(s: Sentence, k: int) -> bool:

@@ -150,6 +150,7 @@ class Lexicon:
     topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
     topic_prepositions: frozenset[str]  # «وعن الميزانية قال …»: a fronted topic
     title_prepositions: frozenset[str]  # «المشرف على المعرض أن»: a title's charge
+    pairing_prepositions: frozenset[str]  # «بين المدن والقرى»: no verb «بيّن»
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
@@ -273,6 +274,7 @@ def build() -> Lexicon:
         topic_openers=Phrases(g["topic_openers"], ()),
         topic_prepositions=_folded(g["topic_prepositions"]),
         title_prepositions=_folded(g["title_prepositions"]),
+        pairing_prepositions=_folded(g["pairing_prepositions"]),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
         resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
