@@ -13,7 +13,7 @@ from khabar.quotes.medium import Medium, glued_skip, medium_end, parse_medium
 from khabar.quotes.documents import document_source
 from khabar.quotes.morph import ANSWER_PARTICLE, ARTICLE, CONJ
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
-from khabar.quotes.speaker import NP, apposition, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, parse_np
 
 _HEADLINE_SPEAKER_MAX = 4  # words before the colon
 _SOURCE_TAIL = 3  # words after a source's phrase and before the comma that ends it
@@ -88,6 +88,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             continue
         if doc is None:
             np = apposition(s, np)
+            if not _source_like(s, np):
+                continue  # «وفقا للسلالة», «حسب التدرج»: a measure, not a source
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
         if not at_start and _reporter_of_previous(s, k, items, np, doc):
             return None
@@ -132,6 +134,18 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             item.medium = Medium(np.a, np.b, np.skip, "reporter", k)
         return item
     return None
+
+
+def _source_like(s: Sentence, np: NP) -> bool:
+    """The phrase after «بحسب», «وفقا لـ» can speak: a name the entity stage found, a
+    title, or a head noun of a body, an outlet or an unnamed source («مصادر»)."""
+    if np.a in s.names or np.titled or np.kind != "person" or has_head(s, np.a):
+        return True
+    # «وفقا لمصادر رسمية», «وفقا للمذكرة»: the head with the glued preposition taken off
+    words = [s.words[np.a][np.skip:]] + s.words[np.a + 1:np.b + 1]
+    return any(lex.match(words, 0) for lex in (
+        LEX.titles, LEX.org_heads, LEX.anonymous, LEX.groups, LEX.outlet_kinds, LEX.outlets,
+        LEX.document_nouns))
 
 
 _REST_MIN = 3  # words after the attribution that make a statement of their own

@@ -20,8 +20,8 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, PREPS, \
-    PRONOUN_SUFFIXES
+from khabar.quotes.morph import ACCUSATIVE, CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, \
+    PREPS, PRONOUN_SUFFIXES
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -41,6 +41,8 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
                 or in_anonymity_clause(s, k):
             continue  # «رغم رفض …», «طلب عدم ذكر اسمه»: a verbal noun, no cue
+        if m and _pairing_preposition(s, k):
+            continue  # «بين المدن والقرى»: the preposition, not the verb «بيّن»
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
@@ -48,6 +50,25 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
+
+
+_PAIR_REACH = 3  # words from «بين» to the «و» word that joins its second noun
+
+
+def _pairing_preposition(s: Sentence, k: int) -> bool:
+    """«بين الأبناء والآباء»: a cue form spelled like a preposition of two nouns, with a
+    word opened by «و» soon after it, and no complementizer before that word."""
+    w = s.words[k]
+    bare = w[1:] if w[:1] in CONJ and w[1:] in LEX.pairing_prepositions else w
+    if bare not in LEX.pairing_prepositions:
+        return False
+    for x in range(k + 1, min(len(s), k + 1 + _PAIR_REACH)):
+        v = s.words[x]
+        if not s.isword[x] or v in LEX.complementizers:
+            return False
+        if v[:1] == "و" and len(v) > 2 and v[1:] not in LEX.complementizers and x > k + 1:
+            return True
+    return False
 
 
 def _in_document_noun(s: Sentence, k: int) -> bool:
@@ -286,6 +307,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if subject is not None and doc is None:
             subject = apposition(s, subject) if first_object is None and stance_at is None \
                 else subject
+            if first_object is None and stance_at is None and not form.report:
+                subject = _title_complement(s, subject)
             k = subject.after
             if first_object is not None and s.words[first_object + 1][:1] in PREPS and \
                     s.words[first_object + 1] not in form.object_nouns:
@@ -320,6 +343,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     loose = False
     plain = False  # a word that is no aside stands between k0 and j
     plain_after_medium = False  # the same, since the last medium phrase
+    named_end = -1  # after an outlet's name in quotation marks that closed a medium phrase
     if stance_at is not None and stance_at == k0:
         after = marker(s, k0 + 1, form, True)
         if after is not None and after[0] == "comp":
@@ -381,17 +405,30 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = nxt
             plain_after_medium = False
             continue
+        # «في تصريح إلى "الوطن"»: a short quotation governed by the medium's preposition
+        governed = j == after_medium + 1 and s.words[j - 1] in LEX.prepositions and \
+            1 < s.pair_at.get(j, j) - j <= _NAME_QUOTE_MAX
+        named_at = j == after_medium or governed
+        if named_at and medium is not None and (governed or _quoted_subject(s, j, form)):
+            # «في تصريحات إلى "الوطن"، إن …»: the outlet's name in quotation marks closes
+            # the medium phrase; it is no content
+            close = s.pair_at[j]
+            medium = replace(medium, a=j + 1, b=close, skip=0, extra={})
+            j = after_medium = named_end = close + 1
+            continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
         # right after a medium phrase («في بيان»), as right after the subject
         first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
             or j == after_medium
-        quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium)
+        quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium) \
+            or _closing_quotation(s, j, form)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
         if mk is not None:
             found = mk
             break
-        if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or LEX.cues.match(s.words, j):
+        if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or \
+                LEX.cues.match(s.words, j) and not _preposition_homograph(s, j):
             break
         loose = loose or _verb_like(s, j)
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
@@ -399,6 +436,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         j += 1
     if found is None:
         takes_object = "object" in form.takes
+        k0 = max(k0, named_end)
         while takes_object and k0 < n:
             if s.isword[k0] and parse_medium(s, k0) is not None:
                 k0 = max(k0 + 1, medium_end(parse_medium(s, k0)))  # «، في تغريدة على X،»
@@ -418,7 +456,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))):
+            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))) \
+            and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
     cb = n
     if subject is None and verb_first and how in ("prep", "object") and not title:
@@ -433,6 +472,69 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     elif ca in s.pair_at:
         item.quote_open = ca
     return item
+
+
+_TITLE_COMPLEMENT_MAX = 3  # definite words of the phrase a title's preposition governs
+
+
+def _title_complement(s: Sentence, given: NP) -> NP:
+    """«وبيّن المشرف على المعرض أن …», «وأشار المسؤول عن الملف إلى أن …»: a title, a
+    preposition it governs, one to three definite words, then the complementizer or the
+    verb's own preposition (or the holder's name first): the prepositional phrase names
+    the speaker's charge."""
+    np = given
+    if np.title_end > np.a and np.title_end < np.b and \
+            s.words[np.title_end] in LEX.title_prepositions:
+        np = replace(np, b=np.title_end)  # «علي» folds like «على»: no name there
+    j = np.after
+    if np.tail or j + 2 >= len(s) or s.words[j] not in LEX.title_prepositions or \
+            np.kind not in ("person", "anonymous") or \
+            not np.titled and head_kind(s, np.a) is None:
+        return given
+    noun = s.words[j + 1]
+    bare = next((noun[len(d):] for d in DEFINITE if noun.startswith(d)), noun)
+    if parse_medium(s, j) is not None or LEX.invitation_nouns.match([bare], 0) or \
+            LEX.adverbials.match(s.words, j):
+        return given  # «وأكد الوزير في المؤتمر الصحفي أن …»: where he spoke, not his charge
+    x = j + 1
+    while x < len(s) and x - j <= _TITLE_COMPLEMENT_MAX and s.isword[x] and \
+            s.words[x].startswith(DEFINITE) and not s.inside[x] and not at_stop(s, x) and \
+            LEX.prepositions.get(s.words[x]) is None:
+        x += 1
+    if x == j + 1:
+        return given
+    if _content_opens(s, x):
+        return replace(np, b=x)
+    # «المشرف على المعرض حسين العطاس، أن …»: the charge, then the name of its holder
+    if x in s.names and s.names[x][1] == "PER":
+        e = s.names[x][0]
+    else:
+        e = x
+        while e < len(s) and e - x < _NAME_MAX and s.isword[e] and not s.inside[e] and \
+                not (e == x and s.words[e].startswith(DEFINITE)) and \
+                s.words[e] not in LEX.stance_forms and \
+                LEX.prepositions.get(s.words[e]) is None and not _content_opens(s, e):
+            e += 1
+    c = e + 1 if e < len(s) and s.words[e] in COMMA else e
+    if e > x and _content_opens(s, c):
+        return replace(np, b=e, title_end=x, titled=True, kind="person")
+    return given
+
+
+_NAME_MAX = 4  # words of a holder's name after the charge a title governs
+
+
+def _content_opens(s: Sentence, x: int) -> bool:
+    """A complementizer at x, or a preposition right before one («إلى أن»)."""
+    nxt = s.words[x] if x < len(s) else ""
+    return nxt in LEX.complementizers or x + 1 < len(s) and \
+        LEX.prepositions.get(nxt) is not None and s.words[x + 1] in LEX.complementizers
+
+
+def _opens_with_complementizer(s: Sentence, ca: int) -> bool:
+    """«وذكرت الوزيرة «إن الأعمال …»»: a quotation that opens with «إن» or «أن» is the
+    verb's complement clause, quoted; a verb with other senses reports through it too."""
+    return ca in s.pair_at and ca + 1 < len(s) and s.words[ca + 1] in LEX.complementizers
 
 
 _LATE_REACH = 8  # tokens of a short object before a subject that follows it
@@ -506,6 +608,48 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
         return None
     return next((x + 1 for x in range(j + 1, min(len(s), j + _PARENTHESIS_MAX + 2))
                  if s.words[x] == ")"), None)
+
+
+_NAME_QUOTE_MAX = 6  # tokens from a quoted outlet name's opening mark to its closing one
+_CLOSING_MIN_WORDS = 4  # words of a quotation that closes the sentence after asides
+
+
+def _closing_quotation(s: Sentence, j: int, form: CueForm) -> bool:
+    """«وقال القائد للوكالة عبر الهاتف "…".»: a verb of saying, asides of place and manner,
+    then a quotation of a few words that runs to the sentence's end is what was said (a
+    name or a title in quotation marks is short, or has words after it)."""
+    if ":" not in form.takes or s.inside[j] and j not in s.pair_at:
+        return False
+    if j in s.far:
+        return True
+    close = s.pair_at.get(j)
+    if close is None or sum(1 for x in range(j + 1, close) if s.isword[x]) < _CLOSING_MIN_WORDS:
+        return False
+    return all(not s.isword[x] for x in range(close + 1, len(s)))
+
+
+_TOPIC_PP_MAX = 10  # tokens of a fronted topic before the verb
+
+
+def _fronted_topic(s: Sentence, ci: int) -> bool:
+    """«وعن غياب اللاعب عن المباراة أكد أن …»: the sentence opens with a topic
+    preposition, and the cue at ci is the first verb after it: a continuation of the
+    speaker already named, not a relative clause."""
+    first = next((x for x in range(ci) if s.isword[x]), None)
+    if first is None or s.words[first] not in LEX.topic_prepositions or ci - first > _TOPIC_PP_MAX:
+        return False
+    return not any(s.words[x] in _GAP_STOP and s.words[x] not in COMMA or
+                   s.words[x] in LEX.complementizers or s.words[x] in LEX.relatives or
+                   LEX.cues.match(s.words, x) for x in range(first + 1, ci))
+
+
+def _preposition_homograph(s: Sentence, j: int) -> bool:
+    """«وقال القائد عبر الهاتف إن …»: between a subject and its content a bare cue form
+    that is also a preposition («عبر») opens an aside; the verb would take a conjunction
+    there («وعبّر») or its own preposition right after it («عبر عن»)."""
+    m = LEX.np_stops.match(s.words, j)
+    return m is not None and m[2] == "" and j + 1 < len(s) and \
+        LEX.cues.match(s.words, j + 1) is None and s.words[j + 1] not in LEX.prepositions
 
 
 def _plain(s: Sentence, a: int, b: int) -> bool:
@@ -676,6 +820,10 @@ def sentence_items(s: Sentence) -> list[Item]:
                 not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
             # not «مع إعلان الجيش عن …، ثم إعلان الشرطة عن …»: a list of statements
+        # «… . مطالبا الحكومة بـ…»: a participle in the accusative opening a sentence
+        # continues the last statement; a noun there would not take that ending
+        after_break = after_break or form.form == "participle" and \
+            s.words[ci].endswith(ACCUSATIVE) and not any(s.isword[x] for x in range(ci))
         if form.form == "participle" and not after_break and marker(s, cj, form, True) is None:
             continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
@@ -706,7 +854,7 @@ def sentence_items(s: Sentence) -> list[Item]:
                 else document_author(s, ci, cj)
             item.relative = item.speaker is not None
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
-                and not after_break and s.zone != "title" \
+                and not after_break and s.zone != "title" and not _fronted_topic(s, ci) \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):
             continue  # «لسيارات قال إنها مسروقة»: a relative clause, not a new statement
         before = quote_before(s, ci, taken) if not form.needs_complement else None

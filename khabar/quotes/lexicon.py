@@ -148,6 +148,9 @@ class Lexicon:
     auxiliaries: frozenset[str]
     perfect_particles: frozenset[str]
     topic_openers: Phrases  # «إلا أن»: the subject stands between it and the verb
+    topic_prepositions: frozenset[str]  # «وعن الميزانية قال …»: a fronted topic
+    title_prepositions: frozenset[str]  # «المشرف على المعرض أن»: a title's charge
+    pairing_prepositions: frozenset[str]  # «بين المدن والقرى»: no verb «بيّن»
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
@@ -158,6 +161,7 @@ class Lexicon:
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
+    speech_nouns: Phrases  # «كلمة أكد فيها»: its speaker stands right before the noun
     publishing_verbs: Phrases  # «نشرته», «أعدتها»: the relative verb naming the author
     relaying_verbs: Phrases  # «نقلت عنها»: the relative verb naming an outlet that relayed
     titles: Phrases
@@ -268,6 +272,9 @@ def build() -> Lexicon:
         auxiliaries=_folded(g["auxiliaries"]),
         perfect_particles=_folded(g["perfect_particles"]),
         topic_openers=Phrases(g["topic_openers"], ()),
+        topic_prepositions=_folded(g["topic_prepositions"]),
+        title_prepositions=_folded(g["title_prepositions"]),
+        pairing_prepositions=_folded(g["pairing_prepositions"]),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
         resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
@@ -278,6 +285,7 @@ def build() -> Lexicon:
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
+        speech_nouns=Phrases(g["speech_nouns"], ()),
         publishing_verbs=Phrases(g["publishing_verbs"], ()),
         relaying_verbs=Phrases(g["relaying_verbs"], ()),
         titles=Phrases(t["person_titles"], _prefixes(CONJ, (ARTICLE,))),

@@ -2,7 +2,7 @@
 at («…، وفق الطبيب الذي لفت إلى أن …», «ونقل عن المدير الذي ذكر أن …»)."""
 from __future__ import annotations
 
-from khabar.quotes.lexicon import LEX, CueForm
+from khabar.quotes.lexicon import LEX, CueForm, Phrases
 from khabar.quotes.morph import ACCUSATIVE
 from khabar.quotes.sentence import COMMA, Sentence
 from khabar.quotes.speaker import NP, has_head, parse_np
@@ -22,14 +22,30 @@ def antecedent(s: Sentence, ci: int, form: CueForm) -> NP | None:
 def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
     """«ونشرت الهيئة تقريرا أوضحت فيه أن …»: a cue after an indefinite document noun, with
     a pronoun pointing back at the document after it, speaks for the source that issued
-    the document (the phrase right before the noun)."""
+    the document (the phrase right before the noun). A speech noun may stand a few words
+    before the cue («ألقى المدير كلمة قصيرة أمام الحضور أكد فيها أن …»)."""
     if ci < 2 or cj >= len(s) or s.words[cj] not in LEX.resumptive_pronouns:
         return None
-    noun = s.words[ci - 1]
-    if not (LEX.document_nouns.match(s.words, ci - 1) or
-            noun.endswith(ACCUSATIVE) and LEX.document_nouns.match([noun[:-1]], 0)):
-        return None
-    return _source_ending_at(s, ci - 1)
+    if _noun_at(s, ci - 1, LEX.document_nouns):
+        return _source_ending_at(s, ci - 1)
+    for x in range(ci - 1, max(0, ci - 1 - _SPEECH_GAP), -1):
+        if _noun_at(s, x, LEX.speech_nouns):
+            return _source_ending_at(s, x)
+        if s.words[x] in COMMA or not s.isword[x] and s.words[x] not in _BRACKETS \
+                or LEX.cues.match(s.words, x):
+            return None
+    return None
+
+
+_SPEECH_GAP = 6  # tokens of adjectives and asides between a speech noun and its cue
+_BRACKETS = frozenset("()")
+
+
+def _noun_at(s: Sentence, x: int, nouns: Phrases) -> bool:
+    """An indefinite noun of the list at x, in the accusative too («تقريرا»)."""
+    noun = s.words[x]
+    return bool(nouns.match(s.words, x) or
+                noun.endswith(ACCUSATIVE) and nouns.match([noun[:-1]], 0))
 
 
 def _source_ending_at(s: Sentence, e: int) -> NP | None:
