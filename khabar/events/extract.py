@@ -196,6 +196,18 @@ class Context:
                 if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
         return got
 
+    def statement_speakers(self, pos: int) -> frozenset[int]:
+        """Text offsets where the speakers of the statements whose content holds text
+        offset `pos` start (statements nest little: the few before are enough)."""
+        k = bisect_right(self.quote_starts, pos)
+        out = set()
+        for i in range(k - 1, max(-1, k - 4), -1):
+            q = self.quotes[i]
+            sp = q.attrs.get("speaker")
+            if q.start <= pos < q.end and isinstance(sp, dict) and "start" in sp:
+                out.add(sp["start"])
+        return frozenset(out)
+
     def place_context(self) -> tuple[frozenset[str], frozenset[str]]:
         """What an ambiguous place name is read against (made once, when one is met): the
         article's folded words, with and without a glued conjunction or preposition, and
