@@ -273,7 +273,13 @@ def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    groups = sorted(_groups(ctx, candidates(ctx)), key=lambda g: g[0].start)
+    cands = candidates(ctx)
+    if not cands:  # no trigger word: only the verbal acts of the statements
+        events = verbal_events(ctx)
+        for n, ev in enumerate(events, 1):
+            ev["id"] = f"V{n}"
+        return events
+    groups = sorted(_groups(ctx, cands), key=lambda g: g[0].start)
     for g in groups:
         ctx._cache.setdefault(("groups", g[0].sent), []).append(g)  # type: ignore[attr-defined]
     events = [ev for g in groups for ev in _event(ctx, g, published)]
