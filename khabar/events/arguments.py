@@ -7,7 +7,7 @@ after «في/قرب/شرق …». These positions are all the rules below read.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from khabar.events import lexicon as L
@@ -107,6 +107,12 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
             if named is not None:
                 return named if _can_act(ws, named) else None
             subject = _subject_phrase(ws, k + 1, ctx)
+            if subject is not None and subject.end > c.start:
+                subject = None  # «نفذت الهجوم»: the event noun itself, the subject is before
+            if subject is None and k > 0:
+                subject = _complementizer_subject(ctx, ws, k, before)
+                if subject is not None:
+                    return subject if _can_act(ws, subject) else None
             if subject is None and k > 0:
                 # «الجيش نفذ الهجوم»: the subject before its light verb (SVO)
                 named = next((b for b in before if _word_of(ws, b.end - 1) == k - 1), None)
@@ -129,7 +135,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
-    if c.verb:
+    if c.verb and not c.secondary:  # «أن المدنيين أصيبوا»: the wounded are no actors
+        actor = _complementizer_subject(ctx, ws, c.word, args)
+    if c.verb and actor is None:
         for a in after[:1]:
             k = _word_of(ws, a.start)
             # «استقبل خادم الحرمين الشريفين الملك سلمان»: titles before the name
@@ -155,7 +163,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 if _word_of(ws, b.end - 1) < own and ws.words[own].startswith("ال") and \
                         _content(ws.words[own]) and ws.words[own] not in L.COPULAS:
                     actor = Arg(ws.starts[own], ws.ends[own], "noun")
-    else:
+    elif not c.verb:
+        actor = _lam_agent(ctx, c, ws, args)
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
         for a in ([] if nisba is not None else after[:2]):
@@ -169,7 +178,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 nxt = a
                 break
         entry_object = c.object_genitive
-        if nxt is not None:
+        if nxt is not None and actor is None:
             if entry_object or c.suffixed:  # «لقائه الرئيسَ»: the pronoun met the name
                 recipient = nxt
             else:
@@ -190,7 +199,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
         if actor is None and before:
-            actor = _clause_subject(ctx, ws, before, c.suffixed)
+            actor = _clause_subject(ctx, ws, before, c)
     if actor is None and c.verb:
         actor = _noun_nisba_before(ctx, ws, c.word)
     if actor is None and c.verb and c.word >= 2 and ws.words[c.word - 1] in L.PERFECT_PARTICLES:
@@ -244,7 +253,105 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     if recipient is None and c.verb and c.type in L.PARTNER_TYPES and actor is not None \
             and actor.start >= c.end:
         recipient = _object_past_adjuncts(ctx, ws, _word_of(ws, actor.end - 1) + 1)
+    if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
+            and recipient.span.label == "LOC":
+        recipient = _met_after_visit(ctx, ws, recipient) or recipient
     return actor, recipient
+
+
+def _met_after_visit(ctx: Context, ws: Words, place: Arg) -> Arg | None:
+    """«زار برلين للقاء نظرائه»: the one met, named after a meeting purpose that follows
+    the visited place within three words."""
+    words = ws.words
+    end = _word_of(ws, place.end - 1) + 1
+    for j in range(end, min(end + 3, len(words))):
+        for p in L.MEETING_PURPOSES:
+            if tuple(words[j:j + len(p)]) == p:
+                k = j + len(p)
+                m = ctx.mention_at(ws.starts[k]) if k < len(words) else None
+                if m is not None and m.label != "LOC":
+                    return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                               m.attrs.get("canonical"))
+                return _object_np(ctx, ws, k) if k < len(words) else None
+    return None
+
+
+def _complementizer_subject(ctx: Context, ws: Words, k: int, args: list[Arg]) -> Arg | None:
+    """«ذكرت الصحيفة أن بلينكن زار عمان», «أعلنت أن فصائل مسلحة نفذت الهجوم»: the words
+    between a complementizer and the verb at word k are its subject (SVO after «أن»); the
+    name after the verb is then its object. One to four words, no preposition, number,
+    event word or time among them."""
+    words = ws.words
+    for j in range(k - 1, max(-1, k - 6), -1):
+        w = words[j]
+        if w in L.COMPLEMENTIZERS or (w[:1] in "وف" and w[1:] in L.COMPLEMENTIZERS):
+            break
+        if not _content(w) or w in L.ANY_PREPS or w in L.TRIGGER_KEYS or \
+                w in L.CLAUSE_BREAKS or w in L.COPULAS or w in L.PERFECT_PARTICLES or \
+                w in L.RELATIVE_PRONOUNS or number_at(words, j) is not None or \
+                (w[:1] in L.GLUED_PREPS and not w.startswith("ال")):
+            return None
+    else:
+        return None
+    if j == k - 1:
+        return None
+    a, b = ws.starts[j + 1], ws.ends[k - 1]
+    # «أن الرئيس دونالد ترمب زار …»: titles, then the name that ends at the verb
+    named = next((x for x in args if x.end == b and x.start >= a), None)
+    if named is not None:
+        return named if _can_act(ws, named) and not _is_site(named, ctx) else None
+    phrase = [w.startswith("ال") for w in words[j + 1:k]]
+    if (True in phrase and False in phrase[phrase.index(True):]) or \
+            (True not in phrase and len(phrase) > 2):
+        # «أن الجيش اقتحم البلدة وقتل …»: a word without the article after one with it
+        # is a verb; a noun phrase runs from indefinite heads to definite genitives only
+        # («وحدة سلاح المدفعية الثقيلة»), or is a noun and its adjective («فصائل مسلحة»)
+        return None
+    if ctx.in_timex(a):
+        return None
+    named = next((x for x in args if x.start == a and x.end <= b), None)
+    if named is not None:
+        return named if _can_act(ws, named) and not _is_site(named, ctx) else None
+    if any(x.start < b and x.end > a and not (x.end == b and x.start < a) for x in args):
+        return None  # a name the phrase runs into: not a bare noun phrase
+    # (a name that ends at the verb but took the complementizer in, «فإن هوك», is the
+    # subject without it)
+    return Arg(a, b, "noun")
+
+
+def _lam_agent(ctx: Context, c: Candidate, ws: Words, args: list[Arg]) -> Arg | None:
+    """«هجوم لمسلحين على نقطة», «غارة للتحالف», «هجمات لتنظيم …»: the «ل» genitive of an
+    attack or protest noun (`lam_agent_nouns`), right after it or its one adjective, names
+    its author when it is a name, a definite noun («للتحالف»), people («لمسلحين») or a
+    body's head («لتنظيم»); «لكنه», «لأسابيع», «لقانون» are no authors."""
+    words = ws.words
+    if c.last_word != c.word or words[c.word][len(c.prefix):] not in L.LAM_AGENT_NOUNS:
+        return None
+    k = c.last_word + 1
+    if k < len(words) and words[k][:1] != "ل" and _adjective(words[k]) and \
+            words[k].startswith("ال") == words[c.word].startswith("ال") and \
+            not words[k].endswith("ا") and _nisba(ctx, ws, k) is None:
+        k += 1  # «غارات جوية للتحالف»
+    if k >= len(words):
+        return None
+    w = words[k]
+    if w[:1] != "ل" or w.startswith("ال") or len(w) < 4 or w in L.ANY_PREPS or \
+            w in L.PREP_PRONOUNS:
+        return None
+    named = next((x for x in args if _word_of(ws, x.start) == k), None)
+    if named is not None:  # a name, or an actor noun («لمسلحين», «للاحتلال»)
+        return named if (named.span is None or named.span.label != "LOC") and \
+            _can_act(ws, named) and not _is_site(named, ctx) else None
+    definite = w.startswith("لل")
+    bare = w[2:] if definite else w[1:]
+    if not _content(bare) or ctx.in_timex(ws.starts[k]) or number_at([bare], 0) is not None:
+        return None
+    people = len(bare) >= 6 and bare.endswith(("ين", "ون"))  # «مسلحين», not «قانون»
+    if not (definite or people or bare in L.ORGANISATION_HEADS):
+        return None
+    # «للتحالف» is «ل» + «التحالف» written with one «ل» (its name «التحالف»), «للجان» is
+    # «ل» + «لجان»: the text keeps all but the preposition, the canonical reads the article
+    return Arg(ws.starts[k] + 1, ws.ends[k], "noun", canonical="ال" + bare if definite else None)
 
 
 def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
@@ -319,16 +426,25 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg
         named = next((a for a in after if _word_of(ws, a.start) == k), None)
         if named is not None:
             return named if _can_act(ws, named) else None
-        return _subject_phrase(ws, k, ctx)
+        subject = _subject_phrase(ws, k, ctx)
+        if subject is None and k < len(words) and w in L.AGENT_MARKER_FIRST and \
+                _content(words[k]) and words[k] not in L.ANY_PREPS and \
+                number_at(words, k) is None and not ctx.in_timex(ws.starts[k]):
+            # «من قبل مسلحين», «على يد مجهولين»: after an agent marker an indefinite
+            # noun is the agent too
+            subject = Arg(ws.starts[k], ws.ends[k], "noun")
+        return subject
     return None
 
 
-def _clause_subject(ctx: Context, ws: Words, before: list[Arg], suffixed: bool) -> Arg | None:
+def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) -> Arg | None:
     """The actor of an event noun no closer rule placed: the nearest person, organisation or
     country before it in its sentence that no preposition governs («وكان الرئيس قد بحث …
     في اجتماع»), or, for a noun with a pronoun («انسحابه»), the pronoun's antecedent. The
-    source of a statement is not the actor of what it reports, unless the pronoun is his."""
-    speakers = ctx.speaker_starts()
+    source of a statement is not the actor of what it reports, unless the pronoun is his;
+    the speaker of another statement may be («وكان الوزير قد بحث … في اجتماع، وقال إن …»)."""
+    suffixed = c.suffixed
+    speakers = ctx.statement_speakers(ctx.to_text(c.start))
     for b in reversed(before):
         if b.span is None:
             continue
@@ -378,6 +494,7 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
         definite = True
     while j + 1 < len(words) and j - k < 2 and _adjective(words[j + 1]) and \
             words[j + 1].startswith("ال") == definite and \
+            (ctx is None or ctx.mention_at(ws.starts[j + 1]) is None) and \
             words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \
             words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
         j += 1
@@ -427,9 +544,17 @@ def _scene(ws: Words, a: Arg) -> bool:
     return i > 0 and ws.words[i - 1] in L.SCENE_VERBS
 
 
+def quoted(ctx: Context, a: Arg) -> bool:
+    """A name between quotation marks («مصادر "الرياض"», «لـ"عمان"»): a newspaper or a
+    channel named after a city, not a place (the match view writes every quote mark «"»)."""
+    return ctx.vt[a.start - 1:a.start] == '"' and ctx.vt[a.end:a.end + 1] == '"'
+
+
 def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
-    """LOC mentions, and «حي …»/«مخيم …» phrases the gazetteer knows, in order."""
-    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))]
+    """LOC mentions, «حي …»/«مخيم …» phrases the gazetteer knows, and a place head after a
+    preposition with the unknown name it opens («في منطقة العروة»), in order."""
+    out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))
+           and not quoted(ctx, a) and not _head_and_adjective(ws, a)]
     words = ws.words
     heads = L.PLACE_HEAD_FORMS
     for i in ctx.head_positions(ws):
@@ -457,8 +582,24 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
                             canonical=(named.canonical if named is not None else None) or inner)
                     break
         if a is not None:
+            same = next((o for o in out if o.start == a.start and o.end == a.end and
+                         o.span is not None), None)
+            if same is not None:
+                # the tagger's own mention of it: keep its entity, with the point of the
+                # place it is a part of («ريف حلب» -> «حلب») where the head loop found one
+                a = Arg(a.start, a.end, "mention", same.span, a.canonical or same.canonical)
             out = [o for o in out if not (o.start < a.end and a.start < o.end)]
             out.append(a)
+    chain = L.CHAIN_HEAD_FORMS
+    if not chain.keys().isdisjoint(ws.vocabulary):
+        for i in [i for i, w in enumerate(words) if w in chain]:
+            if any(o.start <= ws.starts[i] < o.end or o.start <= ws.ends[i] - 1 < o.end
+                   for o in out):
+                continue  # a place already found there, with its head
+            a = _unknown_place(ctx, ws, i, *chain[words[i]])
+            if a is not None:
+                out = [o for o in out if not (o.start < a.end and a.start < o.end)]
+                out.append(a)
     taken = [(o.start, o.end) for o in out]
     preps = L.PLACE_PREPS
     for i in [i for i in range(1, len(words)) if words[i - 1] in preps or
@@ -473,12 +614,65 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     return out
 
 
+def _unknown_place(ctx: Context, ws: Words, i: int, head: str, glued_prep: bool
+                   ) -> Arg | None:
+    """«في منطقة العروة», «بوادي الحمرا»: an indefinite place head after a place
+    preposition and the name right after it, though neither tagger nor gazetteer knows it.
+    An adjective or a determiner after the head («منطقة حدودية», «المنطقة ذاتها»), a time,
+    a number, another preposition or a name of a person or body is no place name; nor is
+    a head inside such a name or between quotation marks («في "جبهة النصرة"»)."""
+    words = ws.words
+    if not glued_prep and not (i > 0 and words[i - 1] in L.PLACE_PREPS):
+        return None
+    n = i + 1
+    if n >= len(words) or not _name_word(words[n], strict=True) or \
+            ctx.in_timex(ws.starts[n]) or ctx.vt[ws.starts[i] - 1:ws.starts[i]] == '"':
+        return None
+    pos = ctx.to_text(ws.starts[i] + len(words[i]) - len(head))
+    k = bisect_right(ctx.mention_starts, pos) - 1
+    if k >= 0 and ctx.mentions[k].end > pos and ctx.mentions[k].label != "LOC":
+        return None
+    m = ctx.mention_at(ws.starts[n])
+    if m is not None and m.label != "LOC":
+        return None
+    return Arg(ws.ends[i] - len(head), ws.ends[n], "place")
+
+
+def _name_word(w: str, strict: bool) -> bool:
+    """Whether the word after an indefinite place head may be the place's name: not a
+    kind of place («منطقة حدودية») or a determiner («ذاتها»). With `strict` (no tagger saw
+    a name there) also not a preposition, a time word, a number, a phrase glued to a
+    preposition («بالمحافظة»), nor an indefinite nisba or participle agreeing with the
+    head («منطقة عسكرية», «منطقة محاصرة»)."""
+    if w in L.NOT_PLACE_NAMES or w in L.RELATIVE_PLACE:
+        return False
+    if not strict:
+        return True
+    if not _content(w) or w in L.ANY_PREPS or w in L.TRIGGER_KEYS or \
+            w in L.CLAUSE_BREAKS or w in L.PLACE_HEAD_FORMS or \
+            number_at([w], 0) is not None or w.startswith(("وال", "فال", "بال", "لل", "كال")):
+        return False
+    return w.startswith("ال") or not (w.endswith(("ي", "يه")) or
+                                       (w[:1] == "م" and w.endswith("ه")))
+
+
+def _head_and_adjective(ws: Words, a: Arg) -> bool:
+    """A place mention of two words, an indefinite head and an adjective («منطقة
+    حدودية»): a kind of place, not a named one («بلدة حمورية» is one the gazetteer knows)."""
+    i, j = _word_of(ws, a.start), _word_of(ws, a.end - 1)
+    if j != i + 1:
+        return False
+    head = ws.words[i]
+    return (head in L.CHAIN_HEAD_FORMS or head in L.PLACE_HEAD_FORMS) and \
+        not _name_word(ws.words[j], strict=False)
+
+
 @lru_cache(maxsize=8192)
 def _gazetteer_place(name: str) -> bool:
     """A name the gazetteer holds that is safely a place: a country, a region, one of our
     sites, or a town big enough that its name is not a common word."""
-    if name in L.PLACE_HEAD_FORMS:
-        return False  # «دولة», «مدينة»: a head, whatever town bears its name
+    if name in L.PLACE_HEAD_FORMS or (name.startswith("ال") and name[2:] in L.PLACE_HEAD_FORMS):
+        return False  # «دولة», «مدينة», «الحي»: a head, whatever town bears its name
     place = geocode_folded(name)  # a view's word: folded already
     return place is not None and (place.source == "sites" or place.level <= 1 or (
         place.population >= L.GAZETTEER_MIN_POPULATION and
@@ -586,4 +780,4 @@ def _adjective(w: str) -> bool:
 
 def _content(w: str) -> bool:
     return len(w) > 2 and not w.isdigit() and w not in L.RECIPIENT_PREPS and \
-        w not in L.PLACE_PREPS and w not in L.NEGATION
+        w not in L.PLACE_PREPS and w not in L.NEGATION and w not in L.PREP_PRONOUNS

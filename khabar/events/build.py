@@ -7,6 +7,7 @@ from bisect import bisect_right
 from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
+from khabar.events.counts import counts, number_at
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import merge
@@ -114,7 +115,7 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     elif published and st in ("asserted", "claimed"):
         # news reports the day's events: undated, an event is of the publication day
         ev["date"] = {"text": None, "value": published[:10], "source": "publication"}
-    found_counts, vague = ctx.cached(("counts", si), lambda: A.casualties(ws))
+    found_counts, vague = _counts(ctx, si, ws, group)
     for role, n in found_counts.items():
         if main.type in L.CASUALTY_TYPES[role]:
             ev[role] = n
@@ -134,6 +135,74 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         end = ctx.text_span(p.start, p.end)[1]
         snippet = {"text": ctx.article.text[sent.start:end], "start": sent.start, "end": end}
         out.append(dict(ev, location=_place(ctx, p), sentence=snippet))
+    return out
+
+
+_COUNTED_TYPES = frozenset(t for types in L.CASUALTY_TYPES.values() for t in types)
+
+
+def _counts(ctx: Context, si: int, ws, group: list[Candidate]
+            ) -> tuple[dict[str, int], set[str]]:
+    """The casualties of a group's event. In a sentence of one such event, all its counts;
+    in a sentence of several, the counts of each clause go to the event told in that
+    clause, or, in a clause without one, to the nearest event (the one before on a tie):
+    «قتل سبعة في قصف على السوق، فيما قتل اثنان في اشتباكات» gives seven and two."""
+    rivals = [g for g in ctx._cache.get(("groups", si), ()) if g[0].type in _COUNTED_TYPES]
+    if len(rivals) < 2 or group not in rivals:
+        return ctx.cached(("counts", si), lambda: A.casualties(ws))  # type: ignore[return-value]
+    starts = ctx.cached(("clauses", si), lambda: _clause_starts(ctx, ws))
+    if len(starts) < 2:
+        return ctx.cached(("counts", si), lambda: A.casualties(ws))  # type: ignore[return-value]
+
+    def clauses(g: list[Candidate]) -> set[int]:
+        return {bisect_right(starts, c.word) - 1 for c in g}
+
+    ends = [*starts[1:], len(ws.words)]
+    tolls = [ctx.cached(("counts", si, q), lambda lo=lo, hi=hi: counts(ws.words, lo, hi))
+             for q, (lo, hi) in enumerate(zip(starts, ends))]
+    if sum(1 for got, _ in tolls if got) < 2:
+        # one toll in the sentence: it is the whole story's («قتل أربعة، وأصيب 600، نتيجة
+        # استهداف …»), every event of the sentence has it
+        return ctx.cached(("counts", si), lambda: A.casualties(ws))  # type: ignore[return-value]
+    mine = clauses(group)
+    others = [clauses(g) for g in rivals if g is not group]
+    taken = set().union(*others)
+    found: dict[str, int] = {}
+    vague: set[str] = set()
+    for q, (got, vg) in enumerate(tolls):
+        if not got:
+            continue
+        if q not in mine:
+            if q in taken:
+                continue
+            near = min(abs(q - m) - 0.5 * (m < q) for m in mine)
+            if any(abs(q - o) - 0.5 * (o < q) < near for other in others for o in other):
+                continue
+        for role, n in got.items():
+            if role not in found:
+                found[role] = n
+                if role in vg:
+                    vague.add(role)
+    return found, vague
+
+
+def _clause_starts(ctx: Context, ws) -> list[int]:
+    """The first words of a sentence's clauses, for counting: a clause word («فيما»,
+    «بينما», «كما»: `count_clause_openers`), or a word with «و/ف» after a comma («…،
+    وأشار إلى أن …»), unless it adds a count, a person or a casualty word to the toll told
+    before («، و3 جنود», «، وأصيب 20»)."""
+    words = ws.words
+    out = [0]
+    for i in range(1, len(words)):
+        w = words[i]
+        if w in L.COUNT_CLAUSE_OPENERS or (w[:1] in "وف" and w[1:] in L.COUNT_CLAUSE_OPENERS):
+            out.append(i)
+            continue
+        if w[:1] in "وف" and len(w) > 3 and any(p in ctx.vt[ws.ends[i - 1]:ws.starts[i]]
+                                                for p in "،,؛;") and \
+                number_at(words, i) is None and w[1:] not in L.PERSON_NOUNS and \
+                w not in L.CUE_STARTS:
+            out.append(i)
     return out
 
 
@@ -186,19 +255,33 @@ def _place_before(ctx: Context, pos: int):
     i = bisect_right(ctx.mention_starts, pos) - 1
     while i >= 0 and ctx.mentions[i].start >= start:
         m = ctx.mentions[i]
-        if m.label == "LOC" and m.end <= pos and geocode(m.attrs.get("canonical") or
-                                                          ctx.article.text[m.start:m.end]):
+        if m.label == "LOC" and m.end <= pos and not _quoted_text(ctx, m) and \
+                geocode(m.attrs.get("canonical") or ctx.article.text[m.start:m.end]):
             return A.Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
                          m.attrs.get("canonical"))
         i -= 1
     return None
 
 
+def _quoted_text(ctx: Context, m) -> bool:
+    """A mention between quotation marks: an outlet named after a city (`A.quoted`)."""
+    a, b = ctx.to_view(m.start), ctx.to_view(m.end)
+    return ctx.vt[a - 1:a] == '"' and ctx.vt[b:b + 1] == '"'
+
+
 def build_events(article: Article) -> list[dict]:
     ctx = Context(article)
     published = article.meta("published")
     published = str(published) if published else None
-    groups = sorted(_groups(ctx, candidates(ctx)), key=lambda g: g[0].start)
+    cands = candidates(ctx)
+    if not cands:  # no trigger word: only the verbal acts of the statements
+        events = verbal_events(ctx)
+        for n, ev in enumerate(events, 1):
+            ev["id"] = f"V{n}"
+        return events
+    groups = sorted(_groups(ctx, cands), key=lambda g: g[0].start)
+    for g in groups:
+        ctx._cache.setdefault(("groups", g[0].sent), []).append(g)  # type: ignore[attr-defined]
     events = [ev for g in groups for ev in _event(ctx, g, published)]
     events = merge(events)
     _carry_on(ctx, events)

@@ -5,7 +5,8 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
-from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CUES_AFTER,
+from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLAUSE_BREAKS,
+                                   CUES_AFTER, TRIGGERS, COUNT_BREAKDOWNS,
                                    COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
                                    PERSON_NOUNS,
                                    CUE_STARTS, CUES_BEFORE_KEYS,
@@ -163,14 +164,34 @@ def _more(words: list[str], j: int, hi: int) -> int:
                 if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
                     return n[0]
             return 0
-    if k >= hi or words[k][:1] != "و" or words[k] in CUE_STARTS:
+    if k >= hi or words[k] in CUE_STARTS:
         return 0
-    rest = words[k][1:]
-    if rest in PERSON_NOUNS:
-        return 1
-    n = number_at(words, k)
-    if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
-        return n[0]
+    if words[k][:1] == "و":
+        rest = words[k][1:]
+        if rest in PERSON_NOUNS:
+            return 1
+        n = number_at(words, k)
+        if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
+            return n[0]
+    return _later_side(words, k, hi)
+
+
+def _later_side(words: list[str], k: int, hi: int) -> int:
+    """«قتل 16 مسلحا من الجماعة ومن حلفائها و9 من رجال الأمن»: the toll of the other side
+    listed a few words on with «و» and a count followed by «من» or a person noun, before
+    any other casualty word, clause word or event word, and not in the breakdown of the
+    toll («مقتل 13 هم أربعة جنود وخمسة متعاقدين»)."""
+    for i in range(k, min(k + 10, hi)):
+        w = words[i]
+        if w in CUE_STARTS or w in CLAUSE_BREAKS or w in COUNT_BREAKDOWNS or \
+                any(not f.rest for f in TRIGGERS.get(w, ())):
+            return 0  # («قوات» opens «نشر قوات» only: no event word alone)
+        rest = w[1:]
+        if w[:1] == "و" and (rest.isdigit() or rest in CARDINALS or rest in VAGUE):
+            n = number_at(words, i)
+            if n is not None and n[1] < hi and (words[n[1]] in ("من", "منهم") or
+                                                _noart(words[n[1]]) in PERSON_NOUNS):
+                return n[0]
     return 0
 
 

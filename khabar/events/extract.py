@@ -153,6 +153,43 @@ def candidates(ctx: "Context") -> list[Candidate]:
     return out
 
 
+def _mention_layer(article: Article) -> dict:
+    spans, starts = _sorted(article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
+    return {"mentions": spans, "mention_starts": starts}
+
+
+def _timex_layer(article: Article) -> dict:
+    spans, starts = _sorted(article, "timexes", lambda t: bool(t.attrs.get("value")))
+    return {"timexes": spans, "timex_starts": starts}
+
+
+def _date_layer(article: Article) -> dict:
+    # what can date an event: a day, week, month, year or a range of them, never a
+    # duration («ساعتين», PT2H) or a set («كل أسبوع», P1W)
+    spans, starts = _sorted(article, "timexes", is_calendar)
+    return {"dates": spans, "date_starts": starts}
+
+
+def _quote_layer(article: Article) -> dict:
+    listed = list(article.spans("quotes"))
+    spans, starts = _sorted(article, "quotes")
+    return {"quotes_list": listed, "quote_index": {id(q): i for i, q in enumerate(listed)},
+            "quotes": spans, "quote_starts": starts}
+
+
+def _paragraph_layer(article: Article) -> dict:
+    paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
+    return {"paragraphs": paras, "para_starts": [p.start for p in paras]}
+
+
+_LAYERS = {name: make for make, names in (
+    (_mention_layer, ("mentions", "mention_starts")),
+    (_timex_layer, ("timexes", "timex_starts")),
+    (_date_layer, ("dates", "date_starts")),
+    (_quote_layer, ("quotes_list", "quote_index", "quotes", "quote_starts")),
+    (_paragraph_layer, ("paragraphs", "para_starts"))) for name in names}
+
+
 class Context:
     """The article's layers, sorted once, and per-sentence word lists made on demand."""
 
@@ -174,18 +211,16 @@ class Context:
         self.sent_words = [findall(vt, a, b) for a, b in self.sentences]
         self._words: dict[int, Words] = {}
         self._cache: dict[tuple, object] = {}
-        self.mentions, self.mention_starts = _sorted(
-            article, "mentions", lambda m: m.label in ("PER", "ORG", "LOC"))
-        self.timexes, self.timex_starts = _sorted(
-            article, "timexes", lambda t: bool(t.attrs.get("value")))
-        # what can date an event: a day, week, month, year or a range of them, never a
-        # duration («ساعتين», PT2H) or a set («كل أسبوع», P1W)
-        self.dates, self.date_starts = _sorted(article, "timexes", is_calendar)
-        self.quotes_list = list(article.spans("quotes"))
-        self.quote_index = {id(q): i for i, q in enumerate(self.quotes_list)}
-        self.quotes, self.quote_starts = _sorted(article, "quotes")
-        paras = sorted(article.spans("paragraphs"), key=lambda p: p.start)
-        self.paragraphs, self.para_starts = paras, [p.start for p in paras]
+
+    # the other layers are sorted on first use: an article with no trigger word never
+    # needs them. `__getattr__` runs only while an attribute is missing, so a layer costs
+    # nothing more once made.
+    def __getattr__(self, name: str):
+        make = _LAYERS.get(name)
+        if make is None:
+            raise AttributeError(name)
+        self.__dict__.update(make(self.article))
+        return self.__dict__[name]
 
     def speaker_starts(self) -> frozenset[int]:
         """Text offsets where a statement's speaker starts, made once."""
@@ -195,6 +230,18 @@ class Context:
                 sp["start"] for q in self.quotes_list
                 if isinstance(sp := q.attrs.get("speaker"), dict) and "start" in sp)
         return got
+
+    def statement_speakers(self, pos: int) -> frozenset[int]:
+        """Text offsets where the speakers of the statements whose content holds text
+        offset `pos` start (statements nest little: the few before are enough)."""
+        k = bisect_right(self.quote_starts, pos)
+        out = set()
+        for i in range(k - 1, max(-1, k - 4), -1):
+            q = self.quotes[i]
+            sp = q.attrs.get("speaker")
+            if q.start <= pos < q.end and isinstance(sp, dict) and "start" in sp:
+                out.add(sp["start"])
+        return frozenset(out)
 
     def place_context(self) -> tuple[frozenset[str], frozenset[str]]:
         """What an ambiguous place name is read against (made once, when one is met): the

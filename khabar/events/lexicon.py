@@ -164,10 +164,18 @@ TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
 TARGET_PREPS_BY_TYPE = {t: _set(ps) for t, ps in GRAMMAR["target_prepositions_by_type"].items()}
 PARTNER_TYPES = frozenset(GRAMMAR["partner_types"])
 PARTNER_PREPS = _set(GRAMMAR["partner_prepositions"])
+MEETING_PURPOSES = [tuple(_f(p).split()) for p in GRAMMAR["meeting_purposes"]]
 GAZETTEER_MIN_POPULATION = int(GRAMMAR["gazetteer_place_min_population"])
 GAZETTEER_COUNTRIES = frozenset(GRAMMAR["gazetteer_place_countries"])
 ANY_PREPS = RECIPIENT_PREPS | PLACE_PREPS | _set(GRAMMAR["other_prepositions"])
+# a preposition with a pronoun glued on («فيها», «خلاله», «عليهم»): never a name or a noun
+PREP_PRONOUNS = frozenset(p + s for p in ANY_PREPS for s in SUFFIXES + ["هم", "ي"])
 TARGET_VERBS = _set(GRAMMAR["target_verbs"])
+LAM_AGENT_NOUNS = _set(GRAMMAR["lam_agent_nouns"])
+NOT_PLACE_NAMES = _set(GRAMMAR["not_place_names"])
+COUNT_BREAKDOWNS = _set(GRAMMAR["count_breakdowns"])
+COUNT_CLAUSE_OPENERS = _set(GRAMMAR["count_clause_openers"])
+ORGANISATION_HEADS = _set(load("gazetteer_heads")["organisation"])
 GLUED_ARTICLE_PREPS = [(_f(k), _f(v)) for k, v in GRAMMAR["glued_article_prepositions"].items()]
 ACTOR_NOUNS = sorted({_f(a) for a in GRAMMAR["actor_nouns"]}, key=len, reverse=True)
 ACTOR_RE = re.compile(r"(?<![\w])(?:و|ف|ب|ل)?(" + "|".join(
@@ -202,6 +210,13 @@ PLACE_HEAD_FORMS: dict[str, str] = {}
 for _h in load("gazetteer_heads")["place"]:
     for _pre in ("", "وب", "وفي", "ب", "و", "ل", "ف"):
         PLACE_HEAD_FORMS.setdefault(_pre + _f(_h), _f(_h))
+
+# a place head that may open a name nobody knows («بمنطقة …», «في جبهة …»), with the
+# clitics before it; the preposition glued in front («ب») is kept apart
+CHAIN_HEAD_FORMS: dict[str, tuple[str, bool]] = {}
+for _h in GRAMMAR["place_chain_heads"]:
+    for _pre in ("", "و", "ف", "ب", "وب", "فب"):
+        CHAIN_HEAD_FORMS.setdefault(_pre + _f(_h), (_f(_h), "ب" in _pre))
 
 # a word that may open an actor noun («والاحتلال»): the regex runs only where one stands
 ACTOR_FIRST = _glued_forms({a.split()[0] for a in ACTOR_NOUNS})
