@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 QUERIES = Path(__file__).with_name("corpus_queries.tsv")
+sys.path.insert(0, str(REPO))
+from khabar.corpus.schema import BATCH_SIZE  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -73,7 +75,7 @@ def index(args) -> None:
                               "db_mb": round(_db_bytes(args.db) / 1e6, 2)}) + "\n")
         log.flush()
 
-    summary = Indexer(corpus.db, args.workers, 64).run(read_inputs([str(src)]),
+    summary = Indexer(corpus.db, args.workers, args.batch_size).run(read_inputs([str(src)]),
                                                        progress=sys.stderr.isatty(),
                                                        on_batch=on_batch)
     print(summary.text())
@@ -234,6 +236,8 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                    help="inputs per transaction (default: khabar index's)")
     args = ap.parse_args()
     if args.phase in ("index", "all"):
         index(args)

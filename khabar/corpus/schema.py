@@ -11,9 +11,11 @@ SCHEMA_VERSION = "4"  # 2: events, event_mentions; 3: lsh_bands without rowid, n
 # 4: events dated by intervals of days (day_start, day_end, period, rank)
 
 # inputs written per transaction (`--batch-size`): a commit writes every page its batch
-# touched, and hashed keys scatter inserts, so larger batches write each page fewer times;
+# touched, and hashed keys scatter inserts, so larger batches write each page fewer times
+# (on an 8,000-article corpus the commits cost 0.34 ms/article with 256, 0.11 with 1,024);
+# records are written as they come, so a batch holds one record at a time in memory;
 # a killed run loses at most one batch
-BATCH_SIZE = 256
+BATCH_SIZE = 1024
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
