@@ -13,7 +13,7 @@ SCHEMA_VERSION = "4"  # 2: events, event_mentions; 3: lsh_bands without rowid, n
 # inputs written per transaction (`--batch-size`): a commit writes every page its batch
 # touched, and hashed keys scatter inserts, so larger batches write each page fewer times
 # (on an 8,000-article corpus the commits cost 0.34 ms/article with 256, 0.11 with 1,024);
-# records are written as they come, so a batch holds one record at a time in memory;
+# records are written a slice at a time (store.WRITE_SLICE), not held for a whole batch;
 # a killed run loses at most one batch
 BATCH_SIZE = 1024
 

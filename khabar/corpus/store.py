@@ -33,6 +33,10 @@ from khabar.document import Article
 from khabar.record import to_record
 
 
+# records made before they are written: memory holds a slice of records, not a batch
+WRITE_SLICE = 256
+
+
 class CorpusError(Exception):
     """A corpus that cannot be used as asked; the message says what to do."""
 
@@ -169,8 +173,8 @@ class Indexer:
             while plan.pending or plan.advance():
                 size, todo = plan.pending.popleft()
                 # Articles come back from the pipeline and become records (what `khabar
-                # extract` does per article), each written as it comes inside the batch's
-                # transaction, so a batch holds no more than one record in memory; records
+                # extract` does per article), written a slice at a time inside the batch's
+                # transaction, so memory holds a slice of records, not a batch; records
                 # made earlier are stored as they are
                 self._write([i for i, _ in todo], self._records(todo, fresh, summary),
                             summary)
@@ -232,12 +236,15 @@ class Indexer:
             self.seq = {t: _next_seq(db, t) for t in ("articles", "statements", "events")}
             # an input listed twice in one run: planned before its first copy was written
             seen: set[str] = self._done(ids) if ids else set()
-            for iid, article in zip(ids, articles):
-                if iid in seen:  # the same input twice in one batch
-                    summary.skipped += 1
-                    continue
-                seen.add(iid)
-                self._one(iid, article, summary, names)
+            # the pipeline makes a slice of records, then they are written in a row: each
+            # written as it comes runs the store's code cold after the pipeline's (~10% more)
+            for part in _batches(zip(ids, articles), WRITE_SLICE):
+                for iid, article in part:
+                    if iid in seen:  # the same input twice in one batch
+                        summary.skipped += 1
+                        continue
+                    seen.add(iid)
+                    self._one(iid, article, summary, names)
             speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:
