@@ -7,6 +7,16 @@ the most-quoted speakers with their merged name variants.
     python benchmarks/corpus.py measure [--db D]
     python benchmarks/corpus.py         # both
     python benchmarks/corpus.py stories [--input ...]   # duplicate grouping alone, every article
+    python benchmarks/corpus.py overhead [--limit N]     # the store's cost, side by side
+
+`overhead` measures what the issue asks literally, `khabar index` minus the pipeline alone:
+in one process, on N articles (default 1,000, every 43rd record), the CPU time of the
+pipeline making records (what `khabar extract` does) and of `Corpus.add` indexing them
+into a fresh database, in the order pipeline, index, pipeline, index (so a change of load
+on a shared machine falls on both), after a warm-up (the store on other articles, the
+pipeline once on these: its word caches then hold them in every measured round). The split
+that `index` logs (pipeline vs store time inside one run) moves garbage-collector time
+and cache misses between the two, so it is the rougher figure.
 
 `index` logs one JSON line per committed batch to DB.log (so a run stopped early still
 reports); it resumes when started again on the same --db. `--every K` indexes every K-th
@@ -29,6 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 QUERIES = Path(__file__).with_name("corpus_queries.tsv")
+sys.path.insert(0, str(REPO))
+from khabar.corpus.schema import BATCH_SIZE  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -73,7 +85,7 @@ def index(args) -> None:
                               "db_mb": round(_db_bytes(args.db) / 1e6, 2)}) + "\n")
         log.flush()
 
-    summary = Indexer(corpus.db, args.workers, 64).run(read_inputs([str(src)]),
+    summary = Indexer(corpus.db, args.workers, args.batch_size).run(read_inputs([str(src)]),
                                                        progress=sys.stderr.isatty(),
                                                        on_batch=on_batch)
     print(summary.text())
@@ -225,15 +237,59 @@ def stories(args) -> None:
             print(f"    {pub}  {outlet}  {title}")
 
 
+def overhead(args) -> None:
+    from khabar.api import read_inputs
+    from khabar.corpus import Corpus
+    from khabar.corpus.pipe import process_articles
+    from khabar.record import to_record
+
+    n = args.limit or 1000
+    tmp = Path(tempfile.mkdtemp(prefix="khabar-overhead-"))
+    src = slice_input(Path(args.input), 43, n + 20, str(tmp))
+    lines = gzip.open(src, "rt", encoding="utf-8").readlines()
+    warm, main_part = tmp / "warm.jsonl", tmp / "main.jsonl"
+    warm.write_text("".join(lines[:20]), encoding="utf-8")
+    main_part.write_text("".join(lines[20:]), encoding="utf-8")
+
+    def pipeline_alone() -> float:
+        t = time.process_time()
+        for article in process_articles(read_inputs([str(main_part)])):
+            to_record(article)
+        return time.process_time() - t
+
+    def index(k: int) -> float:
+        with Corpus(tmp / f"run{k}.db") as c:
+            t = time.process_time()
+            c.add([str(main_part)])
+            return time.process_time() - t
+
+    with Corpus(tmp / "warm.db") as c:  # models, resources and caches loaded once
+        c.add([str(warm)])
+    pipeline_alone()  # the pipeline's word caches hold these articles in every round
+    pipe_s = [pipeline_alone(), None]
+    index_s = [index(0), None]
+    pipe_s[1] = pipeline_alone()
+    index_s[1] = index(1)
+    count = len(lines) - 20
+    p, i = sum(pipe_s) / 2 / count, sum(index_s) / 2 / count
+    print(f"side by side on {count} articles (CPU time, two rounds): pipeline alone "
+          f"{1000 * p:.2f} ms/article ({', '.join(f'{1000 * x / count:.2f}' for x in pipe_s)}), "
+          f"khabar index {1000 * i:.2f} ({', '.join(f'{1000 * x / count:.2f}' for x in index_s)})"
+          f": the store adds {1000 * (i - p):.2f} ms/article = {100 * (i - p) / p:.1f}% of the "
+          f"pipeline (target: at most max(0.3 ms, 20%))")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("phase", nargs="?", choices=("index", "measure", "all", "stories"),
+    ap.add_argument("phase", nargs="?", choices=("index", "measure", "all", "stories", "overhead"),
                     default="all")
     ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "khabar-corpus-bench.db"))
     ap.add_argument("--input", default=str(DEFAULT_INPUT))
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                    help="inputs per transaction (default: khabar index's)")
     args = ap.parse_args()
     if args.phase in ("index", "all"):
         index(args)
@@ -241,6 +297,8 @@ def main() -> None:
         measure(args)
     if args.phase == "stories":
         stories(args)
+    if args.phase == "overhead":
+        overhead(args)
 
 
 if __name__ == "__main__":

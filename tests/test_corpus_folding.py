@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from khabar.corpus.folding import index_text, stem, terms, word_terms
+from khabar.corpus.schema import FTS_TOKENIZER
 from khabar.corpus.search import QueryError, marks, parse
 
 
 def fts_hits(query: str, sentences: list[str]) -> list[int]:
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{FTS_TOKENIZER}')")
     db.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)",
                    [(i, index_text(s)) for i, s in enumerate(sentences)])
     fts = parse(query).fts
@@ -239,3 +240,18 @@ def test_the_fast_folding_path_equals_the_plain_one(text):
     fast = _fast_pieces(text)
     assert fast is None or fast == plain
     assert index_text(text) == " ".join(t.term for t in terms(text))
+
+
+@given(st.text(alphabet="ابةىأإؤئـ\u064e\u0651\u200cﻻﷲ٢٠2024مİẞΣσ²½ABCxyz_-.\u00a0 𝐀𝟚ςΣ"
+                        "\u06cc\u06a9\u0671«»،؛؟!ÀÉçñ\u0300ǅⅫ\u2160",
+               max_size=60))
+@settings(max_examples=300)
+def test_the_fts_tokenizer_reads_the_index_terms_as_they_are(text):
+    # the store's tables hand FTS5 nothing to fold or cut but the spaces between terms
+    db = sqlite3.connect(":memory:")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, content='', tokenize='{FTS_TOKENIZER}')")
+    db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, instance)")
+    indexed = index_text(text)
+    db.execute("INSERT INTO t(rowid, x) VALUES (1, ?)", (indexed,))
+    got = [r[0] for r in db.execute("SELECT term FROM v ORDER BY offset")]
+    assert got == indexed.split()

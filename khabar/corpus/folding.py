@@ -66,26 +66,22 @@ def _clitics() -> tuple[tuple[tuple[str, int], ...], str]:
 
 
 @lru_cache(maxsize=1)
-def _by_first_letter() -> dict[str, tuple[tuple[str, int], ...]]:
-    """The proclitics of `_clitics` grouped by their first letter, longest first."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for p, need in _clitics()[0]:
-        out.setdefault(p[0], []).append((p, need))
-    return {k: tuple(v) for k, v in out.items()}
+def _proclitic_re() -> re.Pattern[str]:
+    """One proclitic of `_clitics` at the start of a word, followed by the letters its rest
+    must keep: an alternation tried in the order of `_clitics` (longest first), which a
+    regular expression does in C; a word is all letters, so a lookahead of N characters
+    asks for N letters."""
+    return re.compile("|".join(f"{re.escape(p)}(?=.{{{need}}})" for p, need in _clitics()[0]),
+                      re.DOTALL)
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The search term of one folded word: proclitics stripped, greedily (the longest that
     leaves enough letters, again until none does)."""
-    first = _by_first_letter()
-    while word:
-        for p, need in first.get(word[0], ()):
-            if len(word) - len(p) >= need and word.startswith(p):
-                word = word[len(p):]
-                break
-        else:
-            return word
+    match = _proclitic_re().match
+    while m := match(word):
+        word = word[m.end():]
     return word
 
 

@@ -151,7 +151,27 @@ def not_a_person(key: str, bare: str = "") -> bool:
     if len(words) == 1 and folding._fold_word(bare.strip()) in nationalities:
         return True
     given = load_given()
+    if len(words) == 1 and key not in given and _a_reporting_verb(key):
+        return True
     return key in places and not any(w in given for w in words)
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """The written forms of the reporting verbs (reporting_verbs.yaml), folded."""
+    return frozenset(folding._fold_word(f) for v in load("reporting_verbs")["verbs"]
+                     for k in ("perfect", "imperfect", "participle") for f in v.get(k) or [])
+
+
+def _a_reporting_verb(word: str) -> bool:
+    """A one-word name that is the cue itself: a reporting verb form, alone or after a glued
+    conjunction (و، ف), also with its final ت typed as ة (folded to ه), a frequent slip
+    («وأكدة» for «وأكدت»): the speaker stage took the verb for a name."""
+    forms = _verb_forms()
+    for w in (word, word[1:] if len(word) > 3 and word[0] in "وف" else ""):
+        if w and (w in forms or (w.endswith("ه") and w[:-1] + "ت" in forms)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,10 @@ from khabar.document import Article
 from khabar.record import to_record
 
 
+# records made before they are written: memory holds a slice of records, not a batch
+WRITE_SLICE = 256
+
+
 class CorpusError(Exception):
     """A corpus that cannot be used as asked; the message says what to do."""
 
@@ -168,18 +172,12 @@ class Indexer:
         try:
             while plan.pending or plan.advance():
                 size, todo = plan.pending.popleft()
-                t1, c1 = time.perf_counter(), time.thread_time()
                 # Articles come back from the pipeline and become records (what `khabar
-                # extract` does per article); records made earlier are stored as they are
-                processed = [to_record(next(fresh)) if isinstance(a, Article) else a
-                             for _, a in todo]
-                t2, c2 = time.perf_counter(), time.thread_time()
-                self._write([i for i, _ in todo], processed, summary)
-                t3, c3 = time.perf_counter(), time.thread_time()
-                summary.pipeline_seconds += t2 - t1
-                summary.store_seconds += t3 - t2
-                summary.pipeline_cpu += c2 - c1
-                summary.store_cpu += c3 - c2
+                # extract` does per article), written a slice at a time inside the batch's
+                # transaction, so memory holds a slice of records, not a batch; records
+                # made earlier are stored as they are
+                self._write([i for i, _ in todo], self._records(todo, fresh, summary),
+                            summary)
                 bar.update(size)
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
                 if on_batch is not None:
@@ -199,12 +197,38 @@ class Indexer:
             on_batch(summary)
         return summary
 
+    @staticmethod
+    def _records(todo: list, fresh: Iterator[Article], summary: IndexSummary
+                 ) -> Iterator[Article | dict]:
+        """The batch's records in order; the time spent here (the pipeline, and making
+        records) is the pipeline's, the rest of the batch's time the store's."""
+        for _, item in todo:
+            t1, c1 = time.perf_counter(), time.thread_time()
+            record = to_record(next(fresh)) if isinstance(item, Article) else item
+            summary.pipeline_seconds += time.perf_counter() - t1
+            summary.pipeline_cpu += time.thread_time() - c1
+            yield record
+
     def _done(self, ids: list[str]) -> set[str]:
         marks = ",".join("?" * len(ids))
         return {r[0] for r in self.db.execute(
             f"SELECT input_id FROM inputs WHERE input_id IN ({marks})", ids)}
 
-    def _write(self, ids: list[str], articles: list[Article], summary: IndexSummary) -> None:
+    def _write(self, ids: list[str], articles: Iterable[Article | dict],
+               summary: IndexSummary) -> None:
+        """Write one batch in one transaction; the store's time is the batch's time less
+        what `articles` spends making records."""
+        t0, c0 = time.perf_counter(), time.thread_time()
+        p0, pc0 = summary.pipeline_seconds, summary.pipeline_cpu
+        try:
+            self._transaction(ids, articles, summary)
+        finally:
+            summary.store_seconds += (time.perf_counter() - t0
+                                      - (summary.pipeline_seconds - p0))
+            summary.store_cpu += time.thread_time() - c0 - (summary.pipeline_cpu - pc0)
+
+    def _transaction(self, ids: list[str], articles: Iterable[Article | dict],
+                     summary: IndexSummary) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -212,12 +236,15 @@ class Indexer:
             self.seq = {t: _next_seq(db, t) for t in ("articles", "statements", "events")}
             # an input listed twice in one run: planned before its first copy was written
             seen: set[str] = self._done(ids) if ids else set()
-            for iid, article in zip(ids, articles):
-                if iid in seen:  # the same input twice in one batch
-                    summary.skipped += 1
-                    continue
-                seen.add(iid)
-                self._one(iid, article, summary, names)
+            # the pipeline makes a slice of records, then they are written in a row: each
+            # written as it comes runs the store's code cold after the pipeline's (~10% more)
+            for part in _batches(zip(ids, articles), WRITE_SLICE):
+                for iid, article in part:
+                    if iid in seen:  # the same input twice in one batch
+                        summary.skipped += 1
+                        continue
+                    seen.add(iid)
+                    self._one(iid, article, summary, names)
             speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:

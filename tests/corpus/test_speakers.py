@@ -189,6 +189,7 @@ def test_the_display_name_is_the_commonest_bare_form(corpus):
     "ميناء صفاقس", "مطار المدينة الكبرى",               # a place head opens it
     "الإسكندرية",                                       # a city alone
     "زوجة كريم الهاشمي", "إدارة فيلدمان",              # a name about someone else
+    "وأوضحة", "فأكدت", "وصرحة", "أضافت",                # the reporting verb itself (ت as ة)
 ])
 def test_a_speaker_that_names_no_person_is_unknown(corpus, written):
     add(corpus, record(person(written, strip_titles(written))))
@@ -198,6 +199,7 @@ def test_a_speaker_that_names_no_person_is_unknown(corpus, written):
 @pytest.mark.parametrize("written", [
     "تركي", "تركي الفيصل", "منصور التركي",  # a given name, a family name from a nationality
     "كمال", "فهد المصري", "رامي الحلبي",
+    "وليد", "فارس", "وسام", "فادي",  # a given name opening with a proclitic's letter
 ])
 def test_names_that_look_like_places_or_adjectives_stay_persons(corpus, written):
     add(corpus, record(person(written)))
