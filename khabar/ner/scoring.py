@@ -169,7 +169,7 @@ class FormScores:
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
         try:
-            return [self.lex[i] for i in map(self._ids.__getitem__, tokens)]
+            return list(map(self.lex.__getitem__, map(self._ids.__getitem__, tokens)))
         except KeyError:
             return [self.lex[i] for i in self.ids([tokens])[0]]
 
