@@ -110,4 +110,4 @@ def strip_clitic(token: str) -> int:
 
 
 _STRIPPED: dict[str, int] = {}
-_STRIPPED_MAX = 1 << 16
+_STRIPPED_MAX = 1 << 14

@@ -26,9 +26,11 @@ from khabar.ner.lexical import key as _key
 from khabar.ner.lexical import split_clitic as _split_clitic
 from khabar.ner.rows import compact
 
-# forms kept before the table starts afresh: about 1.5 KB each with the word caches, so
-# at most some 150 MB; news repeats its words, and 5,000 articles hold about 100,000 forms
-TABLE_MAX = 100_000
+# forms kept before the table keeps its most used half: about 1.2 KB each, so at most some
+# 60 MB, full after some 1,500 articles, so that a worker's memory is flat from there on
+# however long the run (news repeats its words: over 5,000 articles, a table of 50,000
+# forms meets some 30 new forms per article, one of 100,000 some 22, each a few µs)
+TABLE_MAX = 50_000
 _OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
 _BIGRAMS = ("bg-=", "bg+=")
 
