@@ -12,7 +12,8 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import chain, repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -33,6 +34,7 @@ from khabar.ner.rows import compact
 TABLE_MAX = 50_000
 _OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
 _BIGRAMS = ("bg-=", "bg+=")
+_KEY, _FORMS = attrgetter("key"), attrgetter("forms")
 
 
 class Word(NamedTuple):
@@ -155,8 +157,8 @@ class FormScores:
 
     def _flat_ids(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
         """`ids` of all tokens laid end to end, and the sentence lengths."""
-        lens = [len(s) for s in sentences]
-        tokens = [t for s in sentences for t in s]
+        lens = list(map(len, sentences))
+        tokens = list(chain.from_iterable(sentences))
         if len(self._ids) + len(tokens) > self.capacity:
             self._evict(len(tokens))
         table = self._ids
@@ -391,8 +393,8 @@ class FormScores:
             begin = np.flatnonzero(has[first:first + n])
             if not len(begin):
                 continue
-            xs = [lex[i] for i in s]
-            for i, a in hits([x.key for x in xs], [x.forms for x in xs], begin.tolist()):
+            xs = list(map(lex.__getitem__, s))
+            for i, a in hits(list(map(_KEY, xs)), list(map(_FORMS, xs)), begin.tolist()):
                 for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
                     r = idx.get(name)
                     if r is not None and 0 <= pos < n:
