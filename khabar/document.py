@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -48,26 +49,46 @@ class TokenLayer(Sequence):
     length of a plausible proclitic) only when one token is asked for.
     """
 
-    __slots__ = ("_text", "_regions", "_starts", "_ends")
+    __slots__ = ("_text", "_regions", "_starts", "_ends", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._regions: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._words: list[str] | None = []
+
+    # between processes (khabar.run) the token texts stay behind: they are the text's own
+    # slices, cut again from the offsets where a reader asks for them
+    def __getstate__(self) -> tuple:
+        return self._text, self._regions, self._starts, self._ends
+
+    def __setstate__(self, state: tuple) -> None:
+        self._text, self._regions, self._starts, self._ends = state
+        self._words = None
 
     def add_region(self, start: int, end: int) -> None:
         self._regions.append((start, end))
 
     def _cut(self) -> None:
-        from khabar.segment import TOKEN
+        """The tokens of every region, with their texts: a split of the region on the
+        token pattern (tokens at the odd places, what lies between them at the even ones)
+        and a running sum of the pieces' lengths give the offsets, all in C, instead of a
+        match object per token. `TOKEN` never matches an empty string, so the split finds
+        exactly what `TOKEN.finditer` finds (tests/test_token_layer.py)."""
+        from khabar.segment import TOKEN_SPLIT
 
-        text, starts, ends = self._text, self._starts, self._ends
+        if self._words is None:
+            self._slice_words()
+        text, starts, ends, words = self._text, self._starts, self._ends, self._words
+        assert words is not None
         for start, end in self._regions:
-            for m in TOKEN.finditer(text, start, end):
-                a, b = m.span()
-                starts.append(a)
-                ends.append(b)
+            parts = TOKEN_SPLIT.split(text[start:end])
+            n = len(parts) // 2
+            at = list(accumulate(map(len, parts), initial=start))
+            starts += at[1:2 * n:2]
+            ends += at[2:2 * n + 1:2]
+            words += parts[1::2]
         self._regions = []
 
     @property
@@ -102,8 +123,16 @@ class TokenLayer(Sequence):
         return i, j
 
     def texts(self, i: int = 0, j: int | None = None) -> list[str]:
+        """The texts of tokens i to j (cut with the offsets: no slicing per token)."""
+        if self._regions:
+            self._cut()
+        if self._words is None:
+            self._slice_words()
+        return self._words[i:j]  # type: ignore[index]
+
+    def _slice_words(self) -> None:
         t = self._text
-        return [t[a:b] for a, b in zip(self.starts[i:j], self._ends[i:j])]
+        self._words = [t[a:b] for a, b in zip(self._starts, self._ends)]
 
 
 @dataclass(slots=True)

@@ -17,6 +17,8 @@ _OPENERS = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
 # decimal point); `_initial` rules out the dot of an initial or a one-letter abbreviation
 _SENT_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
 TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]", re.UNICODE)
+# the same pattern as one group, for `re.split` (the token layer cuts a region in one call)
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", re.UNICODE)
 _SHORT_LINE = 5  # words: a shorter line without final punctuation is a broken-off fragment
 
 

@@ -39,8 +39,9 @@ def train(train_path, out_path, **options) -> dict:
     return _train(train_path, out_path, **options)
 
 
-def _sentence_tokens(article: Article) -> list[list[tuple[int, int]]]:
-    """(start, end) of each sentence's tokens, read straight off the token arrays."""
+def _sentence_tokens(article: Article) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """((start, end) of each token, the tokens' texts) of each sentence that has tokens,
+    read straight off the token layer's arrays (which keep the texts they were cut with)."""
     layer = article.layers.get("tokens")
     if not isinstance(layer, TokenLayer):
         return []  # nothing tokenized; `article.tokens` would make the layer, a write
@@ -48,7 +49,8 @@ def _sentence_tokens(article: Article) -> list[list[tuple[int, int]]]:
     out = []
     for s in sorted(article.spans("sentences"), key=lambda s: s.start):
         i, j = layer.index_range(s.start, s.end)
-        out.append(list(zip(starts[i:j], ends[i:j])))
+        if j > i:
+            out.append((list(zip(starts[i:j], ends[i:j])), layer.texts(i, j)))
     return out
 
 
@@ -64,8 +66,9 @@ def annotate_batch(articles: list[Article], mode: str = "crf") -> None:
     and above all the neural tagger (`ensemble`) spend less per sentence in bigger
     batches. Memory stays within each article; the mentions are those of `annotate`."""
     tagger = _tagger.default(mode)
-    sents = [[s for s in _sentence_tokens(a) if s] for a in articles]
-    words = [[[a.text[x:y] for x, y in s] for s in ss] for a, ss in zip(articles, sents)]
+    cut = [_sentence_tokens(a) for a in articles]
+    sents = [[toks for toks, _ws in c] for c in cut]
+    words = [[ws for _toks, ws in c] for c in cut]
     for article, ss, ws, tags in zip(articles, sents, words, tagger.tag_documents(words)):
         _add_mentions(article, tagger, ss, ws, tags)
 

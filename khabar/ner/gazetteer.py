@@ -5,6 +5,8 @@ A token gets `g1:TYPE` when it alone is a listed name (clitic allowed in front),
 """
 from __future__ import annotations
 
+from itertools import compress, count
+
 from khabar.ner.lexical import key, name_forms
 from khabar.resources import load
 
@@ -103,8 +105,13 @@ class Gazetteer:
         has them (the tagger's `Lex.forms`); no other form begins a listed name."""
         out = []
         n = len(keys)
-        i = 0
-        while i < n:
+        # where a listed name may begin: with `forms`, only at tokens that have some
+        # (picked in C: most have none); a match's tokens begin no other
+        starts = range(n) if forms is None else compress(count(), forms)
+        free = 0
+        for i in starts:
+            if i < free:
+                continue
             best = None
             for form in (name_forms(keys[i]) if forms is None else forms[i]):
                 for rest, typ in self._by_first.get(form, ()):
@@ -116,9 +123,7 @@ class Gazetteer:
                     break
             if best:
                 out.append(best)
-                i = best[1]
-            else:
-                i += 1
+                free = best[1]
         return out
 
 

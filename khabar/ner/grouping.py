@@ -50,7 +50,7 @@ def _bare(k: str) -> str:
 # article and across articles (bounded: cleared when full)
 _CORES: dict[str, str] = {}
 _CORES_GAZ: list[object] = [None]
-_CORES_MAX = 1 << 16
+_CORES_MAX = 1 << 14
 
 
 def _name_core(k: str) -> str:

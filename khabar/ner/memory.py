@@ -8,6 +8,7 @@ it ended (`ml`) or began (`mf`) a multi-word name, and how often it was a name a
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain, compress, count
 from typing import Iterator
 
 from khabar.ner.mentions import entities as _entities
@@ -51,12 +52,13 @@ def found(cores: list[list[str]], tags: list[list[str]]
                 own[s, a] = (typ, "F")
     if not as_type:
         return
-    seen = Counter(c for cs in cores for c in cs if c in as_type)
+    # the words with memory are picked in C: most of a document's words have none
+    has = as_type.__contains__
+    seen = Counter(filter(has, chain.from_iterable(cores)))
     for s, cs in enumerate(cores):
-        for i, c in enumerate(cs):
-            types = as_type.get(c)
-            if not types:
-                continue
+        for i in compress(count(), map(has, cs)):
+            c = cs[i]
+            types = as_type[c]
             m = own.get((s, i))
             f: list[str] = []
             cnt = dict(types)

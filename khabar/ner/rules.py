@@ -12,6 +12,9 @@ ANERcorp (2007) seldom marks long institutional names, so for articles:
 """
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import attrgetter
+
 from khabar.ner import gazetteer as _gaz
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
 from khabar.normalize import fold
@@ -20,6 +23,7 @@ from khabar.resources import load
 _ADDED_TYPES = frozenset({"LOC", "ORG", "MEDIA"})
 _AS_LABEL = {"MEDIA": "ORG"}
 _MAX_CHAIN = 4
+_KEY, _CORE, _FORMS = attrgetter("key"), attrgetter("core"), attrgetter("forms")
 _clitics = load("ner_clitics")
 _NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
 _heads = load("gazetteer_heads")
@@ -59,9 +63,9 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
         cores = [core(k) for k in keys]
         forms = None
     else:
-        keys = [x.key for x in lexes]
-        cores = [x.core for x in lexes]
-        forms = [x.forms for x in lexes]
+        keys = list(map(_KEY, lexes))
+        cores = list(map(_CORE, lexes))
+        forms = list(map(_FORMS, lexes))
     spans = sorted(ents)
     for a, b, typ in _gaz.default().matches(keys, _ADDED_TYPES, forms):
         if b - a == 1 and typ != "LOC":
@@ -96,8 +100,9 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
                 taken[b] = True
                 b += 1
         out.append((a, b, typ))
-    for i, c in enumerate(cores):
-        if taken[i] or c not in ORG_HEADS:
+    # the bodies' head words, picked in C: most words are none
+    for i in compress(count(), map(ORG_HEADS.__contains__, cores)):
+        if taken[i]:
             continue
         clitic = split_clitic(keys[i])[0]
         # «حزب», «وحزب»: construct state; «الحزب», «بالحزب», «للحزب»: definite

@@ -12,21 +12,29 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import chain, repeat
+from operator import attrgetter
 
 import numpy as np
 
 from khabar.ner.crf import LinearCRF
 from typing import NamedTuple
 
+from khabar.ner import features as _features
 from khabar.ner.features import Featurizer
+from khabar.ner.lexical import core as _core
+from khabar.ner.lexical import key as _key
+from khabar.ner.lexical import split_clitic as _split_clitic
 from khabar.ner.rows import compact
 
-# forms kept before the table starts afresh: about 1.5 KB each with the word caches, so
-# at most some 150 MB; news repeats its words, and 5,000 articles hold about 100,000 forms
-TABLE_MAX = 100_000
+# forms kept before the table keeps its most used half: about 1.2 KB each, so at most some
+# 60 MB, full after some 1,500 articles, so that a worker's memory is flat from there on
+# however long the run (news repeats its words: over 5,000 articles, a table of 50,000
+# forms meets some 30 new forms per article, one of 100,000 some 22, each a few µs)
+TABLE_MAX = 50_000
 _OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
 _BIGRAMS = ("bg-=", "bg+=")
+_KEY, _FORMS = attrgetter("key"), attrgetter("forms")
 
 
 class Word(NamedTuple):
@@ -77,6 +85,19 @@ class FormScores:
                         self._bg_first.add(body[:i])
                         self._bg_second.add(body[i + 1:])
         self._vectors: dict[tuple[str, ...], np.ndarray] = {}
+        # the shipped families' rows are looked up without building their feature strings
+        # (`_rows_shipped`): per attribute prefix («w», «c-1», «k1» …), the rest of the
+        # attribute -> its row. The prefix never holds «=», so "P=" + X is in `index`
+        # exactly when X is in by_prefix[P]
+        self._by_prefix: dict[str, dict[str, int]] | None = None
+        if featurizer.families == _features._SHIPPED and \
+                type(featurizer).describe is Featurizer.describe:
+            by: dict[str, dict[str, int]] = {}
+            for a, i in self.index.items():
+                head, eq, rest = a.partition("=")
+                if eq:
+                    by.setdefault(head, {})[rest] = i
+            self._by_prefix = by
         self._reset()
 
     def _reset(self) -> None:
@@ -136,8 +157,8 @@ class FormScores:
 
     def _flat_ids(self, sentences: list[list[str]]) -> tuple[list[int], list[int]]:
         """`ids` of all tokens laid end to end, and the sentence lengths."""
-        lens = [len(s) for s in sentences]
-        tokens = [t for s in sentences for t in s]
+        lens = list(map(len, sentences))
+        tokens = list(chain.from_iterable(sentences))
         if len(self._ids) + len(tokens) > self.capacity:
             self._evict(len(tokens))
         table = self._ids
@@ -152,14 +173,24 @@ class FormScores:
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
         try:
-            return [self.lex[i] for i in map(self._ids.__getitem__, tokens)]
+            return list(map(self.lex.__getitem__, map(self._ids.__getitem__, tokens)))
         except KeyError:
             return [self.lex[i] for i in self.ids([tokens])[0]]
 
     def _add(self, forms: list[str]) -> None:
+        start = len(self.lex)
+        if self._by_prefix is not None and self._describe == self.featurizer.describe:
+            new, rows, cuts = self._rows_shipped(forms)
+        else:
+            new, rows, cuts = self._rows_described(forms)
+        self.lex += new
+        self._finish_add(start, new, rows, cuts)
+
+    def _rows_described(self, forms: list[str]) -> tuple[list[Word], list[int], list[int]]:
+        """Per new form, what sentences read of it, and the weight rows of its five parts
+        (own, left, right, far left, far right) laid end to end, with where each begins."""
         lexical = self._describe
         get = self.index.get
-        start = len(self.lex)
         rows: list[int] = []
         cuts: list[int] = []
         zero = self.zero_row
@@ -179,7 +210,78 @@ class FormScores:
             cuts += (at, a1, a2, a3, a3 + 2)
             rows.extend(map(get, ["", *f, "", *left, "", *right, "", x.far_left, "",
                                   x.far_right], repeat(zero)))
-        self.lex += new
+        return new, rows, cuts
+
+    def _rows_shipped(self, forms: list[str]) -> tuple[list[Word], list[int], list[int]]:
+        """`_rows_described` for the shipped families (`Featurizer._describe_shipped`),
+        the same rows in the same order, looked up by prefix instead of through feature
+        strings: every new word form of an article comes through here
+        (tests/ner/test_scoring_rows.py compares the two)."""
+        by = self._by_prefix
+        assert by is not None
+        z = self.zero_row
+        nothing: dict[str, int] = {}
+        g = {p: by.get(p, nothing).get for p in (
+            "w", "c", "pre", "s1", "s2", "s3", "p2", "p3", "sh", "len", "pre|k", "k", "lx",
+            "w-1", "c-1", "k-1", "kk-1", "lx-1", "w1", "c1", "k1", "kk1", "lx1", "w-2", "w2")}
+        w_, c_, pre_, s1_, s2_, s3_, p2_, p3_, sh_, len_ = (
+            g["w"], g["c"], g["pre"], g["s1"], g["s2"], g["s3"], g["p2"], g["p3"], g["sh"],
+            g["len"])
+        prek_, lx_ = g["pre|k"], g["lx"]
+        wl_, cl_, kl_, kkl_, lxl_ = g["w-1"], g["c-1"], g["k-1"], g["kk-1"], g["lx-1"]
+        wr_, cr_, kr_, kkr_, lxr_ = g["w1"], g["c1"], g["k1"], g["kk1"], g["lx1"]
+        wll_, wrr_ = g["w-2"], g["w2"]
+        levels = [by.get(f"k{lvl}", nothing).get for lvl in range(8)]
+        b = self.index.get("b", z)
+        k_none = g["k"]("none", z)
+        fz = self.featurizer
+        cluster, lexicon, gaz_forms, shape = fz._cluster, fz.lexicon.get, fz.gaz.forms, \
+            _features._shape
+        rows: list[int] = []
+        cuts: list[int] = []
+        new: list[Word] = []
+        for tok in forms:
+            k = _key(tok)
+            c = _core(k)
+            pre = _split_clitic(k)[0]
+            new.append(Word(k, c, gaz_forms(k)))
+            at = len(rows)
+            rows += (z, b, w_(k, z), c_(c, z), pre_(pre, z), s1_(c[-1:], z), s2_(c[-2:], z),
+                     s3_(c[-3:], z), p2_(c[:2], z), p3_(c[:3], z), sh_(shape(tok), z),
+                     len_(str(min(len(c), 8)), z))
+            cl = cluster(k)
+            lx = lexicon(c)
+            if cl:
+                rows += [levels[lvl](cid, z) for lvl, cid in enumerate(cl)]
+                c1, c2 = cl[1], cl[2]
+                rows.append(prek_(pre + "|" + c1, z))
+                if lx is not None:
+                    rows.append(lx_(lx, z))
+                a1 = len(rows)
+                rows += (z, wl_(k, z), cl_(c, z), kl_(c1, z), kkl_(c2, z))
+                if lx is not None:
+                    rows.append(lxl_(lx, z))
+                a2 = len(rows)
+                rows += (z, wr_(k, z), cr_(c, z), kr_(c1, z), kkr_(c2, z))
+            else:
+                rows.append(k_none)
+                if lx is not None:
+                    rows.append(lx_(lx, z))
+                a1 = len(rows)
+                rows += (z, wl_(k, z), cl_(c, z))
+                if lx is not None:
+                    rows.append(lxl_(lx, z))
+                a2 = len(rows)
+                rows += (z, wr_(k, z), cr_(c, z))
+            if lx is not None:
+                rows.append(lxr_(lx, z))
+            a3 = len(rows)
+            rows += (z, wll_(k, z), z, wrr_(k, z))
+            cuts += (at, a1, a2, a3, a3 + 2)
+        return new, rows, cuts
+
+    def _finish_add(self, start: int, new: list[Word], rows: list[int], cuts: list[int]
+                    ) -> None:
         sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):  # one call with more new forms than the cap
@@ -291,8 +393,8 @@ class FormScores:
             begin = np.flatnonzero(has[first:first + n])
             if not len(begin):
                 continue
-            xs = [lex[i] for i in s]
-            for i, a in hits([x.key for x in xs], [x.forms for x in xs], begin.tolist()):
+            xs = list(map(lex.__getitem__, s))
+            for i, a in hits(list(map(_KEY, xs)), list(map(_FORMS, xs)), begin.tolist()):
                 for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
                     r = idx.get(name)
                     if r is not None and 0 <= pos < n:

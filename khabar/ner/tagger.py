@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -127,7 +128,7 @@ class Tagger:
         if self._second is None and neural is None:
             return self._by_document(docs, first)
         lex = table.lex
-        cores = [[lex[i].core for i in s] for s in ids]
+        cores = [list(map(_CORE, map(lex.__getitem__, s))) for s in ids]
         extras: list[list[list[str]]] = []
         second = scores[:, mid:hi].copy() if self._second is not None else None
         at_tok: list[int] = []
@@ -222,6 +223,9 @@ class Tagger:
                     docs.append([])
         flush()
         return n
+
+
+_CORE = attrgetter("core")
 
 
 def _by_lengths(flat: list, lens: list[int]) -> list[list]:

@@ -1,0 +1,65 @@
+"""The score table's row lookup for the shipped families equals the one through feature
+strings: `FormScores._rows_shipped` (attribute prefixes, no strings built) gives the same
+words, the same weight rows in the same order and the same cuts as `_rows_described`
+(`Featurizer.describe`'s strings looked up in the models' index), so the summed scores
+are the same bits."""
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.ner import tagger
+from khabar.ner.features import Featurizer
+from khabar.ner.scoring import FormScores
+
+_ALPHABET = "ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئةى" + "abcXYZ" + "0123456789" + "-'.،=|"
+_WORDS = ["والعراق", "بغداد", "للأمم", "الرئيس", "محمد", "وقال", "بيروت", "NATO", "Reuters",
+          "2024", "،", "الاتحاد", "لبنان", "فرنسا", "الوزير", "ب", "و", "x", "w=1", "بالمدينة",
+          "والاشتراكية", "الأمين", "فلسطين", "ترامب", "موسكو", "كييف"]
+_TOKENS = st.one_of(st.sampled_from(_WORDS),
+                    st.text(alphabet=_ALPHABET, min_size=1, max_size=12),
+                    st.builds(lambda a, b: a + b,
+                              st.sampled_from(["و", "ب", "ل", "ال", "وال", "فب", "لل", "ك"]),
+                              st.sampled_from(_WORDS)))
+
+
+def _table() -> FormScores:
+    return tagger.default("crf")._scores
+
+
+def test_the_default_table_takes_the_prefix_path():
+    assert _table()._by_prefix is not None
+
+
+def test_other_families_go_through_the_strings():
+    t = _table()
+    other = FormScores(Featurizer(("word", "affix", "shape")), t.models)
+    assert other._by_prefix is None
+    before = len(other.lex)
+    other.ids([["والعراق", "بغداد"]])
+    assert len(other.lex) == before + 2
+
+
+def test_known_words_alike():
+    t = _table()
+    assert t._rows_shipped(_WORDS) == t._rows_described(_WORDS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=6))
+def test_prefix_rows_equal_string_rows(tokens):
+    t = _table()
+    assert t._rows_shipped(tokens) == t._rows_described(tokens)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_TOKENS, min_size=1, max_size=8), min_size=1, max_size=4))
+def test_scores_equal_those_of_a_table_fed_strings(sentences):
+    t = _table()
+    fast = FormScores(t.featurizer, t.models, capacity=64)
+    slow = FormScores(t.featurizer, t.models, capacity=64)
+    slow._by_prefix = None  # every new form through its feature strings
+    a, b = fast.scores(sentences)[1], slow.scores(sentences)[1]
+    for x, y in zip(a, b):
+        np.testing.assert_array_equal(x, y)
