@@ -192,17 +192,24 @@ class NeuralTagger:
         h = self.hidden
         half = np.concatenate([np.full(2 * h, 0.5), np.ones(h), np.full(h, 0.5)]
                               ).astype(np.float32)
+        # torch's gate rows (input, forget, cell, output) reordered to input, forget,
+        # output, cell: the three sigmoid gates are then one slice, finished by two
+        # operations per step instead of four (`_recur`)
+        gates = np.concatenate([np.arange(2 * h), np.arange(3 * h, 4 * h),
+                                np.arange(2 * h, 3 * h)])
+        half = half[gates]
+        lstm = {k: v[gates] for k, v in w.items() if k.startswith("lstm_")}
         # the LSTM input projection split by input part, both directions side by side
-        w_ih = np.concatenate([w["lstm_f_ih"], w["lstm_b_ih"]], axis=0)  # 8H x D
+        w_ih = np.concatenate([lstm["lstm_f_ih"], lstm["lstm_b_ih"]], axis=0)  # 8H x D
         w_ih *= np.tile(half, 2)[:, None]
         # every matrix the products read is laid out row-major: BLAS multiplies a
         # transposed view (what `.T` gives) three times slower at these sizes
         self._proj_vec = np.ascontiguousarray(w_ih[:, :wdim].T)
         self._proj_feat = np.ascontiguousarray(w_ih[:, wdim:wdim + fdim].T)
         self._proj_char = np.ascontiguousarray(w_ih[:, wdim + fdim:].T)
-        self._bias = np.concatenate([w["lstm_f_b"], w["lstm_b_b"]]) * np.tile(half, 2)
+        self._bias = np.concatenate([lstm["lstm_f_b"], lstm["lstm_b_b"]]) * np.tile(half, 2)
         self._w_hh = np.ascontiguousarray(  # 2 x H x 4H
-            np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half]))
+            np.stack([lstm["lstm_f_hh"].T * half, lstm["lstm_b_hh"].T * half]))
         self._out_w = np.ascontiguousarray(w["out_w"].T)
         self._rows: dict[str, int] = {}
         # allocated at the cap at once (zeroed pages cost no memory until written): growing
@@ -386,17 +393,17 @@ class NeuralTagger:
             np.matmul(h_prev[:, :n], w_hh, out=gn)
             gn += xs[:, at:at + n]
             np.tanh(gn, out=gn)
-            gn[..., :2 * hd] += 1.0
-            gn[..., 3 * hd:] += 1.0
-            np.multiply(gn[..., hd:2 * hd], 0.5, out=tn)
-            cell *= tn
-            np.multiply(gn[..., :hd], 0.5, out=tn)
-            tn *= gn[..., 2 * hd:3 * hd]
+            # the sigmoid gates, (t + 1) * 0.5 as the reference has it: halving is exact,
+            # so halving the gate before the product gives the product's bits halved
+            sig = gn[..., :3 * hd]
+            sig += 1.0
+            sig *= 0.5
+            cell *= gn[..., hd:2 * hd]
+            np.multiply(gn[..., :hd], gn[..., 3 * hd:], out=tn)
             cell += tn
             h = hs[:, at:at + n]
             np.tanh(cell, out=h)
-            h *= gn[..., 3 * hd:]
-            h *= 0.5
+            h *= gn[..., 2 * hd:3 * hd]
             h_prev = h
             at += n
         out = np.empty((len(x), 2 * hd), np.float32)
@@ -430,12 +437,12 @@ class NeuralTagger:
             g[0] += x[fwd, :4 * hd]
             g[1] += x[bwd, 4 * hd:]
             np.tanh(g, out=g)
-            g[..., :2 * hd] += 1.0
-            g[..., 3 * hd:] += 1.0
+            # gates in the order input, forget, output, cell (see `__init__`)
+            g[..., :3 * hd] += 1.0
             cell = c[:, :n]
             cell *= g[..., hd:2 * hd] * 0.5
-            cell += g[..., :hd] * 0.5 * g[..., 2 * hd:3 * hd]
-            h[:, :n] = np.tanh(cell) * g[..., 3 * hd:] * 0.5
+            cell += g[..., :hd] * 0.5 * g[..., 3 * hd:]
+            h[:, :n] = np.tanh(cell) * g[..., 2 * hd:3 * hd] * 0.5
             out[fwd, :hd] = h[0, :n]
             out[bwd, hd:] = h[1, :n]
         return out
