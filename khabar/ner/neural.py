@@ -337,6 +337,59 @@ class NeuralTagger:
         sentences."""
         lens = np.array([len(s) for s in sentences])
         x = self._tokens([tok for s in sentences for tok in s])  # tokens x 8H, all sentences
+        where, rows = self._positions(sentences, extra)
+        if where:
+            x[where] += rows
+        flat = self._recur(x, lens) @ self._out_w + self.w["out_b"]
+        em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
+        em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
+        return em, lens
+
+    def _positions(self, sentences: list[list[str]], extra: list[list[list[str]]] | None
+                   ) -> tuple[list[int], np.ndarray]:
+        """The input projection of the position features (gazetteer phrases, the caller's
+        `extra`): the positions (tokens of all sentences end to end) that have any, and
+        their rows (positions x 8H).
+
+        A document repeats few sets of them (most tokens have only their first-pass tag),
+        so each distinct set is summed and projected once and its row gathered for every
+        position that has it: the sums are `_positions_reference`'s, term for term (BLAS
+        may add a row of a shorter product in another order: the last bit may differ)."""
+        featurizer, idx = self.inputs.featurizer, self.inputs.feat_index
+        where: list[int] = []
+        slot: list[int] = []
+        sets: dict[tuple[str, ...], int] = {}
+        pos = 0
+        for i, s in enumerate(sentences):
+            for g in position_strings(featurizer, s, extra[i] if extra is not None else None):
+                if g:
+                    where.append(pos)
+                    slot.append(sets.setdefault(tuple(g), len(sets)))
+                pos += 1
+        fdim = self.w["feat"].shape[1]
+        ids: list[int] = []
+        starts: list[int] = []
+        known = np.zeros(len(sets), bool)  # sets with a feature the model knows
+        for k, g in enumerate(sets):
+            got = [idx[f] for f in g if f in idx]
+            if got:
+                known[k] = True
+                starts.append(len(ids))
+                ids.extend(got)
+        if not ids:
+            return [], np.zeros((0, 8 * self.hidden), np.float32)
+        summed = np.add.reduceat(self.w["feat"][ids], starts, axis=0).reshape(-1, fdim)
+        # sets without a known feature are left out, as their zero row adds nothing
+        at = np.cumsum(known) - 1
+        slots = np.array(slot)
+        has = known[slots]
+        return (np.array(where)[has].tolist(), (summed @ self._proj_feat)[at[slots[has]]])
+
+    def _positions_reference(self, sentences: list[list[str]],
+                             extra: list[list[list[str]]] | None) -> np.ndarray:
+        """The input projection of the position features as first written: summed per
+        position and projected for every position at once (tokens x 8H); the reference
+        `_positions` is tested against."""
         where, starts, ids = [], [], []
         pos = 0
         for i, s in enumerate(sentences):
@@ -346,16 +399,10 @@ class NeuralTagger:
                     starts.append(len(ids))
                     ids.extend(g)
                 pos += 1
+        dense = np.zeros((pos, self.w["feat"].shape[1]), np.float32)
         if where:
-            # summed where they occur, projected for every position at once: a dense
-            # product is cheaper than a scattered update
-            dense = np.zeros((len(x), self.w["feat"].shape[1]), np.float32)
             dense[where] = np.add.reduceat(self.w["feat"][ids], starts, axis=0)
-            x += dense @ self._proj_feat
-        flat = self._recur(x, lens) @ self._out_w + self.w["out_b"]
-        em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
-        em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
-        return em, lens
+        return dense @ self._proj_feat
 
     def _recur(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Both LSTM directions over the sentences' projected tokens, laid end to end
