@@ -408,16 +408,17 @@ class NeuralTagger:
         position that has it: the sums are `_positions_reference`'s, term for term (BLAS
         may add a row of a shorter product in another order: the last bit may differ)."""
         featurizer, idx = self.inputs.featurizer, self.inputs.feat_index
-        where: list[int] = []
-        slot: list[int] = []
-        sets: dict[tuple[str, ...], int] = {}
-        pos = 0
+        lexical, gaz = featurizer.lexical, featurizer.gaz
+        keys: list[tuple[str, ...]] = []  # per position, `position_strings` as a tuple
         for i, s in enumerate(sentences):
-            for g in position_strings(featurizer, s, extra[i] if extra is not None else None):
-                if g:
-                    where.append(pos)
-                    slot.append(sets.setdefault(tuple(g), len(sets)))
-                pos += 1
+            lex = [lexical(t) for t in s]
+            found = gaz.features([x.key for x in lex], [x.forms for x in lex])
+            if extra is None:
+                keys.extend(map(tuple, found))
+            else:
+                keys.extend([tuple(g + e) if g else tuple(e) for g, e in zip(found, extra[i])])
+        sets: dict[tuple[str, ...], int] = {}
+        slot = [sets.setdefault(k, len(sets)) for k in keys]
         fdim = self.w["feat"].shape[1]
         ids: list[int] = []
         starts: list[int] = []
@@ -431,11 +432,12 @@ class NeuralTagger:
         if not ids:
             return [], np.zeros((0, 8 * self.hidden), np.float32)
         summed = np.add.reduceat(self.w["feat"][ids], starts, axis=0).reshape(-1, fdim)
-        # sets without a known feature are left out, as their zero row adds nothing
+        # positions without a known feature (the empty set among them) are left out, as
+        # their zero row adds nothing
         at = np.cumsum(known) - 1
         slots = np.array(slot)
-        has = known[slots]
-        return (np.array(where)[has].tolist(), (summed @ self._proj_feat)[at[slots[has]]])
+        where = np.flatnonzero(known[slots])
+        return where.tolist(), (summed @ self._proj_feat)[at[slots[where]]]
 
     def _positions_reference(self, sentences: list[list[str]],
                              extra: list[list[list[str]]] | None) -> np.ndarray:
