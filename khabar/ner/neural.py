@@ -23,10 +23,15 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.ner import memory
+from khabar.ner import crf, memory
 from khabar.ner.features import Featurizer
 from khabar.ner.lexical import key, name_forms
 from khabar.ner.rows import compact
+
+try:  # the compiled per-position loops, built by `pip install` where a C compiler exists
+    from khabar.ner import _neural as _native
+except ImportError:  # pragma: no cover - depends on the build
+    _native = None
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 20
@@ -157,6 +162,24 @@ def crf_log_prior(probs: np.ndarray, labels: tuple[str, ...], weight: float) -> 
     return out * weight
 
 
+def crf_marginals(transitions: np.ndarray, scores: np.ndarray, lens: list[int]
+                  ) -> np.ndarray:
+    """`crf.marginals` for sentences laid end to end (state scores: tokens × labels, `lens`
+    their lengths): the probabilities laid end to end the same way. The forward-backward
+    loop runs compiled (`_neural.c`) where it was built: one call for the document instead
+    of a dozen array operations per token position; the exponentials stay numpy's."""
+    if _native is None or not len(scores):
+        parts = crf.marginals(transitions, np.split(scores, np.cumsum(lens)[:-1]))
+        return np.concatenate(parts) if parts else np.zeros((0, transitions.shape[0]))
+    state = np.array(scores, np.float64)  # a copy: the caller's scores stay as they are
+    state -= state.max(1, keepdims=True)
+    np.exp(state, out=state)
+    out = np.empty_like(state)
+    _native.marginals(transitions.shape[0], np.ascontiguousarray(np.exp(transitions)),
+                      state, np.asarray(lens, np.int64), out)
+    return out
+
+
 def write(out: Path, words: list[str], vectors: np.ndarray, arrays: dict[str, np.ndarray],
           meta: dict) -> None:
     """Write a model: the weights and word vectors as float16 (half the size, and within
@@ -192,17 +215,24 @@ class NeuralTagger:
         h = self.hidden
         half = np.concatenate([np.full(2 * h, 0.5), np.ones(h), np.full(h, 0.5)]
                               ).astype(np.float32)
+        # torch's gate rows (input, forget, cell, output) reordered to input, forget,
+        # output, cell: the three sigmoid gates are then one slice, finished by two
+        # operations per step instead of four (`_recur`)
+        gates = np.concatenate([np.arange(2 * h), np.arange(3 * h, 4 * h),
+                                np.arange(2 * h, 3 * h)])
+        half = half[gates]
+        lstm = {k: v[gates] for k, v in w.items() if k.startswith("lstm_")}
         # the LSTM input projection split by input part, both directions side by side
-        w_ih = np.concatenate([w["lstm_f_ih"], w["lstm_b_ih"]], axis=0)  # 8H x D
+        w_ih = np.concatenate([lstm["lstm_f_ih"], lstm["lstm_b_ih"]], axis=0)  # 8H x D
         w_ih *= np.tile(half, 2)[:, None]
         # every matrix the products read is laid out row-major: BLAS multiplies a
         # transposed view (what `.T` gives) three times slower at these sizes
         self._proj_vec = np.ascontiguousarray(w_ih[:, :wdim].T)
         self._proj_feat = np.ascontiguousarray(w_ih[:, wdim:wdim + fdim].T)
         self._proj_char = np.ascontiguousarray(w_ih[:, wdim + fdim:].T)
-        self._bias = np.concatenate([w["lstm_f_b"], w["lstm_b_b"]]) * np.tile(half, 2)
+        self._bias = np.concatenate([lstm["lstm_f_b"], lstm["lstm_b_b"]]) * np.tile(half, 2)
         self._w_hh = np.ascontiguousarray(  # 2 x H x 4H
-            np.stack([w["lstm_f_hh"].T * half, w["lstm_b_hh"].T * half]))
+            np.stack([lstm["lstm_f_hh"].T * half, lstm["lstm_b_hh"].T * half]))
         self._out_w = np.ascontiguousarray(w["out_w"].T)
         self._rows: dict[str, int] = {}
         # allocated at the cap at once (zeroed pages cost no memory until written): growing
@@ -220,6 +250,9 @@ class NeuralTagger:
                     self._allowed[a, b] = -1e4  # I-X only after B-X or I-X
         self._start = w["crf_start"] + np.array(
             [-1e4 if t.startswith("I-") else 0.0 for t in self.tags], np.float32)
+        # what `viterbi` adds, as contiguous float32 for the compiled loop
+        self._trans = np.ascontiguousarray(w["crf_trans"] + self._allowed, np.float32)
+        self._end = np.ascontiguousarray(w["crf_end"], np.float32)
 
     def _tokens(self, tokens: list[str]) -> np.ndarray:
         """The input projection (both directions) of each token, from a table of the
@@ -308,6 +341,7 @@ class NeuralTagger:
         network's before decoding: another model's log-probabilities, for an ensemble."""
         out: list[list[str] | None] = [None] * len(sentences)
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        tags = np.array(self.tags, object)
         for a in range(0, len(order), _BATCH):
             batch = [i for i in order[a:a + _BATCH] if sentences[i]]
             for i in order[a:a + _BATCH]:
@@ -315,21 +349,101 @@ class NeuralTagger:
                     out[i] = []
             if not batch:
                 continue
-            em, lens = self.emissions([sentences[i] for i in batch],
-                                      [extra[i] for i in batch] if extra is not None else None)
+            flat, lens = self.flat_emissions(
+                [sentences[i] for i in batch],
+                [extra[i] for i in batch] if extra is not None else None)
             if prior is not None:
-                for row, i in enumerate(batch):
-                    em[row, :lens[row]] += prior[i]
-            for i, path, n in zip(batch, self.viterbi(em, lens), lens):
-                out[i] = [self.tags[k] for k in path[:n]]
+                flat += np.concatenate([prior[i] for i in batch])
+            best = tags[self.decode(flat, lens)].tolist()
+            at = 0
+            for i, n in zip(batch, lens.tolist()):
+                out[i] = best[at:at + n]
+                at += n
         return out  # type: ignore[return-value]
 
     def emissions(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None
                   ) -> tuple[np.ndarray, np.ndarray]:
         """Tag scores (B x T x tags, zero past each end) and the lengths, for non-empty
         sentences."""
+        flat, lens = self.flat_emissions(sentences, extra)
+        return self._padded(flat, lens), lens
+
+    def flat_emissions(self, sentences: list[list[str]],
+                       extra: list[list[list[str]]] | None = None
+                       ) -> tuple[np.ndarray, np.ndarray]:
+        """`emissions` with the sentences laid end to end (tokens x tags), no padding."""
         lens = np.array([len(s) for s in sentences])
         x = self._tokens([tok for s in sentences for tok in s])  # tokens x 8H, all sentences
+        where, rows = self._positions(sentences, extra)
+        if where:
+            x[where] += rows
+        return self._recur(x, lens) @ self._out_w + self.w["out_b"], lens
+
+    def decode(self, flat: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Best tag indices, BIO-valid, for sentences laid end to end (tokens x tags
+        scores): `viterbi`'s paths laid end to end the same way, compiled where built
+        (`_neural.c`, the same additions and tie rule, hence the same tags)."""
+        if _native is None:
+            paths = self.viterbi(self._padded(flat, lens), lens)
+            return np.concatenate([p[:n] for p, n in zip(paths, lens.tolist())])
+        out = np.empty(len(flat), np.int64)
+        _native.viterbi(len(self.tags), self._trans, self._start, self._end,
+                        np.ascontiguousarray(flat, np.float32), np.asarray(lens, np.int64), out)
+        return out
+
+    @staticmethod
+    def _padded(flat: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
+        em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
+        return em
+
+    def _positions(self, sentences: list[list[str]], extra: list[list[list[str]]] | None
+                   ) -> tuple[list[int], np.ndarray]:
+        """The input projection of the position features (gazetteer phrases, the caller's
+        `extra`): the positions (tokens of all sentences end to end) that have any, and
+        their rows (positions x 8H).
+
+        A document repeats few sets of them (most tokens have only their first-pass tag),
+        so each distinct set is summed and projected once and its row gathered for every
+        position that has it: the sums are `_positions_reference`'s, term for term (BLAS
+        may add a row of a shorter product in another order: the last bit may differ)."""
+        featurizer, idx = self.inputs.featurizer, self.inputs.feat_index
+        lexical, gaz = featurizer.lexical, featurizer.gaz
+        keys: list[tuple[str, ...]] = []  # per position, `position_strings` as a tuple
+        for i, s in enumerate(sentences):
+            lex = [lexical(t) for t in s]
+            found = gaz.features([x.key for x in lex], [x.forms for x in lex])
+            if extra is None:
+                keys.extend(map(tuple, found))
+            else:
+                keys.extend([tuple(g + e) if g else tuple(e) for g, e in zip(found, extra[i])])
+        sets: dict[tuple[str, ...], int] = {}
+        slot = [sets.setdefault(k, len(sets)) for k in keys]
+        fdim = self.w["feat"].shape[1]
+        ids: list[int] = []
+        starts: list[int] = []
+        known = np.zeros(len(sets), bool)  # sets with a feature the model knows
+        for k, g in enumerate(sets):
+            got = [idx[f] for f in g if f in idx]
+            if got:
+                known[k] = True
+                starts.append(len(ids))
+                ids.extend(got)
+        if not ids:
+            return [], np.zeros((0, 8 * self.hidden), np.float32)
+        summed = np.add.reduceat(self.w["feat"][ids], starts, axis=0).reshape(-1, fdim)
+        # positions without a known feature (the empty set among them) are left out, as
+        # their zero row adds nothing
+        at = np.cumsum(known) - 1
+        slots = np.array(slot)
+        where = np.flatnonzero(known[slots])
+        return where.tolist(), (summed @ self._proj_feat)[at[slots[where]]]
+
+    def _positions_reference(self, sentences: list[list[str]],
+                             extra: list[list[list[str]]] | None) -> np.ndarray:
+        """The input projection of the position features as first written: summed per
+        position and projected for every position at once (tokens x 8H); the reference
+        `_positions` is tested against."""
         where, starts, ids = [], [], []
         pos = 0
         for i, s in enumerate(sentences):
@@ -339,16 +453,10 @@ class NeuralTagger:
                     starts.append(len(ids))
                     ids.extend(g)
                 pos += 1
+        dense = np.zeros((pos, self.w["feat"].shape[1]), np.float32)
         if where:
-            # summed where they occur, projected for every position at once: a dense
-            # product is cheaper than a scattered update
-            dense = np.zeros((len(x), self.w["feat"].shape[1]), np.float32)
             dense[where] = np.add.reduceat(self.w["feat"][ids], starts, axis=0)
-            x += dense @ self._proj_feat
-        flat = self._recur(x, lens) @ self._out_w + self.w["out_b"]
-        em = np.zeros((len(lens), int(lens.max()), flat.shape[1]), np.float32)
-        em[np.arange(em.shape[1])[None, :] < lens[:, None]] = flat
-        return em, lens
+        return dense @ self._proj_feat
 
     def _recur(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Both LSTM directions over the sentences' projected tokens, laid end to end
@@ -381,24 +489,41 @@ class NeuralTagger:
         w_hh = self._w_hh
         h_prev = np.zeros((2, len(lens), hd), np.float32)
         at = 0
-        for n in live.tolist():
-            gn, tn, cell = g[:, :n], tmp[:, :n], c[:, :n]
-            np.matmul(h_prev[:, :n], w_hh, out=gn)
-            gn += xs[:, at:at + n]
-            np.tanh(gn, out=gn)
-            gn[..., :2 * hd] += 1.0
-            gn[..., 3 * hd:] += 1.0
-            np.multiply(gn[..., hd:2 * hd], 0.5, out=tn)
-            cell *= tn
-            np.multiply(gn[..., :hd], 0.5, out=tn)
-            tn *= gn[..., 2 * hd:3 * hd]
-            cell += tn
-            h = hs[:, at:at + n]
-            np.tanh(cell, out=h)
-            h *= gn[..., 3 * hd:]
-            h *= 0.5
-            h_prev = h
-            at += n
+        if _native is not None:
+            # the gate arithmetic between the two tanh in one compiled call per step
+            # (`_neural.c`: the same operations, rounded the same): 6 calls a step, not 10
+            gates, g_at, c_at, rows = _native.gates, g.ctypes.data, c.ctypes.data, len(lens)
+            for n in live.tolist():
+                gn = g[:, :n]
+                np.matmul(h_prev[:, :n], w_hh, out=gn)
+                gn += xs[:, at:at + n]
+                np.tanh(gn, out=gn)
+                gates(g_at, c_at, n, rows, hd)
+                h = hs[:, at:at + n]
+                np.tanh(c[:, :n], out=h)
+                h *= gn[..., 2 * hd:3 * hd]
+                h_prev = h
+                at += n
+        else:
+            for n in live.tolist():
+                gn, tn, cell = g[:, :n], tmp[:, :n], c[:, :n]
+                np.matmul(h_prev[:, :n], w_hh, out=gn)
+                gn += xs[:, at:at + n]
+                np.tanh(gn, out=gn)
+                # the sigmoid gates, (t + 1) * 0.5 as the reference has it: halving is
+                # exact, so halving the gate before the product gives the product's bits
+                # halved
+                sig = gn[..., :3 * hd]
+                sig += 1.0
+                sig *= 0.5
+                cell *= gn[..., hd:2 * hd]
+                np.multiply(gn[..., :hd], gn[..., 3 * hd:], out=tn)
+                cell += tn
+                h = hs[:, at:at + n]
+                np.tanh(cell, out=h)
+                h *= gn[..., 2 * hd:3 * hd]
+                h_prev = h
+                at += n
         out = np.empty((len(x), 2 * hd), np.float32)
         out[fwd, :hd] = hs[0]
         out[bwd, hd:] = hs[1]
@@ -430,12 +555,12 @@ class NeuralTagger:
             g[0] += x[fwd, :4 * hd]
             g[1] += x[bwd, 4 * hd:]
             np.tanh(g, out=g)
-            g[..., :2 * hd] += 1.0
-            g[..., 3 * hd:] += 1.0
+            # gates in the order input, forget, output, cell (see `__init__`)
+            g[..., :3 * hd] += 1.0
             cell = c[:, :n]
             cell *= g[..., hd:2 * hd] * 0.5
-            cell += g[..., :hd] * 0.5 * g[..., 2 * hd:3 * hd]
-            h[:, :n] = np.tanh(cell) * g[..., 3 * hd:] * 0.5
+            cell += g[..., :hd] * 0.5 * g[..., 3 * hd:]
+            h[:, :n] = np.tanh(cell) * g[..., 2 * hd:3 * hd] * 0.5
             out[fwd, :hd] = h[0, :n]
             out[bwd, hd:] = h[1, :n]
         return out

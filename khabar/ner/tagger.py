@@ -157,9 +157,9 @@ class Tagger:
             return self._by_document(docs, _by_lengths(tags, lens))
         priors = None
         if combine:
-            cuts = np.cumsum(lens)[:-1]
-            priors = [self._nn.crf_log_prior(p, self._crf[1].labels, self.crf_weight)
-                      for p in crf.marginals(self._crf[1].transitions, np.split(second, cuts))]
+            probs = self._nn.crf_marginals(self._crf[1].transitions, second, lens)
+            priors = np.split(self._nn.crf_log_prior(probs, self._crf[1].labels,
+                                                     self.crf_weight), np.cumsum(lens)[:-1])
         return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors))
 
     @staticmethod

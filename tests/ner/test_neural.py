@@ -199,12 +199,22 @@ def test_first_pass_features_stack_the_tag_on_the_memory():
 @given(st.lists(st.integers(1, 14), min_size=1, max_size=9), st.integers(0, 2**31 - 1))
 @settings(max_examples=40, deadline=None)
 def test_the_step_ordered_recurrence_equals_the_reference(model, lens, seed):
-    """`_recur` keeps its numbers in step order; the arithmetic must stay the
-    reference's, to the last bit, for any batch of sentence lengths."""
+    """`_recur` keeps its numbers in step order, its gate arithmetic compiled where
+    built (`_neural.c`) or in numpy; either must stay the reference's, to the last bit,
+    for any batch of sentence lengths."""
+    import khabar.ner.neural as neural
+
     lens = np.array(lens)
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(int(lens.sum()), 8 * HIDDEN)).astype(np.float32)
-    np.testing.assert_array_equal(model._recur(x, lens), model._recur_reference(x, lens))
+    expect = model._recur_reference(x, lens)
+    np.testing.assert_array_equal(model._recur(x, lens), expect)
+    saved = neural._native
+    neural._native = None
+    try:
+        np.testing.assert_array_equal(model._recur(x, lens), expect)
+    finally:
+        neural._native = saved
 
 
 def test_the_products_read_row_major_matrices(model):
@@ -248,3 +258,95 @@ def test_any_trim_sequence_gives_the_scores_of_an_untrimmed_table(model, order, 
     finally:
         neural._CACHE_MAX, rows.CHUNK = saved
         model._rows.clear()
+
+
+# the levers of the ensemble's speed (docs/ner.md): each against the computation it
+# replaced, to the last bit where the arithmetic is the same
+
+_EXTRA_KINDS = [[], ["p1=B-LOC"], ["p1=B-LOC", "m=LOC"], ["m=LOC"], ["never-seen"]]
+
+
+@given(st.lists(st.sampled_from(range(len(SENTENCES))), min_size=1, max_size=6),
+       st.integers(0, 2**31 - 1))
+@settings(max_examples=40, deadline=None)
+def test_position_rows_projected_once_per_set_equal_the_dense_product(model, picks, seed):
+    """`_positions` projects each distinct set of position features once; the rows it
+    adds are those of the dense product over every position (sets of unknown features
+    only add nothing). The sums are the same terms in the same order, but BLAS may
+    accumulate a row of a product of another height in another order: the last bit
+    may differ (on the shipped model, the emissions of 300 news articles were the same
+    to the last bit)."""
+    rng = np.random.default_rng(seed)
+    sents = [SENTENCES[i] for i in picks]
+    extra = [[list(_EXTRA_KINDS[rng.integers(len(_EXTRA_KINDS))]) for _ in s] for s in sents]
+    where, rows = model._positions(sents, extra)
+    n = sum(len(s) for s in sents)
+    got = np.zeros((n, 8 * HIDDEN), np.float32)
+    got[where] = rows
+    np.testing.assert_allclose(got, model._positions_reference(sents, extra),
+                               rtol=1e-6, atol=1e-6)
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=8), st.integers(0, 2**31 - 1))
+@settings(max_examples=60, deadline=None)
+def test_the_compiled_decoder_tags_as_the_numpy_viterbi(model, lens, seed):
+    """`decode` (sentences end to end, compiled where built) gives `viterbi`'s paths;
+    ties included."""
+    import khabar.ner.neural as neural
+
+    lens = np.array(lens)
+    rng = np.random.default_rng(seed)
+    flat = rng.normal(scale=3, size=(int(lens.sum()), len(TAGS))).astype(np.float32)
+    flat[::3] = np.round(flat[::3])  # ties
+    paths = model.viterbi(model._padded(flat, lens), lens)
+    expect = np.concatenate([p[:n] for p, n in zip(paths, lens.tolist())])
+    np.testing.assert_array_equal(model.decode(flat, lens), expect)
+    saved = neural._native
+    neural._native = None
+    try:
+        np.testing.assert_array_equal(model.decode(flat, lens), expect)
+    finally:
+        neural._native = saved
+
+
+def test_the_compiled_loops_are_built():
+    """CI builds the extension (`pip install -e .`): without it the ensemble is slower
+    (same tags), and this says so rather than passing quietly."""
+    import khabar.ner.neural as neural
+
+    assert neural._native is not None
+
+
+@given(st.lists(st.integers(0, 12), min_size=1, max_size=8), st.integers(0, 2**31 - 1),
+       st.integers(2, 9))
+@settings(max_examples=60, deadline=None)
+def test_compiled_marginals_equal_the_numpy_forward_backward(lens, seed, labels):
+    from khabar.ner import crf
+    from khabar.ner.neural import crf_marginals
+
+    rng = np.random.default_rng(seed)
+    trans = rng.normal(scale=2, size=(labels, labels))
+    flat = rng.normal(scale=4, size=(sum(lens), labels))
+    before = flat.copy()
+    got = crf_marginals(trans, flat, lens)
+    np.testing.assert_array_equal(flat, before)  # the caller's scores are left alone
+    expect = crf.marginals(trans, np.split(flat, np.cumsum(lens)[:-1]))
+    expect = np.concatenate(expect) if sum(lens) else np.zeros((0, labels))
+    np.testing.assert_allclose(got, expect, rtol=1e-12, atol=1e-15)
+    # as float32, what the ensemble's prior reads: the same numbers
+    np.testing.assert_array_equal(got.astype(np.float32), expect.astype(np.float32))
+
+
+@given(st.lists(st.sampled_from(range(len(SENTENCES))), min_size=1, max_size=8),
+       st.integers(0, 2**31 - 1))
+@settings(max_examples=25, deadline=None)
+def test_a_batch_with_priors_tags_as_its_sentences_alone(model, picks, seed):
+    """Batched (every sentence of a document in one recurrence, one decode) equals
+    unbatched, with another model's scores added."""
+    rng = np.random.default_rng(seed)
+    sents = [SENTENCES[i] for i in picks]
+    extra = [[["p1=B-LOC"] if rng.random() < 0.3 else [] for _ in s] for s in sents]
+    prior = [rng.normal(scale=2, size=(len(s), len(TAGS))).astype(np.float32) for s in sents]
+    together = model.tag_sentences(sents, extra, prior)
+    alone = [model.tag_sentences([s], [e], [p])[0] for s, e, p in zip(sents, extra, prior)]
+    assert together == alone
