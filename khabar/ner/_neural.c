@@ -290,7 +290,11 @@ done:
  * c = c * forget + input * cell. Pointers are the arrays' addresses (`ndarray.ctypes`):
  * the caller owns and checks the arrays. No contraction into fused multiply-adds, which
  * would round once where numpy rounds twice. */
+#if defined(__GNUC__) && !defined(__clang__)
+/* GCC contracts across statements where the target has FMA; clang only within one
+ * expression, and every product here is a statement of its own */
 __attribute__((optimize("fp-contract=off")))
+#endif
 static void gate_rows(float *g, float *c, Py_ssize_t n, Py_ssize_t rows, Py_ssize_t hd)
 {
     Py_ssize_t d, r, j;
