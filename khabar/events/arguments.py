@@ -198,7 +198,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
                 # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
-        if actor is None and before:
+        if actor is None and before and not (c.object_genitive and c.suffixed):
+            # («حقيقة اغتياله»: the pronoun of a masdar whose genitive is its object is
+            # the victim, not the author)
             actor = _clause_subject(ctx, ws, before, c)
     if actor is None and c.verb:
         actor = _noun_nisba_before(ctx, ws, c.word)
@@ -738,7 +740,9 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
     k = c.last_word + 1
     if actor is not None and actor.start >= c.end:
         k = _word_of(ws, actor.end - 1) + 1
-    if c.object_genitive and not c.secondary and k < len(words) and _content(words[k]):
+    if c.object_genitive and not c.secondary and not c.suffixed and k < len(words) and \
+            _content(words[k]) and words[k] not in L.ANY_PREPS:
+        # («اغتياله قبل عامين»: the pronoun is the object; «قبل» is none)
         return Arg(ws.starts[k], ws.ends[k], "noun")
     preps = L.TARGET_PREPS | L.TARGET_PREPS_BY_TYPE.get(c.type, frozenset())
     for j in range(k, min(k + 6, len(words) - 1)):

@@ -282,3 +282,9 @@ def test_a_head_with_the_article_is_no_town_name():
 def test_a_tagged_place_named_like_a_nisba_stays_a_place():
     ev = _event("وقال مدير المرصد إن صاروخا أطلقته طائرة حربية استهدف بلدة حمورية.", "ASSAULT")
     assert fold((ev.get("location") or {}).get("text") or "") == fold("بلدة حمورية")
+
+
+def test_the_pronoun_of_an_object_masdar_is_the_victim():
+    ev = _event("وتحدث شقيق الصحفي سمير النجار عن ملابسات اغتياله قبل عامين.", "ASSAULT")
+    assert "النجار" not in _names(ev.get("actor")), ev.get("actor")
+    assert _names(ev.get("recipient")) != "قبل", ev.get("recipient")
