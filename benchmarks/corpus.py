@@ -238,14 +238,17 @@ def stories(args) -> None:
 
 
 def overhead(args) -> None:
+    with tempfile.TemporaryDirectory(prefix="khabar-overhead-") as folder:
+        _overhead(args.input, args.limit or 1000, Path(folder))
+
+
+def _overhead(input_path: str, n: int, tmp: Path) -> None:
     from khabar.api import read_inputs
     from khabar.corpus import Corpus
     from khabar.corpus.pipe import process_articles
     from khabar.record import to_record
 
-    n = args.limit or 1000
-    tmp = Path(tempfile.mkdtemp(prefix="khabar-overhead-"))
-    src = slice_input(Path(args.input), 43, n + 20, str(tmp))
+    src = slice_input(Path(input_path), 43, n + 20, str(tmp))
     lines = gzip.open(src, "rt", encoding="utf-8").readlines()
     warm, main_part = tmp / "warm.jsonl", tmp / "main.jsonl"
     warm.write_text("".join(lines[:20]), encoding="utf-8")

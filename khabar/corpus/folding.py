@@ -85,8 +85,11 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def word_terms(word: str) -> tuple[str, ...]:
-    """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م)."""
+    """The terms of one word as written (digits and letters apart: «٢٠٢٤م» -> 2024, م).
+    Cached: marking a snippet runs `terms` over its text, word by word (~15 µs a word
+    folded, news words repeat)."""
     return _folded_terms(_fold_word(word))
 
 

@@ -238,11 +238,32 @@ def _no_names() -> dict[str, frozenset[str]]:
             "ORG": frozenset(fold_key(t) for t in data["organisation_heads"])}
 
 
+@lru_cache(maxsize=1)
+def _references() -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions, relation nouns) of corpus_names.yaml, folded."""
+    data = load("corpus_names")
+    return (frozenset(fold_key(w) for w in data["reference_prepositions"]),
+            frozenset(fold_key(w) for w in data["relation_nouns"]))
+
+
+def cut_reference(name: str) -> str:
+    """The name without a trailing «في بيان ...» (a preposition and a relation noun, the
+    statement it came in) that the speaker's span ran on to."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    preps, nouns = _references()
+    for i in range(1, len(words) - 1):
+        if fold_key(words[i]) in preps and fold_key(words[i + 1]) in nouns:
+            return " ".join(words[:i])
+    return name
+
+
 @lru_cache(maxsize=20_000)
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
     """(name_key, folded key) of a name of this type, or None when nothing is left or
     what is left is a title or a head noun alone (unresolved, not a guess)."""
-    bare = strip_titles(name) if typ in ("PER", "ORG") else name
+    bare = strip_titles(cut_reference(name)) if typ in ("PER", "ORG") else name
     k = fold_key(bare)
     if not k or k in _no_names().get(typ, ()) or (typ == "PER" and not_a_person(k, bare)):
         return None

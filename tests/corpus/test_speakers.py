@@ -190,6 +190,7 @@ def test_the_display_name_is_the_commonest_bare_form(corpus):
     "الإسكندرية",                                       # a city alone
     "زوجة كريم الهاشمي", "إدارة فيلدمان",              # a name about someone else
     "وأوضحة", "فأكدت", "وصرحة", "أضافت",                # the reporting verb itself (ت as ة)
+    "البلاغ", "بلاغ هيئة الطرق", "البالغة",            # a communiqué, an adjective
 ])
 def test_a_speaker_that_names_no_person_is_unknown(corpus, written):
     add(corpus, record(person(written, strip_titles(written))))
@@ -294,3 +295,25 @@ def test_a_one_word_name_reads_as_the_full_name_of_its_own_article(corpus):
     assert k["إيلا فيلدمان"] not in bare
     assert len(set(bare)) == 2                # the one naming both: left apart
     assert corpus.speaker(k["ماركوس فيلدمان"])["name"] == "ماركوس فيلدمان"
+
+
+@pytest.mark.parametrize("written", ["هيئة الموانئ في بيان", "هيئة الموانئ ضمن بلاغ لها",
+                                     "هيئة الموانئ في تقرير صدر أمس"])
+def test_a_name_that_runs_on_to_the_statement_it_came_in_is_cut_there(corpus, written):
+    org = {"text": written, "canonical": written, "title": None, "kind": "organisation"}
+    plain = {"text": "هيئة الموانئ", "canonical": "هيئة الموانئ", "title": None,
+             "kind": "organisation"}
+    add(corpus, record(org), record(plain))
+    got = keys(corpus)
+    assert got[written] == got["هيئة الموانئ"] != "unknown"
+
+
+def test_a_preposition_inside_a_name_stays(corpus):
+    # «في» before anything but a statement noun is part of the name
+    org = {"text": "مجلس الأمن في المنطقة", "canonical": "مجلس الأمن في المنطقة",
+           "title": None, "kind": "organisation"}
+    plain = {"text": "مجلس الأمن", "canonical": "مجلس الأمن", "title": None,
+             "kind": "organisation"}
+    add(corpus, record(org), record(plain))
+    got = keys(corpus)
+    assert got["مجلس الأمن في المنطقة"] != got["مجلس الأمن"]
