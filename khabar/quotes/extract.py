@@ -17,7 +17,9 @@ from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, t
 from khabar.quotes.context import fill_context
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
+from khabar.quotes.lexicon import (CUE_WORDS, LEX, OPENER_LAST_WORDS, POINTING_WORDS,
+                                   TOPIC_WORDS, CueForm, pointing_cue)
+from khabar.quotes.attribution import source_like
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import ACCUSATIVE, CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, \
@@ -35,7 +37,16 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     out = []
     firsts = CUE_WORDS
     for k, w in enumerate(s.words):
-        if w not in firsts or s.inside[k]:
+        if s.inside[k] or w not in firsts and w not in POINTING_WORDS:
+            continue
+        glued = w not in firsts or k + 1 < len(s) and s.words[k + 1] in LEX.resumptive_objects
+        if glued and _after_trailing_opener(s, k):
+            # «…، هذا ما قاله المدرب», «…، وهو ما صرح به الوزير»
+            pointing = pointing_cue(s.words, k)
+            if pointing is not None:
+                out.append((k, k + pointing[0], pointing[1], pointing[2]))
+            continue
+        if w not in firsts:
             continue
         m = LEX.cues.match(s.words, k) or LEX.glued_masdars.match(s.words, k)
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
@@ -50,6 +61,28 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
+
+
+def _after_trailing_opener(s: Sentence, k: int, pointing: bool = False) -> bool:
+    """A trailing opener (`pointing`: one that points back at the thing said) after a comma
+    ends right before k («…، كما قال», «…، هذا ما قاله»)."""
+    if k < 2 or s.words[k - 1] not in OPENER_LAST_WORDS:
+        return False
+    lex = LEX.pointing_openers if pointing else LEX.trailing_openers
+    for x in range(max(1, k - _OPENER_MAX), k):
+        m = lex.match(s.words, x)
+        if m is not None and x + m[0] == k and s.words[x - 1] in COMMA:
+            return True
+    return False
+
+
+def _points_back(s: Sentence, ci: int, cj: int) -> bool:
+    """A cue whose content is the clause before it: after a pointing opener, or carrying
+    the thing said as a pronoun («ذكرته», «أفاد به») after a trailing opener."""
+    if _after_trailing_opener(s, ci, pointing=True):
+        return True
+    return (s.words[ci] not in CUE_WORDS or s.words[cj - 1] in LEX.resumptive_objects) \
+        and _after_trailing_opener(s, ci)
 
 
 _PAIR_REACH = 3  # words from «بين» to the «و» word that joins its second noun
@@ -833,6 +866,10 @@ def sentence_items(s: Sentence) -> list[Item]:
         item = _parse_cue(s, ci, cj, form)
         if item is None or form.needs_subject and item.speaker is None:
             continue
+        if _points_back(s, ci, cj):
+            if item.speaker is None or not source_like(s, item.speaker):
+                continue  # «…، وهو ما أظهره مقطع مصور»: nobody spoke
+            item.kind, item.ca, item.cb = "direct", -1, -1  # «…، هذا ما قاله X في …»
         ctx.append(item)  # its subject and medium serve the participles after it
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose
                          or s.words[item.ca - 1] not in LEX.complementizers):
@@ -861,7 +898,10 @@ def sentence_items(s: Sentence) -> list[Item]:
         if item.ca < 0 and before is None and item.speaker is not None:
             clause = _clause_before(s, ci, items)
             if clause is not None:
-                item.kind, item.ca, item.cb, item.bounded = "indirect", clause[0], clause[1], True
+                a, b = clause
+                quoted = a > 0 and s.pair_at.get(a - 1) == b - 1  # «"…"، هذا ما قاله X»
+                item.kind = "direct" if quoted else "indirect"
+                item.ca, item.cb, item.bounded = a, b - 1 if quoted else b, True
                 items.append(item)
                 continue
         if item.ca < 0:
