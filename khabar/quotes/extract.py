@@ -29,6 +29,8 @@ from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
+_ASIDE_LOOKAHEAD = 30  # the same when an aside set off by commas follows the subject
+_BEHALF_MAX = 8  # tokens of an aside on whose behalf the subject speaks («باسمه واسم …»)
 _DASHES = {"-", "–", "—"}
 _GAP_STOP = PUNCT_STOP - {"/"} - _DASHES
 
@@ -386,7 +388,11 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     elif form.two_objects and _predicate_ahead(s, k0, form):
         j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
         found = ("object", k0)
-    while j < n and j - k0 <= _LOOKAHEAD:
+    # an aside set off by commas right after the subject may run longer («وأعرب المدير، لدى
+    # استقباله رئيس الغرفة …، له مساء أمس في مقر الوزارة، عن …»): past the usual reach,
+    # only a marker right after a comma counts
+    reach = _ASIDE_LOOKAHEAD if k0 < n and s.words[k0] in COMMA else _LOOKAHEAD
+    while j < n and j - k0 <= reach:
         w = s.words[j]
         if w in COMMA:
             j += 1
@@ -394,6 +400,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         anon = anonymity_end(s, j)
         if anon is not None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            continue
+        if w in LEX.behalf_openers:
+            # «وأعرب الوزير باسمه واسم الحكومة عن …»: the aside runs to the verb's marker
+            nxt = next((x for x in range(j + 1, min(n, j + _BEHALF_MAX))
+                        if marker(s, x, form, True) is not None), None)
+            if nxt is None:
+                break
+            j = nxt
             continue
         if w in LEX.circumstantial_pronouns:
             # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma, or to a
@@ -457,6 +471,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium) \
             or _closing_quotation(s, j, form)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
+        if mk is not None and j - k0 > _LOOKAHEAD and s.words[j - 1] not in COMMA:
+            break
         if mk is not None:
             found = mk
             break

@@ -151,6 +151,7 @@ class Lexicon:
     topic_prepositions: frozenset[str]  # «وعن الميزانية قال …»: a fronted topic
     title_prepositions: frozenset[str]  # «المشرف على المعرض أن»: a title's charge
     pairing_prepositions: frozenset[str]  # «بين المدن والقرى»: no verb «بيّن»
+    behalf_openers: frozenset[str]  # «باسمه واسم الحكومة»: an aside to the verb's preposition
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     object_suffixes: tuple[str, ...]  # «ذكرته», «قاله»: a cue with what was said glued
     source_quantifiers: frozenset[str]  # «عدة صحف»: the head noun follows
@@ -267,7 +268,7 @@ def build() -> Lexicon:
         complementizers=_folded(g["complementizers"]),
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
-        np_stops=Phrases(g["np_stops"], CONJ),
+        np_stops=Phrases(g["np_stops"] + g["behalf_openers"], CONJ),
         adverbials=Phrases(g["adverbials"] + g["honorifics"], CONJ),
         title_links=_folded(g["title_links"]),
         content_stops=Phrases(g["content_stops"], ()),
@@ -279,6 +280,7 @@ def build() -> Lexicon:
         topic_prepositions=_folded(g["topic_prepositions"]),
         title_prepositions=_folded(g["title_prepositions"]),
         pairing_prepositions=_folded(g["pairing_prepositions"]),
+        behalf_openers=_folded(g["behalf_openers"]),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
         object_suffixes=tuple(fold(x).strip() for x in g["object_suffixes"]),
         resumptive_objects=_folded(g["resumptive_objects"]),
