@@ -847,6 +847,13 @@ def _clause_before(s: Sentence, ci: int, items: list[Item]) -> tuple[int, int] |
     return None
 
 
+def _after_closed_quote(s: Sentence, ci: int, pre: str) -> bool:
+    """«قال إن "…" وأشار إلى أن …»: a cue with its conjunction right after a closed
+    quotation starts a statement of its own."""
+    return bool(pre) and ci > 0 and not s.isword[ci - 1] and s.words[ci - 1] != "(" and \
+        any(close == ci - 1 for close in s.pair_at.values())
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -864,7 +871,7 @@ def sentence_items(s: Sentence) -> list[Item]:
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
                                   s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci)
-                                  or _aside_start(s, ci) < ci)
+                                  or _aside_start(s, ci) < ci or _after_closed_quote(s, ci, pre))
         if form.form == "masdar" and inside and not _after_concessive(s, ci) and \
                 not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;

@@ -71,6 +71,7 @@ def at_stop(s: Sentence, k: int) -> bool:
         return True
     if LEX.np_stops.match(s.words, k) is None:
         return False
-    # «علي» and «على» fold alike: where the entity stage found a person's name, it is one
+    # «علي» and «على» fold alike: a given name that starts a person's name the entity stage
+    # found is the name (not «لي» of «قال لي»: no given name)
     name = s.names.get(k)
-    return name is None or name[1] != "PER"
+    return name is None or name[1] != "PER" or s.words[k] not in LEX.given_names

@@ -1,6 +1,7 @@
 """Praise and feeling verbs («أعرب عن», «أشاد بـ», «عبّر عن») with asides between the
 subject and the preposition the verb takes: an aside on whose behalf the subject speaks
-(«باسمه واسم الحكومة»), and a long aside set off by commas («، لدى استقباله …، له …،»).
+(«باسمه واسم الحكومة»), and a long aside set off by commas («، لدى استقباله …، له …،»);
+a coordinated cue right after a closed quotation starts a statement of its own.
 Sentences written for these tests (never taken from an article)."""
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ ROWS = [
     ("short-aside-between-commas",
      "وأعرب الرئيس، خلال اتصال هاتفي مع نظيره، عن تقديره للدعم.", (),
      [("indirect", "الرئيس", "وأعرب", None, "تقديره للدعم")]),
+    ("long-aside-then-quotation-then-coordinated-cue",
+     "وقال الوزير، في تصريحات نقلتها الصفحة الرسمية للوزارة على موقع فيسبوك عن لقاء أجراه "
+     "مع قناة محلية، الأحد، إن \"الحكومة ماضية في الإصلاح\" وأشار إلى أن الميزانية ستقر قريبا.",
+     (), [("direct", "الوزير", "وقال", "الصفحة الرسمية للوزارة", "الحكومة ماضية في الإصلاح"),
+          ("indirect", "الوزير", "وأشار", "الصفحة الرسمية للوزارة", "الميزانية ستقر قريبا")]),
+    ("closed-quotation-then-coordinated-cue",
+     "وقال الوزير إن \"الحكومة ماضية في الإصلاح\" وأضاف أن الميزانية ستقر قريبا.", (),
+     [("direct", "الوزير", "وقال", None, "الحكومة ماضية في الإصلاح"),
+      ("indirect", "الوزير", "وأضاف", None, "الميزانية ستقر قريبا")]),
     # states nothing
     ("behalf-aside-without-the-preposition",
      "وأعرب الوزير باسمه واسم الحكومة.", (), []),
