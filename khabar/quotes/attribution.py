@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from khabar.normalize import fold
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX, CueForm
+from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX, CueForm, pointing_cue
 from khabar.quotes.medium import Medium, glued_skip, medium_end, parse_medium
 from khabar.quotes.documents import document_source
 from khabar.quotes.morph import ANSWER_PARTICLE, ARTICLE, CONJ
@@ -70,7 +70,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             continue
         n, phrase, pre = m
         stop = LEX.content_stops.match(s.words, k)
-        verb = LEX.cues.match(s.words, k + stop[0]) if stop else None
+        # «بحسب ما ذكرته الصحيفة», «وفق ما أفاد به مسؤول»: the thing said as a pronoun
+        verb = pointing_cue(s.words, k + stop[0]) if stop else None
         if stop and (verb is None or k == 0):
             continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
         if verb is not None:
@@ -88,7 +89,7 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             continue
         if doc is None:
             np = apposition(s, np)
-            if not _source_like(s, np):
+            if not source_like(s, np, quantified=verb is not None):
                 continue  # «وفقا للسلالة», «حسب التدرج»: a measure, not a source
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
         if not at_start and _reporter_of_previous(s, k, items, np, doc):
@@ -121,8 +122,9 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
                 answer = _answer_skip(s, a)
                 while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
                     b -= 1
-            while b > a and (s.words[b - 1] in COMMA or not s.isword[b - 1]):
-                b -= 1
+            while b > a and (s.words[b - 1] in COMMA or not s.isword[b - 1] or
+                             _lone_stop(s, b - 1)):
+                b -= 1  # «…، وذلك بحسب ما ذكرت X»: the filler is no part of it
         if b - a < 3:
             return None
         # the phrase is its own lemma («بحسب», «وفقا لـ»); it reports what the source said
@@ -136,13 +138,22 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
     return None
 
 
-def _source_like(s: Sentence, np: NP) -> bool:
+def _lone_stop(s: Sentence, x: int) -> bool:
+    stop = LEX.content_stops.match(s.words, x)
+    return stop is not None and stop[0] == 1
+
+
+def source_like(s: Sentence, np: NP, quantified: bool = False) -> bool:
     """The phrase after «بحسب», «وفقا لـ» can speak: a name the entity stage found, a
-    title, or a head noun of a body, an outlet or an unnamed source («مصادر»)."""
+    title, or a head noun of a body, an outlet or an unnamed source («مصادر»).
+    `quantified`: after a reporting verb, the head may follow a word of number («بحسب ما
+    ذكرت عدة صحف»)."""
     if np.a in s.names or np.titled or np.kind != "person" or has_head(s, np.a):
         return True
     # «وفقا لمصادر رسمية», «وفقا للمذكرة»: the head with the glued preposition taken off
     words = [s.words[np.a][np.skip:]] + s.words[np.a + 1:np.b + 1]
+    if quantified and len(words) > 1 and words[0] in LEX.source_quantifiers:
+        words = words[1:]
     return any(lex.match(words, 0) for lex in (
         LEX.titles, LEX.org_heads, LEX.anonymous, LEX.groups, LEX.outlet_kinds, LEX.outlets,
         LEX.document_nouns))

@@ -17,7 +17,9 @@ from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, t
 from khabar.quotes.context import fill_context
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
-from khabar.quotes.lexicon import CUE_WORDS, LEX, TOPIC_WORDS, CueForm
+from khabar.quotes.lexicon import (CUE_WORDS, LEX, OPENER_LAST_WORDS, POINTING_WORDS,
+                                   TOPIC_WORDS, CueForm, pointing_cue)
+from khabar.quotes.attribution import source_like
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import ACCUSATIVE, CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, \
@@ -27,6 +29,8 @@ from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
+_ASIDE_LOOKAHEAD = 30  # the same when an aside set off by commas follows the subject
+_BEHALF_MAX = 8  # tokens of an aside on whose behalf the subject speaks («باسمه واسم …»)
 _DASHES = {"-", "–", "—"}
 _GAP_STOP = PUNCT_STOP - {"/"} - _DASHES
 
@@ -35,7 +39,16 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     out = []
     firsts = CUE_WORDS
     for k, w in enumerate(s.words):
-        if w not in firsts or s.inside[k]:
+        if s.inside[k] or w not in firsts and w not in POINTING_WORDS:
+            continue
+        glued = w not in firsts or k + 1 < len(s) and s.words[k + 1] in LEX.resumptive_objects
+        if glued and _after_trailing_opener(s, k):
+            # «…، هذا ما قاله المدرب», «…، وهو ما صرح به الوزير»
+            pointing = pointing_cue(s.words, k)
+            if pointing is not None:
+                out.append((k, k + pointing[0], pointing[1], pointing[2]))
+            continue
+        if w not in firsts:
             continue
         m = LEX.cues.match(s.words, k) or LEX.glued_masdars.match(s.words, k)
         if m and m[1].form != "masdar" and k > 0 and s.words[k - 1] in LEX.noun_governors \
@@ -50,6 +63,28 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
+
+
+def _after_trailing_opener(s: Sentence, k: int, pointing: bool = False) -> bool:
+    """A trailing opener (`pointing`: one that points back at the thing said) after a comma
+    ends right before k («…، كما قال», «…، هذا ما قاله»)."""
+    if k < 2 or s.words[k - 1] not in OPENER_LAST_WORDS:
+        return False
+    lex = LEX.pointing_openers if pointing else LEX.trailing_openers
+    for x in range(max(1, k - _OPENER_MAX), k):
+        m = lex.match(s.words, x)
+        if m is not None and x + m[0] == k and s.words[x - 1] in COMMA:
+            return True
+    return False
+
+
+def _points_back(s: Sentence, ci: int, cj: int) -> bool:
+    """A cue whose content is the clause before it: after a pointing opener, or carrying
+    the thing said as a pronoun («ذكرته», «أفاد به») after a trailing opener."""
+    if _after_trailing_opener(s, ci, pointing=True):
+        return True
+    return (s.words[ci] not in CUE_WORDS or s.words[cj - 1] in LEX.resumptive_objects) \
+        and _after_trailing_opener(s, ci)
 
 
 _PAIR_REACH = 3  # words from «بين» to the «و» word that joins its second noun
@@ -353,7 +388,11 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     elif form.two_objects and _predicate_ahead(s, k0, form):
         j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
         found = ("object", k0)
-    while j < n and j - k0 <= _LOOKAHEAD:
+    # an aside set off by commas right after the subject may run longer («وأعرب المدير، لدى
+    # استقباله رئيس الغرفة …، له مساء أمس في مقر الوزارة، عن …»): past the usual reach,
+    # only a marker right after a comma counts
+    reach = _ASIDE_LOOKAHEAD if k0 < n and s.words[k0] in COMMA else _LOOKAHEAD
+    while j < n and j - k0 <= reach:
         w = s.words[j]
         if w in COMMA:
             j += 1
@@ -361,6 +400,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         anon = anonymity_end(s, j)
         if anon is not None:
             j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            continue
+        if w in LEX.behalf_openers:
+            # «وأعرب الوزير باسمه واسم الحكومة عن …»: the aside runs to the verb's marker
+            nxt = next((x for x in range(j + 1, min(n, j + _BEHALF_MAX))
+                        if marker(s, x, form, True) is not None), None)
+            if nxt is None:
+                break
+            j = nxt
             continue
         if w in LEX.circumstantial_pronouns:
             # «وذكر فلان وهو من سكان الحي، أن …»: the aside runs to its comma, or to a
@@ -424,6 +471,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         quote_ok = after_medium >= 0 and (j - after_medium <= 1 or not plain_after_medium) \
             or _closing_quotation(s, j, form)
         mk = marker(s, j, form, first, quote_ok=quote_ok)
+        if mk is not None and j - k0 > _LOOKAHEAD and s.words[j - 1] not in COMMA:
+            break
         if mk is not None:
             found = mk
             break
@@ -798,6 +847,13 @@ def _clause_before(s: Sentence, ci: int, items: list[Item]) -> tuple[int, int] |
     return None
 
 
+def _after_closed_quote(s: Sentence, ci: int, pre: str) -> bool:
+    """«قال إن "…" وأشار إلى أن …»: a cue with its conjunction right after a closed
+    quotation starts a statement of its own."""
+    return bool(pre) and ci > 0 and not s.isword[ci - 1] and s.words[ci - 1] != "(" and \
+        any(close == ci - 1 for close in s.pair_at.values())
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -815,7 +871,7 @@ def sentence_items(s: Sentence) -> list[Item]:
         after_break = ci > 0 and (s.words[ci - 1] in PUNCT_STOP or ci > 1 and
                                   s.words[ci - 1] in LEX.continuation_particles and
                                   s.words[ci - 2] in PUNCT_STOP or _after_connective(s, ci)
-                                  or _aside_start(s, ci) < ci)
+                                  or _aside_start(s, ci) < ci or _after_closed_quote(s, ci, pre))
         if form.form == "masdar" and inside and not _after_concessive(s, ci) and \
                 not (after_break and _phrase_host(s, items, ci, True)):
             continue  # «حذرت من أخطاء في إعلان اللجنة عن …»: a noun inside a statement;
@@ -833,6 +889,10 @@ def sentence_items(s: Sentence) -> list[Item]:
         item = _parse_cue(s, ci, cj, form)
         if item is None or form.needs_subject and item.speaker is None:
             continue
+        if _points_back(s, ci, cj):
+            if item.speaker is None or not source_like(s, item.speaker):
+                continue  # «…، وهو ما أظهره مقطع مصور»: nobody spoke
+            item.kind, item.ca, item.cb = "direct", -1, -1  # «…، هذا ما قاله X في …»
         ctx.append(item)  # its subject and medium serve the participles after it
         if embedded and (item.speaker is None or item.ca < 0 or item.quote_open >= 0 or item.loose
                          or s.words[item.ca - 1] not in LEX.complementizers):
@@ -861,7 +921,10 @@ def sentence_items(s: Sentence) -> list[Item]:
         if item.ca < 0 and before is None and item.speaker is not None:
             clause = _clause_before(s, ci, items)
             if clause is not None:
-                item.kind, item.ca, item.cb, item.bounded = "indirect", clause[0], clause[1], True
+                a, b = clause
+                quoted = a > 0 and s.pair_at.get(a - 1) == b - 1  # «"…"، هذا ما قاله X»
+                item.kind = "direct" if quoted else "indirect"
+                item.ca, item.cb, item.bounded = a, b - 1 if quoted else b, True
                 items.append(item)
                 continue
         if item.ca < 0:

@@ -151,7 +151,11 @@ class Lexicon:
     topic_prepositions: frozenset[str]  # «وعن الميزانية قال …»: a fronted topic
     title_prepositions: frozenset[str]  # «المشرف على المعرض أن»: a title's charge
     pairing_prepositions: frozenset[str]  # «بين المدن والقرى»: no verb «بيّن»
+    behalf_openers: frozenset[str]  # «باسمه واسم الحكومة»: an aside to the verb's preposition
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
+    object_suffixes: tuple[str, ...]  # «ذكرته», «قاله»: a cue with what was said glued
+    source_quantifiers: frozenset[str]  # «عدة صحف»: the head noun follows
+    resumptive_objects: frozenset[str]  # «أفاد به»: the same after a preposition
     resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
@@ -184,6 +188,7 @@ class Lexicon:
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
+    pointing_openers: Phrases  # «…، هذا ما قاله X»: the clause before is what was said
     trailing_openers: Phrases  # «…، على ما قال X»: the cue vouches for the clause before
     concessives: Phrases  # «رغم تنبيه X إلى أن»: a statement noun opens a statement
     subordinators: frozenset[str]
@@ -263,7 +268,7 @@ def build() -> Lexicon:
         complementizers=_folded(g["complementizers"]),
         prepositions=preps,
         glued_preps=tuple(fold(p) for p in g["glued_prepositions"]),
-        np_stops=Phrases(g["np_stops"], CONJ),
+        np_stops=Phrases(g["np_stops"] + g["behalf_openers"], CONJ),
         adverbials=Phrases(g["adverbials"] + g["honorifics"], CONJ),
         title_links=_folded(g["title_links"]),
         content_stops=Phrases(g["content_stops"], ()),
@@ -275,7 +280,11 @@ def build() -> Lexicon:
         topic_prepositions=_folded(g["topic_prepositions"]),
         title_prepositions=_folded(g["title_prepositions"]),
         pairing_prepositions=_folded(g["pairing_prepositions"]),
+        behalf_openers=_folded(g["behalf_openers"]),
         circumstantial_pronouns=_folded(g["circumstantial_pronouns"]),
+        object_suffixes=tuple(fold(x).strip() for x in g["object_suffixes"]),
+        resumptive_objects=_folded(g["resumptive_objects"]),
+        source_quantifiers=_folded(a["source_quantifiers"]),
         resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
@@ -307,7 +316,8 @@ def build() -> Lexicon:
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),
-        trailing_openers=Phrases(g["trailing_openers"], CONJ),
+        trailing_openers=Phrases(g["trailing_openers"] + g["pointing_openers"], CONJ),
+        pointing_openers=Phrases(g["pointing_openers"], CONJ),
         concessives=Phrases(g["concessives"], CONJ),
         subordinators=_folded(g["subordinators"]),
         invitation_nouns=Phrases(g["invitation_nouns"], _prefixes(PREPS, (ARTICLE,))),
@@ -327,4 +337,31 @@ ATTRIBUTION_WORDS = LEX.attribution.first_words
 ADVERBIAL_WORDS = LEX.adverbials.first_words
 ADVERBIAL_SECONDS = LEX.adverbials.second_words()
 TOPIC_WORDS = LEX.topic_openers.first_words
-TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS
+# a cue with the pronoun of what was said glued to it («…، هذا ما قاله X»)
+POINTING_WORDS = frozenset(w + x for w in LEX.cues.first_words for x in LEX.object_suffixes)
+TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS | POINTING_WORDS
+# the last word of every trailing opener: the word a cue after one comes right after
+OPENER_LAST_WORDS = frozenset(fold(p).split()[-1] for p in
+                              load("quote_grammar")["trailing_openers"] +
+                              load("quote_grammar")["pointing_openers"])
+
+
+def pointing_cue(words: list[str], k: int) -> tuple[int, CueForm, str] | None:
+    """The cue of a phrase that points back at what was said («بحسب ما ذكرته X», «هذا ما
+    قاله X», «وفق ما أفاد به X»): a verb, bare or in the perfect with that thing's pronoun
+    glued to it, then the preposition carrying the pronoun, if any. (tokens, form, clitic)."""
+    m = LEX.cues.match(words, k)
+    if m is None:
+        w = words[k]
+        for suffix in LEX.object_suffixes:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+                m = LEX.cues.match([w[:-len(suffix)]], 0)
+                if m is not None and m[1].form == "perfect":
+                    break
+                m = None
+    if m is None:
+        return None
+    n = m[0]
+    if k + n < len(words) and words[k + n] in LEX.resumptive_objects:
+        n += 1
+    return n, m[1], m[2]

@@ -67,4 +67,11 @@ class Sentence:
 def at_stop(s: Sentence, k: int) -> bool:
     """A word that ends a noun phrase and may stand as an aside: a preposition, an adverb,
     or a token of a time expression the time stage found («في كانون الثاني/يناير الماضي»)."""
-    return k in s.times or LEX.np_stops.match(s.words, k) is not None
+    if k in s.times:
+        return True
+    if LEX.np_stops.match(s.words, k) is None:
+        return False
+    # «علي» and «على» fold alike: a given name that starts a person's name the entity stage
+    # found is the name (not «لي» of «قال لي»: no given name)
+    name = s.names.get(k)
+    return name is None or name[1] != "PER" or s.words[k] not in LEX.given_names
