@@ -499,7 +499,8 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
     if ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—"):
         return True
     if i >= 2 and words[i - 2] in L.ANY_PREPS and _content(words[i - 1]) and \
-            not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS:
+            not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS and \
+            ctx.mention_at(ws.starts[i - 1]) is None:  # a common noun, not a name («بين X وY»)
         return True
     if c.type in L.PARTNER_TYPES:
         return False
@@ -597,12 +598,6 @@ def _scene(ws: Words, a: Arg) -> bool:
     return i > 0 and ws.words[i - 1] in L.SCENE_VERBS
 
 
-def _referred(ws: Words, a: Arg) -> bool:
-    """«في إشارة إلى دولة», «بالنسبة إلى البلد»: what a statement refers to, no scene."""
-    i = _word_of(ws, a.start)
-    return any(tuple(ws.words[max(0, i - len(p)):i]) == p for p in L.REFERENCE_PHRASES)
-
-
 def quoted(ctx: Context, a: Arg) -> bool:
     """A name between quotation marks («مصادر "الرياض"», «لـ"عمان"»): a newspaper or a
     channel named after a city, not a place (the match view writes every quote mark «"»)."""
@@ -613,7 +608,7 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     """LOC mentions, «حي …»/«مخيم …» phrases the gazetteer knows, and a place head after a
     preposition with the unknown name it opens («في منطقة العروة»), in order."""
     out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))
-           and not quoted(ctx, a) and not _head_and_adjective(ws, a) and not _referred(ws, a)]
+           and not quoted(ctx, a) and not _head_and_adjective(ws, a)]
     words = ws.words
     heads = L.PLACE_HEAD_FORMS
     for i in ctx.head_positions(ws):

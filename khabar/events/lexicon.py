@@ -136,9 +136,8 @@ ANOTHER = _set(GRAMMAR["another_occurrence"])
 SOURCE_VERBS = _set(GRAMMAR["source_verbs"]) | frozenset(
     _f(form) for v in load("reporting_verbs")["verbs"]
     if v["class"] in set(GRAMMAR["source_classes"])
-    for form in [*v.get("perfect", []), *v.get("imperfect", [])])
+    for form in [*v.get("perfect", []), *v.get("imperfect", [])]) - _set(GRAMMAR["not_source_verbs"])
 
-REFERENCE_PHRASES = [tuple(_f(p).split()) for p in GRAMMAR["reference_phrases"]]
 _SPORTS = load("sports_context")
 
 
