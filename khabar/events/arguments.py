@@ -166,7 +166,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             counted = any(number_at(ws.words, k) is not None
                           for k in range(max(0, c.word - 2), c.word))
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.ANY_PREPS) \
-                    and _can_act(ws, b) and not counted:
+                    and _can_act(ws, b) and not counted and not _dateline(ctx, b):
                 actor = b
                 own = c.word - 1  # «ذكرت الوكالة أن الطائرات قصفت»: the noun right before
                 if _word_of(ws, b.end - 1) < own and ws.words[own].startswith("ال") and \
@@ -488,6 +488,11 @@ def _is_complementizer(w: str) -> bool:
         w.startswith(comp) and w[len(comp):] in L.SUFFIXES for comp in L.COMPLEMENTIZERS)
 
 
+def _dateline(ctx: Context, b: Arg) -> bool:
+    """«بيروت، لبنان (وكالات) -»: a place followed by a parenthesis or a dash."""
+    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—")
+
+
 def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
     """A name before an event noun that cannot be its author: the subject of a verb of
     speech or reaction («نفت الدولة وقوع اعتداء», «دان سفير جمهورية … فلان التفجير»), a
@@ -496,7 +501,7 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
     well have taken part in it, so the verbs of speech only bar the other types."""
     words = ws.words
     i = _word_of(ws, b.start)
-    if ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—"):
+    if _dateline(ctx, b):
         return True
     if i >= 2 and words[i - 2] in L.ANY_PREPS and _content(words[i - 1]) and \
             not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS and \
@@ -504,7 +509,7 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
         return True
     if c.type in L.PARTNER_TYPES:
         return False
-    for j in range(i - 1, max(-1, i - 9), -1):
+    for j in range(i - 1, max(-1, i - 13), -1):  # titles and a long name between
         w = words[j]
         if w in L.SOURCE_VERBS or _strip_conj(w) in L.SOURCE_VERBS:
             return True
@@ -831,7 +836,7 @@ def _adjective(w: str) -> bool:
     «غارات جوية مكثفة»): no preposition, no place head, no number."""
     return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
         w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
-        w[0] not in L.GLUED_PREPS
+        w[0] not in L.GLUED_PREPS and w not in L.TARGET_VERBS  # «تفجير انتحاري استهدف …»
 
 
 def _content(w: str) -> bool:

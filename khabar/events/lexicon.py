@@ -133,10 +133,11 @@ ANOTHER = _set(GRAMMAR["another_occurrence"])
 
 # the written forms of the verbs whose subject is a source, not an author (a conjunction
 # may be glued in front: checked by the caller)
-SOURCE_VERBS = _set(GRAMMAR["source_verbs"]) | frozenset(
+SOURCE_VERBS = (_set(GRAMMAR["source_verbs"]) | frozenset(
     _f(form) for v in load("reporting_verbs")["verbs"]
     if v["class"] in set(GRAMMAR["source_classes"])
-    for form in [*v.get("perfect", []), *v.get("imperfect", [])]) - _set(GRAMMAR["not_source_verbs"])
+    for form in [*v.get("perfect", []), *v.get("imperfect", [])])
+                ) - _set(GRAMMAR["not_source_verbs"])
 
 _SPORTS = load("sports_context")
 
