@@ -135,9 +135,17 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
+    # «الرجل الذي قتل»: the verb of a relative clause may be passive (its antecedent the
+    # victim) or active (the antecedent the author): unvocalized text does not say which,
+    # so it has no actor of its own, and the name after it is its object
+    relative = c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.RELATIVE_PRONOUNS
+    # «تفجير إرهابي استهدف مسجدا»: a verb of targeting after an event noun tells of that
+    # event; the name after it is the target
+    relative = relative or (c.verb and not c.prefix and ws.words[c.word] in L.TARGET_VERBS and
+                            any(w in L.TRIGGER_KEYS for w in ws.words[max(0, c.word - 4):c.word]))
     if c.verb and not c.secondary:  # «أن المدنيين أصيبوا»: the wounded are no actors
         actor = _complementizer_subject(ctx, ws, c.word, args)
-    if c.verb and actor is None:
+    if c.verb and actor is None and not relative:
         for a in after[:1]:
             k = _word_of(ws, a.start)
             # «استقبل خادم الحرمين الشريفين الملك سلمان»: titles before the name
@@ -145,6 +153,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     and not _prep_before(ctx, ws, a, L.PLACE_PREPS) and _can_act(ws, a) \
                     and not _is_site(a, ctx) \
                     and not any(w in L.ANY_PREPS for w in ws.words[last + 1:k]) \
+                    and not any(number_at(ws.words, j) is not None for j in range(last + 1, k)) \
                     and not (k > last + 1 and a.span is not None and a.span.label != "PER"
                              and _subject_phrase(ws, last + 1) is not None):
                 # («يزور الرئيس باريس»: a place or a body after a noun subject is the
@@ -157,7 +166,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             counted = any(number_at(ws.words, k) is not None
                           for k in range(max(0, c.word - 2), c.word))
             if _word_of(ws, b.start) >= c.word - 4 and not _prep_before(ctx, ws, b, L.ANY_PREPS) \
-                    and _can_act(ws, b) and not counted:
+                    and _can_act(ws, b) and not counted and not _dateline(ctx, b):
                 actor = b
                 own = c.word - 1  # «ذكرت الوكالة أن الطائرات قصفت»: the noun right before
                 if _word_of(ws, b.end - 1) < own and ws.words[own].startswith("ال") and \
@@ -188,12 +197,15 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if actor is None:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
-            actor = nisba or _nisba(ctx, ws, last + 2)
+            # («اعتقال رجل روسي»: after a masdar whose genitive is its object, the
+            # adjective two words on is the object's nationality)
+            actor = nisba or (None if c.object_genitive else _nisba(ctx, ws, last + 2))
         if actor is None and before and not c.suffixed:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
                     and not _scene(ws, b) and not _victim(ws, b) and \
+                    not _not_author(ctx, ws, b, c) and \
                     L.COMPLEMENTIZERS.isdisjoint(ws.words[_word_of(ws, b.end - 1) + 1:c.word]):
                 # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
                 # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
@@ -209,7 +221,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         noun = ws.words[c.word - 2]
         if _content(noun) and noun not in L.COPULAS:
             actor = Arg(ws.starts[c.word - 2], ws.ends[c.word - 2], "noun")
-    elif actor is None and c.verb and not (after and _word_of(ws, after[0].start) == last + 1):
+    elif actor is None and c.verb and not relative and \
+            not (after and _word_of(ws, after[0].start) == last + 1):
         actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject
@@ -457,9 +470,53 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
         if _prep_before(ctx, ws, b, L.ANY_PREPS) or \
                 (not suffixed and ctx.to_text(b.start) in speakers):
             continue
+        if _not_author(ctx, ws, b, c) or _victim(ws, b):
+            continue
         if _can_act(ws, b) and not _is_site(b, ctx):
             return b
     return None
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[:1] in "وف" else w
+
+
+def _is_complementizer(w: str) -> bool:
+    """«أن», «وإن», «بأنه», «أنها»."""
+    w = _strip_conj(w)
+    return w in L.COMPLEMENTIZERS or any(
+        w.startswith(comp) and w[len(comp):] in L.SUFFIXES for comp in L.COMPLEMENTIZERS)
+
+
+def _dateline(ctx: Context, b: Arg) -> bool:
+    """«بيروت، لبنان (وكالات) -»: a place followed by a parenthesis or a dash."""
+    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—")
+
+
+def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
+    """A name before an event noun that cannot be its author: the subject of a verb of
+    speech or reaction («نفت الدولة وقوع اعتداء», «دان سفير جمهورية … فلان التفجير»), a
+    genitive of a noun a preposition governs («عشرة من منسوبي قوات الأمن»: the victims),
+    a dateline («دبي، الإمارات (…)»). One who speaks of a meeting or an agreement may
+    well have taken part in it, so the verbs of speech only bar the other types."""
+    words = ws.words
+    i = _word_of(ws, b.start)
+    if _dateline(ctx, b):
+        return True
+    if i >= 2 and words[i - 2] in L.ANY_PREPS and _content(words[i - 1]) and \
+            not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS and \
+            ctx.mention_at(ws.starts[i - 1]) is None:  # a common noun, not a name («بين X وY»)
+        return True
+    if c.type in L.PARTNER_TYPES:
+        return False
+    for j in range(i - 1, max(-1, i - 13), -1):  # titles and a long name between
+        w = words[j]
+        if w in L.SOURCE_VERBS or _strip_conj(w) in L.SOURCE_VERBS:
+            return True
+        if w in L.ANY_PREPS or _is_complementizer(w) or \
+                w in L.RELATIVE_PRONOUNS or w in L.CLAUSE_BREAKS or w in L.TRIGGER_KEYS:
+            return False
+    return False
 
 
 def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
@@ -779,7 +836,7 @@ def _adjective(w: str) -> bool:
     «غارات جوية مكثفة»): no preposition, no place head, no number."""
     return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
         w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
-        w[0] not in L.GLUED_PREPS
+        w[0] not in L.GLUED_PREPS and w not in L.TARGET_VERBS  # «تفجير انتحاري استهدف …»
 
 
 def _content(w: str) -> bool:

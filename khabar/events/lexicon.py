@@ -131,6 +131,14 @@ NISBA_PLURAL_ENDINGS = tuple(GRAMMAR["nisba_plural_endings"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 ANOTHER = _set(GRAMMAR["another_occurrence"])
 
+# the written forms of the verbs whose subject is a source, not an author (a conjunction
+# may be glued in front: checked by the caller)
+SOURCE_VERBS = (_set(GRAMMAR["source_verbs"]) | frozenset(
+    _f(form) for v in load("reporting_verbs")["verbs"]
+    if v["class"] in set(GRAMMAR["source_classes"])
+    for form in [*v.get("perfect", []), *v.get("imperfect", [])])
+                ) - _set(GRAMMAR["not_source_verbs"])
+
 _SPORTS = load("sports_context")
 
 
