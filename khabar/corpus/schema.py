@@ -122,6 +122,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 
 DDL = DDL.replace("{FTS_TOKENIZER}", FTS_TOKENIZER)
 
+# Indexes added within a schema version: DDL makes them in a new corpus, and every
+# writable open of an existing corpus of this version makes them when missing (a no-op
+# once there), so a corpus indexed before them gains them without being indexed again;
+# opened read-only, an older file still answers, by the indexes it has.
+# statements_facets covers what search reads of a statement to filter by date, count the
+# facets (speaker, outlet, month) and drop copies, so a month of statements is read from
+# this index in date order instead of row by row from the table (whose rows hold the text)
+LATE_DDL = """
+CREATE INDEX IF NOT EXISTS statements_facets ON statements(published, seq, outlet, name_key,
+  kind, statement_id, primary_id);
+"""
+DDL += LATE_DDL
+
 DDL += """
 -- one row per coded event (material PLOVER types, and verbal acts from statements)
 CREATE TABLE IF NOT EXISTS events (

@@ -28,7 +28,7 @@ from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
 from khabar.corpus.folding import index_text
 from khabar.corpus.pipe import process_articles
-from khabar.corpus.schema import BATCH_SIZE, DDL, SCHEMA_VERSION
+from khabar.corpus.schema import BATCH_SIZE, DDL, LATE_DDL, SCHEMA_VERSION
 from khabar.document import Article
 from khabar.record import to_record
 
@@ -116,6 +116,8 @@ def _check_schema(db: sqlite3.Connection, path: str, readonly: bool) -> None:
             f"{path}: corpus schema version {found}, this khabar reads version "
             f"{SCHEMA_VERSION}. Index the inputs again into a new file (`khabar index INPUT "
             f"--db NEW.db`), or use the khabar version that made it.")
+    if not readonly:
+        db.executescript(LATE_DDL)
 
 
 def _hash(*parts: str | None, size: int = 8) -> str:
