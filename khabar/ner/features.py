@@ -18,7 +18,7 @@ from khabar.ner import gazetteer as _gaz
 from khabar.ner import wordclasses as _wc
 from khabar.ner.lexical import core, key, name_forms, split_clitic
 
-_CACHE_MAX = 50_000  # as many forms as the score table keeps (scoring.TABLE_MAX)
+_CACHE_MAX = 100_000  # as many forms as the score table keeps (scoring.TABLE_MAX)
 LEXICON_NAME = "lexicon.tsv.gz"
 FAMILIES = ("word", "affix", "shape", "context", "gazetteer", "cluster", "lexicon")
 # families that exist but the shipped model does not use (see docs/ner.md)

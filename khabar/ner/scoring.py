@@ -21,17 +21,20 @@ from khabar.ner.crf import LinearCRF
 from typing import NamedTuple
 
 from khabar.ner import features as _features
+from khabar.ner import gazetteer as _gazetteer
 from khabar.ner.features import Featurizer
 from khabar.ner.lexical import core as _core
 from khabar.ner.lexical import key as _key
+from khabar.ner.lexical import name_forms as _name_forms
 from khabar.ner.lexical import split_clitic as _split_clitic
 from khabar.ner.rows import compact
 
-# forms kept before the table keeps its most used half: about 1.2 KB each, so at most some
-# 60 MB, full after some 1,500 articles, so that a worker's memory is flat from there on
-# however long the run (news repeats its words: over 5,000 articles, a table of 50,000
-# forms meets some 30 new forms per article, one of 100,000 some 22, each a few µs)
-TABLE_MAX = 50_000
+# forms kept before the table keeps its most used half: about 1.1 KB each, so at most some
+# 110 MB, full after some 5,000 articles; news repeats its words (over 5,000 articles a
+# table of 100,000 forms meets some 22 new forms per article, one of 50,000 some 30, which
+# cost the entity stage about 5 % more). Every other per-form cache of the stage is
+# smaller and full long before (tests/ner/test_cache_bounds.py)
+TABLE_MAX = 100_000
 _OWN, _LEFT, _RIGHT, _FAR_LEFT, _FAR_RIGHT = range(5)
 _BIGRAMS = ("bg-=", "bg+=")
 _KEY, _FORMS = attrgetter("key"), attrgetter("forms")
@@ -235,8 +238,14 @@ class FormScores:
         b = self.index.get("b", z)
         k_none = g["k"]("none", z)
         fz = self.featurizer
-        cluster, lexicon, gaz_forms, shape = fz._cluster, fz.lexicon.get, fz.gaz.forms, \
-            _features._shape
+        lexicon, shape = fz.lexicon.get, _features._shape
+        # a form's name forms are read once for its clusters and its gazetteer forms (what
+        # `Featurizer._cluster` and `Gazetteer.forms` each read), where those are the
+        # shipped classes' own
+        plain = type(fz.gaz) is _gazetteer.Gazetteer and \
+            type(fz)._cluster is Featurizer._cluster
+        gaz_first = fz.gaz._by_first if plain else {}
+        clusters = fz.classes.clusters.get if plain else None
         rows: list[int] = []
         cuts: list[int] = []
         new: list[Word] = []
@@ -244,12 +253,22 @@ class FormScores:
             k = _key(tok)
             c = _core(k)
             pre = _split_clitic(k)[0]
-            new.append(Word(k, c, gaz_forms(k)))
+            if clusters is not None:
+                nf = _name_forms(k)
+                new.append(Word(k, c, tuple([f for f in nf if f in gaz_first])))
+                for f in nf:
+                    cl = clusters(f)
+                    if cl is not None:
+                        break
+                else:
+                    cl = clusters(c, ())
+            else:
+                new.append(Word(k, c, fz.gaz.forms(k)))
+                cl = fz._cluster(k)
             at = len(rows)
             rows += (z, b, w_(k, z), c_(c, z), pre_(pre, z), s1_(c[-1:], z), s2_(c[-2:], z),
                      s3_(c[-3:], z), p2_(c[:2], z), p3_(c[:3], z), sh_(shape(tok), z),
                      len_(str(min(len(c), 8)), z))
-            cl = cluster(k)
             lx = lexicon(c)
             if cl:
                 rows += [levels[lvl](cid, z) for lvl, cid in enumerate(cl)]

@@ -44,7 +44,7 @@ def test_the_name_caches_stop_at_their_bound():
 
 def test_the_score_table_and_the_featurizer_cache_are_bounded():
     # the shipped bounds: a table of TABLE_MAX forms, a featurizer cache as large
-    assert scoring.TABLE_MAX <= 50_000
+    assert scoring.TABLE_MAX <= 100_000
     assert features._CACHE_MAX <= scoring.TABLE_MAX
     t = tagger.default("crf")
     table = scoring.FormScores(t.featurizer, t._scores.models, capacity=300)

@@ -63,3 +63,18 @@ def test_scores_equal_those_of_a_table_fed_strings(sentences):
     a, b = fast.scores(sentences)[1], slow.scores(sentences)[1]
     for x, y in zip(a, b):
         np.testing.assert_array_equal(x, y)
+
+
+def test_a_gazetteer_of_another_class_is_asked_through_its_methods():
+    from khabar.ner import gazetteer
+
+    class Listed(gazetteer.Gazetteer):
+        def forms(self, k):
+            return super().forms(k)
+
+    t = _table()
+    fz = Featurizer(gazetteer=Listed(gazetteer._entries()))
+    other = FormScores(fz, t.models)
+    assert other._by_prefix is not None
+    assert other._rows_shipped(_WORDS) == other._rows_described(_WORDS) == \
+        t._rows_shipped(_WORDS)
