@@ -156,7 +156,9 @@ def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
                   vague: set[str]) -> None:
     """«نقل خمسة أشخاص إلى المستشفى بجروح»: a count of people whose injury or death a
     later word of the clause states (`later_cues`), read back from that word to the
-    nearest count with a person noun, not past another casualty word or a clause word."""
+    nearest count, not past another casualty word or a clause word; the count stands only
+    with a person noun after it («أصاب اثنين آخرين بجروح» gives none, not a count further
+    back), and a part of a toll («26 مدنيا بينهم 11 طفلا») gives way to the whole."""
     if LATER_CUES.keys().isdisjoint(words[lo:hi]):
         return
     for i in range(lo, hi):
@@ -169,11 +171,15 @@ def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
                     _bare(w) in CLAUSE_BREAKS:
                 break
             n = number_at(words, s)
-            if n is not None and n[1] < i and _noart(words[n[1]]) in PERSON_NOUNS:
+            if n is None or n[1] >= i:
+                continue
+            if s > lo and words[s - 1] in COUNT_BREAKDOWNS:
+                continue
+            if _noart(words[n[1]]) in PERSON_NOUNS:
                 found[role] = n[0]
                 if _noart(w) in VAGUE:
                     vague.add(role)
-                break
+            break
 
 
 def _more(words: list[str], j: int, hi: int) -> int:

@@ -159,6 +159,20 @@ COUNTS = [
     ("عشرات المواطنين أصيبوا بجروح خلال المواجهات", {"injured": 10}),
 ]
 
+# whole tolls, nothing more: the whole toll, not its part; the nearest count, not one
+# further back
+EXACT_TOLLS = [
+    ("لقي 30 مدنيا على الأقل، بينهم 9 أطفال مصرعهم في القصف", {"dead": 30}),
+    ("قتل المسلح ثلاثة أشخاص وأصاب اثنين آخرين بجروح", {"dead": 3}),
+    ("ونقل 48 شخصا إلى المستشفى بعد إصابتهم بجروح", {"injured": 48}),
+]
+
+
+@pytest.mark.parametrize("phrase,want", EXACT_TOLLS, ids=[c[0] for c in EXACT_TOLLS])
+def test_exact_tolls(phrase, want):
+    found, _ = counts(fold(phrase).split())
+    assert found == want
+
 # no toll: ages, dates, prices and counts of things stand before the same words
 NO_TOLLS = [
     "وبلغ سعر الدواء 40 دولارا وسط شكاوى من يعانون بجروح مزمنة",
