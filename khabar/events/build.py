@@ -7,7 +7,7 @@ from bisect import bisect_right
 from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
-from khabar.events.counts import counts, number_at
+from khabar.events.counts import _noart, counts, number_at
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import merge
@@ -164,8 +164,21 @@ def _counts(ctx: Context, si: int, ws, group: list[Candidate]
         # one toll in the sentence: it is the whole story's («قتل أربعة، وأصيب 600، نتيجة
         # استهداف …»), every event of the sentence has it
         return ctx.cached(("counts", si), lambda: A.casualties(ws))  # type: ignore[return-value]
-    mine = clauses(group)
-    others = [clauses(g) for g in rivals if g is not group]
+    # «شهيد ومواجهات / … فيما أصيب 14 خلال مواجهات»: two mentions of one trigger word in
+    # a sentence (a heading glued to its start) are one event; its toll is in both clauses
+    def stem(g: list[Candidate]) -> str:
+        return _noart(ws.words[g[0].word])
+
+    def heading_pair(a: list[Candidate], b: list[Candidate]) -> bool:
+        # the first mention stands on the sentence's first line, the second after it
+        first, second = sorted((a[0].word, b[0].word))
+        return "\n" not in ctx.vt[ws.starts[0]:ws.ends[first]] and \
+            "\n" in ctx.vt[ws.ends[first]:ws.starts[second]]
+
+    twins = [g for g in rivals if g is not group and g[0].type == group[0].type and
+             stem(g) == stem(group) and heading_pair(g, group)]
+    mine = clauses(group).union(*(clauses(g) for g in twins))
+    others = [clauses(g) for g in rivals if g is not group and not any(g is t for t in twins)]
     taken = set().union(*others)
     found: dict[str, int] = {}
     vague: set[str] = set()

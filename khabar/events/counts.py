@@ -9,7 +9,7 @@ from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLA
                                    CUES_AFTER, TRIGGERS, COUNT_BREAKDOWNS,
                                    COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
                                    PERSON_NOUNS,
-                                   CUE_STARTS, CUES_BEFORE_KEYS,
+                                   CUE_STARTS, CUES_BEFORE_KEYS, LATER_CUES,
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
 
 _CONJ = ("و", "ف", "ب", "ل")
@@ -93,6 +93,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     found: dict[str, int] = {}
     vague: set[str] = set()
     if CUE_STARTS.isdisjoint(words):
+        _later_counts(words, lo, hi, found, vague)
         return found, vague
     for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
         dual = DUAL_CUES.get(words[i])
@@ -147,7 +148,38 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
+    _later_counts(words, lo, hi, found, vague)
     return found, vague
+
+
+def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
+                  vague: set[str]) -> None:
+    """«نقل خمسة أشخاص إلى المستشفى بجروح»: a count of people whose injury or death a
+    later word of the clause states (`later_cues`), read back from that word to the
+    nearest count, not past another casualty word or a clause word; the count stands only
+    with a person noun after it («أصاب اثنين آخرين بجروح» gives none, not a count further
+    back), and a part of a toll («26 مدنيا بينهم 11 طفلا») gives way to the whole."""
+    if LATER_CUES.keys().isdisjoint(words[lo:hi]):
+        return
+    for i in range(lo, hi):
+        role = LATER_CUES.get(words[i])
+        if role is None or role in found:
+            continue
+        for s in range(i - 1, max(lo, i - 10) - 1, -1):
+            w = words[s]
+            if (w in CUE_STARTS and w not in LATER_CUES) or w in CLAUSE_BREAKS or \
+                    _bare(w) in CLAUSE_BREAKS:
+                break
+            n = number_at(words, s)
+            if n is None or n[1] >= i:
+                continue
+            if s > lo and words[s - 1] in COUNT_BREAKDOWNS:
+                continue
+            if _noart(words[n[1]]) in PERSON_NOUNS:
+                found[role] = n[0]
+                if _noart(w) in VAGUE:
+                    vague.add(role)
+            break
 
 
 def _more(words: list[str], j: int, hi: int) -> int:

@@ -234,6 +234,8 @@ DUAL_CUES = {form: role for role, words in GRAMMAR["dual_cues"].items()
              for form in _glued_forms({_f(w) for w in words})}
 CUE_STARTS = _glued_forms({k[0] for k in CUES_AFTER} | {k[0] for k in CUES_BEFORE}) | \
     frozenset(DUAL_CUES)
+LATER_CUES = {form: role for role, words in GRAMMAR["later_cues"].items()
+              for form in _glued_forms({_f(w) for w in words})}
 ACTIVE_COUNT_VERBS = _set(GRAMMAR["active_count_verbs"])
 CASUALTY_TYPES = {role: frozenset(types) for role, types in GRAMMAR["casualty_types"].items()}
 FILLERS = [tuple(_f(w).split()) for w in GRAMMAR["count_fillers"]]

@@ -149,7 +149,45 @@ COUNTS = [
     ("سقط ثلاثة عشر جريحا في التدافع", {"injured": 13}),
     ("خلفت المعارك خمسة آلاف قتيل خلال العام", {"dead": 5000}),
     ("سقط عشرون قتيلا في الانفجار", {"dead": 20}),
+    # a count of people whose injury or death a later word of the clause states
+    ("وقال المرصد إن 12 شخصا تلقوا العلاج جراء إصابتهم بضيق في التنفس", {"injured": 12}),
+    ("ونقل خمسة أشخاص إلى المستشفى بجروح متفاوتة", {"injured": 5}),
+    ("وأفاد الدفاع المدني أن سبعة مدنيين نقلوا إثر إصابتهم بشظايا", {"injured": 7}),
+    ("لقي ثلاثة عمال مصرعهم في انهيار المبنى", {"dead": 3}),
+    ("أصيب تسعة أشخاص بجروح في الانفجار", {"injured": 9}),
+    ("مقتل شخصين وإصابة أربعة آخرين بجروح خطيرة", {"dead": 2, "injured": 4}),
+    ("عشرات المواطنين أصيبوا بجروح خلال المواجهات", {"injured": 10}),
 ]
+
+# whole tolls, nothing more: the whole toll, not its part; the nearest count, not one
+# further back
+EXACT_TOLLS = [
+    ("لقي 30 مدنيا على الأقل، بينهم 9 أطفال مصرعهم في القصف", {"dead": 30}),
+    ("قتل المسلح ثلاثة أشخاص وأصاب اثنين آخرين بجروح", {"dead": 3}),
+    ("ونقل 48 شخصا إلى المستشفى بعد إصابتهم بجروح", {"injured": 48}),
+]
+
+
+@pytest.mark.parametrize("phrase,want", EXACT_TOLLS, ids=[c[0] for c in EXACT_TOLLS])
+def test_exact_tolls(phrase, want):
+    found, _ = counts(fold(phrase).split())
+    assert found == want
+
+# no toll: ages, dates, prices and counts of things stand before the same words
+NO_TOLLS = [
+    "وبلغ سعر الدواء 40 دولارا وسط شكاوى من يعانون بجروح مزمنة",
+    "في 12 مايو نقل المسعفون العمال بجروح إلى المستشفى",
+    "دمرت الغارة 12 منزلا قبل أن ينقل السكان بجروح",
+    "وشارك 300 متطوع في حملة للتبرع بالدم، ثم نقل المسعفون مصابين بجروح",
+    "منذ 15 عاما يعالج الطبيب المرضى بجروح الحروق",
+    "وصلت 20 شاحنة محملة بالأدوية للمصابين بجروح",
+]
+
+
+@pytest.mark.parametrize("phrase", NO_TOLLS, ids=NO_TOLLS)
+def test_no_toll_from_numbers_that_count_no_people(phrase):
+    found, _ = counts(fold(phrase).split())
+    assert "injured" not in found and "dead" not in found, found
 
 
 @pytest.mark.parametrize("phrase,want", COUNTS, ids=[c[0] for c in COUNTS])
@@ -291,6 +329,25 @@ TOLLS = [
      "إلى استشهاد 4 فلسطينيين. وفي وقت لاحق أفاد مصدر طبي باستشهاد 9 فلسطينيين في قصف "
      "للجيش الإسرائيلي على بلدة بيت لاهيا.", 2, 4),
 ]
+
+
+# a heading glued to a sentence's start names its event a second time: the toll told in
+# the clause of the other mention is that event's too
+SPLIT_TOLLS = [
+    ("شهيد ومواجهات\nوقد استشهد شاب برصاص الجيش قرب قرية الخضر غرب بيت لحم، فيما أصيب "
+     "14 خلال مواجهات مع الجيش في مواقع متفرقة.", "مواجهات", 14),
+    ("جرحى واشتباكات\nوقتل مسلح في كمين قرب البلدة، فيما أصيب تسعة خلال اشتباكات مع "
+     "قوات الأمن في الحي الشرقي.", "اشتباكات", 9),
+]
+
+
+@pytest.mark.parametrize("text,trigger,injured", SPLIT_TOLLS, ids=["heading-clashes",
+                                                                   "heading-fighting"])
+def test_a_toll_split_over_two_mentions_of_one_trigger(text, trigger, injured):
+    evs = [e for e in events_of("مسيرات في المدن\n\n" + text)
+           if e["trigger"]["text"] == trigger]
+    assert evs and all(e["injured"] == injured for e in evs), \
+        [(e["trigger"]["text"], e["dead"], e["injured"]) for e in evs]
 
 
 @pytest.mark.parametrize("text,n,dead", TOLLS, ids=["one-strike-two-tolls", "two-places"])
