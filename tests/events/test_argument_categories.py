@@ -5,36 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar import api
+from events_helpers import events_of, find_event, names, part_has
 from khabar.normalize import fold
-from khabar.record import to_record
-
-
-def _events(text: str, type_: str) -> list[dict]:
-    record = to_record(api.extract_text(text, published="2024-05-02"))
-    return [e for e in record["events"] if e["type"] == type_ and not e.get("from_statement")]
-
-
-def _event(text: str, type_: str, trigger: str | None = None) -> dict:
-    evs = _events(text, type_)
-    if trigger is not None:
-        evs = [e for e in evs if fold(trigger) in fold(e["trigger"]["text"])]
-    assert evs, f"no {type_} event in {text}"
-    return evs[0]
-
-
-def _names(part: dict | None) -> str:
-    part = part or {}
-    return fold(" ".join(filter(None, (part.get("text"), part.get("canonical")))))
-
-
-def _has(part: dict | None, name: str) -> bool:
-    """Whether the text or the canonical name of a part and `name` contain one another."""
-    part = part or {}
-    for got in (fold(part.get("text") or ""), fold(part.get("canonical") or "")):
-        if got and (fold(name) in got or got in fold(name)):
-            return True
-    return False
 
 
 SUBJECT_AFTER_COMPLEMENTIZER = [  # «… أن X فعل»: the name between «أن» and its verb acts
@@ -66,8 +38,8 @@ SPEAKER_OUTSIDE_HIS_STATEMENT = [  # the speaker of a later statement may act be
 @pytest.mark.parametrize("text,type_,actor", SUBJECT_AFTER_COMPLEMENTIZER + AGENT_WITH_LAM +
                          AGENT_MARKER_INDEFINITE + SPEAKER_OUTSIDE_HIS_STATEMENT)
 def test_the_actor_of_each_category(text, type_, actor):
-    ev = _event(text, type_)
-    assert _has(ev.get("actor"), actor), (ev.get("actor"), actor)
+    ev = find_event(text, type_)
+    assert part_has(ev.get("actor"), actor), (ev.get("actor"), actor)
 
 
 NOT_THE_ACTOR = [
@@ -82,7 +54,7 @@ NOT_THE_ACTOR = [
 
 @pytest.mark.parametrize("text,type_,wrong", NOT_THE_ACTOR)
 def test_governed_or_visited_names_do_not_act(text, type_, wrong):
-    got = _names(_event(text, type_).get("actor"))
+    got = names(find_event(text, type_).get("actor"))
     assert got != fold(wrong) and fold(wrong) not in got.split(), got
 
 
@@ -98,7 +70,7 @@ PLACE_CHAINS = [  # «في منطقة X», «بوادي X»: a place head and an
 
 @pytest.mark.parametrize("text,type_,place", PLACE_CHAINS, ids=[p for _, _, p in PLACE_CHAINS])
 def test_a_place_head_and_its_unknown_name(text, type_, place):
-    loc = _event(text, type_).get("location") or {}
+    loc = find_event(text, type_).get("location") or {}
     assert fold(loc.get("text") or "") == fold(place), loc
 
 
@@ -110,7 +82,7 @@ NOT_A_PLACE_CHAIN = [  # a head with an adjective or a demonstrative names no pl
 
 @pytest.mark.parametrize("text,type_,word", NOT_A_PLACE_CHAIN)
 def test_a_head_and_its_adjective_is_no_place_name(text, type_, word):
-    loc = _event(text, type_).get("location") or {}
+    loc = find_event(text, type_).get("location") or {}
     assert fold(word) not in fold(loc.get("text") or ""), loc
 
 
@@ -122,7 +94,7 @@ QUOTED_OUTLETS = [  # «مصادر "الرياض"»: a newspaper named after a c
 
 @pytest.mark.parametrize("text,type_", QUOTED_OUTLETS)
 def test_a_quoted_outlet_is_not_the_place(text, type_):
-    for ev in _events(text, type_):
+    for ev in events_of(text, type_):
         loc = ev.get("location") or {}
         assert fold(loc.get("text") or "") not in ("الرياض", "عمان"), loc
 
@@ -130,7 +102,7 @@ def test_a_quoted_outlet_is_not_the_place(text, type_):
 def test_a_quoted_outlet_is_not_carried_to_the_next_event():
     text = ("وقالت مصادر محلية لـ\"الرياض\" إن الاشتباكات تواصلت.\n\n"
             "وقتل ثلاثة مسلحين في قصف مدفعي مساء أمس.")
-    for ev in _events(text, "ASSAULT"):
+    for ev in events_of(text, "ASSAULT"):
         assert fold((ev.get("location") or {}).get("text") or "") != "الرياض"
 
 
@@ -144,11 +116,11 @@ CLAUSE_COUNTS = [  # a count belongs to the event of its clause, not to every ev
 
 @pytest.mark.parametrize("text,trigger,dead", CLAUSE_COUNTS)
 def test_the_count_of_the_triggers_clause(text, trigger, dead):
-    assert _event(text, "ASSAULT", trigger)["dead"] == dead
+    assert find_event(text, "ASSAULT", trigger)["dead"] == dead
 
 
 def test_a_count_in_a_clause_without_its_own_event_joins_the_sentences_event():
-    ev = _event("استهدفت غارة جوية مخزنا للذخيرة في المدينة، وأسفرت عن مقتل خمسة أشخاص.",
+    ev = find_event("استهدفت غارة جوية مخزنا للذخيرة في المدينة، وأسفرت عن مقتل خمسة أشخاص.",
                 "ASSAULT")
     assert ev["dead"] == 5
 
@@ -160,14 +132,14 @@ NOT_A_COMPLEMENTIZER_SUBJECT = [  # a phrase with a verb inside is no subject
 
 @pytest.mark.parametrize("text,type_,wrong", NOT_A_COMPLEMENTIZER_SUBJECT)
 def test_a_clause_is_no_subject(text, type_, wrong):
-    for ev in _events(text, type_):
-        assert fold(wrong) not in _names(ev.get("actor")), ev.get("actor")
+    for ev in events_of(text, type_):
+        assert fold(wrong) not in names(ev.get("actor")), ev.get("actor")
 
 
 def test_titles_before_the_name_after_a_complementizer():
-    ev = _event("وذكرت الوكالة أن الرئيس الكيني وليام روتو استقبل وفدا من المعارضة.",
+    ev = find_event("وذكرت الوكالة أن الرئيس الكيني وليام روتو استقبل وفدا من المعارضة.",
                 "CONSULT")
-    assert _has(ev.get("actor"), "وليام روتو"), ev.get("actor")
+    assert part_has(ev.get("actor"), "وليام روتو"), ev.get("actor")
 
 
 MET_AFTER_A_VISIT = [  # «زار برلين للقاء نظرائه»: whom the visitor meets, not the town
@@ -178,14 +150,14 @@ MET_AFTER_A_VISIT = [  # «زار برلين للقاء نظرائه»: whom the
 
 @pytest.mark.parametrize("text,recipient", MET_AFTER_A_VISIT)
 def test_the_one_met_after_a_visit_is_the_recipient(text, recipient):
-    ev = _event(text, "CONSULT", "زار")
-    assert _has(ev.get("recipient"), recipient), ev.get("recipient")
+    ev = find_event(text, "CONSULT", "زار")
+    assert part_has(ev.get("recipient"), recipient), ev.get("recipient")
     assert (ev.get("location") or {}).get("text") in ("باريس", "القاهرة")
 
 
 def test_a_place_after_a_definite_subject_is_not_its_adjective():
-    ev = _event("وزار الوزير القاهرة أمس في جولة إقليمية.", "CONSULT", "زار")
-    assert _names(ev.get("actor")) == "الوزير", ev.get("actor")
+    ev = find_event("وزار الوزير القاهرة أمس في جولة إقليمية.", "CONSULT", "زار")
+    assert names(ev.get("actor")) == "الوزير", ev.get("actor")
 
 
 BOTH_SIDES_COUNTED = [  # the toll of the other side, a few words on after «و»
@@ -199,12 +171,12 @@ BOTH_SIDES_COUNTED = [  # the toll of the other side, a few words on after «و�
 
 @pytest.mark.parametrize("text,dead", BOTH_SIDES_COUNTED)
 def test_the_other_sides_toll_is_added(text, dead):
-    assert _event(text, "ASSAULT")["dead"] == dead
+    assert find_event(text, "ASSAULT")["dead"] == dead
 
 
 def test_an_agent_verb_with_a_masculine_pronoun():
-    ev = _event("وتصدت القوات لهجوم شنه المسلحون وقتل خلاله ستة منهم.", "ASSAULT")
-    assert _has(ev.get("actor"), "المسلحون"), ev.get("actor")
+    ev = find_event("وتصدت القوات لهجوم شنه المسلحون وقتل خلاله ستة منهم.", "ASSAULT")
+    assert part_has(ev.get("actor"), "المسلحون"), ev.get("actor")
 
 
 @pytest.mark.parametrize("text", [
@@ -213,8 +185,8 @@ def test_an_agent_verb_with_a_masculine_pronoun():
     "واندلع قتال عنيف أصيب خلالها عشرة جنود.",
 ])
 def test_a_preposition_with_a_pronoun_is_no_recipient(text):
-    for ev in _events(text, "ASSAULT"):
-        got = _names(ev.get("recipient"))
+    for ev in events_of(text, "ASSAULT"):
+        got = names(ev.get("recipient"))
         assert got not in ("فيها", "خلاله", "خلالها"), got
 
 
@@ -229,13 +201,13 @@ NOT_A_LAM_AUTHOR = [  # «ل» after an event noun that names no author
 
 @pytest.mark.parametrize("text,type_,wrong", NOT_A_LAM_AUTHOR)
 def test_a_lam_phrase_that_names_no_author(text, type_, wrong):
-    for ev in _events(text, type_):
-        assert fold(wrong) not in _names(ev.get("actor")).split(), ev.get("actor")
+    for ev in events_of(text, type_):
+        assert fold(wrong) not in names(ev.get("actor")).split(), ev.get("actor")
 
 
 def test_a_body_head_after_lam_is_the_author():
-    ev = _event("ويخشى السكان هجمات جديدة لتنظيم الدولة على القرى الحدودية.", "ASSAULT")
-    assert _has(ev.get("actor"), "تنظيم"), ev.get("actor")
+    ev = find_event("ويخشى السكان هجمات جديدة لتنظيم الدولة على القرى الحدودية.", "ASSAULT")
+    assert part_has(ev.get("actor"), "تنظيم"), ev.get("actor")
 
 
 TAGGED_PLACES_KEPT = [  # a tagged place whose name looks like an adjective stays a place
@@ -246,18 +218,18 @@ TAGGED_PLACES_KEPT = [  # a tagged place whose name looks like an adjective stay
 
 @pytest.mark.parametrize("text,place", TAGGED_PLACES_KEPT)
 def test_a_tagged_place_with_an_odd_name_is_kept(text, place):
-    loc = _event(text, "ASSAULT").get("location") or {}
+    loc = find_event(text, "ASSAULT").get("location") or {}
     assert fold(place) in fold(loc.get("text") or "") or \
         fold(loc.get("text") or "") in fold(place), loc
 
 
 def test_a_quoted_organisation_with_a_place_head_is_no_place():
-    ev = _event("وقتل ثلاثة مدنيين على يد مسلحين في «جبهة النصرة» قرب الحدود.", "ASSAULT")
+    ev = find_event("وقتل ثلاثة مدنيين على يد مسلحين في «جبهة النصرة» قرب الحدود.", "ASSAULT")
     assert "النصره" not in fold((ev.get("location") or {}).get("text") or "")
 
 
 def test_the_breakdown_of_a_toll_is_not_added_to_it():
-    ev = _event("وانتهى الهجوم بمقتل 13 شخصا هم أربعة جنود وخمسة متعاقدين وأربعة مهاجمين.",
+    ev = find_event("وانتهى الهجوم بمقتل 13 شخصا هم أربعة جنود وخمسة متعاقدين وأربعة مهاجمين.",
                 "ASSAULT")
     assert ev["dead"] == 13
 
@@ -265,26 +237,26 @@ def test_the_breakdown_of_a_toll_is_not_added_to_it():
 def test_one_toll_in_a_sentence_of_two_clauses_is_everyones():
     text = ("قتل أربعة متظاهرين، وأصيب أكثر من مئة آخرين، نتيجة استهداف قوات الأمن "
             "المسيرات السلمية قرب الحدود.")
-    for ev in _events(text, "ASSAULT"):
+    for ev in events_of(text, "ASSAULT"):
         assert ev["dead"] == 4, ev["trigger"]
 
 
 def test_the_wounded_after_a_complementizer_do_not_act():
-    ev = _event("وأفادت المصادر أن غالبية المدنيين أصيبوا أثناء عودتهم إلى منازلهم.", "ASSAULT")
-    assert "المدنيين" not in _names(ev.get("actor")), ev.get("actor")
+    ev = find_event("وأفادت المصادر أن غالبية المدنيين أصيبوا أثناء عودتهم إلى منازلهم.", "ASSAULT")
+    assert "المدنيين" not in names(ev.get("actor")), ev.get("actor")
 
 
 def test_a_head_with_the_article_is_no_town_name():
-    ev = _event("واندلع هجوم مفاجئ شنه التنظيم، وتمكن بعده من السيطرة على الحي.", "ASSAULT")
+    ev = find_event("واندلع هجوم مفاجئ شنه التنظيم، وتمكن بعده من السيطرة على الحي.", "ASSAULT")
     assert fold((ev.get("location") or {}).get("text") or "") != "الحي"
 
 
 def test_a_tagged_place_named_like_a_nisba_stays_a_place():
-    ev = _event("وقال مدير المرصد إن صاروخا أطلقته طائرة حربية استهدف بلدة حمورية.", "ASSAULT")
+    ev = find_event("وقال مدير المرصد إن صاروخا أطلقته طائرة حربية استهدف بلدة حمورية.", "ASSAULT")
     assert fold((ev.get("location") or {}).get("text") or "") == fold("بلدة حمورية")
 
 
 def test_the_pronoun_of_an_object_masdar_is_the_victim():
-    ev = _event("وتحدث شقيق الصحفي سمير النجار عن ملابسات اغتياله قبل عامين.", "ASSAULT")
-    assert "النجار" not in _names(ev.get("actor")), ev.get("actor")
-    assert _names(ev.get("recipient")) != "قبل", ev.get("recipient")
+    ev = find_event("وتحدث شقيق الصحفي سمير النجار عن ملابسات اغتياله قبل عامين.", "ASSAULT")
+    assert "النجار" not in names(ev.get("actor")), ev.get("actor")
+    assert names(ev.get("recipient")) != "قبل", ev.get("recipient")
