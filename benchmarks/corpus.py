@@ -43,6 +43,18 @@ sys.path.insert(0, str(REPO))
 from khabar.corpus.schema import BATCH_SIZE  # noqa: E402
 
 
+def read_queries() -> list[tuple[str, dict]]:
+    """The fixed queries of corpus_queries.tsv, written down before any measure: (query,
+    search options)."""
+    queries = []
+    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        q, opts = line.split("\t")
+        queries.append((q, json.loads(opts)))
+    return queries
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
@@ -145,12 +157,7 @@ def measure(args) -> None:
     except Exception as err:  # dbstat is not compiled into every SQLite
         print(f"duplicate index size: dbstat unavailable ({err})")
 
-    queries = []
-    for line in QUERIES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        q, opts = line.split("\t")
-        queries.append((q, json.loads(opts)))
+    queries = read_queries()
     for q, o in queries:  # warm the page cache once
         c.search(q, **o)
     times = []

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-QUERIES = Path(__file__).with_name("corpus_queries.tsv")
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 def main() -> None:
@@ -33,6 +32,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=4)
     args = ap.parse_args()
 
+    from corpus import read_queries
+
     from khabar.corpus import Corpus, api
     from khabar.corpus import search as new
 
@@ -42,12 +43,7 @@ def main() -> None:
     sys.modules["search_before"] = old
     spec.loader.exec_module(old)
 
-    queries = []
-    for line in QUERIES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        q, opts = line.split("\t")
-        queries.append((q, json.loads(opts)))
+    queries = read_queries()
     sides = {"before": (old, Corpus(args.before_db, readonly=True)),
              "after": (new, Corpus(args.after_db, readonly=True))}
     times: dict[str, list[list[float]]] = {k: [[] for _ in queries] for k in sides}
