@@ -130,6 +130,9 @@ class CueForm:
     needs_subject: bool = False  # «ورد في التقرير أن»: without a subject, another verb
     # an object, then a predicate or a «ب» phrase about it («اعتبر الوزير القرار خطوة»)
     two_objects: bool = False
+    # a glued preposition of the one thanked, between the subject and the thing praised
+    # («ثمن مسؤولون للحكومة ما قدمته»)
+    dative: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -247,7 +250,8 @@ def build() -> Lexicon:
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
                     bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ()),
-                    bool(v.get("needs_subject")), bool(v.get("two_objects"))))
+                    bool(v.get("needs_subject")), bool(v.get("two_objects")),
+                    _folded(v.get("dative", ()) or ())))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
