@@ -178,6 +178,7 @@ class Lexicon:
     outlet_kinds: Phrases
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
+    credit_names: Phrases  # «… . بحسب الألمانية.»: an agency's credit, in a sentence of its own
     # outlets with their spaces taken out («سكاينيوزعربية»): names a page glued together
     joined_outlets: dict[str, str]
     glued_tails: tuple[str, ...]  # «للأنباء» after a known name in a glued word
@@ -307,6 +308,7 @@ def build() -> Lexicon:
         groups=Phrases(a["group"], _prefixes(CONJ, (ARTICLE,))),
         outlet_kinds=Phrases(m["kinds"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
+        credit_names=Phrases(m["credit_names"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
         joined_outlets={fold(x).replace(" ", ""): x for x in m["outlets"]},
         glued_tails=tuple(fold(x) for x in m.get("glued_tails", ())),
