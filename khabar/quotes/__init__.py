@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from khabar.document import Article
-from khabar.quotes.attribution import attribution_item, headline_item
+from khabar.quotes.attribution import attribution_item, credit_item, headline_item
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
                                    TRIGGERS)
@@ -55,10 +55,12 @@ def annotate(article: Article) -> None:
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
+    prev: tuple[int, bool] | None = None  # the sentence before: its view start, statements
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
         found = frozenset(WORDS.findall(vt, vs, ve))
+        before, prev = prev, (vs, False)
         if zone != "title" and TRIGGERS.isdisjoint(found):
             continue
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
@@ -96,9 +98,29 @@ def annotate(article: Article) -> None:
             extra = attribution_item(s, items)
             if extra is not None:
                 items = sorted(items + [extra], key=lambda it: it.ca)
+            elif not items and before is not None and not before[1] and para_end != -1 \
+                    and before[0] >= to_view(p.start):
+                # «… . بحسب الألمانية.»: a credit of its own reports the sentence before
+                both = _credit_of_previous(vt, before[0], ve, vs, zone, para_pairs, pair_opens,
+                                           pair_closes)
+                if both is not None:
+                    writer.write(*both)
+        prev = (vs, bool(items))
         writer.write(s, items)
     writer.finish()
     drop_summary_repeats(article, LAYER)
+
+
+def _credit_of_previous(vt: str, a: int, b: int, start: int, zone: str, pairs, opens,
+                       closes):
+    """The sentence before a credit of its own and the credit read as one sentence (view
+    offsets [a, b), the credit from `start`), with the statement the credit reports; None
+    when it reports none. Names, times and asides are not needed: the content is the whole
+    sentence before, the source an outlet."""
+    s = Sentence.build(vt, pairs[bisect_left(closes, a):bisect_left(opens, b)], zone, a, b)
+    first = bisect_left(s.starts, start)
+    item = credit_item(s, first)
+    return (s, [item]) if item is not None else None
 
 
 _SURNAME_MIN = 4  # letters of a surname read as the person's name on its own

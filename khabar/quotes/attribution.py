@@ -265,3 +265,47 @@ def _clause_start(s: Sentence, k: int, items: list[Item]) -> int:
     while a < k and (s.words[a] in COMMA or not s.isword[a]):
         a += 1
     return a
+
+
+_CREDIT_MAX = 8  # tokens of a sentence that only credits an outlet
+
+
+def credit_item(s: Sentence, start: int) -> Item | None:
+    """«ستفتح المدرسة أبوابها الأسبوع المقبل. بحسب الألمانية.»: a sentence (tokens from
+    `start` on) that only credits an outlet or agency reports the sentence before it
+    (tokens before `start`). `s` spans both sentences."""
+    if len(s) - start > _CREDIT_MAX:
+        return None
+    k = start
+    while k < len(s) and (not s.isword[k] or s.words[k] in CONJ):
+        k += 1
+    if k >= len(s) or s.words[k] not in ATTRIBUTION_WORDS or LEX.content_stops.match(s.words, k):
+        return None
+    m = LEX.attribution.match(s.words, k)
+    if not m:
+        return None
+    n, phrase, _ = m
+    j = k + n
+    last = fold(phrase).split()[-1]
+    skip = glued_skip(s.words[j], last) if j < len(s) and len(fold(phrase).split()) > n \
+        and s.words[j].startswith(last) else 0
+    credit = LEX.credit_names.match(s.words, j)
+    if credit is not None and skip == 0:
+        np: NP | None = NP(j, j + credit[0], 0, "outlet", -1, True)
+    else:
+        np = parse_np(s, j, skip=skip)
+        if np is not None and np.kind != "outlet":
+            np = None  # «بحسب الخطة.»: no source
+    if np is None or any(s.isword[x] for x in range(np.after, len(s))):
+        return None
+    a, b = 0, start
+    while a < b and not s.isword[a]:
+        a += 1
+    while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
+        b -= 1
+    if sum(1 for x in range(a, b) if s.isword[x]) < 3:
+        return None
+    cue = CueForm(phrase, "attribute", "preposition", frozenset(), False, False, True)
+    item = Item("indirect", a, b, k, k + n, 0, cue, speaker=np)
+    item.medium = Medium(np.a, np.b, np.skip, "reporter", k)
+    return item

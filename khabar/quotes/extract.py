@@ -22,8 +22,8 @@ from khabar.quotes.lexicon import (CUE_WORDS, LEX, OPENER_LAST_WORDS, POINTING_W
 from khabar.quotes.attribution import source_like
 from khabar.quotes.markers import complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
-from khabar.quotes.morph import ACCUSATIVE, CONJ, DEFINITE, IMPERFECT_PREFIX, NISBA, \
-    PREPS, PRONOUN_SUFFIXES
+from khabar.quotes.morph import ACCUSATIVE, ARTICLE, CONJ, DEFINITE, IMPERFECT_PREFIX, \
+    NISBA, PREPS, PRONOUN_SUFFIXES, contract
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
@@ -301,6 +301,20 @@ def _outlet_hop(s: Sentence, np: NP) -> Medium:
     return Medium(np.a, np.b, np.skip, "reporter", np.a)
 
 
+def _dative_at(s: Sentence, subject: NP, form: CueForm) -> int | None:
+    """«ثمن مسؤولون محليون للحكومة ما قدمته»: after an unnamed source or a group, a word
+    glued to the verb's dative preposition starts the one thanked, not part of the speaker
+    (a title's own «لـ» phrase, «الأمين العام للجامعة», is its complement: titles keep it)."""
+    if not form.dative or subject.kind not in ("anonymous", "group"):
+        return None
+    for x in range(subject.a + 1, subject.b):
+        w = s.words[x]
+        if w[:1] in form.dative and len(w) > 3 and (
+                w.startswith(contract(w[:1] + ARTICLE)) or x not in s.names and not has_head(s, x)):
+            return x
+    return None
+
+
 def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     n = len(s)
     k = cj
@@ -345,6 +359,11 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             if first_object is None and stance_at is None and not form.report:
                 subject = _title_complement(s, subject)
             k = subject.after
+            dative = _dative_at(s, subject, form)
+            if dative is not None:
+                if s.words[dative].startswith(contract(s.words[dative][:1] + ARTICLE)):
+                    k = dative + 1  # «للبلدية سرعة استجابتها»: a definite word is all of it
+                subject.b, subject.tail = dative, 0  # «للحكومة»: the one thanked
             if first_object is not None and s.words[first_object + 1][:1] in PREPS and \
                     s.words[first_object + 1] not in form.object_nouns:
                 k = first_object + 1  # «ووصف المدرب الملعب بالصعب»: what is said of it

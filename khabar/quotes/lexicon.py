@@ -130,6 +130,9 @@ class CueForm:
     needs_subject: bool = False  # «ورد في التقرير أن»: without a subject, another verb
     # an object, then a predicate or a «ب» phrase about it («اعتبر الوزير القرار خطوة»)
     two_objects: bool = False
+    # a glued preposition of the one thanked, between the subject and the thing praised
+    # («ثمن مسؤولون للحكومة ما قدمته»)
+    dative: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -175,6 +178,7 @@ class Lexicon:
     outlet_kinds: Phrases
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
+    credit_names: Phrases  # «… . بحسب الألمانية.»: an agency's credit, in a sentence of its own
     # outlets with their spaces taken out («سكاينيوزعربية»): names a page glued together
     joined_outlets: dict[str, str]
     glued_tails: tuple[str, ...]  # «للأنباء» after a known name in a glued word
@@ -247,7 +251,8 @@ def build() -> Lexicon:
                     bool(v.get("needs_complement")), bool(v.get("continuation")),
                     bool(v.get("report")), _agreement(fold(f), kind, perfect),
                     bool(v.get("invites")), _folded(v.get("object_nouns", ()) or ()),
-                    bool(v.get("needs_subject")), bool(v.get("two_objects"))))
+                    bool(v.get("needs_subject")), bool(v.get("two_objects")),
+                    _folded(v.get("dative", ()) or ())))
     g = load("quote_grammar")
     preps = {fold(w): marker for marker, ws in g["prepositions"].items() for w in ws}
     t = load("titles")
@@ -303,6 +308,7 @@ def build() -> Lexicon:
         groups=Phrases(a["group"], _prefixes(CONJ, (ARTICLE,))),
         outlet_kinds=Phrases(m["kinds"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
+        credit_names=Phrases(m["credit_names"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
         joined_outlets={fold(x).replace(" ", ""): x for x in m["outlets"]},
         glued_tails=tuple(fold(x) for x in m.get("glued_tails", ())),

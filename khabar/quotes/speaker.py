@@ -206,7 +206,21 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         np.b = e
         if t < e:
             _appositive_title(s, np, e, n)
+        np.b = _nationality_aside(s, np.b, n)
     return np
+
+
+def _nationality_aside(s: Sentence, e: int, n: int) -> int:
+    """«المدرب خالد سمير (مصري) تفاؤلا …»: a nationality in brackets right after a
+    person's name belongs to the phrase; the verb's object starts after it."""
+    if e + 2 < n and s.words[e] == "(" and s.words[e + 2] == ")" and e > 0 \
+            and (e - 1) in _name_tokens(s) and _indefinite_adjective(s.words[e + 1]):
+        return e + 3
+    return e
+
+
+def _name_tokens(s: Sentence) -> set[int]:
+    return {x for a, (b, label) in s.names.items() if label == "PER" for x in range(a, b)}
 
 
 def _coordinated_names(s: Sentence, e: int, n: int, label: str) -> int:
