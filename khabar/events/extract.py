@@ -88,20 +88,30 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
+def _prefix_fits(form: L.Form) -> bool:
+    """Whether a form's glued prefix suits its entry (a verb takes a conjunction, «س» or
+    «ل»; a noun never takes the future «س»): fixed per form, so checked once at load."""
+    if form.entry.verb:
+        return form.prefix in _VERB_PREFIXES
+    return L.FUTURE_PREFIX not in form.prefix
+
+
+# the trigger table with the forms whose prefix can never fit left out: the per-word
+# scan then tries only forms that may match, and skips words that have none
+_LIVE_FORMS = {w: live for w, forms in L.TRIGGERS.items()
+               if (live := tuple(f for f in forms if _prefix_fits(f)))}
+_LIVE_KEYS = frozenset(_LIVE_FORMS)
+
+
 def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
-    """The index of the trigger's last word when `form` fits the words at i, else None."""
+    """The index of the trigger's last word when `form` (one of `_LIVE_FORMS`) fits the
+    words at i, else None. The caller has checked that words[i - 1] is no place head."""
     e = form.entry
-    if e.verb and form.prefix not in _VERB_PREFIXES:
-        return None
-    if not e.verb and L.FUTURE_PREFIX in form.prefix:
-        return None
     k = i
     for r in form.rest:
         k += 1
         if k >= len(words) or words[k] != r:
             return None
-    if i > 0 and words[i - 1] in PLACE_HEADS:
-        return None  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
@@ -120,7 +130,8 @@ def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
 def candidates(ctx: "Context") -> list[Candidate]:
     """Trigger candidates: the words of each sentence (found once) that are trigger keys,
     checked against their entries."""
-    keys = L.TRIGGER_KEYS
+    keys = _LIVE_KEYS
+    forms = _LIVE_FORMS
     out: list[Candidate] = []
     for si, sent_words in enumerate(ctx.sent_words):
         if keys.isdisjoint(sent_words):
@@ -128,8 +139,10 @@ def candidates(ctx: "Context") -> list[Candidate]:
         ws = None  # the words' offsets, found only once a form fits
         taken_until = -1
         for i in [i for i, w in enumerate(sent_words) if w in keys]:
+            if i > 0 and sent_words[i - 1] in PLACE_HEADS:
+                continue  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
             w = sent_words[i]
-            for form in L.TRIGGERS[w]:
+            for form in forms[w]:
                 k = _form_ok(form, sent_words, i)
                 if k is None:
                     continue
