@@ -308,10 +308,19 @@ class Context:
         word in its paragraph or weak ones of two senses in the sentence itself, or
         three strong words in the article (a sports article). A word inside a person's
         name («اللواء فايز الدوري») does not count. Made once per paragraph."""
+        known = self._cache.get(("sports sentence", si))
+        if known is None:  # several triggers of a sentence ask: answered once
+            known = self._cache[("sports sentence", si)] = self._sports(si)
+        return bool(known)
+
+    def _sports(self, si: int) -> bool:
+        strong = self._cache.get("sports strong")
+        if strong is None:  # each sentence's strong words, found once for the article
+            strong = self._cache["sports strong"] = [
+                self._sports_words(i, L.SPORTS_STRONG) for i in range(len(self.sent_words))]
         whole = self._cache.get("sports article")
         if whole is None:
-            bases = {L.SPORTS_STRONG[w] for i, ws in enumerate(self.sent_words)
-                     for w in self._sports_words(i, L.SPORTS_STRONG)}
+            bases = {L.SPORTS_STRONG[w] for found in strong for w in found}  # type: ignore
             whole = self._cache["sports article"] = len(bases) >= 3
         if whole:
             return True
@@ -328,7 +337,7 @@ class Context:
         got = self._cache.get(("sports", k))
         if got is None:
             a, b = self.sentences[first][0], self.sentences[max(first, last - 1)][1]
-            got = (any(self._sports_words(i, L.SPORTS_STRONG) for i in range(first, last))
+            got = (any(strong[i] for i in range(first, last))  # type: ignore[index]
                    or any(ph in self.vt[a:b] for ph in L.SPORTS_STRONG_PHRASES))
             self._cache[("sports", k)] = got
         return bool(got)
