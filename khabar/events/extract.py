@@ -88,20 +88,30 @@ def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:
     return [s for s in spans[i:j] if s.end <= b]
 
 
+def _prefix_fits(form: L.Form) -> bool:
+    """Whether a form's glued prefix suits its entry (a verb takes a conjunction, «س» or
+    «ل»; a noun never takes the future «س»): fixed per form, so checked once at load."""
+    if form.entry.verb:
+        return form.prefix in _VERB_PREFIXES
+    return L.FUTURE_PREFIX not in form.prefix
+
+
+# the trigger table with the forms whose prefix can never fit left out: the per-word
+# scan then tries only forms that may match, and skips words that have none
+_LIVE_FORMS = {w: live for w, forms in L.TRIGGERS.items()
+               if (live := tuple(f for f in forms if _prefix_fits(f)))}
+_LIVE_KEYS = frozenset(_LIVE_FORMS)
+
+
 def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
-    """The index of the trigger's last word when `form` fits the words at i, else None."""
+    """The index of the trigger's last word when `form` (one of `_LIVE_FORMS`) fits the
+    words at i, else None. The caller has checked that words[i - 1] is no place head."""
     e = form.entry
-    if e.verb and form.prefix not in _VERB_PREFIXES:
-        return None
-    if not e.verb and L.FUTURE_PREFIX in form.prefix:
-        return None
     k = i
     for r in form.rest:
         k += 1
         if k >= len(words) or words[k] != r:
             return None
-    if i > 0 and words[i - 1] in PLACE_HEADS:
-        return None  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
@@ -120,7 +130,8 @@ def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
 def candidates(ctx: "Context") -> list[Candidate]:
     """Trigger candidates: the words of each sentence (found once) that are trigger keys,
     checked against their entries."""
-    keys = L.TRIGGER_KEYS
+    keys = _LIVE_KEYS
+    forms = _LIVE_FORMS
     out: list[Candidate] = []
     for si, sent_words in enumerate(ctx.sent_words):
         if keys.isdisjoint(sent_words):
@@ -128,8 +139,10 @@ def candidates(ctx: "Context") -> list[Candidate]:
         ws = None  # the words' offsets, found only once a form fits
         taken_until = -1
         for i in [i for i, w in enumerate(sent_words) if w in keys]:
+            if i > 0 and sent_words[i - 1] in PLACE_HEADS:
+                continue  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
             w = sent_words[i]
-            for form in L.TRIGGERS[w]:
+            for form in forms[w]:
                 k = _form_ok(form, sent_words, i)
                 if k is None:
                     continue
@@ -295,10 +308,19 @@ class Context:
         word in its paragraph or weak ones of two senses in the sentence itself, or
         three strong words in the article (a sports article). A word inside a person's
         name («اللواء فايز الدوري») does not count. Made once per paragraph."""
+        known = self._cache.get(("sports sentence", si))
+        if known is None:  # several triggers of a sentence ask: answered once
+            known = self._cache[("sports sentence", si)] = self._sports(si)
+        return bool(known)
+
+    def _sports(self, si: int) -> bool:
+        strong = self._cache.get("sports strong")
+        if strong is None:  # each sentence's strong words, found once for the article
+            strong = self._cache["sports strong"] = [
+                self._sports_words(i, L.SPORTS_STRONG) for i in range(len(self.sent_words))]
         whole = self._cache.get("sports article")
         if whole is None:
-            bases = {L.SPORTS_STRONG[w] for i, ws in enumerate(self.sent_words)
-                     for w in self._sports_words(i, L.SPORTS_STRONG)}
+            bases = {L.SPORTS_STRONG[w] for found in strong for w in found}  # type: ignore
             whole = self._cache["sports article"] = len(bases) >= 3
         if whole:
             return True
@@ -315,7 +337,7 @@ class Context:
         got = self._cache.get(("sports", k))
         if got is None:
             a, b = self.sentences[first][0], self.sentences[max(first, last - 1)][1]
-            got = (any(self._sports_words(i, L.SPORTS_STRONG) for i in range(first, last))
+            got = (any(strong[i] for i in range(first, last))  # type: ignore[index]
                    or any(ph in self.vt[a:b] for ph in L.SPORTS_STRONG_PHRASES))
             self._cache[("sports", k)] = got
         return bool(got)
