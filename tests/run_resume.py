@@ -12,24 +12,15 @@ from pathlib import Path
 
 from khabar.document import Article
 from khabar.pipeline import Pipeline
-from tests.run_stages import SLOW, STALL
+from tests.run_stages import SENTENCES, SLOW, STALL
 
-# our own sentences; each article pauses in the `slow` stage so a run lasts some seconds
-TEXTS = [
-    "قال وزير الزراعة سامي الخطيب يوم الاثنين إن موسم القمح كان جيدا هذا العام.",
-    "وأكدت الشركة في بيان أن المصنع الجديد سيفتح أبوابه في مارس المقبل.",
-    "وصرح المتحدث باسم البلدية بأن أعمال الصيانة ستنتهي خلال أسبوعين.",
-    "ذكرت صحيفة محلية أن الأمطار الغزيرة أغلقت عدة طرق في شمال البلاد.",
-    "وأوضح مدير المستشفى أن عدد المراجعين ارتفع منذ بداية الشتاء.",
-    "أعلنت الجامعة أن التسجيل للفصل الثاني يبدأ الأحد المقبل.",
-]
-N = 16
+N = 16  # articles; each pauses in the `slow` stage so a run lasts some seconds
 BATCH = 2
 PAUSE = 0.6
 
 
 def articles() -> list[Article]:
-    return [Article(f"{STALL} {TEXTS[i % len(TEXTS)]}", source={"name": f"r{i}"})
+    return [Article(f"{STALL} {SENTENCES[i % len(SENTENCES)]}", source={"name": f"r{i}"})
             for i in range(N)]
 
 

@@ -15,20 +15,10 @@ from khabar.ingest import read_bytes, read_path
 from khabar.pipeline import Pipeline, Stage
 from khabar.record import dumps, to_record
 from khabar.run import Pool, auto_workers, pipe
-from tests.run_stages import CRASH, CRASHING, EXPLODE, SLOW, STALL, with_stage
+from tests.run_stages import CRASH, CRASHING, EXPLODE, SENTENCES, SLOW, STALL, with_stage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus"
-
-# our own sentences, short enough that a worker handles each in milliseconds
-SENTENCES = [
-    "قال وزير الزراعة سامي الخطيب يوم الاثنين إن موسم القمح كان جيدا هذا العام.",
-    "وأكدت الشركة في بيان أن المصنع الجديد سيفتح أبوابه في مارس المقبل.",
-    "وصرح المتحدث باسم البلدية بأن أعمال الصيانة ستنتهي خلال أسبوعين.",
-    "ذكرت صحيفة محلية أن الأمطار الغزيرة أغلقت عدة طرق في شمال البلاد.",
-    "وأوضح مدير المستشفى أن عدد المراجعين ارتفع منذ بداية الشتاء.",
-    "أعلنت الجامعة أن التسجيل للفصل الثاني يبدأ الأحد المقبل.",
-]
 
 
 def _articles() -> list[Article]:
