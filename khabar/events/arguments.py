@@ -31,7 +31,7 @@ def _glued(ctx: Context, ws: Words, arg: Arg) -> str:
 
 def _prep_before(ctx: Context, ws: Words, arg: Arg, preps: frozenset[str]) -> bool:
     glued = _glued(ctx, ws, arg)
-    if glued and glued.lstrip("وف") in preps:
+    if glued and glued.lstrip(L.GLUED_CONJ) in preps:
         return True
     i = _word_of(ws, arg.start)
     if ws.starts[i] < arg.start:
@@ -299,7 +299,7 @@ def _complementizer_subject(ctx: Context, ws: Words, k: int, args: list[Arg]) ->
     words = ws.words
     for j in range(k - 1, max(-1, k - 6), -1):
         w = words[j]
-        if w in L.COMPLEMENTIZERS or (w[:1] in "وف" and w[1:] in L.COMPLEMENTIZERS):
+        if L.with_conj(w, L.COMPLEMENTIZERS):
             break
         if not _content(w) or w in L.ANY_PREPS or w in L.TRIGGER_KEYS or \
                 w in L.CLAUSE_BREAKS or w in L.COPULAS or w in L.PERFECT_PARTICLES or \
@@ -478,7 +478,7 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
 
 
 def _strip_conj(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[:1] in "وف" else w
+    return w[1:] if len(w) > 3 and w[:1] in L.GLUED_CONJ else w
 
 
 def _is_complementizer(w: str) -> bool:

@@ -208,10 +208,10 @@ def _clause_starts(ctx: Context, ws) -> list[int]:
     out = [0]
     for i in range(1, len(words)):
         w = words[i]
-        if w in L.COUNT_CLAUSE_OPENERS or (w[:1] in "وف" and w[1:] in L.COUNT_CLAUSE_OPENERS):
+        if L.with_conj(w, L.COUNT_CLAUSE_OPENERS):
             out.append(i)
             continue
-        if w[:1] in "وف" and len(w) > 3 and any(p in ctx.vt[ws.ends[i - 1]:ws.starts[i]]
+        if w[:1] in L.GLUED_CONJ and len(w) > 3 and any(p in ctx.vt[ws.ends[i - 1]:ws.starts[i]]
                                                 for p in "،,؛;") and \
                 number_at(words, i) is None and w[1:] not in L.PERSON_NOUNS and \
                 w not in L.CUE_STARTS:

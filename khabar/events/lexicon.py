@@ -131,6 +131,15 @@ NISBA_PLURAL_ENDINGS = tuple(GRAMMAR["nisba_plural_endings"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 ANOTHER = _set(GRAMMAR["another_occurrence"])
 
+# the conjunctions written glued to the word they open (the statement grammar's morphology)
+GLUED_CONJ = "".join(_f(c) for c in load("quote_grammar")["morphology"]["conjunctions"])
+
+
+def with_conj(w: str, forms) -> bool:
+    """`w` is one of `forms`, or is one with a conjunction glued in front («وأن», «فإن»)."""
+    return w in forms or (w[:1] in GLUED_CONJ and w[1:] in forms)
+
+
 # the written forms of the verbs whose subject is a source, not an author (a conjunction
 # may be glued in front: checked by the caller)
 SOURCE_VERBS = (_set(GRAMMAR["source_verbs"]) | frozenset(
