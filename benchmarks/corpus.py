@@ -67,13 +67,15 @@ def slice_input(src: Path, every: int, limit: int | None, out_dir: str) -> Path:
     if out.exists():
         return out
     n = 0
-    with gzip.open(src, "rt", encoding="utf-8") as fin, gzip.open(out, "wt", encoding="utf-8") as fo:
+    part = out.with_name(out.name + ".part")  # renamed when whole: a killed run leaves no slice
+    with gzip.open(src, "rt", encoding="utf-8") as fin, gzip.open(part, "wt", encoding="utf-8") as fo:
         for i, line in enumerate(fin):
             if i % every == 0:
                 fo.write(line)
                 n += 1
                 if limit is not None and n >= limit:
                     break
+    part.replace(out)
     return out
 
 

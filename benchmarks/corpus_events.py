@@ -12,7 +12,6 @@ pipeline runs: about a minute per 3,000 articles on one core); later runs reuse 
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import statistics
 import sys
@@ -22,7 +21,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).parent))
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
+
+from corpus import slice_input  # noqa: E402
 
 from khabar.corpus import Corpus  # noqa: E402
 from khabar.corpus.events import COLUMNS, JOINS, EventFilters  # noqa: E402
@@ -85,13 +87,7 @@ def timed(fns: list, repeat: int) -> list[tuple[float, float]]:
 
 
 def build(db: str, src: str, n: int, workers: int) -> None:
-    sliced = Path(tempfile.gettempdir()) / f"khabar-events-bench-{n}.jsonl"
-    with gzip.open(src, "rt", encoding="utf-8") as fin, open(sliced, "w",
-                                                             encoding="utf-8") as out:
-        for i, line in enumerate(fin):
-            if i >= n:
-                break
-            out.write(line)
+    sliced = slice_input(Path(src), 1, n, tempfile.gettempdir())
     t = time.perf_counter()
     with Corpus(db) as c:
         summary = c.add([str(sliced)], workers=workers)

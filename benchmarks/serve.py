@@ -14,7 +14,6 @@ is bounded by both a request count and a time limit.
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.client
 import random
 import statistics
@@ -27,6 +26,7 @@ from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
 
 from tests.serve_live import live_server
 
@@ -36,12 +36,9 @@ UNLABELED = ROOT.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 def build(n: int, db: Path) -> Path:
     from khabar.corpus import Corpus
 
-    part = db.with_suffix(".jsonl")
-    with gzip.open(UNLABELED, "rt", encoding="utf-8") as src, open(part, "w", encoding="utf-8") as out:
-        for i, line in enumerate(src):
-            if i >= n:
-                break
-            out.write(line)
+    from corpus import slice_input
+
+    part = slice_input(UNLABELED, 1, n, str(db.parent))
     t = time.perf_counter()
     with Corpus(db) as corpus:
         summary = corpus.add([part])
