@@ -30,7 +30,6 @@ import json
 import os
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -41,6 +40,7 @@ DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 QUERIES = Path(__file__).with_name("corpus_queries.tsv")
 sys.path.insert(0, str(REPO))
 from khabar.corpus.schema import BATCH_SIZE  # noqa: E402
+from latency import p50_p95  # noqa: E402
 
 
 def read_queries() -> list[tuple[str, dict]]:
@@ -168,8 +168,9 @@ def measure(args) -> None:
         r = c.search(q, **o)
         times.append(((time.perf_counter() - t) * 1000, q, o, len(r.rows)))
     ms = sorted(t[0] for t in times)
-    print(f"search over {len(ms)} fixed queries: p50 {statistics.median(ms):.1f} ms, "
-          f"p95 {ms[int(0.95 * len(ms)) - 1]:.1f} ms, max {ms[-1]:.1f} ms")
+    p50, p95 = p50_p95(ms)
+    print(f"search over {len(ms)} fixed queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"max {ms[-1]:.1f} ms")
     for t, q, o, n in sorted(times, reverse=True)[:5]:
         print(f"  slowest: {t:.1f} ms {q!r} {o} ({n} rows)")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 
 from corpus import slice_input  # noqa: E402
+from latency import p50_p95  # noqa: E402
 
 from khabar.corpus import Corpus  # noqa: E402
 from khabar.corpus.events import COLUMNS, JOINS, EventFilters  # noqa: E402
@@ -79,11 +79,7 @@ def timed(fns: list, repeat: int) -> list[tuple[float, float]]:
             t = time.perf_counter()
             fn()
             got.append((time.perf_counter() - t) * 1000)
-    out = []
-    for got in times:
-        got.sort()
-        out.append((statistics.median(got), got[min(len(got) - 1, int(0.95 * len(got)))]))
-    return out
+    return [p50_p95(got) for got in times]
 
 
 def build(db: str, src: str, n: int, workers: int) -> None:

@@ -33,6 +33,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from corpus import read_queries
+    from latency import p50_p95
 
     from khabar.corpus import Corpus, api
     from khabar.corpus import search as new
@@ -66,9 +67,8 @@ def main() -> None:
           f"facet queries" + "".join(f"\n  DIFFERENT: {q!r} {o}" for q, o in differ))
     med = {name: [statistics.median(x) for x in times[name]] for name in sides}
     for name in sides:
-        ms = sorted(med[name])
-        print(f"{name:>6}: p50 {statistics.median(ms):.1f} ms, p95 "
-              f"{ms[int(0.95 * len(ms)) - 1]:.1f} ms, max {ms[-1]:.1f} ms "
+        p50, p95 = p50_p95(med[name])
+        print(f"{name:>6}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(med[name]):.1f} ms "
               f"(median of {args.rounds - 1} rounds per query)")
     for i in sorted(range(len(queries)), key=lambda i: -med["before"][i])[:10]:
         print(f"  {med['before'][i]:7.1f} -> {med['after'][i]:7.1f} ms  {queries[i][0]!r} "

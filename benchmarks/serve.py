@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import random
-import statistics
 import sys
 import tempfile
 import threading
@@ -29,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from tests.serve_live import live_server
+from latency import p50_p95, percentile
 
 UNLABELED = ROOT.parent / "shared" / "data" / "unlabeled" / "news.jsonl.gz"
 
@@ -121,8 +121,8 @@ def load(base: str, mix: list[dict], total: int, concurrency: int, seconds: floa
         print("error:", e, file=sys.stderr)
     return {"requests": len(latencies), "errors": len(errors), "seconds": elapsed,
             "rps": len(latencies) / elapsed if elapsed else 0.0,
-            "p50_ms": 1000 * statistics.median(latencies),
-            "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+            "p50_ms": 1000 * percentile(latencies, 50),
+            "p95_ms": 1000 * percentile(latencies, 95),
             "max_ms": 1000 * latencies[-1], "by_kind": by_kind}
 
 
@@ -162,9 +162,8 @@ def main() -> None:
               f"{r['p95_ms']:>9.1f}{r['max_ms']:>9.1f}{r['rps']:>8.1f}")
     print("\nby request shape (1 client):")
     for kind, times in sorted(serial["by_kind"].items()):
-        times.sort()
-        print(f"  {kind:<28}{len(times):>5}  p50 {1000 * statistics.median(times):7.1f} ms"
-              f"  p95 {1000 * times[int(0.95 * (len(times) - 1))]:7.1f} ms")
+        p50, p95 = p50_p95(times)
+        print(f"  {kind:<28}{len(times):>5}  p50 {1000 * p50:7.1f} ms  p95 {1000 * p95:7.1f} ms")
 
 
 if __name__ == "__main__":
