@@ -1,0 +1,194 @@
+"""Cross-sentence event coreference: a later mention that points back («الغارة», «القصف»,
+«الهجوم», or a sentence dated «آنذاك») is the story told before it, not a new event.
+
+`merge` joins mentions that share what identifies an occurrence (its place, its target);
+this pass joins the rest of a story: a definite recap with no place of its own, or one
+whose place, date and author agree with the nearest earlier event of its type. The words
+are data (resources/ar/event_coreference.yaml).
+
+The joined event keeps the first telling as its main mention (its date and place are the
+story's), takes the arguments only the recap gives, and its toll is the most complete
+whole one: the higher exact count, never a sum («قتل 25 … / أسفرت المواجهات عن سقوط 16
+قتيلا من …»: a part, not a second toll)."""
+from __future__ import annotations
+
+from khabar.events import lexicon as L
+from khabar.events.lexicon import PLACE_HEADS
+from khabar.events.merge import _key, _same_actor
+from khabar.normalize import fold
+from khabar.resources import load
+
+_WORDS = load("event_coreference")
+DEFINITE = frozenset(L._f(p) for p in _WORDS["definite_prefixes"])
+ANAPHORIC_TIMES = L._set(_WORDS["anaphoric_times"])
+SPAN_CUES = L._set(_WORDS["span_cues"])
+
+_TOLLS = ("dead", "injured", "arrested")
+_FILLED = ("actor", "recipient", "location")
+# a plan or a supposition is not the occurrence it would be
+_UNREAL = frozenset({"future", "hypothetical"})
+
+
+def _whole_word(ev: dict) -> str:
+    """The trigger's first word with the clitics glued in front of it (a trigger span
+    starts past them: «المواجهات» gives the span «مواجهات»)."""
+    sent, trig = ev["sentence"], ev["trigger"]
+    at = trig["start"] - sent["start"]
+    text = sent["text"]
+    if not 0 <= at <= len(text):
+        return trig["text"]
+    lo = at
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    return text[lo:at] + trig["text"]
+
+
+def definite_noun(trigger: str) -> bool:
+    """Whether a trigger word is a noun with the article («والغارة», «للهجوم»), not a verb
+    that happens to start with its letters («التقى»)."""
+    words = fold(trigger).split()
+    if not words:
+        return False
+    forms = L.TRIGGERS.get(words[0], ())
+    return any(f.prefix in DEFINITE and not f.entry.verb for f in forms)
+
+
+def _words(ev: dict) -> set[str]:
+    return set(L.WORD.findall(fold(ev["sentence"]["text"])))
+
+
+def refers_back(ev: dict) -> bool:
+    """A mention that points back to an occurrence already told, and tells no span of
+    time (a campaign's definite noun, its toll a total)."""
+    if ev.get("another"):
+        return False
+    words = _words(ev)
+    if words & SPAN_CUES:
+        return False
+    return definite_noun(_whole_word(ev)) or bool(words & ANAPHORIC_TIMES)
+
+
+def _own_date(ev: dict) -> str | None:
+    """The date a mention's own words give (not the publication day filled in)."""
+    d = ev.get("date") or {}
+    return None if d.get("source") == "publication" else d.get("value")
+
+
+def _dates_agree(a: dict, b: dict) -> bool:
+    da, db = _own_date(a), _own_date(b)
+    return not (da and db) or da.startswith(db) or db.startswith(da)
+
+
+def _place_tie(a: dict, b: dict) -> int:
+    """How surely two mentions are told at one place: 3 one place under two names (one key,
+    one spot, a shared name word: «محافظة تعز» / «مدينة تعز»); 2 a place and the country
+    that holds it, or a mention that names no place; 1 a place the other mention's sentence
+    names too («في حي الزيتون بغزة» / «في غزة»); 0 two places."""
+    pa, pb = a.get("location"), b.get("location")
+    if not pa or not pb:
+        return 2
+    if _key(pa) == _key(pb):
+        return 3
+    na, nb = _name_words(pa), _name_words(pb)
+    if na & nb:
+        return 3
+    ga, gb = pa.get("geo"), pb.get("geo")
+    if ga and gb:
+        if (ga.get("lat"), ga.get("lon")) == (gb.get("lat"), gb.get("lon")):
+            return 3
+        if ga.get("country") != gb.get("country"):
+            return 0
+        if min(ga.get("admin_level", 9), gb.get("admin_level", 9)) == 0:
+            return 2
+    return 1 if _named_in(na, b) or _named_in(nb, a) else 0
+
+
+def _named_in(names: set[str], ev: dict) -> bool:
+    """Whether the sentence of `ev` names one of `names` («برفح» names «رفح»)."""
+    words = _words(ev)
+    return any(n in words or any(p + n in words for p in L.PREFIXES) for n in names)
+
+
+def _name_words(part: dict) -> set[str]:
+    """The words of a place's name past its generic head and article: «محافظة تعز» and
+    «مدينة تعز» share «تعز»."""
+    out = set()
+    for w in L.WORD.findall(fold(part.get("text") or "")):
+        if w in PLACE_HEADS or w in L.NOT_PLACE_NAMES:
+            continue
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        if len(w) >= 3:
+            out.add(w)
+    return out
+
+
+def _tie(ante: dict, ev: dict) -> int:
+    """How surely `ev` retells `ante` (0: it cannot): their place tie, where nothing else
+    they say differs (the type, a plan against a fact, the day, the author)."""
+    if ante["type"] != ev["type"] or ante["sentence"]["start"] == ev["sentence"]["start"]:
+        return 0
+    if (ante.get("status") in _UNREAL) != (ev.get("status") in _UNREAL):
+        return 0
+    if not (_dates_agree(ante, ev) and _same_actor(ante, ev)):
+        return 0
+    return _place_tie(ante, ev)
+
+
+def _vague(ev: dict, role: str) -> bool:
+    return role in ev.get("vague", ())
+
+
+def _fold_in(ante: dict, ev: dict) -> None:
+    """`ev` is a later mention of `ante`: its mention is kept, its arguments fill the gaps."""
+    mentions = ante.setdefault("mentions", [])
+    mentions.extend(ev.get("mentions", ()))
+    mentions.append({"trigger": ev["trigger"], "sentence": ev["sentence"]})
+    for role in _FILLED:
+        if ante.get(role) is None and ev.get(role) is not None:
+            ante[role] = ev[role]
+    if _own_date(ante) is None and _own_date(ev) is not None:
+        ante["date"] = ev["date"]
+    vague = set(ante.get("vague", ()))
+    for role in _TOLLS:
+        got, new = ante.get(role), ev.get(role)
+        if new is None:
+            continue
+        # the most complete whole toll: an exact count over a round one, a higher exact
+        # count over a lower one (a toll grows as it is told; a part is never the larger)
+        if got is None or (role in vague and not _vague(ev, role)) or \
+                (not _vague(ev, role) and role not in vague and new > got):
+            ante[role] = new
+            vague.discard(role)
+            if _vague(ev, role):
+                vague.add(role)
+    if vague:
+        ante["vague"] = sorted(vague)
+    else:
+        ante.pop("vague", None)
+
+
+def join(events: list[dict]) -> list[dict]:
+    """The events of an article in text order, each later mention that points back folded
+    into the nearest earlier event of its type it agrees with."""
+    out: list[dict] = []
+    last_of: dict[str, list[dict]] = {}
+    for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
+        ante = None
+        if refers_back(ev):
+            # the nearest earlier event of its type, one surely at its place first
+            best = 0
+            for a in reversed(last_of.get(ev["type"], ())):
+                tie = _tie(a, ev)
+                if tie > best:
+                    ante, best = a, tie
+                if best == 3:
+                    break
+        if ante is None:
+            out.append(ev)
+            last_of.setdefault(ev["type"], []).append(ev)
+        else:
+            _fold_in(ante, ev)
+    for ev in out:
+        if ev.get("mentions"):
+            ev["mentions"].sort(key=lambda m: m["trigger"]["start"])
+    return out
