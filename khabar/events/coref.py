@@ -22,6 +22,8 @@ _WORDS = load("event_coreference")
 DEFINITE = frozenset(L._f(p) for p in _WORDS["definite_prefixes"])
 ANAPHORIC_TIMES = L._set(_WORDS["anaphoric_times"])
 SPAN_CUES = L._set(_WORDS["span_cues"])
+RENEWAL_CUES = L._set(_WORDS["renewal_cues"])
+BOMBARDMENT = frozenset(_WORDS["bombardment_modes"])
 
 _TOLLS = ("dead", "injured", "arrested")
 _FILLED = ("actor", "recipient", "location")
@@ -63,7 +65,7 @@ def refers_back(ev: dict) -> bool:
     if ev.get("another"):
         return False
     words = _words(ev)
-    if words & SPAN_CUES:
+    if words & SPAN_CUES or words & RENEWAL_CUES:
         return False
     return definite_noun(_whole_word(ev)) or bool(words & ANAPHORIC_TIMES)
 
@@ -122,11 +124,39 @@ def _name_words(part: dict) -> set[str]:
     return out
 
 
+def _mode_class(ev: dict) -> str | None:
+    mode = ev.get("mode")
+    return "bombardment" if mode in BOMBARDMENT else mode
+
+
+def _entries(ev: dict) -> set:
+    """The trigger lexicon's lines of an event's mentions: «غارة» and «الغارات» are one."""
+    out = set()
+    for m in (ev, *ev.get("mentions", ())):
+        for f in L.TRIGGERS.get(fold(m["trigger"]["text"]).split()[0] if m["trigger"]["text"]
+                                else "", ()):
+            out.add(f.entry)
+    return out
+
+
+def _same_kind(ante: dict, ev: dict) -> bool:
+    """Told with one word, or in one mode («الغارة» after «غارات», «القصف» after «غارة»)."""
+    ma, me = _mode_class(ante), _mode_class(ev)
+    return bool(_entries(ante) & _entries(ev)) or (ma is not None and ma == me)
+
+
 def _tie(ante: dict, ev: dict) -> int:
     """How surely `ev` retells `ante` (0: it cannot): their place tie, where nothing else
-    they say differs (the type, a plan against a fact, the day, the author)."""
-    if ante["type"] != ev["type"] or ante["sentence"]["start"] == ev["sentence"]["start"]:
+    they say differs (the type, the mode, a plan against a fact, the day, the author)."""
+    if ante["type"] != ev["type"]:
         return 0
+    if ante["sentence"]["start"] == ev["sentence"]["start"] and not _same_kind(ante, ev):
+        # «… أربع غارات على فندق، الغارات استهدفت …» retells its sentence's raids; another
+        # word in one sentence is another event (told apart by its clause)
+        return 0
+    ma, me = _mode_class(ante), _mode_class(ev)
+    if ma and me and ma != me:
+        return 0  # a shooting is not the air raid told before it
     if (ante.get("status") in _UNREAL) != (ev.get("status") in _UNREAL):
         return 0
     if not (_dates_agree(ante, ev) and _same_actor(ante, ev)):
@@ -153,10 +183,11 @@ def _fold_in(ante: dict, ev: dict) -> None:
         got, new = ante.get(role), ev.get(role)
         if new is None:
             continue
-        # the most complete whole toll: an exact count over a round one, a higher exact
-        # count over a lower one (a toll grows as it is told; a part is never the larger)
-        if got is None or (role in vague and not _vague(ev, role)) or \
-                (not _vague(ev, role) and role not in vague and new > got):
+        # the most complete whole toll: the higher count (a toll grows as it is told; a
+        # part is never the larger), an exact one over a round one it reaches («عشرات»,
+        # then «35»; not «أصيب بعضهم»)
+        if got is None or (new > got and not (_vague(ev, role) and role not in vague)) or \
+                (new == got and role in vague and not _vague(ev, role)):
             ante[role] = new
             vague.discard(role)
             if _vague(ev, role):
@@ -175,13 +206,18 @@ def join(events: list[dict]) -> list[dict]:
     for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
         ante = None
         if refers_back(ev):
-            # the nearest earlier event of its type, one surely at its place first
-            best = 0
+            # the nearest earlier event of its type told with the same word, else the
+            # nearest; one surely at its place first. A place only named in the other
+            # sentence ties a recap told with the same word alone.
+            best: tuple[bool, int] = (False, 0)
             for a in reversed(last_of.get(ev["type"], ())):
                 tie = _tie(a, ev)
-                if tie > best:
-                    ante, best = a, tie
-                if best == 3:
+                kind = _same_kind(a, ev)
+                if tie == 0 or (tie == 1 and not kind):
+                    continue
+                if (kind, tie) > best:
+                    ante, best = a, (kind, tie)
+                if best == (True, 3):
                     break
         if ante is None:
             out.append(ev)
