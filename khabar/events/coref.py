@@ -59,6 +59,16 @@ def _words(ev: dict) -> set[str]:
     return set(L.WORD.findall(fold(ev["sentence"]["text"])))
 
 
+def _toll_word(ev: dict) -> bool:
+    """A trigger that tells a toll («القتلى», «الجرحى»), not the attack itself."""
+    words = fold(ev["trigger"]["text"]).split()
+    return bool(words) and any(f.entry.secondary for f in L.TRIGGERS.get(words[0], ()))
+
+
+def _dated_back(ev: dict) -> bool:
+    return bool(_words(ev) & ANAPHORIC_TIMES)
+
+
 def refers_back(ev: dict) -> bool:
     """A mention that points back to an occurrence already told, and tells no span of
     time (a campaign's definite noun, its toll a total)."""
@@ -67,7 +77,7 @@ def refers_back(ev: dict) -> bool:
     words = _words(ev)
     if words & SPAN_CUES or words & RENEWAL_CUES:
         return False
-    return definite_noun(_whole_word(ev)) or bool(words & ANAPHORIC_TIMES)
+    return definite_noun(_whole_word(ev)) or _dated_back(ev)
 
 
 def _own_date(ev: dict) -> str | None:
@@ -168,7 +178,7 @@ def _vague(ev: dict, role: str) -> bool:
     return role in ev.get("vague", ())
 
 
-def _fold_in(ante: dict, ev: dict) -> None:
+def _fold_in(ante: dict, ev: dict, raise_toll: bool = True) -> None:
     """`ev` is a later mention of `ante`: its mention is kept, its arguments fill the gaps."""
     mentions = ante.setdefault("mentions", [])
     mentions.extend(ev.get("mentions", ()))
@@ -186,7 +196,8 @@ def _fold_in(ante: dict, ev: dict) -> None:
         # the most complete whole toll: the higher count (a toll grows as it is told; a
         # part is never the larger), an exact one over a round one it reaches («عشرات»,
         # then «35»; not «أصيب بعضهم»)
-        if got is None or (new > got and not (_vague(ev, role) and role not in vague)) or \
+        if got is None or (raise_toll and new > got and not (_vague(ev, role) and
+                                                              role not in vague)) or \
                 (new == got and role in vague and not _vague(ev, role)):
             ante[role] = new
             vague.discard(role)
@@ -203,28 +214,40 @@ def join(events: list[dict]) -> list[dict]:
     into the nearest earlier event of its type it agrees with."""
     out: list[dict] = []
     last_of: dict[str, list[dict]] = {}
+    told: dict[tuple[str, int], int] = {}
+    for ev in events:
+        key = (ev["type"], ev["sentence"]["start"])
+        told[key] = told.get(key, 0) + 1
     for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
-        ante = None
-        if refers_back(ev):
-            # the nearest earlier event of its type told with the same word, else the
-            # nearest; one surely at its place first. A place only named in the other
-            # sentence ties a recap told with the same word alone.
-            best: tuple[bool, int] = (False, 0)
-            for a in reversed(last_of.get(ev["type"], ())):
-                tie = _tie(a, ev)
-                kind = _same_kind(a, ev)
-                if tie == 0 or (tie == 1 and not kind):
-                    continue
-                if (kind, tie) > best:
-                    ante, best = a, (kind, tie)
-                if best == (True, 3):
-                    break
+        ante = _antecedent(ev, last_of.get(ev["type"], ())) if refers_back(ev) else None
         if ante is None:
             out.append(ev)
             last_of.setdefault(ev["type"], []).append(ev)
         else:
-            _fold_in(ante, ev)
+            # a sentence telling two events of the type may give the other one's toll
+            # («وتأتي الهجمات بعد أسبوع من تفجير أدى إلى مقتل 60»): it fills, never raises
+            _fold_in(ante, ev, raise_toll=told[(ev["type"], ev["sentence"]["start"])] < 2)
     for ev in out:
         if ev.get("mentions"):
             ev["mentions"].sort(key=lambda m: m["trigger"]["start"])
     return out
+
+
+def _antecedent(ev: dict, earlier) -> dict | None:
+    """The nearest earlier event of its type told with the same word or mode, else the
+    nearest; one surely at its place first. Told with another word, a recap needs the same
+    place, or to be a toll word («القتلى») or in a sentence dated «آنذاك»; a place only
+    named in the other sentence ties the same word alone."""
+    loose = _toll_word(ev) or _dated_back(ev)
+    best: tuple[bool, int] = (False, 0)
+    ante = None
+    for a in reversed(earlier):
+        tie = _tie(a, ev)
+        kind = _same_kind(a, ev)
+        if tie == 0 or (not kind and (tie == 1 or (tie == 2 and not loose))):
+            continue
+        if (kind, tie) > best:
+            ante, best = a, (kind, tie)
+        if best == (True, 3):
+            break
+    return ante
