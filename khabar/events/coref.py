@@ -13,17 +13,11 @@ whole one: the higher exact count, never a sum («قتل 25 … / أسفرت ا�
 from __future__ import annotations
 
 from khabar.events import lexicon as L
+from khabar.events.coref_words import (ANAPHORIC_TIMES, BOMBARDMENT, CAUSE_WORDS, DEFINITE,
+                                       RENEWAL_CUES, says, sentence_words, tells_span)
 from khabar.events.lexicon import PLACE_HEADS
 from khabar.events.merge import _key, _same_actor
 from khabar.normalize import fold
-from khabar.resources import load
-
-_WORDS = load("event_coreference")
-DEFINITE = frozenset(L._f(p) for p in _WORDS["definite_prefixes"])
-ANAPHORIC_TIMES = L._set(_WORDS["anaphoric_times"])
-SPAN_CUES = L._set(_WORDS["span_cues"])
-RENEWAL_CUES = L._set(_WORDS["renewal_cues"])
-BOMBARDMENT = frozenset(_WORDS["bombardment_modes"])
 
 _TOLLS = ("dead", "injured", "arrested")
 _FILLED = ("actor", "recipient", "location")
@@ -55,8 +49,7 @@ def definite_noun(trigger: str) -> bool:
     return any(f.prefix in DEFINITE and not f.entry.verb for f in forms)
 
 
-def _words(ev: dict) -> set[str]:
-    return set(L.WORD.findall(fold(ev["sentence"]["text"])))
+_words = sentence_words
 
 
 def _toll_word(ev: dict) -> bool:
@@ -66,7 +59,7 @@ def _toll_word(ev: dict) -> bool:
 
 
 def _dated_back(ev: dict) -> bool:
-    return bool(_words(ev) & ANAPHORIC_TIMES)
+    return says(ev, ANAPHORIC_TIMES)
 
 
 def refers_back(ev: dict) -> bool:
@@ -74,8 +67,7 @@ def refers_back(ev: dict) -> bool:
     time (a campaign's definite noun, its toll a total)."""
     if ev.get("another"):
         return False
-    words = _words(ev)
-    if words & SPAN_CUES or words & RENEWAL_CUES:
+    if tells_span(ev) or says(ev, RENEWAL_CUES):
         return False
     return definite_noun(_whole_word(ev)) or _dated_back(ev)
 
@@ -98,7 +90,10 @@ def _place_tie(a: dict, b: dict) -> int:
     names too («في حي الزيتون بغزة» / «في غزة»); 0 two places."""
     pa, pb = a.get("location"), b.get("location")
     if not pa or not pb:
-        return 2
+        # a recap that names the place without it being read as the event's
+        # («وكانت الغارة على النصيرات قد …»)
+        named = (pa and _named_in(_name_words(pa), b)) or (pb and _named_in(_name_words(pb), a))
+        return 3 if named else 2
     if _key(pa) == _key(pb):
         return 3
     na, nb = _name_words(pa), _name_words(pb)
@@ -155,12 +150,22 @@ def _same_kind(ante: dict, ev: dict) -> bool:
     return bool(_entries(ante) & _entries(ev)) or (ma is not None and ma == me)
 
 
-def _tie(ante: dict, ev: dict) -> int:
+def _authors_agree(a: dict, b: dict) -> bool:
+    """No author against another; an «author» that is the place of either is a misread
+    place («وكانت الغارة على النصيرات …»), not one."""
+    if _same_actor(a, b):
+        return True
+    places = set().union(*(_name_words(e["location"]) for e in (a, b) if e.get("location")))
+    return any(e.get("actor") and _name_words(e["actor"]) <= places for e in (a, b))
+
+
+def _tie(ante: dict, ev: dict, one_sentence: bool = False) -> int:
     """How surely `ev` retells `ante` (0: it cannot): their place tie, where nothing else
     they say differs (the type, the mode, a plan against a fact, the day, the author)."""
     if ante["type"] != ev["type"]:
         return 0
-    if ante["sentence"]["start"] == ev["sentence"]["start"] and not _same_kind(ante, ev):
+    if ante["sentence"]["start"] == ev["sentence"]["start"] and not one_sentence and \
+            not _same_kind(ante, ev):
         # «… أربع غارات على فندق، الغارات استهدفت …» retells its sentence's raids; another
         # word in one sentence is another event (told apart by its clause)
         return 0
@@ -169,7 +174,7 @@ def _tie(ante: dict, ev: dict) -> int:
         return 0  # a shooting is not the air raid told before it
     if (ante.get("status") in _UNREAL) != (ev.get("status") in _UNREAL):
         return 0
-    if not (_dates_agree(ante, ev) and _same_actor(ante, ev)):
+    if not (_dates_agree(ante, ev) and _authors_agree(ante, ev)):
         return 0
     return _place_tie(ante, ev)
 
@@ -219,14 +224,17 @@ def join(events: list[dict]) -> list[dict]:
         key = (ev["type"], ev["sentence"]["start"])
         told[key] = told.get(key, 0) + 1
     for ev in sorted(events, key=lambda e: e["trigger"]["start"]):
-        ante = _antecedent(ev, last_of.get(ev["type"], ())) if refers_back(ev) else None
+        earlier = last_of.get(ev["type"], ())
+        alone = told[(ev["type"], ev["sentence"]["start"])] < 2
+        ante = _antecedent(ev, earlier) if refers_back(ev) else (
+            _toll_and_cause(ev, earlier) or (_restated(ev, earlier) if alone else None))
         if ante is None:
             out.append(ev)
             last_of.setdefault(ev["type"], []).append(ev)
         else:
             # a sentence telling two events of the type may give the other one's toll
             # («وتأتي الهجمات بعد أسبوع من تفجير أدى إلى مقتل 60»): it fills, never raises
-            _fold_in(ante, ev, raise_toll=told[(ev["type"], ev["sentence"]["start"])] < 2)
+            _fold_in(ante, ev, raise_toll=alone)
     for ev in out:
         if ev.get("mentions"):
             ev["mentions"].sort(key=lambda m: m["trigger"]["start"])
@@ -251,3 +259,56 @@ def _antecedent(ev: dict, earlier) -> dict | None:
         if best == (True, 3):
             break
     return ante
+
+
+def _tolls(ev: dict) -> tuple:
+    return tuple(ev.get(r) for r in _TOLLS)
+
+
+def _tolls_agree(a: dict, b: dict) -> bool:
+    """No two exact counts of one kind that differ."""
+    return all(x is None or y is None or x == y or _vague(a, r) or _vague(b, r)
+               for r, x, y in zip(_TOLLS, _tolls(a), _tolls(b)))
+
+
+def _restated(ev: dict, earlier) -> dict | None:
+    """An earlier event `ev` tells again without pointing back: a sentence that starts the
+    story over, told with the same word at the same place on the same day, with no other
+    count («شنت الطائرات السبت غارات على …» in the lead and again in the next paragraph).
+    Only an event told alone of its type in its sentence: in a sentence of two («زيارة …
+    ولقائه …»), which one the earlier mention is is the sentence's to say."""
+    if ev.get("another"):
+        return None
+    for a in reversed(earlier):
+        if a["sentence"]["start"] == ev["sentence"]["start"]:
+            continue  # told apart by its clause (build._groups)
+        da, de = _own_date(a), _own_date(ev)
+        if da and de and da == de and len(da) >= 10 and _tie(a, ev) == 3 and \
+                _same_kind(a, ev) and _tolls_agree(a, ev):
+            return a
+    return None
+
+
+def _toll_verb(ev: dict) -> bool:
+    """A trigger that is a verb of the toll («قتل», «استشهد», «أصيب»)."""
+    words = fold(ev["trigger"]["text"]).split()
+    return len(words) == 1 and ((words[0],) in L.CUES_AFTER) and any(
+        f.entry.verb for f in L.TRIGGERS.get(words[0], ()))
+
+
+def _toll_and_cause(ev: dict, earlier) -> dict | None:
+    """«قتل أربعة مدنيين وأصيب 12 صباح اليوم جراء قصف صاروخي …»: a toll verb and the
+    attack given as its cause, one clause apart at most, are one event."""
+    if not earlier:
+        return None
+    a = earlier[-1]
+    sent = ev["sentence"]
+    if a["sentence"]["start"] != sent["start"] or not _toll_verb(a) or _toll_verb(ev):
+        return None
+    between = L.WORD.findall(fold(sent["text"][a["trigger"]["end"] - sent["start"]:
+                                              ev["trigger"]["start"] - sent["start"]]))
+    if not between or any(L.with_conj(w, L.CLAUSE_BREAKS) for w in between):
+        return None
+    glued = fold(_whole_word(ev))[:-len(fold(ev["trigger"]["text"])) or None]
+    caused = between[-1] in CAUSE_WORDS or "ب" in glued
+    return a if caused and _tie(a, ev, one_sentence=True) >= 2 else None

@@ -1,0 +1,31 @@
+"""The words that tie a later mention of an event to an earlier one, or keep it apart
+(resources/ar/event_coreference.yaml), shared by `merge` and `coref`."""
+from __future__ import annotations
+
+from khabar.events import lexicon as L
+from khabar.normalize import fold
+from khabar.resources import load
+
+_WORDS = load("event_coreference")
+DEFINITE = frozenset(L._f(p) for p in _WORDS["definite_prefixes"])
+ANAPHORIC_TIMES = L._set(_WORDS["anaphoric_times"])
+SPAN_CUES = L._set(_WORDS["span_cues"])
+RENEWAL_CUES = L._set(_WORDS["renewal_cues"])
+BOMBARDMENT = frozenset(_WORDS["bombardment_modes"])
+CAUSE_WORDS = L._set(_WORDS["cause_words"])
+
+
+def sentence_words(ev: dict) -> set[str]:
+    """The folded words of the sentence an event is told in."""
+    return set(L.WORD.findall(fold(ev["sentence"]["text"])))
+
+
+def says(ev: dict, cues: frozenset[str]) -> bool:
+    """Whether the sentence of an event holds one of `cues`, a conjunction glued or not."""
+    return any(L.with_conj(w, cues) for w in sentence_words(ev))
+
+
+def tells_span(ev: dict) -> bool:
+    """A sentence that tells a span of time or a campaign («منذ بدء الحرب استشهد …»,
+    «الغارات المتواصلة»): its count is a total, never one strike's toll."""
+    return says(ev, SPAN_CUES)
