@@ -13,8 +13,9 @@ whole one: the higher exact count, never a sum («قتل 25 … / أسفرت ا�
 from __future__ import annotations
 
 from khabar.events import lexicon as L
-from khabar.events.coref_words import (ANAPHORIC_TIMES, BOMBARDMENT, CAUSE_WORDS, DEFINITE,
-                                       RENEWAL_CUES, says, sentence_words, tells_span)
+from khabar.events.coref_words import (ANAPHORIC_TIMES, CAUSE_WORDS, DEFINITE,
+                                       RENEWAL_CUES, mode_class, modes_agree, says,
+                                       sentence_words, tells_span)
 from khabar.events.lexicon import PLACE_HEADS
 from khabar.events.merge import _key, _same_actor
 from khabar.normalize import fold
@@ -100,6 +101,8 @@ def _place_tie(a: dict, b: dict) -> int:
     if na & nb:
         return 3
     ga, gb = pa.get("geo"), pb.get("geo")
+    if (ga or gb) and not (ga and gb) and (ga or gb).get("admin_level") == 0:
+        return 2  # a country («بلدة سورية» reads as Syria) and a place not on the map
     if ga and gb:
         if (ga.get("lat"), ga.get("lon")) == (gb.get("lat"), gb.get("lon")):
             return 3
@@ -129,11 +132,6 @@ def _name_words(part: dict) -> set[str]:
     return out
 
 
-def _mode_class(ev: dict) -> str | None:
-    mode = ev.get("mode")
-    return "bombardment" if mode in BOMBARDMENT else mode
-
-
 def _entries(ev: dict) -> set:
     """The trigger lexicon's lines of an event's mentions: «غارة» and «الغارات» are one."""
     out = set()
@@ -146,7 +144,7 @@ def _entries(ev: dict) -> set:
 
 def _same_kind(ante: dict, ev: dict) -> bool:
     """Told with one word, or in one mode («الغارة» after «غارات», «القصف» after «غارة»)."""
-    ma, me = _mode_class(ante), _mode_class(ev)
+    ma, me = mode_class(ante), mode_class(ev)
     return bool(_entries(ante) & _entries(ev)) or (ma is not None and ma == me)
 
 
@@ -169,9 +167,8 @@ def _tie(ante: dict, ev: dict, one_sentence: bool = False) -> int:
         # «… أربع غارات على فندق، الغارات استهدفت …» retells its sentence's raids; another
         # word in one sentence is another event (told apart by its clause)
         return 0
-    ma, me = _mode_class(ante), _mode_class(ev)
-    if ma and me and ma != me:
-        return 0  # a shooting is not the air raid told before it
+    if not modes_agree(ante, ev):
+        return 0
     if (ante.get("status") in _UNREAL) != (ev.get("status") in _UNREAL):
         return 0
     if not (_dates_agree(ante, ev) and _authors_agree(ante, ev)):

@@ -29,3 +29,15 @@ def tells_span(ev: dict) -> bool:
     """A sentence that tells a span of time or a campaign («منذ بدء الحرب استشهد …»,
     «الغارات المتواصلة»): its count is a total, never one strike's toll."""
     return says(ev, SPAN_CUES)
+
+
+def mode_class(ev: dict) -> str | None:
+    """An event's mode, the modes one strike is retold in taken as one."""
+    mode = ev.get("mode")
+    return "bombardment" if mode in BOMBARDMENT else mode
+
+
+def modes_agree(a: dict, b: dict) -> bool:
+    """No mode against another: a shooting is not the air raid told before it."""
+    ma, mb = mode_class(a), mode_class(b)
+    return not (ma and mb and ma != mb)
