@@ -2,14 +2,15 @@
 «الهجوم», or a sentence dated «آنذاك») is the story told before it, not a new event.
 
 `merge` joins mentions that share what identifies an occurrence (its place, its target);
-this pass joins the rest of a story: a definite recap with no place of its own, or one
-whose place, date and author agree with the nearest earlier event of its type. The words
-are data (resources/ar/event_coreference.yaml).
+this pass joins the rest of a story: a recap that points back and agrees with the nearest
+earlier event of its type (place, day, author, mode); a toll verb and the attack given as
+its cause in one sentence; a story started over with the same word, place and day. The
+words are data (resources/ar/event_coreference.yaml).
 
 The joined event keeps the first telling as its main mention (its date and place are the
 story's), takes the arguments only the recap gives, and its toll is the most complete
-whole one: the higher exact count, never a sum («قتل 25 … / أسفرت المواجهات عن سقوط 16
-قتيلا من …»: a part, not a second toll)."""
+whole one: the higher count, never a sum («قتل 19 …», then «خلفت الاشتباكات 14 قتيلا من
+المسلحين»: a part, not a second toll)."""
 from __future__ import annotations
 
 from khabar.events import lexicon as L
