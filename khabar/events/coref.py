@@ -272,7 +272,8 @@ def _tolls_agree(a: dict, b: dict) -> bool:
 def _restated(ev: dict, earlier) -> dict | None:
     """An earlier event `ev` tells again without pointing back: a sentence that starts the
     story over, told with the same word at the same place on the same day, with no other
-    count («شنت الطائرات السبت غارات على …» in the lead and again in the next paragraph).
+    count («شنت الطائرات السبت غارات على …» in the lead and again in the next paragraph),
+    or told with the very same exact toll at an agreeing place and day.
     Only an event told alone of its type in its sentence: in a sentence of two («زيارة …
     ولقائه …»), which one the earlier mention is is the sentence's to say."""
     if ev.get("another"):
@@ -284,7 +285,18 @@ def _restated(ev: dict, earlier) -> dict | None:
         if da and de and da == de and len(da) >= 10 and _tie(a, ev) == 3 and \
                 _same_kind(a, ev) and _tolls_agree(a, ev):
             return a
+        if _same_toll(a, ev) and _tie(a, ev) >= 2 and _tolls_agree(a, ev) and (
+                _same_kind(a, ev) or _toll_word(a) or _toll_word(ev) or _toll_verb(a) or
+                _toll_verb(ev)):
+            return a
     return None
+
+
+def _same_toll(a: dict, b: dict) -> bool:
+    """One exact count told by both («قتل 19 شخصا في اشتباكات …», then «19 قتلوا في
+    اشتباكات، وأصيب 20»): the toll names the occurrence."""
+    return any(x is not None and x == y and x > 1 and not _vague(a, r) and not _vague(b, r)
+               for r, x, y in zip(_TOLLS, _tolls(a), _tolls(b)))
 
 
 def _toll_verb(ev: dict) -> bool:

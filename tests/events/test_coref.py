@@ -180,3 +180,13 @@ def test_joining_never_loses_a_mention(items):
                   [m["trigger"]["start"] for e in out for m in e.get("mentions") or ()])
     assert told == starts
     assert [e["trigger"]["start"] for e in out] == sorted(e["trigger"]["start"] for e in out)
+
+
+def test_one_exact_toll_told_twice_names_one_occurrence():
+    text = ("قتل 17 شخصا على الأقل في اشتباكات بين الجيش ومسلحين قبليين، الجمعة، في إقليم "
+            "كاسالا شرق البلاد.\n\n"
+            "وأكد ضابط في الشرطة أن \"17 قتلوا في الاشتباكات\"، مضيفا أن أكثر من 30 آخرين "
+            "أصيبوا بجروح.")
+    evs = [e for e in assaults(text) if e["dead"] is not None]
+    assert len(evs) == 1, [(e["trigger"]["text"], e["dead"], e["injured"]) for e in evs]
+    assert (evs[0]["dead"], evs[0]["injured"]) == (17, 30)
