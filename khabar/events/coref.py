@@ -13,10 +13,15 @@ whole one: the higher count, never a sum («قتل 19 …», then «خلفت ا�
 المسلحين»: a part, not a second toll)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+
 from khabar.events import lexicon as L
 from khabar.events.coref_words import (ANAPHORIC_TIMES, CAUSE_WORDS, DEFINITE,
                                        RENEWAL_CUES, mode_class, modes_agree, says,
-                                       sentence_words, tells_span)
+                                       WORDS_KEY, sentence_words, tells_span, word_set)
+from khabar.events.extract import Context
 from khabar.events.lexicon import PLACE_HEADS
 from khabar.events.merge import _key, _same_actor
 from khabar.normalize import fold
@@ -41,6 +46,7 @@ def _whole_word(ev: dict) -> str:
     return text[lo:at] + trig["text"]
 
 
+@lru_cache(maxsize=4096)
 def definite_noun(trigger: str) -> bool:
     """Whether a trigger word is a noun with the article («والغارة», «للهجوم»), not a verb
     that happens to start with its letters («التقى»)."""
@@ -120,27 +126,36 @@ def _named_in(names: set[str], ev: dict) -> bool:
     return any(n in words or any(p + n in words for p in L.PREFIXES) for n in names)
 
 
-def _name_words(part: dict) -> set[str]:
+def _name_words(part: dict) -> frozenset[str]:
     """The words of a place's name past its generic head and article: «محافظة تعز» and
     «مدينة تعز» share «تعز»."""
+    return _name_words_of(part.get("text") or "")
+
+
+@lru_cache(maxsize=4096)
+def _name_words_of(text: str) -> frozenset[str]:
     out = set()
-    for w in L.WORD.findall(fold(part.get("text") or "")):
+    for w in L.WORD.findall(fold(text)):
         if w in PLACE_HEADS or w in L.NOT_PLACE_NAMES:
             continue
         w = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(w) >= 3:
             out.add(w)
-    return out
+    return frozenset(out)
 
 
 def _entries(ev: dict) -> set:
     """The trigger lexicon's lines of an event's mentions: «غارة» and «الغارات» are one."""
-    out = set()
+    out: set = set()
     for m in (ev, *ev.get("mentions", ())):
-        for f in L.TRIGGERS.get(fold(m["trigger"]["text"]).split()[0] if m["trigger"]["text"]
-                                else "", ()):
-            out.add(f.entry)
+        out |= _word_entries(m["trigger"]["text"])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _word_entries(trigger: str) -> frozenset:
+    words = fold(trigger).split()
+    return frozenset(f.entry for f in L.TRIGGERS.get(words[0], ())) if words else frozenset()
 
 
 def _same_kind(ante: dict, ev: dict) -> bool:
@@ -212,9 +227,32 @@ def _fold_in(ante: dict, ev: dict, raise_toll: bool = True) -> None:
         ante.pop("vague", None)
 
 
-def join(events: list[dict]) -> list[dict]:
+def join(events: list[dict], words_of: Callable[[dict], frozenset[str]] | None = None
+         ) -> list[dict]:
     """The events of an article in text order, each later mention that points back folded
-    into the nearest earlier event of its type it agrees with."""
+    into the nearest earlier event of its type it agrees with. `words_of(event)` gives the
+    folded words of an event's sentence where the caller has them (`context_words`)."""
+    if words_of is not None:
+        for ev in events:
+            ev[WORDS_KEY] = words_of(ev)
+    try:
+        return _join(events)
+    finally:
+        for ev in events:
+            ev.pop(WORDS_KEY, None)
+
+
+def context_words(ctx: Context) -> Callable[[dict], frozenset[str]]:
+    """An event's sentence words from the stage's own lists (folded once per sentence)."""
+    starts, words = ctx.sent_text_starts, ctx.sent_words
+
+    def words_of(ev: dict) -> frozenset[str]:
+        k = bisect_right(starts, ev["sentence"]["start"]) - 1
+        return word_set(words[k]) if k >= 0 else sentence_words(ev)
+    return words_of
+
+
+def _join(events: list[dict]) -> list[dict]:
     out: list[dict] = []
     last_of: dict[str, list[dict]] = {}
     told: dict[tuple[str, int], int] = {}
@@ -247,7 +285,7 @@ def _antecedent(ev: dict, earlier) -> dict | None:
     loose = _toll_word(ev) or _dated_back(ev)
     best: tuple[bool, int] = (False, 0)
     ante = None
-    for a in reversed(earlier):
+    for a in _candidates(earlier):
         tie = _tie(a, ev)
         kind = _same_kind(a, ev)
         if tie == 0 or (not kind and (tie == 1 or (tie == 2 and not loose))):
@@ -276,9 +314,9 @@ def _restated(ev: dict, earlier) -> dict | None:
     or told with the very same exact toll at an agreeing place and day.
     Only an event told alone of its type in its sentence: in a sentence of two («زيارة …
     ولقائه …»), which one the earlier mention is is the sentence's to say."""
-    if ev.get("another"):
+    if ev.get("another") or (_own_date(ev) is None and not any(_tolls(ev))):
         return None
-    for a in reversed(earlier):
+    for a in _candidates(earlier):
         if a["sentence"]["start"] == ev["sentence"]["start"]:
             continue  # told apart by its clause (build._groups)
         da, de = _own_date(a), _own_date(ev)
@@ -322,3 +360,15 @@ def _toll_and_cause(ev: dict, earlier) -> dict | None:
     glued = fold(_whole_word(ev))[:-len(fold(ev["trigger"]["text"])) or None]
     caused = between[-1] in CAUSE_WORDS or "ب" in glued
     return a if caused and _tie(a, ev, one_sentence=True) >= 2 else None
+
+
+# a recap points back to the story just told or to the article's lead: the nearest events
+# of its type and the first ones are searched, so a long article costs linear time
+_NEAREST, _FIRST = 12, 3
+
+
+def _candidates(earlier: list[dict]) -> list[dict]:
+    """Earlier events of a type to try, nearest first, then the article's first ones."""
+    if len(earlier) <= _NEAREST + _FIRST:
+        return earlier[::-1]
+    return earlier[:-_NEAREST - 1:-1] + earlier[_FIRST - 1::-1]

@@ -2,6 +2,8 @@
 (resources/ar/event_coreference.yaml), shared by `merge` and `coref`."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from khabar.events import lexicon as L
 from khabar.normalize import fold
 from khabar.resources import load
@@ -15,14 +17,31 @@ BOMBARDMENT = frozenset(_WORDS["bombardment_modes"])
 CAUSE_WORDS = L._set(_WORDS["cause_words"])
 
 
-def sentence_words(ev: dict) -> set[str]:
-    """The folded words of the sentence an event is told in."""
-    return set(L.WORD.findall(fold(ev["sentence"]["text"])))
+def sentence_words(ev: dict) -> frozenset[str]:
+    """The folded words of the sentence an event is told in, each also without the
+    conjunction glued in front («ومنذ» gives «منذ» too). `coref.join` sets them from the
+    stage's own word lists; otherwise they are read here."""
+    got = ev.get(WORDS_KEY)
+    return got if got is not None else _words(ev["sentence"]["text"])
+
+
+# where `coref.join` keeps an event's sentence words while it runs (removed after)
+WORDS_KEY = "_sentence_words"
+
+
+def word_set(words) -> frozenset[str]:
+    """Folded words, and each without a glued conjunction."""
+    return frozenset(words).union(w[1:] for w in words if w[:1] in L.GLUED_CONJ)
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str) -> frozenset[str]:
+    return word_set(L.WORD.findall(fold(text)))
 
 
 def says(ev: dict, cues: frozenset[str]) -> bool:
     """Whether the sentence of an event holds one of `cues`, a conjunction glued or not."""
-    return any(L.with_conj(w, cues) for w in sentence_words(ev))
+    return not sentence_words(ev).isdisjoint(cues)
 
 
 def tells_span(ev: dict) -> bool:
