@@ -245,10 +245,16 @@ def join(events: list[dict], words_of: Callable[[dict], frozenset[str]] | None =
 def context_words(ctx: Context) -> Callable[[dict], frozenset[str]]:
     """An event's sentence words from the stage's own lists (folded once per sentence)."""
     starts, words = ctx.sent_text_starts, ctx.sent_words
+    made: dict[int, frozenset[str]] = {}
 
     def words_of(ev: dict) -> frozenset[str]:
         k = bisect_right(starts, ev["sentence"]["start"]) - 1
-        return word_set(words[k]) if k >= 0 else sentence_words(ev)
+        if k < 0:
+            return sentence_words(ev)
+        got = made.get(k)
+        if got is None:
+            got = made[k] = word_set(words[k])
+        return got
     return words_of
 
 
