@@ -205,15 +205,16 @@ def test_a_corpus_without_events_says_so(tmp_path):
 
 def test_pages_walk_every_event_once_and_keep_the_filters(client):
     every = api_events(client, type="ASSAULT")
-    seen, url = [], "/events?type=ASSAULT&limit=3"
+    # pages of two: the demo's strikes are each one event, however often an article retells it
+    seen, url = [], "/events?type=ASSAULT&limit=2"
     while url:
         html = client.get(url).text
         seen += [e["href"] for e in listed(html)]
         more = re.search(r'<a class="more" href="([^"]+)"', html)
         url = unescape(more.group(1)) if more else None
         if url:
-            assert "type=ASSAULT" in url and "limit=3" in url and "cursor=" in url
-    assert len(seen) == len(set(seen)) == len(every) > 3
+            assert "type=ASSAULT" in url and "limit=2" in url and "cursor=" in url
+    assert len(seen) == len(set(seen)) == len(every) > 2
 
 
 def test_listed_events_show_their_sentence_and_link_to_the_trigger(client):

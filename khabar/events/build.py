@@ -7,6 +7,7 @@ from bisect import bisect_right
 from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
+from khabar.events.coref import context_words, join
 from khabar.events.counts import _noart, counts, number_at
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
@@ -296,7 +297,7 @@ def build_events(article: Article) -> list[dict]:
     for g in groups:
         ctx._cache.setdefault(("groups", g[0].sent), []).append(g)  # type: ignore[attr-defined]
     events = [ev for g in groups for ev in _event(ctx, g, published)]
-    events = merge(events)
+    events = join(merge(events), context_words(ctx))
     _carry_on(ctx, events)
     events.extend(verbal_events(ctx))
     for n, ev in enumerate(events, 1):

@@ -5,6 +5,7 @@ contradicts (another date, another count). The mention with the most arguments s
 the event's main one, as an annotator would choose it."""
 from __future__ import annotations
 
+from khabar.events.coref_words import modes_agree, tells_span
 from khabar.events.lexicon import PLACE_HEADS
 from khabar.normalize import fold
 
@@ -79,7 +80,8 @@ def _compatible(a: dict, b: dict) -> bool:
                 not _updated_toll(a, b):
             return False
     if _bare(b):
-        return True
+        # «ومنذ بدء الحرب استشهد …» is a total, «وأصيب شاب بالرصاص» after a raid another
+        return not tells_span(b) and modes_agree(a, b)
     same_place = (_key(a.get("location")) and _key(a.get("location")) == _key(b.get("location"))
                   ) or (_tolled(a) and _tolled(b) and _updated_toll(a, b))
     same_target = _target(a) and _target(a) == _target(b)
