@@ -15,7 +15,7 @@ from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTI
                                  COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
-from khabar.quotes.sentence import COMMA, Sentence, at_stop
+from khabar.quotes.sentence import COMMA, Sentence, at_stop, spelt_as_name
 
 _BARE_MAX = 4  # tokens of a subject with no title or head noun
 _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
@@ -145,6 +145,11 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if inner is not None and inner.kind == "person":
             return NP(k, inner.b, skip, "person", inner.b, True, relative=True)
     head = _head(s, k)
+    if head is not None and head[0] in ("anonymous", "group") and head[1] == 1 and \
+            s.names.get(k, (k, ""))[1] == "PER":
+        # «وقال الشاهد» where the article names «يوسف الشاهد»: the person's surname, not
+        # an unnamed witness (the entity stage or the article's surnames say «name»)
+        head = None
     if head is not None and skip == 0 and _prepositional(head[2]):
         return None  # «لمركز …»: a preposition's object, not a subject
     if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
@@ -156,8 +161,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None
     kind, head_len = (head[0], head[1]) if head else ("person", 0)
     titled = head is not None
-    if kind == "anonymous" and LEX.titles.match(s.words, k):
-        # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a title
+    if kind in ("anonymous", "organisation") and LEX.titles.match(s.words, k):
+        # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a
+        # title; so is a body's head that also names a person («الأكاديمية … سارة …»)
         t = _complement_end(s, k, head_len, n)
         if t < n and _name_starts(s, t):
             kind = "person"
@@ -366,7 +372,7 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
     """A given name whose folded form is also a stop word («علي» / «على»), read as a name
     when a plain word (no article, no stop) follows it and the phrase then ends."""
     if s.words[j] not in LEX.given_names or j in s.times or j + 1 >= n \
-            or not s.isword[j + 1]:
+            or not s.isword[j + 1] or spelt_as_name(s, j) is False:
         return False
     if at_stop(s, j + 1) or LEX.cues.match(s.words, j + 1):
         return False
@@ -381,9 +387,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الداخلية المغربي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
-    if not s.words[k].startswith(ARTICLE_FORMS):
+    if not s.words[t - 1].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
-        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»)
+        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»);
+        # a head whose last word is definite has its genitive («رئيس الحكومة» + a name)
         depth = 0
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
             if t in s.names:

@@ -142,8 +142,9 @@ class Writer:
             return None
         part = self._part(s, m.a, m.b, m.skip)
         canonical = m.extra.get("canonical")
-        if canonical is None and m.extra.get("name_at") is not None:
-            canonical = self._part(s, m.extra["name_at"], m.b)["text"]
+        at = m.extra.get("name_at")
+        if canonical is None and at is not None:
+            canonical = self._part(s, at, m.b, m.skip if at == m.a else 0)["text"]
         canonical = canonical or part["text"]
         return {**part, "canonical": canonical, "relation": m.relation}
 
