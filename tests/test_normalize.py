@@ -76,8 +76,8 @@ def test_each_normalizer_alone(step, raw, folded):
 
 
 def test_every_named_step_is_tested_above():
-    tested = {"alef", "hamza", "yeh", "persian", "persian_but_yeh", "teh_marbuta", "digits", "quotes", "spaces",
-              "latin_case", "tatweel", "diacritics", "zero_width"}
+    tested = {"alef", "hamza", "yeh", "persian", "persian_but_yeh", "teh_marbuta", "digits",
+              "quotes", "spaces", "latin_case", "tatweel", "diacritics", "zero_width"}
     assert set(MAPPINGS) | set(DELETIONS) <= tested | {"punct"}
 
 
