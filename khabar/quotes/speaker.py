@@ -38,6 +38,7 @@ class NP:
     tail: int = 0  # closing marks after the phrase («"الغارديان"»)
     name_end: int = -1  # an appositive title follows the name from here
     relative: bool = False  # «زوجة X»: a relative of X, known only by the relation
+    coordinated: bool = False  # «سامي الخطيب وعمر الزين»: people joined by «و», one source
 
     @property
     def after(self) -> int:
@@ -176,6 +177,11 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             np = NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
             if label == "PER":
                 _appositive_title(s, np, np.b, n)
+                e = _coordinated_names(s, np.b, n, label) if np.name_end < 0 else np.b
+                if e > np.b and (_phrase_ends(s, e) or at_stop(s, e)):
+                    # «وقال سامي الخطيب وعمر الزين إن …»: both speak; one source named by
+                    # the whole phrase, never by one of them alone
+                    np.b, np.coordinated = e, True
             elif label == "LOC":
                 np.b = _coordinated_names(s, np.b, n, label)  # «وأدانت مصر وقطر الهجوم»
             return np
@@ -213,7 +219,27 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if t < e:
             _appositive_title(s, np, e, n)
         np.b = _nationality_aside(s, np.b, n)
+        if titled and t < e:
+            second = _coordinated_person(s, np.b, n)
+            if second > np.b:
+                np.b, np.coordinated = second, True
     return np
+
+
+def _coordinated_person(s: Sentence, e: int, n: int) -> int:
+    """«الوزير سامي الخطيب والسفير عمر الزين إن …»: a second person joined by a glued «و»
+    (a name the entity stage found, or a title and a name) right before the phrase ends;
+    returns where that person ends, or e when there is none."""
+    if e >= n or s.words[e][:1] != COORDINATOR or len(s.words[e]) <= 2:
+        return e
+    if e in s.names:
+        end = s.names[e][0] if s.names[e][1] == "PER" else e
+    else:
+        m = LEX.titles.match(s.words, e)
+        inner = parse_np(s, e, limit=n) if m and m[2].startswith(COORDINATOR) else None
+        named = inner is not None and inner.kind == "person" and inner.a < inner.title_end < inner.b
+        end = inner.b if named and not inner.coordinated else e
+    return end if e < end <= n and (_phrase_ends(s, end) or at_stop(s, end)) else e
 
 
 def _nationality_aside(s: Sentence, e: int, n: int) -> int:
@@ -240,7 +266,11 @@ def _coordinated_names(s: Sentence, e: int, n: int, label: str) -> int:
 
 def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
     """A title right after the name («سامر الحلبي وزير الخارجية الأردني») joins the phrase."""
-    if e < n and s.isword[e] and LEX.titles.match(s.words, e):
+    if e < n and s.isword[e] and LEX.titles.match(s.words, e) and not (
+            LEX.titles.match(s.words, e)[2].startswith(COORDINATOR) and
+            any(s.names.get(x, (0, ""))[1] == "PER" for x in range(np.a, e))):
+        # (not «سامي الخطيب والسفير عمر الزين»: after a name, a title after «و» is a
+        # second person's)
         m = LEX.titles.match(s.words, e)
         np.name_end = e
         np.b = _complement_end(s, e, m[0], min(n, e + 10))

@@ -106,6 +106,10 @@ class Writer:
                     title = self._before(part["start"], mention.start)
                     tf = fold(title["text"]) if title else None
         whole_f = self._folded(s, np.a, np.b, np.skip)
+        if np.coordinated:
+            return {**part, "canonical": None, "title": None, "affiliation": None,
+                    "anonymous": False, "kind": "group"}, \
+                self.sources.resolve(None, None, None, None, "group", part["text"], whole_f)
         if np.relative:
             return {**part, "canonical": None, "title": None, "affiliation": None,
                     "anonymous": False, "kind": "person"}, \
