@@ -1,0 +1,89 @@
+"""Speaker and medium choices read off real corpus output (issues 9 and 12), each rule
+checked on sentences written for these tests (never taken from an article):
+a surname that is also an anonymous noun («الشاهد»), people joined by «و» as one source,
+a body whose name carries a nationality adjective, an outlet named by its kind and an
+adjective, a statement form followed by the channel it went out on."""
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import make_article, records
+
+# (id, body, mentions, expected per statement: speaker text, canonical, kind,
+#  medium canonical or None)
+ROWS = [
+    # «الشاهد»: a witness, unless the article names a person with that surname
+    ("surname-that-is-an-anonymous-noun",
+     "قال رئيس البلدية سامي الشاهد إن الحي آمن. وأضاف الشاهد أن الأشغال ستنتهي قريبا.",
+     (("سامي الشاهد", "PER", {}),),
+     [("رئيس البلدية سامي الشاهد", "سامي الشاهد", "person", None),
+      ("الشاهد", "سامي الشاهد", "person", None)]),
+    ("anonymous-witness-without-such-a-name",
+     "وقال الشاهد إن المسلحين فروا من المكان.", (),
+     [("الشاهد", "الشاهد", "anonymous", None)]),
+    # a title of two words whose last is definite takes no name as its genitive
+    ("definite-title-then-a-name",
+     "أكد رئيس الحكومة سامي الشاهد أن الإصلاحات ستبدأ.", (("سامي الشاهد", "PER", {}),),
+     [("رئيس الحكومة سامي الشاهد", "سامي الشاهد", "person", None)]),
+    # people joined by «و»: one source named by the whole phrase
+    ("two-names-joined",
+     "وقال سامي الخطيب وعمر الزين إن الاتفاق قريب.",
+     (("سامي الخطيب", "PER", {}), ("عمر الزين", "PER", {})),
+     [("سامي الخطيب وعمر الزين", "سامي الخطيب وعمر الزين", "group", None)]),
+    ("two-titled-people-joined",
+     "وقال الوزير سامي الخطيب والسفير عمر الزين إن الاتفاق قريب.",
+     (("سامي الخطيب", "PER", {}), ("عمر الزين", "PER", {})),
+     [("الوزير سامي الخطيب والسفير عمر الزين", "الوزير سامي الخطيب والسفير عمر الزين",
+       "group", None)]),
+    ("joined-names-then-one-of-them-alone",
+     "وقال سامي الخطيب وعمر الزين إن الاتفاق قريب. وأضاف سامي الخطيب أن التوقيع سيتم غدا.",
+     (("سامي الخطيب", "PER", {}), ("عمر الزين", "PER", {})),
+     [("سامي الخطيب وعمر الزين", "سامي الخطيب وعمر الزين", "group", None),
+      ("سامي الخطيب", "سامي الخطيب", "person", None)]),
+    ("a-name-and-the-verbs-object-are-not-joined",
+     "وأكد سامي الخطيب والوفد المرافق له أن الزيارة ناجحة.",
+     (("سامي الخطيب", "PER", {}),),
+     [("سامي الخطيب", "سامي الخطيب", "person", None)]),
+    # a body whose name carries a nationality adjective stays whole
+    ("academy-with-a-nationality",
+     "وقالت الأكاديمية السعودية إن الدورة ستبدأ في الشهر المقبل.", (),
+     [("الأكاديمية السعودية", "الأكاديمية السعودية", "organisation", None)]),
+    ("academy-with-its-field",
+     "وأكدت الأكاديمية الأردنية للطيران المدني أن الدورة ستبدأ. وأضافت الأكاديمية أن"
+     " التسجيل مفتوح.", (),
+     [("الأكاديمية الأردنية للطيران المدني", "الأكاديمية الأردنية للطيران المدني",
+       "organisation", None),
+      ("الأكاديمية", "الأكاديمية الأردنية للطيران المدني", "organisation", None)]),
+    ("academic-with-a-name",
+     "وقالت الأكاديمية السعودية سارة الخطيب إن الدورة ستبدأ.", (("سارة الخطيب", "PER", {}),),
+     [("الأكاديمية السعودية سارة الخطيب", "سارة الخطيب", "person", None)]),
+    # an outlet named by its kind and adjectives of origin keeps the kind
+    ("agency-and-a-nationality",
+     "وقال الوزير لوكالة الأنباء الأردنية إن الاجتماع انتهى.", (),
+     [("الوزير", "الوزير", "person", "وكالة الأنباء الأردنية")]),
+    ("agency-nationality-and-official",
+     "ونقلت وكالة الأنباء اللبنانية الرسمية عن الوزير قوله إن الاجتماع انتهى.", (),
+     [("الوزير", "الوزير", "person", "وكالة الأنباء اللبنانية الرسمية")]),
+    ("newspaper-with-its-own-name",
+     "وقال الوزير لصحيفة الأفق إن الاجتماع انتهى.", (),
+     [("الوزير", "الوزير", "person", "الأفق")]),
+    # a statement form, then the channel it went out on
+    ("form-then-channel",
+     "وأضاف الوزير في حوار على قناة الأفق الأولى أن الوضع صعب.", (),
+     [("الوزير", "الوزير", "person", "الأفق الأولى")]),
+]
+
+
+@pytest.mark.parametrize("body,mentions,expected", [r[1:] for r in ROWS],
+                         ids=[r[0] for r in ROWS])
+def test_speaker_resolution(body, mentions, expected):
+    got = records(make_article(body, mentions=mentions))
+    assert len(got) == len(expected), [q["content"]["text"] for q in got]
+    for q, (text, canonical, kind, medium) in zip(got, expected):
+        spk = q["speaker"]
+        assert (spk["text"], spk["canonical"], spk["kind"]) == (text, canonical, kind)
+        assert (q["medium"] or {}).get("canonical") == medium
+
+
+def test_a_sentence_ending_on_an_attribution_phrase_is_read_without_error():
+    # «بحسب ما» with nothing after it: no statement, and no IndexError
+    assert records(make_article("وارتفعت الأسعار بشكل كبير بحسب ما")) == []
