@@ -61,6 +61,10 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
             continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
+        if m and w in LEX.platform_preps and k + 1 < len(s) and \
+                (k + 1 in s.pair_at or parse_medium(s, k) is not None):
+            continue  # «ظهر عبر "…"», «عبر تويتر»: the preposition before a channel's
+            # name, not the verb «عبّر»
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
@@ -324,6 +328,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     chain: list[Medium] = []
     doc = None  # a document whose author speaks («أفاد تقرير لمنظمة X»)
     stance_at = None  # a stance noun with its author's pronoun opens the content («رفضه»)
+    particle_object = False  # «ولكنه وصف …»: the noun after the verb is its object
     participle = form.form == "participle"
     title = s.zone == "title"
     if form.form == "masdar":
@@ -345,6 +350,12 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             chain.append(doc.hop)
         else:
             subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None and doc is None and ci > 0 and \
+                s.words[ci - 1] in LEX.subject_particles and "object" in form.takes:
+            # «ولكنه وصف القرار بالمتسرع»: the particle's pronoun is the subject (the
+            # speaker came before), the noun after the verb is the object, and what is
+            # said starts with it
+            subject, particle_object = None, True
         if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
             subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
         first_object = None
@@ -405,7 +416,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             k0 = j = k0 + 1  # «نقلت الوكالة عن المدير تأكيده أن …»
         else:
             j, found = n, ("object", k0)  # «وأكد الوزير رفضه أي تأجيل»
-    elif form.two_objects and _predicate_ahead(s, k0, form):
+    elif form.two_objects and _predicate_ahead(s, k0, form) or particle_object:
         j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
         found = ("object", k0)
     # an aside set off by commas right after the subject may run longer («وأعرب المدير، لدى
@@ -525,7 +536,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))) \
+            (how == "object" and (title or ca == stance_at or particle_object
+                                  or _object_noun_ahead(s, ca, form))) \
             and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
     cb = n

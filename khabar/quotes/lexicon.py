@@ -165,6 +165,7 @@ class Lexicon:
     continuation_particles: frozenset[str]
     clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
+    subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
@@ -311,6 +312,7 @@ def build() -> Lexicon:
         continuation_particles=_folded(g["continuation_particles"]),
         clause_connectives=Phrases(g["clause_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
+        subject_particles=_folded(g["subject_particles"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),

@@ -9,7 +9,7 @@ import pytest
 from quotes_helpers import make_article, records
 
 # (id, body, mentions, expected per statement: speaker text, canonical, kind,
-#  medium canonical or None)
+#  medium canonical or None; ... where the row is not about the medium)
 ROWS = [
     # «الشاهد»: a witness, unless the article names a person with that surname
     ("surname-that-is-an-anonymous-noun",
@@ -70,6 +70,24 @@ ROWS = [
     ("form-then-channel",
      "وأضاف الوزير في حوار على قناة الأفق الأولى أن الوضع صعب.", (),
      [("الوزير", "الوزير", "person", "الأفق الأولى")]),
+    # a particle carrying the subject («ولكنه»): the noun after the verb is its object
+    ("subject-in-the-particle",
+     'قال الممثل سامي الخطيب إن المشروع "حلم يتحقق"، ولكنه وصف هذا الحلم بالصعب.',
+     (("سامي الخطيب", "PER", {}),),
+     [("الممثل سامي الخطيب", "سامي الخطيب", "person", None),
+      ("الممثل سامي الخطيب", "سامي الخطيب", "person", None)]),
+    ("in-his-turn-names-the-speaker-after-the-verb",
+     "قال الوزير إن المشروع مهم. وبدوره أكد المدير أن التمويل جاهز.", (),
+     [("الوزير", "الوزير", "person", None), ("المدير", "المدير", "person", None)]),
+    # «عبر» before a channel's name is the preposition, not the verb «عبّر»
+    ("via-a-quoted-channel-is-no-cue",
+     'قال الممثل سامي الخطيب إن الدور صعب. وعن الشخصية التي ظهر فيها عبر "الأيام"، قال'
+     ' إن المشكلة هي الخوف.', (("سامي الخطيب", "PER", {}),),
+     [("الممثل سامي الخطيب", "سامي الخطيب", "person", None),
+      ("الممثل سامي الخطيب", "سامي الخطيب", "person", ...)]),
+    ("the-verb-express-still-reports",
+     "وعبر الوزير عن أسفه لما حدث.", (),
+     [("الوزير", "الوزير", "person", None)]),
 ]
 
 
@@ -81,7 +99,8 @@ def test_speaker_resolution(body, mentions, expected):
     for q, (text, canonical, kind, medium) in zip(got, expected):
         spk = q["speaker"]
         assert (spk["text"], spk["canonical"], spk["kind"]) == (text, canonical, kind)
-        assert (q["medium"] or {}).get("canonical") == medium
+        if medium is not ...:
+            assert (q["medium"] or {}).get("canonical") == medium
 
 
 def test_a_sentence_ending_on_an_attribution_phrase_is_read_without_error():
