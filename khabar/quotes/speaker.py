@@ -20,6 +20,7 @@ from khabar.quotes.sentence import COMMA, Sentence, at_stop, spelt_as_name
 _BARE_MAX = 4  # tokens of a subject with no title or head noun
 _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
 _CONSTRUCT_MAX = 2  # indefinite genitives chained after a construct head
+_HOLDER_AFTER = 2  # genitives after which a person's name holds the title, not owns it
 _OBLIQUE_MIN = 7  # letters of «المواطنين»: a definite plural in -ين is an object
 _NAME_MAX = 3  # words of a name after a title (links such as بن not counted)
 # a preposition glued to the article («للصحفيين», «بالمدينة»), a conjunction before it or not
@@ -422,7 +423,11 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
         # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»);
         # a head whose last word is definite has its genitive («رئيس الحكومة» + a name)
         depth = 0
+        holder = LEX.titles.match(s.words, k) is not None and not LEX.org_heads.match(s.words, k)
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
+            if depth >= _HOLDER_AFTER and _name_starts(s, t) and holder:
+                break  # «مدير معرض مشكاة سامي …»: after two genitives a person's name is
+                # the holder's (after one it may still own it: «مدير مكتب سامي الخطيب»)
             if t in s.names:
                 # a name is definite: it closes the chain («مكتب نتنياهو» + not «تعيين»)
                 t = min(s.names[t][0], j)

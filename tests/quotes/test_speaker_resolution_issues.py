@@ -24,6 +24,18 @@ ROWS = [
     ("definite-title-then-a-name",
      "أكد رئيس الحكومة سامي الشاهد أن الإصلاحات ستبدأ.", (("سامي الشاهد", "PER", {}),),
      [("رئيس الحكومة سامي الشاهد", "سامي الشاهد", "person", None)]),
+    # after two genitives of a title, a person's name holds the title; after one it may
+    # own it («مدير مكتب X»)
+    ("holder-after-two-genitives",
+     "وقال مدير معرض مشكاة أحمد العمري إن الزوار كثر.", (("أحمد العمري", "PER", {}),),
+     [("مدير معرض مشكاة أحمد العمري", "أحمد العمري", "person", None)]),
+    ("owner-after-one-genitive",
+     "وقال مدير مكتب سامي الخطيب إن الزيارة تأجلت.", (("سامي الخطيب", "PER", {}),),
+     [("مدير مكتب سامي الخطيب", "مدير مكتب سامي الخطيب", "person", None)]),
+    ("a-body-keeps-a-name-in-its-own",
+     "وتتوقع شركة فروست آند سوليفان للأبحاث أن ينمو السوق.", (("سوليفان", "PER", {}),),
+     [("شركة فروست آند سوليفان للأبحاث", "شركة فروست آند سوليفان للأبحاث", "organisation",
+       None)]),
     # people joined by «و»: one source named by the whole phrase
     ("two-names-joined",
      "وقال سامي الخطيب وعمر الزين إن الاتفاق قريب.",
