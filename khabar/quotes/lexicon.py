@@ -166,6 +166,7 @@ class Lexicon:
     clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
+    object_quantifiers: frozenset[str]  # «ارتكاب أي مخالفات»: the word before one is an object
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
@@ -313,6 +314,7 @@ def build() -> Lexicon:
         clause_connectives=Phrases(g["clause_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
         subject_particles=_folded(g["subject_particles"]),
+        object_quantifiers=_folded(g["object_quantifiers"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),

@@ -342,6 +342,11 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     j = k + first
     while j < n and j - k < cap:
         w = s.words[j]
+        if w in LEX.object_quantifiers and not s.inside[j] or _before_quantifier(s, j, n) \
+                and s.words[j - 1].startswith(DEFINITE):
+            break  # «ونفى رئيس الوزراء ارتكاب أي مخالفات», «ولم يعلن القصر أي تفاصيل»:
+            # the verb's object starts (a closed definite phrase before the noun governing
+            # the quantifier, or the quantifier itself)
         if not s.isword[j]:
             # a name in quotation marks right after an outlet or body noun, or after a
             # title in construct state («مراسل "الجوهرة أف أم"»)
@@ -392,6 +397,16 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
                 break  # «أعلنت النرويج دعمها …»: a possessed noun starts the object
         j += 1
     return j
+
+
+_QUANTIFIED_MIN = 3  # letters of the noun after «أي» (not a spelt letter: «إي بي سي»)
+
+
+def _before_quantifier(s: Sentence, j: int, n: int) -> bool:
+    """The word at j governs a quantifier and its noun («ارتكاب أي مخالفات»): the verb's
+    object, never a word of the speaker's name."""
+    return j + 2 < n and s.words[j + 1] in LEX.object_quantifiers and not s.inside[j + 1] \
+        and s.isword[j] and s.isword[j + 2] and len(s.words[j + 2]) >= _QUANTIFIED_MIN
 
 
 def _indefinite_adjective(word: str) -> bool:

@@ -36,6 +36,14 @@ ROWS = [
      "وتتوقع شركة فروست آند سوليفان للأبحاث أن ينمو السوق.", (("سوليفان", "PER", {}),),
      [("شركة فروست آند سوليفان للأبحاث", "شركة فروست آند سوليفان للأبحاث", "organisation",
        None)]),
+    # a noun governing «أي» after a closed phrase, or «أي» itself, opens the object
+    ("object-governing-a-quantifier",
+     "ونفى رئيس الوزراء ارتكاب أي مخالفات في القضية.", (),
+     [("رئيس الوزراء", "رئيس الوزراء", "person", None)]),
+    ("object-opening-with-a-quantifier",
+     "ولم يعلن قصر الضيافة أي تفاصيل عن الحفل، وقال إن الموعد لم يحدد.", (),
+     [("قصر الضيافة", "قصر الضيافة", "person", None),
+      ("قصر الضيافة", "قصر الضيافة", "person", None)]),
     # people joined by «و»: one source named by the whole phrase
     ("two-names-joined",
      "وقال سامي الخطيب وعمر الزين إن الاتفاق قريب.",
