@@ -433,12 +433,13 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الداخلية المغربي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
+    # a person's title (not a body's head): a person's name may follow its words
+    holder = LEX.titles.match(s.words, k) is not None and not LEX.org_heads.match(s.words, k)
     if not s.words[t - 1].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
         # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»);
         # a head whose last word is definite has its genitive («رئيس الحكومة» + a name)
         depth = 0
-        holder = LEX.titles.match(s.words, k) is not None and not LEX.org_heads.match(s.words, k)
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
             if depth >= _HOLDER_AFTER and _name_starts(s, t) and holder:
                 break  # «مدير معرض مشكاة سامي …»: after two genitives a person's name is
@@ -459,6 +460,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title
+        elif holder and t > k + head_len and s.words[t - 1].startswith(DEFINITE) and \
+                s.isword[t] and not w.startswith(DEFINITE) and t + 1 < j and \
+                _name_starts(s, t + 1):
+            t += 1  # «رئيس البرلمان المنتهية ولايته سامي …»: the adjective's own noun
         elif starts_medium(s, t) or LEX.medium.match(s.words, t):
             break  # «المسؤول في تصريحات صحفية»: the medium follows the title
         elif w in LEX.title_links and t + 1 < j and not s.words[t + 1].endswith(PRONOUN_SUFFIXES):
