@@ -38,8 +38,8 @@ ROWS = [
        None)]),
     # a definite adjective's own noun («المنتهية ولايته») stays in the title
     ("adjective-with-its-own-noun-in-a-title",
-     "ودعا رئيس البرلمان المنتهية ولايته سليم العبدالله إلى الهدوء.", (),
-     [("رئيس البرلمان المنتهية ولايته سليم العبدالله", "سليم العبدالله", "person", None)]),
+     "ودعا رئيس البرلمان المنتهية ولايته سامي العبدالله إلى الهدوء.", (),
+     [("رئيس البرلمان المنتهية ولايته سامي العبدالله", "سامي العبدالله", "person", None)]),
     # a noun governing «أي» after a closed phrase, or «أي» itself, opens the object
     ("object-governing-a-quantifier",
      "ونفى رئيس الوزراء ارتكاب أي مخالفات في القضية.", (),
