@@ -17,6 +17,8 @@ _HAMZA_CARRIERS = {"ؤ": "و", "ئ": "ي"}
 _YEH = {"ى": "ي"}
 _PERSIAN = {"ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك", "ګ": "ك", "ہ": "ه", "ە": "ه",
             "ۀ": "ه", "ﻻ": "ﻻ"}
+# Persian letters but the Persian yeh, which a Persian keyboard types for both «ي» and «ى»
+_PERSIAN_BUT_YEH = {a: b for a, b in _PERSIAN.items() if b not in _YEH.values()}
 _TEH_MARBUTA = {"ة": "ه"}
 _DIGITS = {chr(base + d): str(d) for base in (0x0660, 0x06F0, 0x07C0, 0xFF10)
            for d in range(10)}
@@ -38,6 +40,7 @@ MAPPINGS: dict[str, dict[str, str]] = {
     "hamza": _HAMZA_CARRIERS,
     "yeh": _YEH,
     "persian": _PERSIAN,
+    "persian_but_yeh": _PERSIAN_BUT_YEH,
     "teh_marbuta": _TEH_MARBUTA,
     "digits": _DIGITS,
     "quotes": _QUOTES,
@@ -133,6 +136,12 @@ NORMALIZERS: dict[str, Normalizer] = {
     # for matching words and phrases from the resource files
     "match": Normalizer("alef", "hamza", "yeh", "persian", "teh_marbuta", "digits", "quotes",
                         "spaces", "latin_case", "tatweel", "diacritics", "zero_width"),
+    # "match" that keeps the alef maqsura as written: «على» (a preposition) and «علي» (a
+    # given name) stay apart, and a Persian yeh, which may be either, stays itself. It
+    # deletes what "match" deletes, so its offsets are those of "match": a token found on
+    # one view is read on the other at the same positions.
+    "maqsura": Normalizer("alef", "hamza", "persian_but_yeh", "teh_marbuta", "digits", "quotes",
+                          "spaces", "latin_case", "tatweel", "diacritics", "zero_width"),
     # lighter: keeps letters as written, unifies digits, quotes and invisible marks
     "light": Normalizer("persian", "digits", "quotes", "spaces", "tatweel", "zero_width"),
 }

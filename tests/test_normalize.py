@@ -61,6 +61,7 @@ def test_from_text_inverts_to_text(text):
     ("hamza", "مسؤول قائد", "مسوول قايد"),
     ("yeh", "مستشفى", "مستشفي"),
     ("persian", "رایکم کردستان", "رايكم كردستان"),
+    ("persian_but_yeh", "رایکم کردستان", "رایكم كردستان"),
     ("teh_marbuta", "وزارة", "وزاره"),
     ("digits", "۳۵۹ ٢٠٢١ 42", "359 2021 42"),
     ("quotes", "«قال» “هنا” ‘ك’", "\"قال\" \"هنا\" 'ك'"),
@@ -75,8 +76,8 @@ def test_each_normalizer_alone(step, raw, folded):
 
 
 def test_every_named_step_is_tested_above():
-    tested = {"alef", "hamza", "yeh", "persian", "teh_marbuta", "digits", "quotes", "spaces",
-              "latin_case", "tatweel", "diacritics", "zero_width"}
+    tested = {"alef", "hamza", "yeh", "persian", "persian_but_yeh", "teh_marbuta", "digits",
+              "quotes", "spaces", "latin_case", "tatweel", "diacritics", "zero_width"}
     assert set(MAPPINGS) | set(DELETIONS) <= tested | {"punct"}
 
 
@@ -106,3 +107,23 @@ def test_from_text_is_the_first_view_position_at_or_after_a_text_offset(text, da
     j = data.draw(st.integers(0, len(text)))
     brute = next((i for i in range(len(view.text) + 1) if view.to_text(i) >= j), len(view.text))
     assert view.from_text(j) == brute
+
+
+# the "maqsura" view folds like "match" but keeps «ى» (and a Persian yeh) as written
+@pytest.mark.parametrize("raw, match, maqsura", [
+    ("وأكّد على أن", "واكد علي ان", "واكد على ان"),
+    ("قال علي إن", "قال علي ان", "قال علي ان"),
+    ("شدد علی أن", "شدد علي ان", "شدد علی ان"),
+    ("ذهب إلى المستشفى", "ذهب الي المستشفي", "ذهب الى المستشفى"),
+])
+def test_maqsura_view_keeps_the_alef_maqsura(raw, match, maqsura):
+    assert NORMALIZERS["match"].fold(raw) == match
+    assert NORMALIZERS["maqsura"].fold(raw) == maqsura
+
+
+@given(text=TEXTS)
+@settings(max_examples=100, deadline=None)
+def test_maqsura_view_shares_the_offsets_of_match(text):
+    match, kept = NORMALIZERS["match"].view(text), NORMALIZERS["maqsura"].view(text)
+    assert len(match.text) == len(kept.text)
+    assert all(match.to_text(i) == kept.to_text(i) for i in range(len(match.text) + 1))

@@ -246,6 +246,12 @@ def _references() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(fold_key(w) for w in data["relation_nouns"]))
 
 
+def _org_headed(name: str) -> bool:
+    """The name opens with a body's head noun («الأكاديمية …», «وزارة …»)."""
+    words = name.split()
+    return bool(words) and fold_key(words[0]) in _no_names()["ORG"]
+
+
 def cut_reference(name: str) -> str:
     """The name without a trailing «في بيان ...» (a preposition and a relation noun, the
     statement it came in) that the speaker's span ran on to."""
@@ -263,7 +269,11 @@ def cut_reference(name: str) -> str:
 def name_of(typ: str, name: str) -> tuple[str, str] | None:
     """(name_key, folded key) of a name of this type, or None when nothing is left or
     what is left is a title or a head noun alone (unresolved, not a guess)."""
-    bare = strip_titles(cut_reference(name)) if typ in ("PER", "ORG") else name
+    bare = cut_reference(name) if typ in ("PER", "ORG") else name
+    if typ == "PER" or typ == "ORG" and not _org_headed(bare):
+        # «الأكاديمية السعودية» is a body whose head is also a person title: kept whole,
+        # not the country its nationality adjective names
+        bare = strip_titles(bare)
     k = fold_key(bare)
     if not k or k in _no_names().get(typ, ()) or (typ == "PER" and not_a_person(k, bare)):
         return None

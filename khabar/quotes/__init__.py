@@ -20,7 +20,7 @@ from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
                                    TRIGGERS)
 from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
-from khabar.quotes.sentence import Sentence
+from khabar.quotes.sentence import Sentence, maqsura_spelling
 from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
 from khabar.quotes.writer import LAYER, Writer
@@ -52,6 +52,7 @@ def annotate(article: Article) -> None:
     para_end = -1
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
+    spelling = maqsura_spelling(article)
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
@@ -82,6 +83,7 @@ def annotate(article: Article) -> None:
             pair_opens, pair_closes = [a for a, _b in para_pairs], [b for _a, b in para_pairs]
         s = Sentence.build(vt, para_pairs[bisect_left(pair_closes, vs):
                                           bisect_left(pair_opens, ve)], zone, vs, ve)
+        s.spelling = spelling
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
         if surnames:

@@ -71,7 +71,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         n, phrase, pre = m
         stop = LEX.content_stops.match(s.words, k)
         # «بحسب ما ذكرته الصحيفة», «وفق ما أفاد به مسؤول»: the thing said as a pronoun
-        verb = pointing_cue(s.words, k + stop[0]) if stop else None
+        # (a sentence may end right after the phrase: «… بحسب ما»)
+        verb = pointing_cue(s.words, k + stop[0]) if stop and k + stop[0] < len(s) else None
         if stop and (verb is None or k == 0):
             continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
         if verb is not None:

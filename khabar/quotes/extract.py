@@ -25,7 +25,8 @@ from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import ACCUSATIVE, ARTICLE, CONJ, DEFINITE, IMPERFECT_PREFIX, \
     NISBA, PREPS, PRONOUN_SUFFIXES, contract
 from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
-from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
+from khabar.quotes.sentence import (COMMA, PUNCT_STOP, Sentence, at_stop, preposition,
+                                   spelt_as_name)
 from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
@@ -60,6 +61,10 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
             continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
+        if m and w in LEX.platform_preps and k + 1 < len(s) and \
+                (k + 1 in s.pair_at or parse_medium(s, k) is not None):
+            continue  # «ظهر عبر "…"», «عبر تويتر»: the preposition before a channel's
+            # name, not the verb «عبّر»
         if m:
             out.append((k, k + m[0], m[1], m[2]))
     return out
@@ -323,6 +328,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     chain: list[Medium] = []
     doc = None  # a document whose author speaks («أفاد تقرير لمنظمة X»)
     stance_at = None  # a stance noun with its author's pronoun opens the content («رفضه»)
+    particle_object = False  # «ولكنه وصف …»: the noun after the verb is its object
     participle = form.form == "participle"
     title = s.zone == "title"
     if form.form == "masdar":
@@ -344,6 +350,12 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             chain.append(doc.hop)
         else:
             subject = parse_np(s, k, stop_preps=form.takes, subject=True)
+        if subject is not None and doc is None and ci > 0 and \
+                s.words[ci - 1] in LEX.subject_particles and "object" in form.takes:
+            # «ولكنه وصف القرار بالمتسرع»: the particle's pronoun is the subject (the
+            # speaker came before), the noun after the verb is the object, and what is
+            # said starts with it
+            subject, particle_object = None, True
         if subject is not None and doc is None and _object_after_particle(s, ci, form, subject):
             subject = None  # «كما دعا السكان إلى …»: the addressee; the speaker came before
         first_object = None
@@ -375,9 +387,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         # «نقلت صحيفة X عن مسؤولين …»: the subject reported, the source spoke
         j = k
         while j < n and (s.words[j] in COMMA or at_stop(s, j) and
-                         LEX.prepositions.get(s.words[j]) not in form.takes):
+                         preposition(s, j) not in form.takes):
             j += 1  # «نقلت الوكالة أمس عن …»: a time word between the outlet and its source
-        if j < n and LEX.prepositions.get(s.words[j]) in form.takes:
+        if j < n and preposition(s, j) in form.takes:
             src = parse_np(s, j + 1)
             if src is not None:
                 src, stance_at = _before_stance(s, src)
@@ -404,7 +416,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             k0 = j = k0 + 1  # «نقلت الوكالة عن المدير تأكيده أن …»
         else:
             j, found = n, ("object", k0)  # «وأكد الوزير رفضه أي تأجيل»
-    elif form.two_objects and _predicate_ahead(s, k0, form):
+    elif form.two_objects and _predicate_ahead(s, k0, form) or particle_object:
         j = n  # «واعتبر السكان هذا الأمر اعتداء …، خاصة وأن …»: the later «أن» is theirs
         found = ("object", k0)
     # an aside set off by commas right after the subject may run longer («وأعرب المدير، لدى
@@ -524,7 +536,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))) \
+            (how == "object" and (title or ca == stance_at or particle_object
+                                  or _object_noun_ahead(s, ca, form))) \
             and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
     cb = n
@@ -552,8 +565,9 @@ def _title_complement(s: Sentence, given: NP) -> NP:
     the speaker's charge."""
     np = given
     if np.title_end > np.a and np.title_end < np.b and \
-            s.words[np.title_end] in LEX.title_prepositions:
-        np = replace(np, b=np.title_end)  # «علي» folds like «على»: no name there
+            s.words[np.title_end] in LEX.title_prepositions and \
+            spelt_as_name(s, np.title_end) is not True:
+        np = replace(np, b=np.title_end)  # «على» as the article spells it, or unknown
     j = np.after
     if np.tail or j + 2 >= len(s) or s.words[j] not in LEX.title_prepositions or \
             np.kind not in ("person", "anonymous") or \
@@ -561,13 +575,15 @@ def _title_complement(s: Sentence, given: NP) -> NP:
         return given
     noun = s.words[j + 1]
     bare = next((noun[len(d):] for d in DEFINITE if noun.startswith(d)), noun)
-    if parse_medium(s, j) is not None or LEX.invitation_nouns.match([bare], 0) or \
-            LEX.adverbials.match(s.words, j):
-        return given  # «وأكد الوزير في المؤتمر الصحفي أن …»: where he spoke, not his charge
+    if parse_medium(s, j) is not None or LEX.adverbials.match(s.words, j) or \
+            preposition(s, j) is None and LEX.invitation_nouns.match([bare], 0):
+        # «وأكد الوزير في المؤتمر الصحفي أن …»: where he spoke, not his charge (which
+        # a preposition a verb may take names: «المشرف على المهرجان»)
+        return given
     x = j + 1
     while x < len(s) and x - j <= _TITLE_COMPLEMENT_MAX and s.isword[x] and \
             s.words[x].startswith(DEFINITE) and not s.inside[x] and not at_stop(s, x) and \
-            LEX.prepositions.get(s.words[x]) is None:
+            preposition(s, x) is None:
         x += 1
     if x == j + 1:
         return given
@@ -581,7 +597,7 @@ def _title_complement(s: Sentence, given: NP) -> NP:
         while e < len(s) and e - x < _NAME_MAX and s.isword[e] and not s.inside[e] and \
                 not (e == x and s.words[e].startswith(DEFINITE)) and \
                 s.words[e] not in LEX.stance_forms and \
-                LEX.prepositions.get(s.words[e]) is None and not _content_opens(s, e):
+                preposition(s, e) is None and not _content_opens(s, e):
             e += 1
     c = e + 1 if e < len(s) and s.words[e] in COMMA else e
     if e > x and _content_opens(s, c):
@@ -655,7 +671,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if found is None and j < len(s) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
         # «تحذير الوزير والخبراء من أن …»: a second author joined by «و»
         for e in range(j + 1, min(len(s), j + _COORDINATED_MAX + 1)):
-            if not s.isword[e] or at_stop(s, e) and LEX.prepositions.get(s.words[e]) is None:
+            if not s.isword[e] or at_stop(s, e) and preposition(s, e) is None:
                 break
             found = marker(s, e, form, True, quote_ok=False)
             if found is not None:
@@ -751,7 +767,7 @@ def _invitation(s: Sentence, item: Item) -> bool:
         w = s.words[k]
         if w in LEX.complementizers or w in _GAP_STOP and w not in COMMA:
             return False
-        if (k == item.ca or LEX.prepositions.get(s.words[k - 1]) in item.form.takes) \
+        if (k == item.ca or preposition(s, k - 1) in item.form.takes) \
                 and LEX.invitation_nouns.match(s.words, k):
             return True
         if LEX.invitation_nouns.match(s.words, k) and LEX.invitation_nouns.match(s.words, k)[2]:

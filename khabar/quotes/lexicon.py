@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from khabar.normalize import fold
+from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 
 from khabar.quotes.morph import AGREEMENT, ARTICLE, CONJ, FEMININE, FEMININE_BOUND, PREPS, \
@@ -165,6 +165,8 @@ class Lexicon:
     continuation_particles: frozenset[str]
     clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
+    subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
+    object_quantifiers: frozenset[str]  # «ارتكاب أي مخالفات»: the word before one is an object
     headline_labels: Phrases
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
@@ -202,6 +204,9 @@ class Lexicon:
     identity_nouns: frozenset[str]
     # one-word given names: a title never runs on into one («وزير الخارجية وليد …»)
     given_names: frozenset[str]
+    # given names that fold like a stop word spelt with an alef maqsura («علي» / «على»):
+    # folded name -> the stop word as the "maqsura" view spells it
+    maqsura_names: dict[str, str]
 
 
 def _stance_forms(nouns: Iterable[str], suffixes: Iterable[str]) -> frozenset[str]:
@@ -228,6 +233,18 @@ def _agreement(form: str, kind: str, perfect: set[str]) -> str:
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(w).strip() for w in words)
+
+
+def _maqsura_names(stops: Iterable[str], given: frozenset[str]) -> dict[str, str]:
+    """Given names whose folded form is also a stop word that only the alef maqsura tells
+    apart, each with the stop word as the "maqsura" view (khabar.normalize) spells it."""
+    keep = NORMALIZERS["maqsura"]
+    out = {}
+    for w in stops:
+        folded, kept = fold(w).strip(), keep.fold(w).strip()
+        if folded != kept and folded in given:
+            out[folded] = kept
+    return out
 
 
 def _given_names() -> frozenset[str]:
@@ -296,6 +313,8 @@ def build() -> Lexicon:
         continuation_particles=_folded(g["continuation_particles"]),
         clause_connectives=Phrases(g["clause_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
+        subject_particles=_folded(g["subject_particles"]),
+        object_quantifiers=_folded(g["object_quantifiers"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
@@ -333,6 +352,7 @@ def build() -> Lexicon:
         # the entity stage's list of given names, read here too: a title never runs on
         # into one («وزير الخارجية وليد …»)
         given_names=_given_names(),
+        maqsura_names=_maqsura_names(g["np_stops"], _given_names()),
     )
 
 

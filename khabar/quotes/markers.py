@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from khabar.quotes.lexicon import LEX, CueForm
 from khabar.quotes.morph import COMPLEMENTIZER
-from khabar.quotes.sentence import Sentence, at_stop
+from khabar.quotes.sentence import Sentence, at_stop, preposition
 
 
 def marker(s: Sentence, k: int, form: CueForm, first: bool,
@@ -30,7 +30,7 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
         return "quote", k
     if not first:
         return None
-    prep = LEX.prepositions.get(w)
+    prep = preposition(s, k)
     if prep and prep in form.takes:
         if k + 1 < len(s) and s.words[k + 1] in LEX.complementizers:
             return "prep", k + 2  # «أشار إلى أن»

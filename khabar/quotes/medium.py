@@ -71,6 +71,10 @@ def outlet_name(s: Sentence, k: int, bare_ok: bool = False
             e += 1
         if e <= j:
             return None
+        if all(_origin_adjective(w[x]) for x in range(j, e)):
+            # «وكالة الأنباء السعودية», «التلفزيون السوري»: adjectives of origin name no
+            # outlet of their own (nor a country): the kind noun is part of the name
+            return k, e, sk, e, kind[2], _glued_outlet(w, j, e) or k
         return k, e, sk, e, kind[2], _glued_outlet(w, j, e) or j
     known = LEX.outlets.match(w, k)
     if known and (bare_ok or tuple(w[k:k + known[0]]) not in LEX.ambiguous_outlets):
@@ -114,6 +118,10 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
         # after «في بيان» a quotation is the statement, not an outlet's name
         quoted = after in s.pair_at
         found = None if m[1] == "form" and quoted else outlet_name(s, after, bare_ok=True)
+        if found is None and m[1] == "form" and after + 1 < n and \
+                w[after] in LEX.platform_preps:
+            # «في حوار على قناة X», «في تغريدة عبر "X"»: the form, then where it went out
+            found = outlet_name(s, after + 1, bare_ok=False)
         if found:
             a, b, sk, end, _, listed = found
             relation = "channel" if m[1] == "form" else m[1]
@@ -145,9 +153,14 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
     return None
 
 
+def _origin_adjective(word: str) -> bool:
+    """A definite adjective of origin («السعودية», «الرسمية»)."""
+    return word.startswith(ARTICLE) and word.endswith(NISBA)
+
+
 def _origin_end(s: Sentence, end: int) -> int:
     """Adjectives of origin after an outlet's name belong to it («"الدستور" الأردنية»)."""
-    while end < len(s) and s.words[end].startswith(ARTICLE) and s.words[end].endswith(NISBA):
+    while end < len(s) and _origin_adjective(s.words[end]):
         end += 1
     return end
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from khabar.document import Article
+from khabar.normalize import MAPPINGS
 from khabar.quotes.lexicon import LEX
 from khabar.quotes.marks import tokenize
 
@@ -36,6 +38,8 @@ class Sentence:
     media: dict[int, object] = field(default_factory=dict)  # parse_medium, memoized
     times: set[int] = field(default_factory=set)  # tokens inside a time expression: asides
     identity_at: list[int] | None = None  # identity nouns («اسمه»), found when first asked
+    spelling: str | None = None  # the article's "maqsura" view (same offsets as `starts`),
+    # where the article spells a stop word with the alef maqsura; None where it never does
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -71,7 +75,42 @@ def at_stop(s: Sentence, k: int) -> bool:
         return True
     if LEX.np_stops.match(s.words, k) is None:
         return False
-    # «علي» and «على» fold alike: a given name that starts a person's name the entity stage
-    # found is the name (not «لي» of «قال لي»: no given name)
+    if s.words[k] not in LEX.maqsura_names:
+        return True  # not «لي» of «قال لي» either: no given name
+    named = spelt_as_name(s, k)
+    if named is not None:
+        return not named
+    # an article that spells «على» as «علي» throughout: a given name that starts a
+    # person's name the entity stage found is the name
     name = s.names.get(k)
-    return name is None or name[1] != "PER" or s.words[k] not in LEX.given_names
+    return name is None or name[1] != "PER"
+
+
+def spelt_as_name(s: Sentence, k: int) -> bool | None:
+    """For a given name that folds like a stop word spelt with an alef maqsura («علي» /
+    «على»): True where the token keeps the yeh in an article that spells the stop word with
+    the maqsura, False where the token has the maqsura, None where the spelling tells
+    nothing (the article never writes the maqsura, a Persian yeh may be either, or the word
+    is no such name)."""
+    kept = LEX.maqsura_names.get(s.words[k])
+    if kept is None or s.spelling is None:
+        return None
+    spelt = s.spelling[s.starts[k]:s.ends[k]]
+    return False if spelt == kept else True if spelt == s.words[k] else None
+
+
+def preposition(s: Sentence, k: int) -> str | None:
+    """The preposition (its marker) the token at k is, if any; not a given name the
+    article spells apart from the preposition («علي» where it writes «على»)."""
+    prep = LEX.prepositions.get(s.words[k])
+    return None if prep is None or spelt_as_name(s, k) else prep
+
+
+def maqsura_spelling(article: Article) -> str | None:
+    """The article's "maqsura" view where the article spells one of the stop words that
+    fold like a given name with the alef maqsura somewhere («على»), so that the spelling of
+    each such word can be trusted; else None (some write «على» as «علي» throughout)."""
+    if not LEX.maqsura_names or not any(c in article.text for c in MAPPINGS["yeh"]):
+        return None
+    kept = article.view("maqsura").text
+    return kept if any(w in kept for w in LEX.maqsura_names.values()) else None

@@ -15,11 +15,12 @@ from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTI
                                  COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
-from khabar.quotes.sentence import COMMA, Sentence, at_stop
+from khabar.quotes.sentence import COMMA, Sentence, at_stop, spelt_as_name
 
 _BARE_MAX = 4  # tokens of a subject with no title or head noun
 _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
 _CONSTRUCT_MAX = 2  # indefinite genitives chained after a construct head
+_HOLDER_AFTER = 2  # genitives after which a person's name holds the title, not owns it
 _OBLIQUE_MIN = 7  # letters of «المواطنين»: a definite plural in -ين is an object
 _NAME_MAX = 3  # words of a name after a title (links such as بن not counted)
 # a preposition glued to the article («للصحفيين», «بالمدينة»), a conjunction before it or not
@@ -38,6 +39,7 @@ class NP:
     tail: int = 0  # closing marks after the phrase («"الغارديان"»)
     name_end: int = -1  # an appositive title follows the name from here
     relative: bool = False  # «زوجة X»: a relative of X, known only by the relation
+    coordinated: bool = False  # «سامي الخطيب وعمر الزين»: people joined by «و», one source
 
     @property
     def after(self) -> int:
@@ -145,6 +147,11 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if inner is not None and inner.kind == "person":
             return NP(k, inner.b, skip, "person", inner.b, True, relative=True)
     head = _head(s, k)
+    if head is not None and head[0] in ("anonymous", "group") and head[1] == 1 and \
+            s.names.get(k, (k, ""))[1] == "PER":
+        # «وقال الشاهد» where the article names «يوسف الشاهد»: the person's surname, not
+        # an unnamed witness (the entity stage or the article's surnames say «name»)
+        head = None
     if head is not None and skip == 0 and _prepositional(head[2]):
         return None  # «لمركز …»: a preposition's object, not a subject
     if head is None and len(w0) > 3 and w0.endswith(PRONOUN_SUFFIXES):
@@ -156,8 +163,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None
     kind, head_len = (head[0], head[1]) if head else ("person", 0)
     titled = head is not None
-    if kind == "anonymous" and LEX.titles.match(s.words, k):
-        # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a title
+    if kind in ("anonymous", "organisation") and LEX.titles.match(s.words, k):
+        # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a
+        # title; so is a body's head that also names a person («الأكاديمية … سارة …»)
         t = _complement_end(s, k, head_len, n)
         if t < n and _name_starts(s, t):
             kind = "person"
@@ -170,6 +178,11 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             np = NP(k, end, skip, "person" if label == "PER" else "organisation", -1, False)
             if label == "PER":
                 _appositive_title(s, np, np.b, n)
+                e = _coordinated_names(s, np.b, n, label) if np.name_end < 0 else np.b
+                if e > np.b and (_phrase_ends(s, e) or at_stop(s, e)):
+                    # «وقال سامي الخطيب وعمر الزين إن …»: both speak; one source named by
+                    # the whole phrase, never by one of them alone
+                    np.b, np.coordinated = e, True
             elif label == "LOC":
                 np.b = _coordinated_names(s, np.b, n, label)  # «وأدانت مصر وقطر الهجوم»
             return np
@@ -207,7 +220,27 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         if t < e:
             _appositive_title(s, np, e, n)
         np.b = _nationality_aside(s, np.b, n)
+        if titled and t < e:
+            second = _coordinated_person(s, np.b, n)
+            if second > np.b:
+                np.b, np.coordinated = second, True
     return np
+
+
+def _coordinated_person(s: Sentence, e: int, n: int) -> int:
+    """«الوزير سامي الخطيب والسفير عمر الزين إن …»: a second person joined by a glued «و»
+    (a name the entity stage found, or a title and a name) right before the phrase ends;
+    returns where that person ends, or e when there is none."""
+    if e >= n or s.words[e][:1] != COORDINATOR or len(s.words[e]) <= 2:
+        return e
+    if e in s.names:
+        end = s.names[e][0] if s.names[e][1] == "PER" else e
+    else:
+        m = LEX.titles.match(s.words, e)
+        inner = parse_np(s, e, limit=n) if m and m[2].startswith(COORDINATOR) else None
+        named = inner is not None and inner.kind == "person" and inner.a < inner.title_end < inner.b
+        end = inner.b if named and not inner.coordinated else e
+    return end if e < end <= n and (_phrase_ends(s, end) or at_stop(s, end)) else e
 
 
 def _nationality_aside(s: Sentence, e: int, n: int) -> int:
@@ -234,7 +267,11 @@ def _coordinated_names(s: Sentence, e: int, n: int, label: str) -> int:
 
 def _appositive_title(s: Sentence, np: NP, e: int, n: int) -> None:
     """A title right after the name («سامر الحلبي وزير الخارجية الأردني») joins the phrase."""
-    if e < n and s.isword[e] and LEX.titles.match(s.words, e):
+    if e < n and s.isword[e] and LEX.titles.match(s.words, e) and not (
+            LEX.titles.match(s.words, e)[2].startswith(COORDINATOR) and
+            any(s.names.get(x, (0, ""))[1] == "PER" for x in range(np.a, e))):
+        # (not «سامي الخطيب والسفير عمر الزين»: after a name, a title after «و» is a
+        # second person's)
         m = LEX.titles.match(s.words, e)
         np.name_end = e
         np.b = _complement_end(s, e, m[0], min(n, e + 10))
@@ -305,6 +342,11 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     j = k + first
     while j < n and j - k < cap:
         w = s.words[j]
+        if w in LEX.object_quantifiers and not s.inside[j] or _before_quantifier(s, j, n) \
+                and s.words[j - 1].startswith(DEFINITE):
+            break  # «ونفى رئيس الوزراء ارتكاب أي مخالفات», «ولم يعلن القصر أي تفاصيل»:
+            # the verb's object starts (a closed definite phrase before the noun governing
+            # the quantifier, or the quantifier itself)
         if not s.isword[j]:
             # a name in quotation marks right after an outlet or body noun, or after a
             # title in construct state («مراسل "الجوهرة أف أم"»)
@@ -357,6 +399,16 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     return j
 
 
+_QUANTIFIED_MIN = 3  # letters of the noun after «أي» (not a spelt letter: «إي بي سي»)
+
+
+def _before_quantifier(s: Sentence, j: int, n: int) -> bool:
+    """The word at j governs a quantifier and its noun («ارتكاب أي مخالفات»): the verb's
+    object, never a word of the speaker's name."""
+    return j + 2 < n and s.words[j + 1] in LEX.object_quantifiers and not s.inside[j + 1] \
+        and s.isword[j] and s.isword[j + 2] and len(s.words[j + 2]) >= _QUANTIFIED_MIN
+
+
 def _indefinite_adjective(word: str) -> bool:
     """An adjective of origin without the article («أوروبي», «محلية»)."""
     return not word.startswith(ARTICLE_FORMS) and word.endswith(NISBA) and len(word) > 3
@@ -366,7 +418,7 @@ def _given_name_not_stop(s: Sentence, j: int, n: int) -> bool:
     """A given name whose folded form is also a stop word («علي» / «على»), read as a name
     when a plain word (no article, no stop) follows it and the phrase then ends."""
     if s.words[j] not in LEX.given_names or j in s.times or j + 1 >= n \
-            or not s.isword[j + 1]:
+            or not s.isword[j + 1] or spelt_as_name(s, j) is False:
         return False
     if at_stop(s, j + 1) or LEX.cues.match(s.words, j + 1):
         return False
@@ -381,11 +433,17 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
     """Where a title's or a body's own words end: its genitive, adjectives and links
     («وزير الداخلية المغربي», «منظمة الصحة العالمية», «الاتحاد» + not «تأجيل»)."""
     t = k + head_len
-    if not s.words[k].startswith(ARTICLE_FORMS):
+    # a person's title (not a body's head): a person's name may follow its words
+    holder = LEX.titles.match(s.words, k) is not None and not LEX.org_heads.match(s.words, k)
+    if not s.words[t - 1].startswith(ARTICLE_FORMS):
         # a head in construct state takes the next word as its genitive, and an
-        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»)
+        # indefinite genitive takes the next one in turn («رئيس اتحاد نقابات العمال»);
+        # a head whose last word is definite has its genitive («رئيس الحكومة» + a name)
         depth = 0
         while t < j and s.isword[t] and depth <= _CONSTRUCT_MAX and not at_stop(s, t):
+            if depth >= _HOLDER_AFTER and _name_starts(s, t) and holder:
+                break  # «مدير معرض مشكاة سامي …»: after two genitives a person's name is
+                # the holder's (after one it may still own it: «مدير مكتب سامي الخطيب»)
             if t in s.names:
                 # a name is definite: it closes the chain («مكتب نتنياهو» + not «تعيين»)
                 t = min(s.names[t][0], j)
@@ -402,6 +460,10 @@ def _complement_end(s: Sentence, k: int, head_len: int, j: int,
             t = s.pair_at[t] + 1  # «تنظيم "الدولة"»
         elif _name_starts(s, t):
             break  # «وزير الخارجية فادي السمان»: the person's name ends the title
+        elif holder and t > k + head_len and s.words[t - 1].startswith(DEFINITE) and \
+                s.isword[t] and not w.startswith(DEFINITE) and t + 1 < j and \
+                _name_starts(s, t + 1):
+            t += 1  # «رئيس البرلمان المنتهية ولايته سامي …»: the adjective's own noun
         elif starts_medium(s, t) or LEX.medium.match(s.words, t):
             break  # «المسؤول في تصريحات صحفية»: the medium follows the title
         elif w in LEX.title_links and t + 1 < j and not s.words[t + 1].endswith(PRONOUN_SUFFIXES):

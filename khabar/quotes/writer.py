@@ -106,6 +106,10 @@ class Writer:
                     title = self._before(part["start"], mention.start)
                     tf = fold(title["text"]) if title else None
         whole_f = self._folded(s, np.a, np.b, np.skip)
+        if np.coordinated:
+            return {**part, "canonical": None, "title": None, "affiliation": None,
+                    "anonymous": False, "kind": "group"}, \
+                self.sources.resolve(None, None, None, None, "group", part["text"], whole_f)
         if np.relative:
             return {**part, "canonical": None, "title": None, "affiliation": None,
                     "anonymous": False, "kind": "person"}, \
@@ -142,8 +146,9 @@ class Writer:
             return None
         part = self._part(s, m.a, m.b, m.skip)
         canonical = m.extra.get("canonical")
-        if canonical is None and m.extra.get("name_at") is not None:
-            canonical = self._part(s, m.extra["name_at"], m.b)["text"]
+        at = m.extra.get("name_at")
+        if canonical is None and at is not None:
+            canonical = self._part(s, at, m.b, m.skip if at == m.a else 0)["text"]
         canonical = canonical or part["text"]
         return {**part, "canonical": canonical, "relation": m.relation}
 

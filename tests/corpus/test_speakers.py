@@ -317,3 +317,15 @@ def test_a_preposition_inside_a_name_stays(corpus):
     add(corpus, record(org), record(plain))
     got = keys(corpus)
     assert got["مجلس الأمن في المنطقة"] != got["مجلس الأمن"]
+
+
+@pytest.mark.parametrize("body,country", [
+    ("الأكاديمية السعودية", "السعودية"),          # a head that is also a person title
+    ("الأكاديمية الأردنية للطيران", "الأردنية"),
+])
+def test_a_body_with_a_nationality_adjective_is_not_the_country(corpus, body, country):
+    org = {"text": body, "canonical": body, "title": None, "kind": "organisation"}
+    state = {"text": country, "canonical": country, "title": None, "kind": "organisation"}
+    add(corpus, record(org), record(state))
+    got = keys(corpus)
+    assert got[body].startswith("org-") and got[body] != got[country]

@@ -1,7 +1,8 @@
-"""The given name «علي» folds like the preposition «على»: where the entity stage found a
-person's name starting with it, it is no stop word of the speaker's phrase; elsewhere
-«على» stays the preposition the verb takes. Sentences written for these tests (never taken
-from an article)."""
+"""The given name «علي» folds like the preposition «على». In an article that spells the
+preposition with the alef maqsura, the spelling decides (the "maqsura" view); in one that
+never does («علي» for both), a «علي» that starts a person's name the entity stage found is
+the name, any other the preposition the verb takes. A Persian yeh («علی») may be either.
+Sentences written for these tests (never taken from an article)."""
 from __future__ import annotations
 
 import pytest
@@ -34,6 +35,36 @@ ROWS = [
      [("indirect", "الوزير", "وشدد", None, "علي حسن سيتولى الملف")]),
     ("no-statement-with-the-name",
      "وسافر علي حسن إلى العاصمة أمس.", (("علي حسن", "PER", {}),), []),
+    # the article spells «على» with the maqsura: «علي» is the name, no entity needed
+    ("spelt-name-right-after-the-verb",
+     "وأكد علي أن المدرسة ستفتح أبوابها. وشدد المدير على ضرورة الالتزام.", (),
+     [("indirect", "علي", "وأكد", None, "المدرسة ستفتح أبوابها"),
+      ("indirect", "المدير", "وشدد", None, "ضرورة الالتزام")]),
+    ("spelt-name-then-the-verbs-preposition",
+     "وأكد علي على أن المدرسة ستفتح أبوابها.", (),
+     [("indirect", "علي", "وأكد", None, "المدرسة ستفتح أبوابها")]),
+    ("spelt-name-after-a-title",
+     "وقال المتحدث باسم البلدية علي حسن إن الطريق مغلق حتى المساء على الأقل.", (),
+     [("indirect", "علي حسن", "وقال", None, "الطريق مغلق حتى المساء على الأقل")]),
+    ("spelt-preposition-then-a-spelt-name",
+     "وأكد المدير على أن المدرسة جاهزة، وقال علي إن الحافلات وصلت.", (),
+     [("indirect", "المدير", "وأكد", None, "المدرسة جاهزة"),
+      ("indirect", "علي", "وقال", None, "الحافلات وصلت")]),
+    ("spelt-charge-of-a-title",
+     "وبيّن المشرف على المهرجان أن العروض ستستمر أسبوعا.", (),
+     [("indirect", "المشرف على المهرجان", "وبيّن", None, "العروض ستستمر أسبوعا")]),
+    # no maqsura anywhere: «علي» with no person's name found is the preposition
+    ("unspelt-preposition-after-the-subject",
+     "وشدد الوزير علي أن الامتحانات ستبدأ في موعدها.", (),
+     [("indirect", "الوزير", "وشدد", None, "الامتحانات ستبدأ في موعدها")]),
+    ("unspelt-preposition-before-a-noun",
+     "وأكد المدير علي ضرورة الالتزام بالمواعيد.", (),
+     [("indirect", "المدير", "وأكد", None, "ضرورة الالتزام بالمواعيد")]),
+    # a Persian yeh tells nothing: the preposition, as no name was found
+    ("persian-yeh-preposition",
+     "وشدد الوزير علی أن الحل هو الحوار، وقال المدير إن الطلاب على استعداد.", (),
+     [("indirect", "الوزير", "وشدد", None, "الحل هو الحوار"),
+      ("indirect", "المدير", "وقال", None, "الطلاب على استعداد")]),
 ]
 
 
