@@ -174,15 +174,15 @@ _STARTERS = frozenset(k.split()[0] for k in list(MONTHS) + list(WEEKDAYS) + list
 
 def tokens(folded: str) -> tuple[list[int], list[str]]:
     """(starts, words): every run of letters and every run of digits, with where it starts."""
-    words, starts, _ends, isword = fold_tokens(folded, 0, len(folded))
-    return word_runs(words, starts, isword, 0)
+    words, starts, _ends, _isword = fold_tokens(folded, 0, len(folded))
+    return word_runs(words, starts, 0)
 
 
-def word_runs(words: list[str], starts: list[int], isword: list[bool], base: int
-              ) -> tuple[list[int], list[str]]:
-    """`tokens` from the folded view's tokens (`khabar.document.fold_tokens`, shared by the
-    stages): the words without the marks, a word that mixes letters and digits cut into
-    its runs, starts counted from `base`."""
+def word_runs(words: list[str], starts: list[int], base: int) -> tuple[list[int], list[str]]:
+    """`tokens` from the folded view's tokens (`khabar.document.FoldedTokens`, shared by
+    the stages): the words without the marks, a word that mixes letters and digits cut
+    into its runs, starts counted from `base`."""
+    isword = list(map(str.isalnum, words))
     ws = list(compress(words, isword))
     ss = list(compress(starts, isword))
     # a word all letters or all digits is one run; the rest (few) are cut here

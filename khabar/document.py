@@ -155,7 +155,7 @@ def _split(text: str, base: int) -> tuple[list[str], list[int]]:
     # running sum of the pieces' lengths gives the starts, all in C
     parts = FOLDED_TOKEN.split(text)
     words = parts[1::2]
-    return words, list(islice(accumulate(map(len, parts), initial=base), 1, None, 2))[:len(words)]
+    return words, list(islice(accumulate(map(len, parts), initial=base), 1, 2 * len(words), 2))
 
 
 class FoldedTokens:
@@ -186,23 +186,23 @@ class FoldedTokens:
             return None
         return i, j
 
-    def cut(self, a: int, b: int) -> FoldedCut:
-        """The tokens of view[a:b] (see `fold_tokens`)."""
+    def tokens(self, a: int, b: int) -> tuple[list[str], list[int]]:
+        """The texts and view starts of the tokens of view[a:b]."""
         got = self.span(a, b)
         if got is None:
-            return fold_tokens(self.text, a, b)
+            return _split(self.text[a:b], a)
         i, j = got
-        words, starts = self.words[i:j], self.starts[i:j]
+        return self.words[i:j], self.starts[i:j]
+
+    def cut(self, a: int, b: int) -> FoldedCut:
+        """The tokens of view[a:b] (see `fold_tokens`)."""
+        words, starts = self.tokens(a, b)
         return words, starts, list(map(add, starts, map(len, words))), \
             list(map(str.isalnum, words))
 
     def word_list(self, a: int, b: int) -> list[str]:
         """The words (no marks) of view[a:b]."""
-        got = self.span(a, b)
-        if got is None:
-            words = fold_tokens(self.text, a, b)[0]
-        else:
-            words = self.words[got[0]:got[1]]
+        words = self.tokens(a, b)[0]
         return list(compress(words, map(str.isalnum, words)))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import add
 
 from khabar.document import Article, FoldedTokens, Span
 from khabar.events import lexicon as L
@@ -418,10 +419,13 @@ def _word_texts(folded: FoldedTokens, a: int, b: int) -> list[str]:
 def _words(folded: FoldedTokens, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
     """The words of view[a:b] as `lexicon.WORD` reads them (texts, starts, ends): the
     folded tokens that are words, joined where an underscore glues them («كلنا_معا»)."""
-    words, starts, ends, isword = folded.cut(a, b)
     if folded.text.find("_", a, b) < 0:
-        return (list(compress(words, isword)), list(compress(starts, isword)),
-                list(compress(ends, isword)))
+        words, starts = folded.tokens(a, b)
+        isword = list(map(str.isalnum, words))
+        words = list(compress(words, isword))
+        starts = list(compress(starts, isword))
+        return words, starts, list(map(add, starts, map(len, words)))
+    words, starts, ends, isword = folded.cut(a, b)
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []

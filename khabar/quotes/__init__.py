@@ -13,7 +13,6 @@ offsets into the text).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress
 
 from khabar.document import Article, FoldedTokens
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
@@ -61,11 +60,11 @@ def annotate(article: Article) -> None:
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
-        tokens = folded.cut(vs, ve)
-        found = frozenset(compress(tokens[0], tokens[3]))
+        found = frozenset(folded.word_list(vs, ve))
         before, prev = prev, (vs, False)
         if zone != "title" and TRIGGERS.isdisjoint(found):
             continue
+        tokens = folded.cut(vs, ve)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
             pi += 1
         if pi < len(paragraphs) and paragraphs[pi].start <= sent.start and \

@@ -74,8 +74,7 @@ def annotate(article) -> None:
     tokens = article.folded_tokens
     for start, end in runs:
         vs, ve = view.from_text(start), view.from_text(end)
-        words, starts, _ends, isword = tokens.cut(vs, ve)
-        for tx in parse(folded[vs:ve], published, word_runs(words, starts, isword, vs)):
+        for tx in parse(folded[vs:ve], published, word_runs(*tokens.tokens(vs, ve), vs)):
             tx = _to_text(view, text, tx, vs)
             if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
                     or _inside_a_name(text, tx.start):
