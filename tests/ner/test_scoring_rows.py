@@ -6,10 +6,11 @@ are the same bits."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.ner import tagger
+from khabar.ner import scoring, tagger
 from khabar.ner.features import Featurizer
 from khabar.ner.scoring import FormScores
 
@@ -78,3 +79,14 @@ def test_a_gazetteer_of_another_class_is_asked_through_its_methods():
     assert other._by_prefix is not None
     assert other._rows_shipped(_WORDS) == other._rows_described(_WORDS) == \
         t._rows_shipped(_WORDS)
+
+
+@pytest.mark.skipif(scoring._native is None, reason="khabar/ner/_rows.c was not built")
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=6))
+def test_the_compiled_loop_gives_the_rows_of_the_python_one(tokens):
+    # `_rows.c`: the same words, rows and cuts as the Python loop
+    t = _table()
+    assert t._rows_shipped(tokens) == t._rows_shipped_py(tokens)
+    new, _rows, _cuts = t._rows_shipped(tokens)
+    assert all(type(w) is scoring.Word for w in new)
