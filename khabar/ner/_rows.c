@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdlib.h>
 
 enum { G_W, G_C, G_PRE, G_S1, G_S2, G_S3, G_P2, G_P3, G_SH, G_LEN, G_PREK, G_LX,
        G_WL, G_CL, G_KL, G_KKL, G_LXL, G_WR, G_CR, G_KR, G_KKR, G_LXR, G_WLL, G_WRR,
@@ -307,8 +308,103 @@ done:
     return result;
 }
 
+/* numpy's pairwise summation (`DOUBLE_pairwise_sum`, the inner loop of an add.reduce
+ * or add.reduceat) of column j of the rows listed in idx[0:n]: below 8 terms one after
+ * another from 0, up to 128 eight partial sums combined as a tree, beyond that halves */
+static double pairwise(const double *w, const Py_ssize_t *idx, Py_ssize_t n, Py_ssize_t W,
+                       Py_ssize_t j)
+{
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; ++i)
+            res += w[idx[i] * W + j];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8], res;
+        Py_ssize_t i;
+        for (int k = 0; k < 8; ++k)
+            r[k] = w[idx[k] * W + j];
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; ++k)
+                r[k] += w[idx[i + k] * W + j];
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; ++i)
+            res += w[idx[i] * W + j];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise(w, idx, n2, W, j) + pairwise(w, idx + n2, n - n2, W, j);
+}
+
+/* sums(weights, rows, cuts, out): out[s] = `np.add.reduceat(weights[rows], cuts, axis=0)`
+ * without the gathered copy: per segment and column, its first row plus the pairwise sum
+ * of the others, as numpy adds them, so the same bits (tests/ner/test_scoring_rows.py).
+ *   weights: C-contiguous float64 [R, W]; rows, cuts: lists of ints, cuts rising from
+ *   0 with no empty segment; out: writable C-contiguous float64 [len(cuts), W]. */
+static PyObject *sums(PyObject *self, PyObject *args)
+{
+    Py_buffer wb, ob;
+    PyObject *rows_l, *cuts_l;
+    if (!PyArg_ParseTuple(args, "y*O!O!w*", &wb, &PyList_Type, &rows_l, &PyList_Type, &cuts_l,
+                          &ob))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t *idx = NULL;
+    Py_ssize_t n_rows = PyList_GET_SIZE(rows_l), n_cuts = PyList_GET_SIZE(cuts_l);
+    Py_ssize_t W = n_cuts ? ob.len / (Py_ssize_t)sizeof(double) / n_cuts : 0;
+    Py_ssize_t R = W ? wb.len / (Py_ssize_t)sizeof(double) / W : 0;
+    if (n_cuts == 0 || W == 0 || ob.len != (Py_ssize_t)(n_cuts * W * sizeof(double)) ||
+        wb.len != (Py_ssize_t)(R * W * sizeof(double))) {
+        PyErr_SetString(PyExc_ValueError, "sums: buffer sizes do not match");
+        goto done;
+    }
+    idx = (Py_ssize_t *)malloc(sizeof(Py_ssize_t) * (n_rows ? n_rows : 1));
+    if (idx == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n_rows; ++i) {
+        Py_ssize_t r = PyLong_AsSsize_t(PyList_GET_ITEM(rows_l, i));
+        if (r == -1 && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= R) {
+            PyErr_SetString(PyExc_IndexError, "sums: row out of range");
+            goto done;
+        }
+        idx[i] = r;
+    }
+    const double *w = (const double *)wb.buf;
+    double *o = (double *)ob.buf;
+    for (Py_ssize_t s = 0; s < n_cuts; ++s) {
+        Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(cuts_l, s));
+        Py_ssize_t b = s + 1 < n_cuts ? PyLong_AsSsize_t(PyList_GET_ITEM(cuts_l, s + 1))
+                                      : n_rows;
+        if (PyErr_Occurred())
+            goto done;
+        if (a < 0 || b <= a || b > n_rows) {
+            PyErr_SetString(PyExc_ValueError, "sums: cuts must rise, segments not be empty");
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < W; ++j) {
+            double first = w[idx[a] * W + j];
+            o[s * W + j] = b - a > 1 ? first + pairwise(w, idx + a + 1, b - a - 1, W, j)
+                                     : first;
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    free(idx);
+    PyBuffer_Release(&wb);
+    PyBuffer_Release(&ob);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"rows", rows, METH_VARARGS, "The score table's weight rows of new word forms."},
+    {"sums", sums, METH_VARARGS, "np.add.reduceat(weights[rows], cuts, axis=0) into out."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_rows", NULL, -1, methods};

@@ -333,7 +333,6 @@ class FormScores:
 
     def _finish_add(self, start: int, new: list[Word], rows: list[int], cuts: list[int]
                     ) -> None:
-        sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):  # one call with more new forms than the cap
             size = end
@@ -342,7 +341,13 @@ class FormScores:
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)
                 grown[:len(old)] = old
                 setattr(self, name, grown)
-        self._parts[start:end] = sums.reshape(end - start, 5, -1)
+        if _native is not None and cuts and type(rows) is list and type(cuts) is list:
+            # summed in C straight into the table, in numpy's order of additions
+            _native.sums(self.weights, rows, cuts,
+                         self._parts[start:end].reshape(-1, self.weights.shape[1]))
+        else:
+            sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
+            self._parts[start:end] = sums.reshape(end - start, 5, -1)
         keys = [x.key for x in new]
         self._first[start:end] = [k in self._bg_first for k in keys]
         self._second[start:end] = [k in self._bg_second for k in keys]
