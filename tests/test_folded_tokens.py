@@ -70,9 +70,9 @@ def test_the_events_stage_reads_the_same_words_with_their_true_offsets(text, dat
 
 @pytest.mark.parametrize("text, word, start", [
     # a word that also ends an earlier word: its offset is its own, not the earlier one's
-    ("التقى زفيريف في المساء", "في", 13),
-    ("محيط حي المستشفى", "حي", 5),
-    ("ضمن مكتبه في الإمارة", "في", 10),
+    ("تحدث الصحفي في المؤتمر", "في", 12),
+    ("سار نحو محيط حي قديم", "حي", 13),
+    ("قال الكفيل في بيانه", "في", 11),
 ])
 def test_event_words_carry_their_own_offsets(text, word, start):
     words, starts, ends = _words(FoldedTokens(text), 0, len(text))
