@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, compress, islice
+from operator import add
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -135,6 +136,76 @@ class TokenLayer(Sequence):
         self._words = [t[a:b] for a, b in zip(self._starts, self._ends)]
 
 
+# the tokens of the folded view (khabar.normalize, "match"): each run of letters and digits,
+# and every other visible character on its own; as one group, for `re.split`
+FOLDED_TOKEN = re.compile(r"([^\W_]+|\S)", re.UNICODE)
+
+FoldedCut = tuple[list[str], list[int], list[int], list[bool]]
+
+
+def fold_tokens(view_text: str, start: int, end: int) -> FoldedCut:
+    """The folded tokens of view_text[start:end]: texts, view starts, view ends, and
+    whether each is a word (letters or digits) rather than a mark."""
+    words, starts = _split(view_text[start:end], start)
+    return words, starts, list(map(add, starts, map(len, words))), list(map(str.isalnum, words))
+
+
+def _split(text: str, base: int) -> tuple[list[str], list[int]]:
+    # tokens at the odd places of the split, what lies between them at the even ones; a
+    # running sum of the pieces' lengths gives the starts, all in C
+    parts = FOLDED_TOKEN.split(text)
+    words = parts[1::2]
+    return words, list(islice(accumulate(map(len, parts), initial=base), 1, 2 * len(words), 2))
+
+
+class FoldedTokens:
+    """The tokens of an article's folded view, cut once (`Article.folded_tokens`) for the
+    stages that read folded words: time (as runs of letters and of digits,
+    `khabar.dates.word_runs`), quotes (`khabar.quotes.sentence.Sentence`) and events
+    (`khabar.events.extract`), instead of a tokenizer each.
+
+    `cut(a, b)` gives the tokens of any stretch of the view, those a cut of view[a:b] alone
+    would find: the arrays' own where no token runs over a or b (a sentence's ends lie at
+    white space or a mark), a fresh cut of the stretch where one does.
+    """
+
+    __slots__ = ("text", "words", "starts")
+
+    def __init__(self, view_text: str) -> None:
+        self.text = view_text
+        self.words, self.starts = _split(view_text, 0)
+
+    def span(self, a: int, b: int) -> tuple[int, int] | None:
+        """Token indices [i, j) of view[a:b], or None when a token runs over a or b."""
+        starts, words = self.starts, self.words
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b, lo=i)
+        if i and starts[i - 1] + len(words[i - 1]) > a:
+            return None
+        if j > i and starts[j - 1] + len(words[j - 1]) > b:
+            return None
+        return i, j
+
+    def tokens(self, a: int, b: int) -> tuple[list[str], list[int]]:
+        """The texts and view starts of the tokens of view[a:b]."""
+        got = self.span(a, b)
+        if got is None:
+            return _split(self.text[a:b], a)
+        i, j = got
+        return self.words[i:j], self.starts[i:j]
+
+    def cut(self, a: int, b: int) -> FoldedCut:
+        """The tokens of view[a:b] (see `fold_tokens`)."""
+        words, starts = self.tokens(a, b)
+        return words, starts, list(map(add, starts, map(len, words))), \
+            list(map(str.isalnum, words))
+
+    def word_list(self, a: int, b: int) -> list[str]:
+        """The words (no marks) of view[a:b]."""
+        words = self.tokens(a, b)[0]
+        return list(compress(words, map(str.isalnum, words)))
+
+
 @dataclass(slots=True)
 class MetaField:
     """One metadata value and its evidence: which source gave it, and where in the text."""
@@ -245,6 +316,15 @@ class Article:
         return any(i.severity == "error" for i in self.issues)
 
     # ------------------------------------------------------------------ views
+    @property
+    def folded_tokens(self) -> FoldedTokens:
+        """The tokens of the folded view `view("match")` (`FoldedTokens`), cut on first
+        use and cached with it."""
+        got = self._views.get("folded_tokens")
+        if got is None:
+            got = self._views["folded_tokens"] = FoldedTokens(self.view("match").text)
+        return got
+
     def view(self, name: str = "match"):
         """A cached normalized view of the text (see khabar.normalize)."""
         v = self._views.get(name)

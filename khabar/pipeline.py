@@ -33,7 +33,9 @@ class Stage:
     updates: tuple[str, ...] = ()
 
 
-# the default order; every stage adds layers, none rewrites the text
+# the default order; every stage adds layers, none rewrites the text. time, quotes and
+# events read the folded view's tokens (`Article.folded_tokens`, docs/folded-tokens.md):
+# a cache of the text like `Article.view`, no layer, so nothing to declare
 STAGES: tuple[Stage, ...] = (
     Stage("furniture", "khabar.furniture:annotate", (), ("boilerplate", "body", "title", "meta")),
     Stage("language", "khabar.language:annotate", ("body",), ("language",)),

@@ -244,9 +244,9 @@ def test_a_sentence_is_given_only_the_quotation_pairs_of_its_own_stretch(monkeyp
     given: list[int] = []
     real = sentence.Sentence.build.__func__
 
-    def build(cls, view_text, pairs_view, zone, start, end):
+    def build(cls, view_text, pairs_view, zone, start, end, tokens=None):
         given.append(len(pairs_view))
-        return real(cls, view_text, pairs_view, zone, start, end)
+        return real(cls, view_text, pairs_view, zone, start, end, tokens)
 
     monkeypatch.setattr(sentence.Sentence, "build", classmethod(build))
     text = " ".join(f"وقال المتحدث باسم البلدية رقم {k}: «ستنتهي أعمال الصيانة خلال أسبوعين»."

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from operator import add as add_
+from itertools import compress
+from operator import add
 
-from khabar.document import Article, Span
+from khabar.document import Article, FoldedTokens, Span
 from khabar.events import lexicon as L
 from khabar.resources import load
 
@@ -219,9 +220,10 @@ class Context:
         self.sentences = [(self.to_view(s.start), self.to_view(s.end)) for s in sents]
         self.sent_view_starts = [a for a, _ in self.sentences]
         self.sent_text_starts = [s.start for s in sents]
-        # each sentence's words, found once; their offsets only where a trigger stands
-        findall = L.WORD.findall
-        self.sent_words = [findall(vt, a, b) for a, b in self.sentences]
+        # each sentence's words, from the article's folded tokens; their offsets only
+        # where a trigger stands
+        self._folded = folded = article.folded_tokens
+        self.sent_words = [_word_texts(folded, a, b) for a, b in self.sentences]
         self._words: dict[int, Words] = {}
         self._cache: dict[tuple, object] = {}
 
@@ -381,16 +383,7 @@ class Context:
     def words(self, si: int) -> Words:
         ws = self._words.get(si)
         if ws is None:
-            words = self.sent_words[si]
-            starts = []
-            p = self.sentences[si][0]
-            find = self.vt.find
-            add = starts.append
-            for w in words:  # each word is the next run of word characters: find is exact
-                p = find(w, p)
-                add(p)
-                p += 1
-            ends = list(map(add_, starts, map(len, words)))
+            words, starts, ends = _words(self._folded, *self.sentences[si])
             ws = self._words[si] = Words(starts, ends, words)
         return ws
 
@@ -414,6 +407,39 @@ class Context:
                 out.append(Arg(x, y, "noun"))
         out.sort(key=lambda x: x.start)
         return out
+
+
+def _word_texts(folded: FoldedTokens, a: int, b: int) -> list[str]:
+    """`_words` without the offsets."""
+    if folded.text.find("_", a, b) < 0:
+        return folded.word_list(a, b)
+    return _words(folded, a, b)[0]
+
+
+def _words(folded: FoldedTokens, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
+    """The words of view[a:b] as `lexicon.WORD` reads them (texts, starts, ends): the
+    folded tokens that are words, joined where an underscore glues them («كلنا_معا»)."""
+    if folded.text.find("_", a, b) < 0:
+        words, starts = folded.tokens(a, b)
+        isword = list(map(str.isalnum, words))
+        words = list(compress(words, isword))
+        starts = list(compress(starts, isword))
+        return words, starts, list(map(add, starts, map(len, words)))
+    words, starts, ends, isword = folded.cut(a, b)
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for w, s, e, iw in zip(words, starts, ends, isword):
+        if not iw and w != "_":
+            continue
+        if out_e and out_e[-1] == s:
+            out_w[-1] += w
+            out_e[-1] = e
+        else:
+            out_w.append(w)
+            out_s.append(s)
+            out_e.append(e)
+    return out_w, out_s, out_e
 
 
 def _item(ctx: Context, a: int, b: int, **extra) -> dict:

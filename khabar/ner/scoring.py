@@ -29,6 +29,11 @@ from khabar.ner.lexical import name_forms as _name_forms
 from khabar.ner.lexical import split_clitic as _split_clitic
 from khabar.ner.rows import compact
 
+try:  # the per-form loop of `_rows_shipped` in C, built by `pip install` where it can be
+    from khabar.ner import _rows as _native
+except ImportError:  # pragma: no cover - depends on the build
+    _native = None
+
 # forms kept before the table keeps its most used half: about 1.1 KB each, so at most some
 # 110 MB, full after some 5,000 articles; news repeats its words (over 5,000 articles a
 # table of 100,000 forms meets some 22 new forms per article, one of 50,000 some 30, which
@@ -45,6 +50,13 @@ class Word(NamedTuple):
     key: str
     core: str
     forms: tuple[str, ...]
+
+
+# the attribute prefixes `_rows.c` looks rows up by, in its order (its enum G_*)
+_NATIVE_PREFIXES = ("w", "c", "pre", "s1", "s2", "s3", "p2", "p3", "sh", "len", "pre|k", "lx",
+                    "w-1", "c-1", "k-1", "kk-1", "lx-1", "w1", "c1", "k1", "kk1", "lx1",
+                    "w-2", "w2")
+_NATIVE_FUNCS = (_key, _core, _split_clitic, _name_forms, _features._shape)
 
 
 class FormScores:
@@ -219,7 +231,27 @@ class FormScores:
         """`_rows_described` for the shipped families (`Featurizer._describe_shipped`),
         the same rows in the same order, looked up by prefix instead of through feature
         strings: every new word form of an article comes through here
-        (tests/ner/test_scoring_rows.py compares the two)."""
+        (tests/ner/test_scoring_rows.py compares the two). The loop runs in C
+        (`_rows.c`) where that was built and the gazetteer and clusters are the shipped
+        classes, else in `_rows_shipped_py`."""
+        fz = self.featurizer
+        if _native is None or not (type(fz.gaz) is _gazetteer.Gazetteer and
+                                   type(fz)._cluster is Featurizer._cluster):
+            return self._rows_shipped_py(forms)
+        by = self._by_prefix
+        assert by is not None
+        z = self.zero_row
+        nothing: dict[str, int] = {}
+        gets = tuple(by.get(p, nothing) for p in _NATIVE_PREFIXES)
+        levels = [by.get(f"k{lvl}", nothing) for lvl in range(8)]
+        consts = (z, self.index.get("b", z), by.get("k", nothing).get("none", z))
+        tables = (fz.lexicon, fz.classes.clusters, fz.gaz._by_first)
+        new, rows, cuts = _native.rows(list(forms), _NATIVE_FUNCS, gets, levels, consts,
+                                       tables, Word)
+        return new, rows, cuts
+
+    def _rows_shipped_py(self, forms: list[str]) -> tuple[list[Word], list[int], list[int]]:
+        """`_rows_shipped` in Python: the reference the C loop is tested against."""
         by = self._by_prefix
         assert by is not None
         z = self.zero_row
@@ -301,7 +333,6 @@ class FormScores:
 
     def _finish_add(self, start: int, new: list[Word], rows: list[int], cuts: list[int]
                     ) -> None:
-        sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
         end = len(self.lex)
         if end > len(self._parts):  # one call with more new forms than the cap
             size = end
@@ -310,7 +341,13 @@ class FormScores:
                 grown = np.zeros((size,) + old.shape[1:], old.dtype)
                 grown[:len(old)] = old
                 setattr(self, name, grown)
-        self._parts[start:end] = sums.reshape(end - start, 5, -1)
+        if _native is not None and cuts and type(rows) is list and type(cuts) is list:
+            # summed in C straight into the table, in numpy's order of additions
+            _native.sums(self.weights, rows, cuts,
+                         self._parts[start:end].reshape(-1, self.weights.shape[1]))
+        else:
+            sums = np.add.reduceat(self.weights[rows], cuts, axis=0)
+            self._parts[start:end] = sums.reshape(end - start, 5, -1)
         keys = [x.key for x in new]
         self._first[start:end] = [k in self._bg_first for k in keys]
         self._second[start:end] = [k in self._bg_second for k in keys]

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from khabar.document import Article
+from khabar.document import Article, FoldedTokens
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
                                    TRIGGERS)
-from khabar.quotes.marks import WORDS, paragraph_pairs, quote_pairs
+from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
 from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
@@ -45,6 +45,7 @@ def annotate(article: Article) -> None:
     mention_starts = [m.start for m in mentions]
     timex_starts = [t.start for t in timexes]
     writer = Writer(article, view, mentions, timexes)
+    folded = article.folded_tokens
     # the view deletes only marks (diacritics, tatweel); with none, offsets are shared
     to_view = (lambda j: j) if len(vt) == len(text) else view.from_text
     pi = 0
@@ -60,10 +61,11 @@ def annotate(article: Article) -> None:
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
-        found = frozenset(WORDS.findall(vt, vs, ve))
+        found = frozenset(folded.word_list(vs, ve))
         before, prev = prev, (vs, False)
         if zone != "title" and TRIGGERS.isdisjoint(found):
             continue
+        tokens = folded.cut(vs, ve)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
             pi += 1
         if pi < len(paragraphs) and paragraphs[pi].start <= sent.start and \
@@ -82,7 +84,8 @@ def annotate(article: Article) -> None:
             pairs_for = para_pairs
             pair_opens, pair_closes = [a for a, _b in para_pairs], [b for _a, b in para_pairs]
         s = Sentence.build(vt, para_pairs[bisect_left(pair_closes, vs):
-                                          bisect_left(pair_opens, ve)], zone, vs, ve)
+                                          bisect_left(pair_opens, ve)], zone, vs, ve,
+                           tokens)
         s.spelling = spelling
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
@@ -103,8 +106,8 @@ def annotate(article: Article) -> None:
             elif not items and before is not None and not before[1] and para_end != -1 \
                     and before[0] >= to_view(p.start):
                 # «… . بحسب الألمانية.»: a credit of its own reports the sentence before
-                both = _credit_of_previous(vt, before[0], ve, vs, zone, para_pairs, pair_opens,
-                                           pair_closes)
+                both = _credit_of_previous(folded, before[0], ve, vs, zone, para_pairs,
+                                           pair_opens, pair_closes)
                 if both is not None:
                     writer.write(*both)
         prev = (vs, bool(items))
@@ -113,13 +116,14 @@ def annotate(article: Article) -> None:
     drop_summary_repeats(article, LAYER)
 
 
-def _credit_of_previous(vt: str, a: int, b: int, start: int, zone: str, pairs, opens,
-                       closes):
+def _credit_of_previous(folded: FoldedTokens, a: int, b: int, start: int, zone: str, pairs,
+                        opens, closes):
     """The sentence before a credit of its own and the credit read as one sentence (view
     offsets [a, b), the credit from `start`), with the statement the credit reports; None
     when it reports none. Names, times and asides are not needed: the content is the whole
     sentence before, the source an outlet."""
-    s = Sentence.build(vt, pairs[bisect_left(closes, a):bisect_left(opens, b)], zone, a, b)
+    s = Sentence.build(folded.text, pairs[bisect_left(closes, a):bisect_left(opens, b)], zone,
+                       a, b, folded.cut(a, b))
     first = bisect_left(s.starts, start)
     item = credit_item(s, first)
     return (s, [item]) if item is not None else None

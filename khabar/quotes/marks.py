@@ -1,4 +1,4 @@
-"""Quotation marks paired within a paragraph, and folded tokens of a sentence.
+"""Quotation marks paired within a paragraph.
 
 Pairing does not cross a paragraph, except the way print continues a quotation: the
 paragraph ends with it open and the next one starts with an opening mark again. An
@@ -13,7 +13,6 @@ import re
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "”", "”": "”", "‘": "’", '"': '"'}
 _MARKS = re.compile("[«»“”„‘’\"]")
 _OPENERS = "«“„\""
-_TOKEN = re.compile(r"[^\W_]+|\S", re.UNICODE)
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_QUOTE = 6000  # characters: a longer "quotation" is a pairing accident
 _MAX_CHAIN = 5  # paragraphs one quotation may continue over
@@ -83,11 +82,3 @@ def _pair(text: str, start: int, end: int, reopened: frozenset[int]
             opener = None
     return pairs, (opener[0] if opener is not None else None)
 
-
-def tokenize(view_text: str, start: int, end: int
-             ) -> tuple[list[str], list[int], list[int], list[bool]]:
-    """Words and marks of view_text[start:end]: texts, starts, ends, is-a-word flags."""
-    found = list(_TOKEN.finditer(view_text, start, end))
-    words = [m.group() for m in found]
-    return (words, [m.start() for m in found], [m.end() for m in found],
-            [w[0].isalnum() for w in words])

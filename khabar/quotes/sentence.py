@@ -1,6 +1,7 @@
 """One sentence as the statement grammar reads it: folded tokens and quotation marks.
 
-Tokens come from the folded view (khabar.normalize) as parallel lists; quotation marks are
+Tokens come from the folded view (khabar.normalize) as parallel lists, cut once per
+article (`khabar.document.FoldedTokens`); quotation marks are
 paired per paragraph beforehand (khabar.quotes.marks), so a quotation may open in this
 sentence and close in a later one (`far`).
 """
@@ -9,10 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from khabar.document import Article
+from khabar.document import Article, FoldedCut, fold_tokens
 from khabar.normalize import MAPPINGS
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.marks import tokenize
 
 PUNCT_STOP = set(",،;؛:.!?؟()[]{}-–—/|…")
 COMMA = {",", "،"}
@@ -43,8 +43,10 @@ class Sentence:
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
-              start: int, end: int) -> "Sentence":
-        words, starts, ends, isword = tokenize(view_text, start, end)
+              start: int, end: int, tokens: FoldedCut | None = None) -> "Sentence":
+        """`tokens`: the sentence's folded tokens where the article has them cut already
+        (`Article.folded_tokens`); else they are cut here, the same way."""
+        words, starts, ends, isword = tokens or fold_tokens(view_text, start, end)
         index = {p: k for k, p in enumerate(starts)}
         pair_at: dict[int, int] = {}
         far: dict[int, int] = {}

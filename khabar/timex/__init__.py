@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from khabar.dates import word_runs
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 from khabar.timex.grammar import Timex, parse
@@ -70,9 +71,10 @@ def annotate(article) -> None:
     runs = list(_body_runs(article, text))
     if lines:
         runs = sorted(runs + lines)
+    tokens = article.folded_tokens
     for start, end in runs:
         vs, ve = view.from_text(start), view.from_text(end)
-        for tx in parse(folded[vs:ve], published):
+        for tx in parse(folded[vs:ve], published, word_runs(*tokens.tokens(vs, ve), vs)):
             tx = _to_text(view, text, tx, vs)
             if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
                     or _inside_a_name(text, tx.start):

@@ -19,6 +19,10 @@ from khabar.timex import lexicon as lx
 from khabar.timex import resolve as rv
 
 
+# (starts, words) of a folded text's runs of letters and of digits (`dates.tokens`)
+Tokens = tuple[list[int], list[str]]
+
+
 @dataclass(slots=True)
 class Atom:
     kind: str
@@ -74,7 +78,7 @@ _OR_WORD = re.compile(r"\s+(?:او|أو)\s+")  # folded «أو» between two wee
 _QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
-def atoms(folded: str) -> list[Atom]:
+def atoms(folded: str, toks: Tokens | None = None) -> list[Atom]:
     """The atoms of a folded text: one pass over its words, then dates where they can be.
 
     Each word, read with and without its clitics, is looked up in the phrase index;
@@ -82,7 +86,7 @@ def atoms(folded: str) -> list[Atom]:
     khabar.dates then run only where a number, weekday or ordinal sits next to a month
     (or a number is followed by a date separator), and replace the atoms they cover.
     """
-    starts, words = toks = dates.tokens(folded)
+    starts, words = toks = toks or dates.tokens(folded)
     found: list[Atom] = []
     skip_to = -1
     surface = lx.SURFACE
@@ -226,10 +230,11 @@ def _same_weekday(published: dt.date, day: str, date: str) -> str:
 class Parser:
     """Combines the atoms of one folded text into Timex items."""
 
-    def __init__(self, folded: str, published: dt.date | None) -> None:
+    def __init__(self, folded: str, published: dt.date | None,
+                 toks: Tokens | None = None) -> None:
         self.s = folded
         self.pub = published
-        self.a = atoms(folded)
+        self.a = atoms(folded, toks)
         self.n = len(self.a)
         self.floor = 0  # atoms before this index belong to an earlier expression
         self.out: list[Timex] = []
@@ -1044,5 +1049,7 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 
 
-def parse(folded: str, published: dt.date | None) -> list[Timex]:
-    return Parser(folded, published).parse()
+def parse(folded: str, published: dt.date | None, toks: Tokens | None = None) -> list[Timex]:
+    """The expressions of a folded text; `toks`, its `dates.tokens` where the caller has
+    them from the article's folded tokens already."""
+    return Parser(folded, published, toks).parse()

@@ -6,10 +6,11 @@ are the same bits."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.ner import tagger
+from khabar.ner import scoring, tagger
 from khabar.ner.features import Featurizer
 from khabar.ner.scoring import FormScores
 
@@ -78,3 +79,44 @@ def test_a_gazetteer_of_another_class_is_asked_through_its_methods():
     assert other._by_prefix is not None
     assert other._rows_shipped(_WORDS) == other._rows_described(_WORDS) == \
         t._rows_shipped(_WORDS)
+
+
+@pytest.mark.skipif(scoring._native is None, reason="khabar/ner/_rows.c was not built")
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=6))
+def test_the_compiled_loop_gives_the_rows_of_the_python_one(tokens):
+    # `_rows.c`: the same words, rows and cuts as the Python loop
+    t = _table()
+    assert t._rows_shipped(tokens) == t._rows_shipped_py(tokens)
+    new, _rows, _cuts = t._rows_shipped(tokens)
+    assert all(type(w) is scoring.Word for w in new)
+
+
+_NATIVE = pytest.mark.skipif(scoring._native is None, reason="khabar/ner/_rows.c was not built")
+
+
+@_NATIVE
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=8))
+def test_the_compiled_sums_are_numpys_to_the_bit(tokens):
+    t = _table()
+    _new, rows, cuts = t._rows_shipped(tokens)
+    want = np.add.reduceat(t.weights[rows], cuts, axis=0)
+    got = np.full_like(want, np.nan)
+    scoring._native.sums(t.weights, rows, cuts, got)
+    assert np.array_equal(want.view(np.int64), got.view(np.int64))
+
+
+@_NATIVE
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 300), min_size=1, max_size=6), st.integers(0, 2**32 - 1))
+def test_the_compiled_sums_add_long_segments_as_numpy_does(lengths, seed):
+    # segments of every length numpy's pairwise summation treats apart (<8, <=128, more)
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=(50, 7)) * 10.0 ** rng.integers(-6, 6, size=(50, 1))
+    rows = rng.integers(0, 50, size=sum(lengths)).tolist()
+    cuts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
+    want = np.add.reduceat(weights[rows], cuts, axis=0)
+    got = np.empty_like(want)
+    scoring._native.sums(weights, rows, cuts, got)
+    assert np.array_equal(want.view(np.int64), got.view(np.int64))
