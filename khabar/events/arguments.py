@@ -82,6 +82,9 @@ def _can_act(ws: Words, a: Arg) -> bool:
             return False
     if a.span.label != "LOC":
         return True
+    i = _word_of(ws, a.start)
+    if i > 0 and (ws.words[i - 1] in L.PLACE_HEAD_FORMS or ws.words[i - 1] in L.APPOSITION_HEADS):
+        return False  # «وسط العاصمة باريس»: a place named after its head, not a capital's state
     # a place acts by metonymy only where it is a known one («واشنطن», «إيران»), not
     # «القرية» or «المدينة»
     place = geocode(a.canonical or "") or geocode(ws_text(ws, a))
@@ -135,6 +138,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
+    if c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.MASDAR_HEADS:
+        # «محاولة قتل العميل …», «قضية اغتيال الناشط»: the masdar of a head noun, written
+        # like a verb; its genitive is the victim, and its author is named after it or not
+        return _agent_after(c, ws, after, ctx), _object_np(ctx, ws, last + 1)
     # «الرجل الذي قتل»: the verb of a relative clause may be passive (its antecedent the
     # victim) or active (the antecedent the author): unvocalized text does not say which,
     # so it has no actor of its own, and the name after it is its object
@@ -173,6 +180,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                         _content(ws.words[own]) and ws.words[own] not in L.COPULAS:
                     actor = Arg(ws.starts[own], ws.ends[own], "noun")
     elif not c.verb:
+        # «تم اعتقال ناشط»: a passive; the genitive is the object, and no name before the
+        # auxiliary is the author
+        passive = _passive(ctx, ws, c.word)
         actor = _lam_agent(ctx, c, ws, args)
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
@@ -186,7 +196,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     (c.object_genitive or _can_act(ws, a)):
                 nxt = a
                 break
-        entry_object = c.object_genitive
+        entry_object = c.object_genitive or passive
         if nxt is not None and actor is None:
             if entry_object or c.suffixed:  # «لقائه الرئيسَ»: the pronoun met the name
                 recipient = nxt
@@ -194,23 +204,24 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor = nxt
         if actor is None:
             actor = _agent_after(c, ws, after, ctx)
-        if actor is None:
+        if actor is None and not passive:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
             # («اعتقال رجل روسي»: after a masdar whose genitive is its object, the
             # adjective two words on is the object's nationality)
-            actor = nisba or (None if c.object_genitive else _nisba(ctx, ws, last + 2))
-        if actor is None and before and not c.suffixed:
+            actor = nisba or (None if c.object_genitive or last + 1 >= len(ws.words) or
+                              not _adjective(ws.words[last + 1]) else _nisba(ctx, ws, last + 2))
+        if actor is None and before and not c.suffixed and not passive:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
                     and not _scene(ws, b) and not _victim(ws, b) and \
                     not _not_author(ctx, ws, b, c) and \
-                    L.COMPLEMENTIZERS.isdisjoint(ws.words[_word_of(ws, b.end - 1) + 1:c.word]):
+                    not _clause_bound(ws, _word_of(ws, b.end - 1) + 1, c.word):
                 # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
                 # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
-        if actor is None and before and not (c.object_genitive and c.suffixed):
+        if actor is None and before and not (c.object_genitive and c.suffixed) and not passive:
             # («حقيقة اغتياله»: the pronoun of a masdar whose genitive is its object is
             # the victim, not the author)
             actor = _clause_subject(ctx, ws, before, c)
@@ -397,10 +408,18 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
     n = number_at(words, k)
+    counted = n is not None
     if n is not None:
         k = n[1]
+    if k + 1 < len(words) and (counted or words[k] in L.QUANTIFIER_HEADS):
+        # «عدد من الشبان», «اثنين من أفرادها», «أحد أفراد الأمن»: the noun after «من», or
+        # the quantifier's genitive, is the one the phrase names
+        if words[k] == "من":
+            k += 1
+        elif words[k] in L.QUANTIFIER_HEADS:
+            k += 2 if words[k + 1] == "من" else 1
     if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
-            words[k][0] in L.GLUED_PREPS or \
+            words[k][0] in L.GLUED_PREPS or _no_object(words[k]) or \
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
@@ -414,7 +433,49 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
         if m is not None:
             return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
                        m.attrs.get("canonical"))
-    return Arg(ws.starts[k], ws.ends[k], "noun")
+    return Arg(ws.starts[k], ws.ends[_noun_phrase_end(ctx, ws, k)], "noun")
+
+
+def _noun_phrase_end(ctx: Context, ws: Words, k: int) -> int:
+    """The last word of the noun phrase headed at word k: an indefinite head with its
+    definite genitive («تجمعات التنظيم») or its nationality or relation adjective («طقما
+    عسكريا», «دبلوماسي إيراني»); a definite head with such an adjective («الشبان
+    الفلسطينيين»). A participle («القناصة المتمركزين») or anything else ends it."""
+    words = ws.words
+    j = k + 1
+    if j >= len(words) or not _adjective(words[j]) or words[j] in L.TRIGGER_KEYS or \
+            _no_object(words[j]) or number_at(words, j) is not None or \
+            ctx.in_timex(ws.starts[j]) or ctx.mention_at(ws.starts[j]) is not None:
+        return k
+    head_definite = words[k].startswith("ال")
+    if words[j].startswith("ال") == head_definite and _relation_adjective(words[j]):
+        return j
+    if not head_definite and words[j].startswith("ال") and \
+            _strip_conj(words[j]) not in L.RELATIVE_PRONOUNS:
+        return j  # the genitive of an indefinite head
+    return k
+
+
+def _relation_adjective(w: str) -> bool:
+    """A nisba, the adjective of relation: «عسكرية», «إيراني», «الفلسطينيين», «عسكريا»."""
+    if w.startswith("ال"):
+        w = w[2:]
+    return len(w) >= 4 and w.endswith(("ي", "ية", "يا", "يين", "يون", "يتين", "يه"))
+
+
+def _no_object(w: str) -> bool:
+    """A word that opens no object: a noun of a compound preposition or adverb («مستوى» of
+    «على مستوى», «الأقل»), a connective («حيث», «إذ»), or a word with a conjunction glued
+    on that opens another conjunct: a verb or masdar («واتهمت», «وإحالتها») or a definite
+    noun («والمدنيين»)."""
+    if w in L.NOT_TARGET_NOUNS or w in L.ELABORATION or w in L.CLAUSE_BREAKS or \
+            _is_complementizer(w):
+        return True
+    if w[:1] in L.GLUED_CONJ and len(w) >= 5:
+        rest = w[1:]
+        return rest.startswith("ال") or rest[:1] in "اأإ" or \
+            (rest[:1] in L.IMPERFECT_PERSON and len(rest) >= 4) or rest in L.ANY_PREPS
+    return False
 
 
 def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:
@@ -438,6 +499,8 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg
                     break
         if k is None:
             continue
+        if k < len(words) and ctx.in_timex(ws.starts[k]):
+            return None  # «هجوم شنه الجمعة»: a time, the author left unsaid
         named = next((a for a in after if _word_of(ws, a.start) == k), None)
         if named is not None:
             return named if _can_act(ws, named) else None
@@ -461,6 +524,11 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     suffixed = c.suffixed
     speakers = ctx.statement_speakers(ctx.to_text(c.start))
     for b in reversed(before):
+        if not suffixed and _clause_bound(ws, _word_of(ws, b.end - 1) + 1, c.word):
+            # («أكد الوزير أن الاجتماع …», «زوجة الرئيس الذي يواجه … احتجاجات»): a name
+            # before a complementizer or a relative pronoun is in another clause; a
+            # pronoun («انسحابه») may still refer back to it
+            return None
         if b.span is None:
             continue
         if b.span.label == "LOC":
@@ -477,6 +545,42 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     return None
 
 
+def _passive(ctx: Context, ws: Words, i: int) -> bool:
+    """«تم اعتقال …», «تم ليلة أمس اختطاف …»: a passive auxiliary right before the masdar
+    at word i, or before it and a time."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if ws.words[k] in L.PASSIVE_AUX:
+            return True
+        if not ctx.in_timex(ws.starts[k]):
+            return False
+    return False
+
+
+def _clause_bound(ws: Words, i: int, j: int) -> bool:
+    """Whether words i..j-1 open a clause with a subject of its own: a relative pronoun
+    («الذي», «التي»), or a bare complementizer before a noun («أكد الوزير أن الاجتماع …»,
+    «إلا أن تأييدها …»). A complementizer with a pronoun («أعلنت الحركة أنها نفذت …») or
+    before an imperfect verb («يحق للدولة أن تدافع عن نفسها بتدمير …») has the name
+    before it as its subject."""
+    words = ws.words
+    for k in range(i, min(j, len(words))):
+        w = _strip_conj(words[k])
+        if w in L.RELATIVE_PRONOUNS:
+            return True
+        if w in L.COMPLEMENTIZERS or L.with_conj(words[k], L.COMPLEMENTIZERS):
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if not _imperfect_verb(nxt):
+                return True
+    return False
+
+
+def _imperfect_verb(w: str) -> bool:
+    """A word written like an imperfect verb without a pronoun («تدافع», «يقوم»), not
+    a masdar with one («تأييدها») or a feminine or plural noun."""
+    return len(w) >= 4 and w[:1] in L.IMPERFECT_PERSON and \
+        not w.endswith(("ة", "ات", *L.SUFFIXES))
+
+
 def _strip_conj(w: str) -> str:
     return w[1:] if len(w) > 3 and w[:1] in L.GLUED_CONJ else w
 
@@ -490,7 +594,7 @@ def _is_complementizer(w: str) -> bool:
 
 def _dateline(ctx: Context, b: Arg) -> bool:
     """«بيروت، لبنان (وكالات) -»: a place followed by a parenthesis or a dash."""
-    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—")
+    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—", ":")
 
 
 def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
@@ -507,6 +611,8 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
             not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS and \
             ctx.mention_at(ws.starts[i - 1]) is None:  # a common noun, not a name («بين X وY»)
         return True
+    if i >= 1 and _governed_noun(words[i - 1]) and ctx.mention_at(ws.starts[i - 1]) is None:
+        return True  # «بدولة فلسطين», «للإذاعة "…"»: the genitive of a governed noun
     if c.type in L.PARTNER_TYPES:
         return False
     for j in range(i - 1, max(-1, i - 13), -1):  # titles and a long name between
@@ -517,6 +623,15 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
                 w in L.RELATIVE_PRONOUNS or w in L.CLAUSE_BREAKS or w in L.TRIGGER_KEYS:
             return False
     return False
+
+
+def _governed_noun(w: str) -> bool:
+    """A noun with a preposition glued on: «بدولة», «للإذاعة», «بالمدينة» (a verb never
+    takes «ب», and «لل/بال» glue a preposition to an article)."""
+    w = _strip_conj(w)
+    if w.startswith(("لل", "بال", "كال")):
+        return len(w) >= 5
+    return w[:1] == "ب" and len(w) >= 4 and _content(w[1:]) and w[1:] not in L.ANY_PREPS
 
 
 def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
@@ -541,8 +656,8 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
     its country is the phrase's canonical actor."""
     words = ws.words
     if k >= len(words) or len(words[k]) < 3 or words[k] in L.NEGATION or \
-            not _content(words[k]):
-        return None
+            not _content(words[k]) or (ctx is not None and ctx.in_timex(ws.starts[k])):
+        return None  # («قتل ليل الاثنين ثلاثة»: a time is no subject)
     definite = words[k].startswith("ال") and len(words[k]) >= 4
     j = k
     if not definite and k + 1 < len(words) and words[k + 1].startswith("ال") and \
@@ -590,11 +705,24 @@ def _site_name(name: str) -> bool:
 
 
 def _victim(ws: Words, a: Arg) -> bool:
-    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt."""
+    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt; so
+    is a name at the end of the toll word's noun phrase («مقتل المراهق الأمريكي الأعزل
+    فلان»: titles and adjectives between, no preposition but «من», no clause word)."""
+    words = ws.words
     i = _word_of(ws, a.start)
-    if i > 0 and number_at(ws.words, i - 1) is not None:
+    if i > 0 and number_at(words, i - 1) is not None:
         i -= 1
-    return i > 0 and ws.words[i - 1] in L.CUE_STARTS
+    if i > 0 and words[i - 1] in L.CUE_STARTS:
+        return True
+    for k in range(i - 1, max(-1, i - 8), -1):
+        w = words[k]
+        if w in L.CUE_STARTS:
+            return True
+        if (w in L.ANY_PREPS and w != "من") or w in L.CLAUSE_BREAKS or \
+                _is_complementizer(w) or _strip_conj(w) in L.RELATIVE_PRONOUNS or \
+                w in L.TRIGGER_KEYS or w[:1] in L.GLUED_CONJ and w[1:] in L.TRIGGER_KEYS:
+            return False
+    return False
 
 
 def _scene(ws: Words, a: Arg) -> bool:
@@ -800,11 +928,15 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
     if c.object_genitive and not c.secondary and not c.suffixed and k < len(words) and \
             _content(words[k]) and words[k] not in L.ANY_PREPS:
         # («اغتياله قبل عامين»: the pronoun is the object; «قبل» is none)
-        return Arg(ws.starts[k], ws.ends[k], "noun")
+        return _object_np(ctx, ws, k)
     preps = L.TARGET_PREPS | L.TARGET_PREPS_BY_TYPE.get(c.type, frozenset())
     for j in range(k, min(k + 6, len(words) - 1)):
         if (words[j] in preps or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
-            return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+            if words[j + 1] in L.NOT_TARGET_NOUNS:
+                continue  # «على مستوى», «على الرغم»: no target
+            obj = _object_np(ctx, ws, j + 1)
+            if obj is not None:
+                return obj
     if c.type in L.PARTNER_TYPES:
         # «بحث الوزير مع نظيره في اتصال هاتفي»: the partner named before the noun
         for j in range(c.word - 1, max(0, c.word - 8), -1):
@@ -826,7 +958,10 @@ def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
         n = number_at(words, k)
         if n is not None:
             k = n[1]
-        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
+        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS and \
+                not _no_object(words[k]) and \
+                (words[k][:1] not in L.GLUED_PREPS or words[k].startswith("ال")):
+            # («أصيب بالدهشة», «المصابين بسرطان»: an illness or a state, not a victim)
             return Arg(ws.starts[k], ws.ends[k], "noun")
     return None
 
