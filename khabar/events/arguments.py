@@ -182,7 +182,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     elif not c.verb:
         # «تم اعتقال ناشط»: a passive; the genitive is the object, and no name before the
         # auxiliary is the author
-        passive = _passive(ctx, ws, c.word)
+        # («دمرت غارة جوية عربة»: an event noun right after an event verb is that verb's
+        # subject; no name before the verb is its author either)
+        passive = _passive(ctx, ws, c.word) or (c.word > 0 and any(
+            f.entry.verb and not f.rest for f in L.TRIGGERS.get(ws.words[c.word - 1], ())))
         actor = _lam_agent(ctx, c, ws, args)
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
@@ -236,8 +239,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             not (after and _word_of(ws, after[0].start) == last + 1):
         actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
-        # «قصفت الطائرات مخيم جباليا»: the object right after the subject
-        k = _word_of(ws, actor.end - 1) + 1
+        # «قصفت الطائرات مخيم جباليا»: the object right after the subject (and the
+        # subject's adjectives: «استهدف رجال المقاومة الشعبية القناصة»)
+        k = _past_adjectives(ctx, ws, _word_of(ws, actor.end - 1) + 1)
         obj = next((a for a in after if a is not actor and _word_of(ws, a.start) == k
                     and not _glued(ctx, ws, a)), None)
         if obj is not None:
@@ -248,10 +252,24 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     elif recipient is None and c.verb and (actor is None or actor.end <= c.start):
         # «الجيش قصف قرى …», «قتل ثلاثة مدنيين»: the object, or the victims of a passive,
         # right after the verb
-        obj = next((a for a in after if _word_of(ws, a.start) == last + 1
+        k = last + 1
+        while k < len(ws.words) - 1 and ctx.in_timex(ws.starts[k]):
+            k += 1  # «استقبل صباح الجمعة رئيس المجلس»
+        if k < len(ws.words) - 1 and ws.words[k] in L.PREP_PRONOUNS and \
+                (number_at(ws.words, _past_fillers(ws.words, k + 1)) is not None or
+                 ws.words[k + 1] in L.QUANTIFIER_HEADS):
+            k += 1  # «قتل خلالها أربعة من المسلحين»: the adjunct's pronoun, then the victims
+        obj = next((a for a in after if _word_of(ws, a.start) == k
                     and not _glued(ctx, ws, a)), None)
         recipient = obj if obj is not None and _can_act(ws, obj) else \
-            (None if obj is not None else _object_np(ctx, ws, last + 1))
+            (None if obj is not None else _object_np(ctx, ws, k))
+        if recipient is None and obj is None and k < len(ws.words) and c.type == "ASSAULT" and \
+                any(not f.rest and not f.entry.verb and f.entry.type == "ASSAULT"
+                    for f in L.TRIGGERS.get(ws.words[k], ())):
+            # «دمرت غارة جوية عربة عسكرية»: the weapon or strike is the subject; the
+            # object follows it, its adjectives and adjuncts
+            j = _past_adjectives(ctx, ws, k + 1)
+            recipient = _object_np(ctx, ws, j) or _object_past_adjuncts(ctx, ws, j)
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
         for a in after:
@@ -265,6 +283,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if a.span is not None and a.span.label == "LOC" and \
                     _prep_before(ctx, ws, a, L.SCENE_PREPS):
                 continue  # «في انفجار بمدينة الموصل»: where, not whom
+            if not right_after_subject and _glued(ctx, ws, a) and any(
+                    w in L.TARGET_PREPS for w in ws.words[last + 1:_word_of(ws, a.start)]):
+                break  # «هجوم … على نقطة … بمديرية …»: the target is the one after «على»
             if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
@@ -276,9 +297,16 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 # subject and a place or a time
                 recipient = a
                 break
-    if recipient is None and c.verb and c.type in L.PARTNER_TYPES and actor is not None \
-            and actor.start >= c.end:
-        recipient = _object_past_adjuncts(ctx, ws, _word_of(ws, actor.end - 1) + 1)
+    if recipient is None and c.verb and actor is not None and actor.start >= c.end:
+        recipient = _object_past_adjuncts(
+            ctx, ws, _past_adjectives(ctx, ws, _word_of(ws, actor.end - 1) + 1))
+    if c.verb and not relative and (actor is None or actor.start >= c.end):
+        # «قتل الشاب برصاص قناص», «اعتقل الناشط على يد عناصر …»: an agent named after
+        # the verb makes it a passive; the name after the verb is then the victim
+        agent = _agent_after(c, ws, after, ctx)
+        if agent is not None and (actor is None or agent.start >= actor.end):
+            recipient = actor or recipient
+            actor = agent
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
@@ -384,29 +412,86 @@ def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
     """«استقبل الملك في قصره بالرياض أمس رئيس الوزراء»: the object of a meeting verb after
     the places and times that stand between it and the subject."""
     words = ws.words
-    j = k
+    j = _past_parenthesis(ctx, ws, k)
     while j < min(len(words), k + 10):
         w = words[j]
-        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS:
-            return None
-        if w in L.ANY_PREPS:
-            j += 2  # a preposition and its noun, with the noun's genitive («في قصر اليمامة»)
-            if j - 1 < len(words) and not words[j - 1].startswith("ال"):
-                while j < len(words) and words[j].startswith("ال") and \
-                        not ctx.in_timex(ws.starts[j]):
+        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS or w in L.AGENT_MARKER_FIRST:
+            return None  # («قتل جندي بنيران مجموعات»: the author, not the object)
+        glued = w[:1] in L.GLUED_PREPS and not w.startswith("ال")
+        if w in L.ANY_PREPS or glued:
+            # a preposition and its noun («في قصر اليمامة», «بمدينة تعز»), with the noun's
+            # genitive or name and its adjectives
+            head = j + (1 if glued else 2) - 1
+            j = head + 1
+            if head < len(words) and not words[head].startswith(("ال", "بال", "لل", "وال")) \
+                    and j < len(words) and not ctx.in_timex(ws.starts[j]):
+                m = ctx.mention_at(ws.starts[j])
+                if m is not None:  # its genitive: a name («بمدينة تعز») or one definite noun
+                    j = _word_of(ws, ctx.to_view(m.end) - 1) + 1
+                elif words[j].startswith("ال"):
                     j += 1
+            while j < len(words) and (words[j] in L.NOT_PLACE_NAMES or
+                                      _strip_conj(words[j]) in L.MEANS_ADJECTIVES or
+                                      (words[j].startswith("ال") and
+                                       _relation_adjective(words[j]) and
+                                       ctx.mention_at(ws.starts[j]) is None)):
+                j += 1  # «في الجبهة ذاتها», «بالرصاص الحي والمطاطي», «في المنطقة الشرقية»
             continue
-        if ctx.in_timex(ws.starts[j]) or (w[:1] in L.GLUED_PREPS and not w.startswith("ال")):
-            j += 1  # a time («أمس»), a noun with its preposition glued («بالرياض»)
+        if ctx.in_timex(ws.starts[j]):
+            j += 1  # a time («أمس»)
             continue
         return _object_np(ctx, ws, j) if j > k else None
     return None
+
+
+def _past_fillers(words: list[str], k: int) -> int:
+    """Past the words that stand before a count («قرابة 16», «أكثر من 20»), where a count
+    follows them; else k."""
+    for filler in L.FILLERS:
+        if tuple(words[k:k + len(filler)]) == filler and \
+                number_at(words, k + len(filler)) is not None:
+            return k + len(filler)
+    return k
+
+
+def _past_parenthesis(ctx: Context, ws: Words, k: int) -> int:
+    """«أوقفت قوات الأمن، في وقت متأخر مساء السبت، ستة أشخاص»: words set off between two
+    commas right after the subject are an adjunct; the first word after them, else k."""
+    words = ws.words
+    if not 0 < k < len(words) or not _comma_between(ctx, ws, k):
+        return k
+    for m in range(k + 1, min(len(words), k + 9)):
+        if _comma_between(ctx, ws, m):
+            return m
+    return k
+
+
+def _comma_between(ctx: Context, ws: Words, k: int) -> bool:
+    """Whether a comma stands between word k-1 and word k."""
+    gap = ctx.vt[ws.ends[k - 1]:ws.starts[k]]
+    return "،" in gap or "," in gap
+
+
+def _past_adjectives(ctx: Context, ws: Words, k: int) -> int:
+    """The first word at or after k that is not an adjective of the noun before it:
+    nisbas («الشعبية», «جوية») and «أخرى/جديدة» that agree with it in definiteness
+    («السلطات النمساوية دبلوماسيا»: an indefinite nisba after a definite noun is a new
+    noun), no name, time or preposition."""
+    words = ws.words
+    definite = k > 0 and words[k - 1].startswith(("ال", "وال", "فال", "بال", "لل"))
+    while k < len(words) and _adjective(words[k]) and \
+            words[k].startswith("ال") == definite and \
+            (_relation_adjective(words[k]) or words[k] in L.ANOTHER) and \
+            ctx.mention_at(ws.starts[k]) is None and not ctx.in_timex(ws.starts[k]):
+        k += 1
+    return k
 
 
 def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     """A verb's object where no name stands: its head noun, past a count («عشرة
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
+    k = _past_fillers(words, k)
     n = number_at(words, k)
     counted = n is not None
     if n is not None:
@@ -417,9 +502,12 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
         if words[k] == "من":
             k += 1
         elif words[k] in L.QUANTIFIER_HEADS:
-            k += 2 if words[k + 1] == "من" else 1
+            if k + 2 < len(words) and words[k + 2] == "من" and _content(words[k + 1]):
+                k += 3  # «عدد كبير من عناصر …»
+            else:
+                k += 2 if words[k + 1] == "من" else 1
     if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
-            words[k][0] in L.GLUED_PREPS or _no_object(words[k]) or \
+            words[k][0] in L.GLUED_PREPS or _no_object(words[k]) or _others(words[k]) or \
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
@@ -469,13 +557,20 @@ def _no_object(w: str) -> bool:
     on that opens another conjunct: a verb or masdar («واتهمت», «وإحالتها») or a definite
     noun («والمدنيين»)."""
     if w in L.NOT_TARGET_NOUNS or w in L.ELABORATION or w in L.CLAUSE_BREAKS or \
-            _is_complementizer(w):
+            _is_complementizer(w) or _strip_conj(w) in L.RELATIVE_PRONOUNS:
         return True
+    if w[:1] in L.GLUED_CONJ and w[1:] in L.ANY_PREPS:
+        return True  # «ومن», «وفي»
     if w[:1] in L.GLUED_CONJ and len(w) >= 5:
         rest = w[1:]
         return rest.startswith("ال") or rest[:1] in "اأإ" or \
-            (rest[:1] in L.IMPERFECT_PERSON and len(rest) >= 4) or rest in L.ANY_PREPS
+            (rest[:1] in L.IMPERFECT_PERSON and len(rest) >= 4)
     return False
+
+
+def _others(w: str) -> bool:
+    """«آخرين», «الآخرون»: people counted before, named by no word here."""
+    return w in L.OTHERS or (w.startswith("ال") and w[2:] in L.OTHERS)
 
 
 def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:
@@ -934,7 +1029,10 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
         if (words[j] in preps or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
             if words[j + 1] in L.NOT_TARGET_NOUNS:
                 continue  # «على مستوى», «على الرغم»: no target
-            obj = _object_np(ctx, ws, j + 1)
+            o = j + 1
+            while o < len(words) - 1 and ctx.in_timex(ws.starts[o]):
+                o += 1  # «استهدف صباح اليوم مدينة …»
+            obj = _object_np(ctx, ws, o)
             if obj is not None:
                 return obj
     if c.type in L.PARTNER_TYPES:
@@ -942,7 +1040,7 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
         for j in range(c.word - 1, max(0, c.word - 8), -1):
             if words[j] in L.CLAUSE_BREAKS:
                 break
-            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]):
+            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]) and j + 1 < c.word:
                 return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
     return None
 
@@ -959,7 +1057,7 @@ def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
         if n is not None:
             k = n[1]
         if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS and \
-                not _no_object(words[k]) and \
+                not _no_object(words[k]) and not _others(words[k]) and \
                 (words[k][:1] not in L.GLUED_PREPS or words[k].startswith("ال")):
             # («أصيب بالدهشة», «المصابين بسرطان»: an illness or a state, not a victim)
             return Arg(ws.starts[k], ws.ends[k], "noun")
