@@ -152,6 +152,12 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                             any(w in L.TRIGGER_KEYS for w in ws.words[max(0, c.word - 4):c.word]))
     if c.verb and not c.secondary:  # «أن المدنيين أصيبوا»: the wounded are no actors
         actor = _complementizer_subject(ctx, ws, c.word, args)
+    if c.verb and _vocalized_passive(ctx, c):
+        # «قُتل قيادي بارز يدعى فلان»: a verb written with the passive's damma; the name
+        # after it is the victim, and its author is named after it or not at all
+        return _agent_after(c, ws, after, ctx), (
+            after[0] if after and _word_of(ws, after[0].start) <= last + 4 and
+            not _prep_before(ctx, ws, after[0], L.ANY_PREPS) else _object_np(ctx, ws, last + 1))
     if c.verb and actor is None and not relative:
         for a in after[:1]:
             k = _word_of(ws, a.start)
@@ -182,10 +188,12 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     elif not c.verb:
         # «تم اعتقال ناشط»: a passive; the genitive is the object, and no name before the
         # auxiliary is the author
-        # («دمرت غارة جوية عربة»: an event noun right after an event verb is that verb's
-        # subject; no name before the verb is its author either)
-        passive = _passive(ctx, ws, c.word) or (c.word > 0 and any(
-            f.entry.verb and not f.rest for f in L.TRIGGERS.get(ws.words[c.word - 1], ())))
+        # («دمرت غارة جوية عربة»: an attack noun right after an attack verb is that
+        # verb's subject; no name before the verb is its author either. «فرض الحصار»: a
+        # verb of another kind takes the noun as its object)
+        passive = _passive(ctx, ws, c.word) or (c.word > 0 and c.type == "ASSAULT" and any(
+            f.entry.verb and not f.rest and f.entry.type == "ASSAULT"
+            for f in L.TRIGGERS.get(ws.words[c.word - 1], ())))
         actor = _lam_agent(ctx, c, ws, args)
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
@@ -307,6 +315,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if agent is not None and (actor is None or agent.start >= actor.end):
             recipient = actor or recipient
             actor = agent
+    if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
+        actor = None
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
@@ -442,6 +452,24 @@ def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
             continue
         return _object_np(ctx, ws, j) if j > k else None
     return None
+
+
+def _quoted_outlet(ctx: Context, ws: Words, a: Arg) -> bool:
+    """«أفاد مراسل "إذاعة الساحل"», «علمت "الجوهرة"»: a name between quotation marks is an
+    outlet, a programme or a title, unless an organisation head introduces it («تنظيم
+    "الدولة الإسلامية"», «حركة "الأحرار"»)."""
+    if not quoted(ctx, a):
+        return False
+    i = _word_of(ws, a.start)
+    if i == 0:
+        return True
+    before = ws.words[i - 1]
+    for pre in ("", "و", "ب", "ل", "وب", "ول", "ف"):
+        w = before[len(pre):] if before.startswith(pre) else None
+        if w is not None and (w in L.ORGANISATION_HEADS or
+                              (w.startswith("ال") and w[2:] in L.ORGANISATION_HEADS)):
+            return False
+    return True
 
 
 def _past_fillers(words: list[str], k: int) -> int:
@@ -638,6 +666,15 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
         if _can_act(ws, b) and not _is_site(b, ctx):
             return b
     return None
+
+
+def _vocalized_passive(ctx: Context, c: Candidate) -> bool:
+    """A perfect trigger verb written with the passive's vowels: a damma on its first
+    letter («قُتل», «أُصيب»). Most news is unvocalized; where it is not, it says so. An
+    imperfect's prefix takes a damma in the active too («تُنهي»): not read."""
+    raw = ctx.article.text[ctx.to_text(c.start):ctx.to_text(c.end)]
+    stem = raw[len(c.prefix):] if c.prefix and raw.startswith(c.prefix) else raw
+    return len(stem) > 2 and stem[1] == "\u064f" and stem[0] not in L.IMPERFECT_PERSON
 
 
 def _passive(ctx: Context, ws: Words, i: int) -> bool:

@@ -56,13 +56,27 @@ VICTIM_IN_TOLL_PHRASE = [  # the name ending a toll word's noun phrase was kille
 SOURCE_THAT_LEARNED = [  # «علمت الإذاعة أن …»: the outlet learned of it, did not act
     ('علمت "إذاعة الساحل" أنه تم اختطاف فتاة من أمام منزلها.', "ASSAULT", "اختطاف",
      "إذاعة الساحل"),
+    # a quoted name no organisation head introduces is an outlet or a title
+    ('واكب مراسل "صوت الجنوب" الذكرى الرابعة لاغتيال المحامي فريد سالم.', "ASSAULT",
+     "اغتيال", "صوت الجنوب"),
+]
+
+VOCALIZED_PASSIVE = [  # «قُتل فلان»: the damma of the passive; the name after it was killed
+    ("قُتل القائد الميداني سالم الجنيدي في محافظة البيضاء.", "ASSAULT", "قتل",
+     "سالم الجنيدي"),
+    ("أُصيب الضابط مراد العلي بجروح خطيرة أمس.", "ASSAULT", "أصيب", "مراد العلي"),
+]
+
+POISONED_GENITIVE = [  # «تسميم العميل»: the genitive was poisoned
+    ("تدهورت العلاقات بعد واقعة تسميم الجاسوس الروسي بوريس كامينوف في لندن.", "ASSAULT",
+     "تسميم", "الجاسوس"),
 ]
 
 
 @pytest.mark.parametrize("text,type_,trigger,wrong",
                          MASDAR_AFTER_HEAD + PASSIVE_WITH_AUXILIARY + ANOTHER_CLAUSE +
                          GOVERNED_OR_APPOSED_NAME + DATELINE_TIME_PLACE + VICTIM_IN_TOLL_PHRASE +
-                         SOURCE_THAT_LEARNED)
+                         SOURCE_THAT_LEARNED + VOCALIZED_PASSIVE + POISONED_GENITIVE)
 def test_actor_is_not_from_another_clause(text, type_, trigger, wrong):
     ev = find_event(text, type_, trigger)
     assert not part_has(ev.get("actor"), wrong), ev.get("actor")
@@ -77,6 +91,11 @@ ACTOR_KEPT = [
     ("قتل الشاب برصاص قناص قرب الحاجز.", "ASSAULT", "قتل", "قناص"),
     ("اعتقل الناشط على يد عناصر الأمن أمام منزله.", "COERCE", "اعتقل", "عناصر"),
     ("استعاد تنظيم الدولة البلدة إثر هجوم شنه الجمعة.", "ASSAULT", "هجوم", "تنظيم الدولة"),
+    ('استعاد تنظيم "الدولة الإسلامية" السيطرة على بعض الأحياء إثر هجوم شنه الجمعة.',
+     "ASSAULT", "هجوم", "الدولة الإسلامية"),
+    # an imperfect's prefix takes a damma in the active too: the subject after it acts
+    ("وبهذا تُنهي الولايات المتحدة مهماتها القتالية في العراق.", "RETREAT", "تنهي",
+     "الولايات المتحدة"),
 ]
 
 
@@ -118,8 +137,12 @@ RECIPIENT_PHRASE = [
     # the victims after a pronoun adjunct and a count
     ("وقتل خلالها أربعة من مسلحي الجماعة وجرح آخرون.", "ASSAULT", "قتل",
      "مسلحي الجماعة"),
-    # the victim of a passive whose agent is named after it
+    # the victim of a passive whose agent is named after it, or written with its damma
     ("قتل الشاب برصاص قناص قرب الحاجز.", "ASSAULT", "قتل", "الشاب"),
+    ("قُتل القائد الميداني سالم الجنيدي في محافظة البيضاء.", "ASSAULT", "قتل",
+     "سالم الجنيدي"),
+    ("تدهورت العلاقات بعد واقعة تسميم الجاسوس الروسي بوريس كامينوف في لندن.", "ASSAULT",
+     "تسميم", "الجاسوس"),
     # «على» after the author's «ل» genitive: the target, not a place after «ب»
     ("أصيب جنديان في هجوم للمسلحين على نقطة للجيش في منطقة السهل بمديرية الوادي.",
      "ASSAULT", "هجوم", "نقطة"),
