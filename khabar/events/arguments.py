@@ -188,7 +188,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     elif not c.verb:
         # «تم اعتقال ناشط»: a passive; the genitive is the object, and no name before the
         # auxiliary is the author
-        # («دمرت غارة جوية عربة»: an attack noun right after an attack verb is that
+        # («أصابت قذيفة هاون شاحنة»: an attack noun right after an attack verb is that
         # verb's subject; no name before the verb is its author either. «فرض الحصار»: a
         # verb of another kind takes the noun as its object)
         passive = _passive(ctx, ws, c.word) or (c.word > 0 and c.type == "ASSAULT" and any(
@@ -248,7 +248,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
         # «قصفت الطائرات مخيم جباليا»: the object right after the subject (and the
-        # subject's adjectives: «استهدف رجال المقاومة الشعبية القناصة»)
+        # subject's adjectives: «قصف جنود الكتيبة المدرعة مواقع الخصم»)
         k = _past_adjectives(ctx, ws, _word_of(ws, actor.end - 1) + 1)
         obj = next((a for a in after if a is not actor and _word_of(ws, a.start) == k
                     and not _glued(ctx, ws, a)), None)
@@ -274,7 +274,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         if recipient is None and obj is None and k < len(ws.words) and c.type == "ASSAULT" and \
                 any(not f.rest and not f.entry.verb and f.entry.type == "ASSAULT"
                     for f in L.TRIGGERS.get(ws.words[k], ())):
-            # «دمرت غارة جوية عربة عسكرية»: the weapon or strike is the subject; the
+            # «أصابت قذيفة هاون شاحنة للجيش»: the weapon or strike is the subject; the
             # object follows it, its adjectives and adjuncts
             j = _past_adjectives(ctx, ws, k + 1)
             recipient = _object_np(ctx, ws, j) or _object_past_adjuncts(ctx, ws, j)
@@ -692,7 +692,7 @@ def _clause_bound(ws: Words, i: int, j: int) -> bool:
     """Whether words i..j-1 open a clause with a subject of its own: a relative pronoun
     («الذي», «التي»), or a bare complementizer before a noun («أكد الوزير أن الاجتماع …»,
     «إلا أن تأييدها …»). A complementizer with a pronoun («أعلنت الحركة أنها نفذت …») or
-    before an imperfect verb («يحق للدولة أن تدافع عن نفسها بتدمير …») has the name
+    before an imperfect verb («يحق للحكومة أن تقوم بقصف …») has the name
     before it as its subject."""
     words = ws.words
     for k in range(i, min(j, len(words))):

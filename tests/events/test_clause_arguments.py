@@ -94,8 +94,8 @@ ACTOR_KEPT = [
     ('استعاد تنظيم "الدولة الإسلامية" السيطرة على بعض الأحياء إثر هجوم شنه الجمعة.',
      "ASSAULT", "هجوم", "الدولة الإسلامية"),
     # an imperfect's prefix takes a damma in the active too: the subject after it acts
-    ("وبهذا تُنهي الولايات المتحدة مهماتها القتالية في العراق.", "RETREAT", "تنهي",
-     "الولايات المتحدة"),
+    ("وبذلك تُنهي فرنسا مهامها القتالية في مالي مع نهاية الشهر.", "RETREAT", "تنهي",
+     "فرنسا"),
 ]
 
 
@@ -129,8 +129,8 @@ RECIPIENT_PHRASE = [
     ("استهدف رجال الحرس الوطني بمدينة المنار القناصة المتمركزين فوق المباني.", "ASSAULT",
      "استهدف", "القناصة"),
     # a strike as the subject of an attack verb: the object after it
-    ("وفي منطقة السهل دمرت غارة جوية عربة عسكرية محملة بالذخائر.", "ASSAULT", "دمرت",
-     "عربة عسكرية"),
+    ("وفي منطقة السهل دمرت ضربة جوية شاحنة عسكرية تنقل الجنود.", "ASSAULT", "دمرت",
+     "شاحنة عسكرية"),
     # a time and a parenthesis between commas are adjuncts
     ("أوقفت قوات الأمن، في وقت متأخر مساء السبت، ستة أشخاص في العاصمة.", "COERCE", "أوقفت",
      "أشخاص"),
@@ -193,7 +193,7 @@ CLAUSE_BOUNDS = [
     ("الذي يواجه", True),             # a relative pronoun
     ("إلا أن تأييدها", True),          # a masdar with a pronoun is a noun
     ("أنها نفذت", False),             # a pronoun refers back to the name
-    ("أن تدافع عن نفسها", False),      # «أن» + an imperfect verb: the name is its subject
+    ("أن تقوم بقصف", False),          # «أن» + an imperfect verb: the name is its subject
     ("قد بحث الملف مع نظيره في", False),
 ]
 
