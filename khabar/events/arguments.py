@@ -559,6 +559,25 @@ def _noun_phrase_end(ctx: Context, ws: Words, k: int) -> int:
     الفلسطينيين»). A participle («القناصة المتمركزين») or anything else ends it."""
     words = ws.words
     j = k + 1
+    if j < len(words) and words[k] in L.CHAIN_HEAD_FORMS and \
+            _name_word(words[j], strict=True) and not ctx.in_timex(ws.starts[j]) and \
+            ctx.mention_at(ws.starts[j]) is None:
+        # «مدينة دوما», «قرية خان شيخون»: a place head and the name the tagger missed
+        if j + 1 < len(words) and not words[j + 1].startswith("ال") and \
+                _name_word(words[j + 1], strict=True) and not ctx.in_timex(ws.starts[j + 1]):
+            return j + 1
+        return j
+    if j + 1 < len(words) and words[j] in L.BELONGING and words[j + 1][:1] == "ل" and \
+            len(words[j + 1]) > 3 and words[j + 1] not in L.ANY_PREPS:
+        # «مخازن تابعة للجماعة المسلحة»: to the owner and its adjective or name
+        m = ctx.mention_at(ws.starts[j + 1]) or ctx.mention_at(ws.starts[j + 1] + 1)
+        if m is not None:
+            return _word_of(ws, ctx.to_view(m.end) - 1)
+        end = j + 1
+        if end + 1 < len(words) and words[end + 1].startswith("ال") and \
+                _relation_adjective(words[end + 1]):
+            end += 1
+        return end
     if j >= len(words) or not _adjective(words[j]) or words[j] in L.TRIGGER_KEYS or \
             _no_object(words[j]) or number_at(words, j) is not None or \
             ctx.in_timex(ws.starts[j]) or ctx.mention_at(ws.starts[j]) is not None:
@@ -646,11 +665,12 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     the speaker of another statement may be («وكان الوزير قد بحث … في اجتماع، وقال إن …»)."""
     suffixed = c.suffixed
     speakers = ctx.statement_speakers(ctx.to_text(c.start))
+    # («أكد الوزير أن الاجتماع …», «زوجة الرئيس الذي يواجه … احتجاجات»): a name before a
+    # complementizer or a relative pronoun is in another clause; a pronoun («انسحابه»)
+    # may still refer back to it
+    bound = -1 if suffixed else _clause_start(ws, c.word)
     for b in reversed(before):
-        if not suffixed and _clause_bound(ws, _word_of(ws, b.end - 1) + 1, c.word):
-            # («أكد الوزير أن الاجتماع …», «زوجة الرئيس الذي يواجه … احتجاجات»): a name
-            # before a complementizer or a relative pronoun is in another clause; a
-            # pronoun («انسحابه») may still refer back to it
+        if _word_of(ws, b.end - 1) < bound:
             return None
         if b.span is None:
             continue
@@ -686,6 +706,15 @@ def _passive(ctx: Context, ws: Words, i: int) -> bool:
         if not ctx.in_timex(ws.starts[k]):
             return False
     return False
+
+
+def _clause_start(ws: Words, j: int) -> int:
+    """The nearest word before word j that opens a clause of its own (`_clause_bound`),
+    or -1."""
+    for k in range(j - 1, -1, -1):
+        if _clause_bound(ws, k, k + 1):
+            return k
+    return -1
 
 
 def _clause_bound(ws: Words, i: int, j: int) -> bool:

@@ -114,6 +114,11 @@ RECIPIENT_PHRASE = [
     # the masdar's genitive after a head noun
     ("بدأت المحكمة النظر في قضية قتل الطالب سامي الحلبي الشهر الماضي.", "ASSAULT", "قتل",
      "سامي الحلبي"),
+    # a place head and the name the tagger missed; the owner after «تابعة ل»
+    ("وقع هجوم بالغاز السام استهدف مدينة حمدان الشهر الماضي.", "ASSAULT", "هجوم",
+     "مدينة حمدان"),
+    ("شنت الطائرات ضربات استهدفت مواقع تابعة للجيش النظامي شرق البلاد.", "ASSAULT",
+     "ضربات", "مواقع تابعة للجيش"),
     # a partitive: the noun after «من», not the count or the quantifier
     ("أعلن الجيش اعتقال عدد من الشبان الفلسطينيين في البلدة.", "COERCE", "اعتقال",
      "الشبان الفلسطينيين"),
