@@ -668,7 +668,7 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     # («أكد الوزير أن الاجتماع …», «زوجة الرئيس الذي يواجه … احتجاجات»): a name before a
     # complementizer or a relative pronoun is in another clause; a pronoun («انسحابه»)
     # may still refer back to it
-    bound = -1 if suffixed else _clause_start(ws, c.word)
+    bound = -1 if suffixed else _clause_start(ctx, ws, c.word)
     for b in reversed(before):
         if _word_of(ws, b.end - 1) < bound:
             return None
@@ -708,13 +708,13 @@ def _passive(ctx: Context, ws: Words, i: int) -> bool:
     return False
 
 
-def _clause_start(ws: Words, j: int) -> int:
+def _clause_start(ctx: Context, ws: Words, j: int) -> int:
     """The nearest word before word j that opens a clause of its own (`_clause_bound`),
-    or -1."""
-    for k in range(j - 1, -1, -1):
-        if _clause_bound(ws, k, k + 1):
-            return k
-    return -1
+    or -1. The sentence's clause openers are found once."""
+    opens = ctx.cached(("clause openers", id(ws)), lambda: [
+        k for k in range(len(ws.words)) if _clause_bound(ws, k, k + 1)])
+    i = bisect_left(opens, j) - 1
+    return opens[i] if i >= 0 else -1
 
 
 def _clause_bound(ws: Words, i: int, j: int) -> bool:
