@@ -725,14 +725,21 @@ def _clause_bound(ws: Words, i: int, j: int) -> bool:
     before it as its subject."""
     words = ws.words
     for k in range(i, min(j, len(words))):
-        w = _strip_conj(words[k])
-        if w in L.RELATIVE_PRONOUNS:
+        w = words[k]
+        if w in _RELATIVES:
             return True
-        if w in L.COMPLEMENTIZERS or L.with_conj(words[k], L.COMPLEMENTIZERS):
+        if w in _COMPLEMENTIZERS:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if not _imperfect_verb(nxt):
                 return True
     return False
+
+
+# the relative pronouns and complementizers, bare or with a conjunction glued in front
+_RELATIVES = L.RELATIVE_PRONOUNS | frozenset(c + w for c in L.GLUED_CONJ
+                                             for w in L.RELATIVE_PRONOUNS)
+_COMPLEMENTIZERS = L.COMPLEMENTIZERS | frozenset(c + w for c in L.GLUED_CONJ
+                                                 for w in L.COMPLEMENTIZERS)
 
 
 def _imperfect_verb(w: str) -> bool:
