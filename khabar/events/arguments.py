@@ -82,6 +82,9 @@ def _can_act(ws: Words, a: Arg) -> bool:
             return False
     if a.span.label != "LOC":
         return True
+    i = _word_of(ws, a.start)
+    if i > 0 and (ws.words[i - 1] in L.PLACE_HEAD_FORMS or ws.words[i - 1] in L.APPOSITION_HEADS):
+        return False  # «وسط العاصمة باريس»: a place named after its head, not a capital's state
     # a place acts by metonymy only where it is a known one («واشنطن», «إيران»), not
     # «القرية» or «المدينة»
     place = geocode(a.canonical or "") or geocode(ws_text(ws, a))
@@ -135,6 +138,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
+    if c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.MASDAR_HEADS:
+        # «محاولة قتل العميل …», «قضية اغتيال الناشط»: the masdar of a head noun, written
+        # like a verb; its genitive is the victim, and its author is named after it or not
+        return _agent_after(c, ws, after, ctx), _object_np(ctx, ws, last + 1)
     # «الرجل الذي قتل»: the verb of a relative clause may be passive (its antecedent the
     # victim) or active (the antecedent the author): unvocalized text does not say which,
     # so it has no actor of its own, and the name after it is its object
@@ -145,6 +152,12 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                             any(w in L.TRIGGER_KEYS for w in ws.words[max(0, c.word - 4):c.word]))
     if c.verb and not c.secondary:  # «أن المدنيين أصيبوا»: the wounded are no actors
         actor = _complementizer_subject(ctx, ws, c.word, args)
+    if c.verb and _vocalized_passive(ctx, c):
+        # «قُتل قيادي بارز يدعى فلان»: a verb written with the passive's damma; the name
+        # after it is the victim, and its author is named after it or not at all
+        return _agent_after(c, ws, after, ctx), (
+            after[0] if after and _word_of(ws, after[0].start) <= last + 4 and
+            not _prep_before(ctx, ws, after[0], L.ANY_PREPS) else _object_np(ctx, ws, last + 1))
     if c.verb and actor is None and not relative:
         for a in after[:1]:
             k = _word_of(ws, a.start)
@@ -173,6 +186,14 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                         _content(ws.words[own]) and ws.words[own] not in L.COPULAS:
                     actor = Arg(ws.starts[own], ws.ends[own], "noun")
     elif not c.verb:
+        # «تم اعتقال ناشط»: a passive; the genitive is the object, and no name before the
+        # auxiliary is the author
+        # («أصابت قذيفة هاون شاحنة»: an attack noun right after an attack verb is that
+        # verb's subject; no name before the verb is its author either. «فرض الحصار»: a
+        # verb of another kind takes the noun as its object)
+        passive = _passive(ctx, ws, c.word) or (c.word > 0 and c.type == "ASSAULT" and any(
+            f.entry.verb and not f.rest and f.entry.type == "ASSAULT"
+            for f in L.TRIGGERS.get(ws.words[c.word - 1], ())))
         actor = _lam_agent(ctx, c, ws, args)
         nxt = None
         nisba = _nisba(ctx, ws, last + 1)
@@ -186,7 +207,7 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                     (c.object_genitive or _can_act(ws, a)):
                 nxt = a
                 break
-        entry_object = c.object_genitive
+        entry_object = c.object_genitive or passive
         if nxt is not None and actor is None:
             if entry_object or c.suffixed:  # «لقائه الرئيسَ»: the pronoun met the name
                 recipient = nxt
@@ -194,23 +215,24 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor = nxt
         if actor is None:
             actor = _agent_after(c, ws, after, ctx)
-        if actor is None:
+        if actor is None and not passive:
             actor = _support_subject(ctx, c, ws, before)
         if actor is None:
             # («اعتقال رجل روسي»: after a masdar whose genitive is its object, the
             # adjective two words on is the object's nationality)
-            actor = nisba or (None if c.object_genitive else _nisba(ctx, ws, last + 2))
-        if actor is None and before and not c.suffixed:
+            actor = nisba or (None if c.object_genitive or last + 1 >= len(ws.words) or
+                              not _adjective(ws.words[last + 1]) else _nisba(ctx, ws, last + 2))
+        if actor is None and before and not c.suffixed and not passive:
             b = before[-1]
             if _word_of(ws, b.start) >= c.word - 8 and not _prep_before(ctx, ws, b, L.PLACE_PREPS) \
                     and not _prep_before(ctx, ws, b, L.ANY_PREPS) and _can_act(ws, b) \
                     and not _scene(ws, b) and not _victim(ws, b) and \
                     not _not_author(ctx, ws, b, c) and \
-                    L.COMPLEMENTIZERS.isdisjoint(ws.words[_word_of(ws, b.end - 1) + 1:c.word]):
+                    not _clause_bound(ws, _word_of(ws, b.end - 1) + 1, c.word):
                 # («قالت الوزارة إن ثلاثة قتلوا في القصف»: a clause of its own after «إن»;
                 # «أعلنت الحركة أنه …», «مسؤوليتها عن الهجوم»: the source's own act)
                 actor = b
-        if actor is None and before and not (c.object_genitive and c.suffixed):
+        if actor is None and before and not (c.object_genitive and c.suffixed) and not passive:
             # («حقيقة اغتياله»: the pronoun of a masdar whose genitive is its object is
             # the victim, not the author)
             actor = _clause_subject(ctx, ws, before, c)
@@ -225,8 +247,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             not (after and _word_of(ws, after[0].start) == last + 1):
         actor = _subject_phrase(ws, last + 1, ctx)  # a name there was weighed above
     if recipient is None and c.verb and actor is not None and actor.start >= c.end:
-        # «قصفت الطائرات مخيم جباليا»: the object right after the subject
-        k = _word_of(ws, actor.end - 1) + 1
+        # «قصفت الطائرات مخيم جباليا»: the object right after the subject (and the
+        # subject's adjectives: «قصف جنود الكتيبة المدرعة مواقع الخصم»)
+        k = _past_adjectives(ctx, ws, _word_of(ws, actor.end - 1) + 1)
         obj = next((a for a in after if a is not actor and _word_of(ws, a.start) == k
                     and not _glued(ctx, ws, a)), None)
         if obj is not None:
@@ -237,10 +260,24 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     elif recipient is None and c.verb and (actor is None or actor.end <= c.start):
         # «الجيش قصف قرى …», «قتل ثلاثة مدنيين»: the object, or the victims of a passive,
         # right after the verb
-        obj = next((a for a in after if _word_of(ws, a.start) == last + 1
+        k = last + 1
+        while k < len(ws.words) - 1 and ctx.in_timex(ws.starts[k]):
+            k += 1  # «استقبل صباح الجمعة رئيس المجلس»
+        if k < len(ws.words) - 1 and ws.words[k] in L.PREP_PRONOUNS and \
+                (number_at(ws.words, _past_fillers(ws.words, k + 1)) is not None or
+                 ws.words[k + 1] in L.QUANTIFIER_HEADS):
+            k += 1  # «قتل خلالها أربعة من المسلحين»: the adjunct's pronoun, then the victims
+        obj = next((a for a in after if _word_of(ws, a.start) == k
                     and not _glued(ctx, ws, a)), None)
         recipient = obj if obj is not None and _can_act(ws, obj) else \
-            (None if obj is not None else _object_np(ctx, ws, last + 1))
+            (None if obj is not None else _object_np(ctx, ws, k))
+        if recipient is None and obj is None and k < len(ws.words) and c.type == "ASSAULT" and \
+                any(not f.rest and not f.entry.verb and f.entry.type == "ASSAULT"
+                    for f in L.TRIGGERS.get(ws.words[k], ())):
+            # «أصابت قذيفة هاون شاحنة للجيش»: the weapon or strike is the subject; the
+            # object follows it, its adjectives and adjuncts
+            j = _past_adjectives(ctx, ws, k + 1)
+            recipient = _object_np(ctx, ws, j) or _object_past_adjuncts(ctx, ws, j)
     if recipient is None:
         start_after = actor.end if actor is not None and actor.start >= c.end else c.end
         for a in after:
@@ -254,6 +291,9 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             if a.span is not None and a.span.label == "LOC" and \
                     _prep_before(ctx, ws, a, L.SCENE_PREPS):
                 continue  # «في انفجار بمدينة الموصل»: where, not whom
+            if not right_after_subject and _glued(ctx, ws, a) and any(
+                    w in L.TARGET_PREPS for w in ws.words[last + 1:_word_of(ws, a.start)]):
+                break  # «هجوم … على نقطة … بمديرية …»: the target is the one after «على»
             if _prep_before(ctx, ws, a, L.RECIPIENT_PREPS) or right_after_subject:
                 recipient = a
                 break
@@ -265,9 +305,18 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 # subject and a place or a time
                 recipient = a
                 break
-    if recipient is None and c.verb and c.type in L.PARTNER_TYPES and actor is not None \
-            and actor.start >= c.end:
-        recipient = _object_past_adjuncts(ctx, ws, _word_of(ws, actor.end - 1) + 1)
+    if recipient is None and c.verb and actor is not None and actor.start >= c.end:
+        recipient = _object_past_adjuncts(
+            ctx, ws, _past_adjectives(ctx, ws, _word_of(ws, actor.end - 1) + 1))
+    if c.verb and not relative and (actor is None or actor.start >= c.end):
+        # «قتل الشاب برصاص قناص», «اعتقل الناشط على يد عناصر …»: an agent named after
+        # the verb makes it a passive; the name after the verb is then the victim
+        agent = _agent_after(c, ws, after, ctx)
+        if agent is not None and (actor is None or agent.start >= actor.end):
+            recipient = actor or recipient
+            actor = agent
+    if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
+        actor = None
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
@@ -373,34 +422,120 @@ def _object_past_adjuncts(ctx: Context, ws: Words, k: int) -> Arg | None:
     """«استقبل الملك في قصره بالرياض أمس رئيس الوزراء»: the object of a meeting verb after
     the places and times that stand between it and the subject."""
     words = ws.words
-    j = k
+    j = _past_parenthesis(ctx, ws, k)
     while j < min(len(words), k + 10):
         w = words[j]
-        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS:
-            return None
-        if w in L.ANY_PREPS:
-            j += 2  # a preposition and its noun, with the noun's genitive («في قصر اليمامة»)
-            if j - 1 < len(words) and not words[j - 1].startswith("ال"):
-                while j < len(words) and words[j].startswith("ال") and \
-                        not ctx.in_timex(ws.starts[j]):
+        if w in L.CLAUSE_BREAKS or w in L.RELATIVE_PRONOUNS or w in L.AGENT_MARKER_FIRST:
+            return None  # («قتل جندي بنيران مجموعات»: the author, not the object)
+        glued = w[:1] in L.GLUED_PREPS and not w.startswith("ال")
+        if w in L.ANY_PREPS or glued:
+            # a preposition and its noun («في قصر اليمامة», «بمدينة تعز»), with the noun's
+            # genitive or name and its adjectives
+            head = j + (1 if glued else 2) - 1
+            j = head + 1
+            if head < len(words) and not words[head].startswith(("ال", "بال", "لل", "وال")) \
+                    and j < len(words) and not ctx.in_timex(ws.starts[j]):
+                m = ctx.mention_at(ws.starts[j])
+                if m is not None:  # its genitive: a name («بمدينة تعز») or one definite noun
+                    j = _word_of(ws, ctx.to_view(m.end) - 1) + 1
+                elif words[j].startswith("ال"):
                     j += 1
+            while j < len(words) and (words[j] in L.NOT_PLACE_NAMES or
+                                      _strip_conj(words[j]) in L.MEANS_ADJECTIVES or
+                                      (words[j].startswith("ال") and
+                                       _relation_adjective(words[j]) and
+                                       ctx.mention_at(ws.starts[j]) is None)):
+                j += 1  # «في الجبهة ذاتها», «بالرصاص الحي والمطاطي», «في المنطقة الشرقية»
             continue
-        if ctx.in_timex(ws.starts[j]) or (w[:1] in L.GLUED_PREPS and not w.startswith("ال")):
-            j += 1  # a time («أمس»), a noun with its preposition glued («بالرياض»)
+        if ctx.in_timex(ws.starts[j]):
+            j += 1  # a time («أمس»)
             continue
         return _object_np(ctx, ws, j) if j > k else None
     return None
+
+
+def _quoted_outlet(ctx: Context, ws: Words, a: Arg) -> bool:
+    """«أفاد مراسل "إذاعة الساحل"», «علمت "الجوهرة"»: a name between quotation marks is an
+    outlet, a programme or a title, unless an organisation head introduces it («تنظيم
+    "الدولة الإسلامية"», «حركة "الأحرار"»)."""
+    if not quoted(ctx, a):
+        return False
+    i = _word_of(ws, a.start)
+    if i == 0:
+        return True
+    before = ws.words[i - 1]
+    for pre in ("", "و", "ب", "ل", "وب", "ول", "ف"):
+        w = before[len(pre):] if before.startswith(pre) else None
+        if w is not None and (w in L.ORGANISATION_HEADS or
+                              (w.startswith("ال") and w[2:] in L.ORGANISATION_HEADS)):
+            return False
+    return True
+
+
+def _past_fillers(words: list[str], k: int) -> int:
+    """Past the words that stand before a count («قرابة 16», «أكثر من 20»), where a count
+    follows them; else k."""
+    for filler in L.FILLERS:
+        if tuple(words[k:k + len(filler)]) == filler and \
+                number_at(words, k + len(filler)) is not None:
+            return k + len(filler)
+    return k
+
+
+def _past_parenthesis(ctx: Context, ws: Words, k: int) -> int:
+    """«أوقفت قوات الأمن، في وقت متأخر مساء السبت، ستة أشخاص»: words set off between two
+    commas right after the subject are an adjunct; the first word after them, else k."""
+    words = ws.words
+    if not 0 < k < len(words) or not _comma_between(ctx, ws, k):
+        return k
+    for m in range(k + 1, min(len(words), k + 9)):
+        if _comma_between(ctx, ws, m):
+            return m
+    return k
+
+
+def _comma_between(ctx: Context, ws: Words, k: int) -> bool:
+    """Whether a comma stands between word k-1 and word k."""
+    gap = ctx.vt[ws.ends[k - 1]:ws.starts[k]]
+    return "،" in gap or "," in gap
+
+
+def _past_adjectives(ctx: Context, ws: Words, k: int) -> int:
+    """The first word at or after k that is not an adjective of the noun before it:
+    nisbas («الشعبية», «جوية») and «أخرى/جديدة» that agree with it in definiteness
+    («السلطات النمساوية دبلوماسيا»: an indefinite nisba after a definite noun is a new
+    noun), no name, time or preposition."""
+    words = ws.words
+    definite = k > 0 and words[k - 1].startswith(("ال", "وال", "فال", "بال", "لل"))
+    while k < len(words) and _adjective(words[k]) and \
+            words[k].startswith("ال") == definite and \
+            (_relation_adjective(words[k]) or words[k] in L.ANOTHER) and \
+            ctx.mention_at(ws.starts[k]) is None and not ctx.in_timex(ws.starts[k]):
+        k += 1
+    return k
 
 
 def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     """A verb's object where no name stands: its head noun, past a count («عشرة
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
+    k = _past_fillers(words, k)
     n = number_at(words, k)
+    counted = n is not None
     if n is not None:
         k = n[1]
+    if k + 1 < len(words) and (counted or words[k] in L.QUANTIFIER_HEADS):
+        # «عدد من الشبان», «اثنين من أفرادها», «أحد أفراد الأمن»: the noun after «من», or
+        # the quantifier's genitive, is the one the phrase names
+        if words[k] == "من":
+            k += 1
+        elif words[k] in L.QUANTIFIER_HEADS:
+            if k + 2 < len(words) and words[k + 2] == "من" and _content(words[k + 1]):
+                k += 3  # «عدد كبير من عناصر …»
+            else:
+                k += 2 if words[k + 1] == "من" else 1
     if k >= len(words) or not _content(words[k]) or words[k] in L.ANY_PREPS or \
-            words[k][0] in L.GLUED_PREPS or \
+            words[k][0] in L.GLUED_PREPS or _no_object(words[k]) or _others(words[k]) or \
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
@@ -414,7 +549,75 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
         if m is not None:
             return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
                        m.attrs.get("canonical"))
-    return Arg(ws.starts[k], ws.ends[k], "noun")
+    return Arg(ws.starts[k], ws.ends[_noun_phrase_end(ctx, ws, k)], "noun")
+
+
+def _noun_phrase_end(ctx: Context, ws: Words, k: int) -> int:
+    """The last word of the noun phrase headed at word k: an indefinite head with its
+    definite genitive («تجمعات التنظيم») or its nationality or relation adjective («طقما
+    عسكريا», «دبلوماسي إيراني»); a definite head with such an adjective («الشبان
+    الفلسطينيين»). A participle («القناصة المتمركزين») or anything else ends it."""
+    words = ws.words
+    j = k + 1
+    if j < len(words) and words[k] in L.CHAIN_HEAD_FORMS and \
+            _name_word(words[j], strict=True) and not ctx.in_timex(ws.starts[j]) and \
+            ctx.mention_at(ws.starts[j]) is None:
+        # «مدينة دوما», «قرية خان شيخون»: a place head and the name the tagger missed
+        if j + 1 < len(words) and not words[j + 1].startswith("ال") and \
+                _name_word(words[j + 1], strict=True) and not ctx.in_timex(ws.starts[j + 1]):
+            return j + 1
+        return j
+    if j + 1 < len(words) and words[j] in L.BELONGING and words[j + 1][:1] == "ل" and \
+            len(words[j + 1]) > 3 and words[j + 1] not in L.ANY_PREPS:
+        # «مخازن تابعة للجماعة المسلحة»: to the owner and its adjective or name
+        m = ctx.mention_at(ws.starts[j + 1]) or ctx.mention_at(ws.starts[j + 1] + 1)
+        if m is not None:
+            return _word_of(ws, ctx.to_view(m.end) - 1)
+        end = j + 1
+        if end + 1 < len(words) and words[end + 1].startswith("ال") and \
+                _relation_adjective(words[end + 1]):
+            end += 1
+        return end
+    if j >= len(words) or not _adjective(words[j]) or words[j] in L.TRIGGER_KEYS or \
+            _no_object(words[j]) or number_at(words, j) is not None or \
+            ctx.in_timex(ws.starts[j]) or ctx.mention_at(ws.starts[j]) is not None:
+        return k
+    head_definite = words[k].startswith("ال")
+    if words[j].startswith("ال") == head_definite and _relation_adjective(words[j]):
+        return j
+    if not head_definite and words[j].startswith("ال") and \
+            _strip_conj(words[j]) not in L.RELATIVE_PRONOUNS:
+        return j  # the genitive of an indefinite head
+    return k
+
+
+def _relation_adjective(w: str) -> bool:
+    """A nisba, the adjective of relation: «عسكرية», «إيراني», «الفلسطينيين», «عسكريا»."""
+    if w.startswith("ال"):
+        w = w[2:]
+    return len(w) >= 4 and w.endswith(("ي", "ية", "يا", "يين", "يون", "يتين", "يه"))
+
+
+def _no_object(w: str) -> bool:
+    """A word that opens no object: a noun of a compound preposition or adverb («مستوى» of
+    «على مستوى», «الأقل»), a connective («حيث», «إذ»), or a word with a conjunction glued
+    on that opens another conjunct: a verb or masdar («واتهمت», «وإحالتها») or a definite
+    noun («والمدنيين»)."""
+    if w in L.NOT_TARGET_NOUNS or w in L.ELABORATION or w in L.CLAUSE_BREAKS or \
+            _is_complementizer(w) or _strip_conj(w) in L.RELATIVE_PRONOUNS:
+        return True
+    if w[:1] in L.GLUED_CONJ and w[1:] in L.ANY_PREPS:
+        return True  # «ومن», «وفي»
+    if w[:1] in L.GLUED_CONJ and len(w) >= 5:
+        rest = w[1:]
+        return rest.startswith("ال") or rest[:1] in "اأإ" or \
+            (rest[:1] in L.IMPERFECT_PERSON and len(rest) >= 4)
+    return False
+
+
+def _others(w: str) -> bool:
+    """«آخرين», «الآخرون»: people counted before, named by no word here."""
+    return w in L.OTHERS or (w.startswith("ال") and w[2:] in L.OTHERS)
 
 
 def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg | None:
@@ -438,6 +641,8 @@ def _agent_after(c: Candidate, ws: Words, after: list[Arg], ctx: Context) -> Arg
                     break
         if k is None:
             continue
+        if k < len(words) and ctx.in_timex(ws.starts[k]):
+            return None  # «هجوم شنه الجمعة»: a time, the author left unsaid
         named = next((a for a in after if _word_of(ws, a.start) == k), None)
         if named is not None:
             return named if _can_act(ws, named) else None
@@ -460,7 +665,13 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     the speaker of another statement may be («وكان الوزير قد بحث … في اجتماع، وقال إن …»)."""
     suffixed = c.suffixed
     speakers = ctx.statement_speakers(ctx.to_text(c.start))
+    # («أكد الوزير أن الاجتماع …», «زوجة الرئيس الذي يواجه … احتجاجات»): a name before a
+    # complementizer or a relative pronoun is in another clause; a pronoun («انسحابه»)
+    # may still refer back to it
+    bound = -1 if suffixed else _clause_start(ctx, ws, c.word)
     for b in reversed(before):
+        if _word_of(ws, b.end - 1) < bound:
+            return None
         if b.span is None:
             continue
         if b.span.label == "LOC":
@@ -477,6 +688,67 @@ def _clause_subject(ctx: Context, ws: Words, before: list[Arg], c: Candidate) ->
     return None
 
 
+def _vocalized_passive(ctx: Context, c: Candidate) -> bool:
+    """A perfect trigger verb written with the passive's vowels: a damma on its first
+    letter («قُتل», «أُصيب»). Most news is unvocalized; where it is not, it says so. An
+    imperfect's prefix takes a damma in the active too («تُنهي»): not read."""
+    raw = ctx.article.text[ctx.to_text(c.start):ctx.to_text(c.end)]
+    stem = raw[len(c.prefix):] if c.prefix and raw.startswith(c.prefix) else raw
+    return len(stem) > 2 and stem[1] == "\u064f" and stem[0] not in L.IMPERFECT_PERSON
+
+
+def _passive(ctx: Context, ws: Words, i: int) -> bool:
+    """«تم اعتقال …», «تم ليلة أمس اختطاف …»: a passive auxiliary right before the masdar
+    at word i, or before it and a time."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if ws.words[k] in L.PASSIVE_AUX:
+            return True
+        if not ctx.in_timex(ws.starts[k]):
+            return False
+    return False
+
+
+def _clause_start(ctx: Context, ws: Words, j: int) -> int:
+    """The nearest word before word j that opens a clause of its own (`_clause_bound`),
+    or -1. The sentence's clause openers are found once."""
+    opens = ctx.cached(("clause openers", id(ws)), lambda: [
+        k for k in range(len(ws.words)) if _clause_bound(ws, k, k + 1)])
+    i = bisect_left(opens, j) - 1
+    return opens[i] if i >= 0 else -1
+
+
+def _clause_bound(ws: Words, i: int, j: int) -> bool:
+    """Whether words i..j-1 open a clause with a subject of its own: a relative pronoun
+    («الذي», «التي»), or a bare complementizer before a noun («أكد الوزير أن الاجتماع …»,
+    «إلا أن تأييدها …»). A complementizer with a pronoun («أعلنت الحركة أنها نفذت …») or
+    before an imperfect verb («يحق للحكومة أن تقوم بقصف …») has the name
+    before it as its subject."""
+    words = ws.words
+    for k in range(i, min(j, len(words))):
+        w = words[k]
+        if w in _RELATIVES:
+            return True
+        if w in _COMPLEMENTIZERS:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if not _imperfect_verb(nxt):
+                return True
+    return False
+
+
+# the relative pronouns and complementizers, bare or with a conjunction glued in front
+_RELATIVES = L.RELATIVE_PRONOUNS | frozenset(c + w for c in L.GLUED_CONJ
+                                             for w in L.RELATIVE_PRONOUNS)
+_COMPLEMENTIZERS = L.COMPLEMENTIZERS | frozenset(c + w for c in L.GLUED_CONJ
+                                                 for w in L.COMPLEMENTIZERS)
+
+
+def _imperfect_verb(w: str) -> bool:
+    """A word written like an imperfect verb without a pronoun («تدافع», «يقوم»), not
+    a masdar with one («تأييدها») or a feminine or plural noun."""
+    return len(w) >= 4 and w[:1] in L.IMPERFECT_PERSON and \
+        not w.endswith(("ة", "ات", *L.SUFFIXES))
+
+
 def _strip_conj(w: str) -> str:
     return w[1:] if len(w) > 3 and w[:1] in L.GLUED_CONJ else w
 
@@ -490,7 +762,7 @@ def _is_complementizer(w: str) -> bool:
 
 def _dateline(ctx: Context, b: Arg) -> bool:
     """«بيروت، لبنان (وكالات) -»: a place followed by a parenthesis or a dash."""
-    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—")
+    return ctx.vt[b.end:b.end + 3].lstrip()[:1] in ("(", "-", "–", "—", ":")
 
 
 def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
@@ -507,6 +779,8 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
             not words[i - 1].startswith("ال") and words[i - 1][:1] not in L.GLUED_PREPS and \
             ctx.mention_at(ws.starts[i - 1]) is None:  # a common noun, not a name («بين X وY»)
         return True
+    if i >= 1 and _governed_noun(words[i - 1]) and ctx.mention_at(ws.starts[i - 1]) is None:
+        return True  # «بدولة فلسطين», «للإذاعة "…"»: the genitive of a governed noun
     if c.type in L.PARTNER_TYPES:
         return False
     for j in range(i - 1, max(-1, i - 13), -1):  # titles and a long name between
@@ -517,6 +791,15 @@ def _not_author(ctx: Context, ws: Words, b: Arg, c: Candidate) -> bool:
                 w in L.RELATIVE_PRONOUNS or w in L.CLAUSE_BREAKS or w in L.TRIGGER_KEYS:
             return False
     return False
+
+
+def _governed_noun(w: str) -> bool:
+    """A noun with a preposition glued on: «بدولة», «للإذاعة», «بالمدينة» (a verb never
+    takes «ب», and «لل/بال» glue a preposition to an article)."""
+    w = _strip_conj(w)
+    if w.startswith(("لل", "بال", "كال")):
+        return len(w) >= 5
+    return w[:1] == "ب" and len(w) >= 4 and _content(w[1:]) and w[1:] not in L.ANY_PREPS
 
 
 def _noun_nisba_before(ctx: Context, ws: Words, i: int) -> Arg | None:
@@ -541,8 +824,8 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
     its country is the phrase's canonical actor."""
     words = ws.words
     if k >= len(words) or len(words[k]) < 3 or words[k] in L.NEGATION or \
-            not _content(words[k]):
-        return None
+            not _content(words[k]) or (ctx is not None and ctx.in_timex(ws.starts[k])):
+        return None  # («قتل ليل الاثنين ثلاثة»: a time is no subject)
     definite = words[k].startswith("ال") and len(words[k]) >= 4
     j = k
     if not definite and k + 1 < len(words) and words[k + 1].startswith("ال") and \
@@ -590,11 +873,24 @@ def _site_name(name: str) -> bool:
 
 
 def _victim(ws: Words, a: Arg) -> bool:
-    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt."""
+    """«مقتل خمسة مسلحين»: a noun after a toll word (and its count) was killed or hurt; so
+    is a name at the end of the toll word's noun phrase («مقتل المراهق الأمريكي الأعزل
+    فلان»: titles and adjectives between, no preposition but «من», no clause word)."""
+    words = ws.words
     i = _word_of(ws, a.start)
-    if i > 0 and number_at(ws.words, i - 1) is not None:
+    if i > 0 and number_at(words, i - 1) is not None:
         i -= 1
-    return i > 0 and ws.words[i - 1] in L.CUE_STARTS
+    if i > 0 and words[i - 1] in L.CUE_STARTS:
+        return True
+    for k in range(i - 1, max(-1, i - 8), -1):
+        w = words[k]
+        if w in L.CUE_STARTS:
+            return True
+        if (w in L.ANY_PREPS and w != "من") or w in L.CLAUSE_BREAKS or \
+                _is_complementizer(w) or _strip_conj(w) in L.RELATIVE_PRONOUNS or \
+                w in L.TRIGGER_KEYS or w[:1] in L.GLUED_CONJ and w[1:] in L.TRIGGER_KEYS:
+            return False
+    return False
 
 
 def _scene(ws: Words, a: Arg) -> bool:
@@ -800,17 +1096,24 @@ def object_phrase(ctx: Context, c: Candidate, ws: Words, actor: Arg | None) -> A
     if c.object_genitive and not c.secondary and not c.suffixed and k < len(words) and \
             _content(words[k]) and words[k] not in L.ANY_PREPS:
         # («اغتياله قبل عامين»: the pronoun is the object; «قبل» is none)
-        return Arg(ws.starts[k], ws.ends[k], "noun")
+        return _object_np(ctx, ws, k)
     preps = L.TARGET_PREPS | L.TARGET_PREPS_BY_TYPE.get(c.type, frozenset())
     for j in range(k, min(k + 6, len(words) - 1)):
         if (words[j] in preps or words[j] in L.TARGET_VERBS) and _content(words[j + 1]):
-            return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
+            if words[j + 1] in L.NOT_TARGET_NOUNS:
+                continue  # «على مستوى», «على الرغم»: no target
+            o = j + 1
+            while o < len(words) - 1 and ctx.in_timex(ws.starts[o]):
+                o += 1  # «استهدف صباح اليوم مدينة …»
+            obj = _object_np(ctx, ws, o)
+            if obj is not None:
+                return obj
     if c.type in L.PARTNER_TYPES:
         # «بحث الوزير مع نظيره في اتصال هاتفي»: the partner named before the noun
         for j in range(c.word - 1, max(0, c.word - 8), -1):
             if words[j] in L.CLAUSE_BREAKS:
                 break
-            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]):
+            if words[j] in L.PARTNER_PREPS and _content(words[j + 1]) and j + 1 < c.word:
                 return Arg(ws.starts[j + 1], ws.ends[j + 1], "noun")
     return None
 
@@ -826,7 +1129,10 @@ def victims(ctx: Context, group: list[Candidate], ws: Words) -> Arg | None:
         n = number_at(words, k)
         if n is not None:
             k = n[1]
-        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS:
+        if k < len(words) and _content(words[k]) and words[k] not in L.NOT_VICTIMS and \
+                not _no_object(words[k]) and not _others(words[k]) and \
+                (words[k][:1] not in L.GLUED_PREPS or words[k].startswith("ال")):
+            # («أصيب بالدهشة», «المصابين بسرطان»: an illness or a state, not a victim)
             return Arg(ws.starts[k], ws.ends[k], "noun")
     return None
 

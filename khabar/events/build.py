@@ -79,7 +79,13 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         if actor is not None:
             ctx._cache[("verb actor", si)] = actor
     if recipient is None:
-        recipient = A.object_phrase(ctx, main, ws, actor) or A.victims(ctx, group, ws)
+        recipient = A.object_phrase(ctx, main, ws, actor)
+        for other in group:
+            # «نفذت الهجوم بالغاز على القرية في هجوم وقع …»: another trigger word of the
+            # same event names its target
+            if recipient is None and other is not main and not other.secondary:
+                recipient = A.object_phrase(ctx, other, ws, None)
+        recipient = recipient or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
     place = A.location(ctx, main, ws, found, actor)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []

@@ -270,3 +270,11 @@ COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
 
 # a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
 PLACE_HEADS = _set(load("gazetteer_heads")["place"])
+MASDAR_HEADS = _set(GRAMMAR["masdar_heads"])
+PASSIVE_AUX = _set(GRAMMAR["passive_auxiliaries"])
+NOT_TARGET_NOUNS = _set(GRAMMAR["not_target_nouns"])
+QUANTIFIER_HEADS = _set(GRAMMAR["quantifier_heads"])
+APPOSITION_HEADS = _set(GRAMMAR["place_apposition_heads"])
+OTHERS = _set(GRAMMAR["others"])
+MEANS_ADJECTIVES = _set(GRAMMAR["means_adjectives"])
+BELONGING = _set(GRAMMAR["belonging_words"])
