@@ -182,10 +182,26 @@ def _topic_subject(s: Sentence, ci: int) -> NP | None:
             continue
         np = parse_np(s, start, limit=ci)
         if np is not None and np.after == ci and np.kind != "statement" and \
-                (np.a in s.names or has_head(s, np.a)):
+                (np.a in s.names or has_head(s, np.a) or _quantified_head(s, np)):
             return np
         return None
     return None
+
+
+def _before_object_noun(s: Sentence, np: NP, form: CueForm) -> NP | None:
+    """«وأبدى الوزير الفرنسي تفاؤلا بـ…»: one of the verb's object nouns ends its subject
+    (a nisba adjective before it belongs to the subject, the noun opens the content);
+    right after the verb («وواصل حديثه قائلا: …») there is no subject."""
+    for o in range(np.a, np.b):
+        if s.words[o] in form.object_nouns and o not in s.names:
+            return replace(np, b=o, tail=0) if o > np.a else None
+    return np
+
+
+def _quantified_head(s: Sentence, np: NP) -> bool:
+    """«أحد السكان», «إحدى الناشطات»: a word of number before a source's head noun."""
+    return np.b > np.a + 1 and s.words[np.a] in LEX.source_quantifiers and \
+        has_head(s, np.a + 1)
 
 
 def _after_auxiliary(s: Sentence, ci: int) -> bool:
@@ -351,6 +367,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             subject, stance_at = _before_stance(s, subject)
             if subject is None:
                 k = stance_at  # «وأكد رفضه …»: a continuation, the noun opens the content
+        if subject is not None and doc is None and stance_at is None and form.object_nouns:
+            subject = _before_object_noun(s, subject, form)
         if subject is not None and doc is None and form.two_objects and stance_at is None:
             subject, first_object = _without_object(s, subject, form)
         if subject is not None and doc is None:
@@ -448,6 +466,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             # complementizer before the content
             span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
             close = next((x for x in span if s.words[x] in COMMA), None)
+            colon = next((x for x in span if s.words[x] == ":"), None)
+            if close is None and colon is not None and form.form != "masdar":
+                # «وقالت اللاعبة التي فازت باللقب العام الماضي: "…"»: the clause ends at
+                # the colon that opens what was said
+                plain = plain or _plain(s, j, colon)
+                plain_after_medium = plain_after_medium or _plain(s, j, colon)
+                j = colon
+                continue
             if close is None:
                 comps = [x for x in span if s.words[x] in LEX.complementizers]
                 if not comps:

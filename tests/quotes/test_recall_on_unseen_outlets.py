@@ -1,0 +1,97 @@
+"""Constructions missed on outlets the rules were never tuned on (issue 12, a sample of
+Saudi business and daily papers and a Tunisian radio site): verbs of justifying,
+explaining, promising, adding and praising; a source named again with «ذات» or
+«نفس»; groups of bodies and «أحد» + a source as subjects before their verb; a relative
+clause that runs to the colon; the moment of an event between a title and the content; an
+object noun that ends the subject («أبدى … تفاؤلا», «واصل … حديثه»); thanks and condolences
+offered.
+The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import assert_statements, make_article, records
+
+# (id, body, expected statements: kind, speaker, cue, medium, content)
+ROWS = [
+    ("justify-with-that",
+     "وبرر الوزير القرار بأن الميزانية لا تسمح بأكثر من ذلك.",
+     [("indirect", "الوزير", "وبرر", None, "الميزانية لا تسمح بأكثر من ذلك")]),
+    ("explain-that",
+     "وفسر الخبير الاقتصادي أن ارتفاع الأسعار سببه الجفاف.",
+     [("indirect", "الخبير الاقتصادي", "وفسر", None, "ارتفاع الأسعار سببه الجفاف")]),
+    ("promise-that",
+     "ووعد الوزير بأن تصرف المنح قبل نهاية الشهر.",
+     [("indirect", "الوزير", "ووعد", None, "تصرف المنح قبل نهاية الشهر")]),
+    ("added-with-colon",
+     'وزاد المدرب: "الفريق جاهز للمباراة".',
+     [("direct", "المدرب", "وزاد", None, "الفريق جاهز للمباراة")]),
+    ("continued-talk-colon",
+     "وواصل المدرب حديثه: «الفريق قادر على الفوز».",
+     [("direct", "المدرب", "وواصل", None, "الفريق قادر على الفوز")]),
+    ("continued-talk-no-subject",
+     "وقال المدرب إن الفريق جاهز. وواصل حديثه قائلا: «سنلعب من أجل الفوز».",
+     [("indirect", "المدرب", "وقال", None, "الفريق جاهز"),
+      ("direct", "المدرب", "وواصل", None, "سنلعب من أجل الفوز")]),
+    ("one-of-the-residents-before-verb",
+     "ولكن أحد السكان قال لوكالة رويترز: «سمعنا صوت انفجار قوي».",
+     [("direct", "أحد السكان", "قال", "رويترز", "سمعنا صوت انفجار قوي")]),
+    ("at-the-close-of-an-event",
+     "وبينت الوزيرة في ختام حفل أقيم بالجامعة أمس أن البرنامج سيتواصل.",
+     [("indirect", "الوزيرة", "وبينت", None, "البرنامج سيتواصل")]),
+    ("praise-on",
+     "وأثنى المدرب على أداء اللاعبين في الشوط الثاني.",
+     [("indirect", "المدرب", "وأثنى", None, "أداء اللاعبين في الشوط الثاني")]),
+    ("same-source-again",
+     "وحسب ذات المصدر، سيتم فتح الطريق أمام السيارات غدا.",
+     [("indirect", "المصدر", "وحسب", None, "سيتم فتح الطريق أمام السيارات غدا")]),
+    ("same-sources-glued",
+     "ووفقا لنفس المصادر، ستعود الرحلات الجوية الأسبوع المقبل.",
+     [("indirect", "المصادر", "ووفقا", None, "ستعود الرحلات الجوية الأسبوع المقبل")]),
+    ("groups-of-bodies-before-verb",
+     "إلا أن جماعات حقوقية أوضحت أن القانون الجديد يمس الحريات.",
+     [("indirect", "جماعات حقوقية", "أوضحت", None, "القانون الجديد يمس الحريات")]),
+    ("organisations-before-verb",
+     "لكن منظمات دولية أكدت أن المساعدات لم تصل بعد.",
+     [("indirect", "منظمات دولية", "أكدت", None, "المساعدات لم تصل بعد")]),
+    ("relative-clause-to-colon",
+     "وقالت سلمى التي فازت بالبطولة العام الماضي: «أنا سعيدة بالعودة».",
+     [("direct", "سلمى", "وقالت", None, "أنا سعيدة بالعودة")]),
+    ("stance-after-nationality",
+     "وأبدى الوزير الفرنسي تفاؤلا بنجاح المفاوضات.",
+     [("indirect", "الوزير الفرنسي", "وأبدى", None, "تفاؤلا بنجاح المفاوضات")]),
+    ("stance-after-unnamed-source",
+     "وأبدى مسؤولون أمريكيون قلقا من تصاعد العنف.",
+     [("indirect", "مسؤولون أمريكيون", "وأبدى", None, "قلقا من تصاعد العنف")]),
+    ("stance-pronoun-after-nationality",
+     "وأبدى المدرب البرازيلي ارتياحه لأداء الفريق.",
+     [("indirect", "المدرب البرازيلي", "وأبدى", None, "ارتياحه لأداء الفريق")]),
+    ("thanks-offered-to",
+     "وقدم رئيس الجمعية شكره للمتطوعين على جهودهم.",
+     [("indirect", "رئيس الجمعية", "وقدم", None, "شكره للمتطوعين على جهودهم")]),
+    ("condolences-offered-to",
+     "وقدم السفير تعازيه لأسر الضحايا.",
+     [("indirect", "السفير", "وقدم", None, "تعازيه لأسر الضحايا")]),
+]
+
+# sentences with the same words in their other senses: no statement
+NONE = [
+    ("increase", "وزاد عدد الزوار هذا العام."),
+    ("increase-then-particle", "فقد زاد تدفق المياه في النهر، غير أن السكان بقوا في بيوتهم."),
+    ("counts-as", "وتعد المدينة من أجمل المدن الساحلية."),
+    ("offered-a-performance", "وقدم الفريق أداء جيدا في المباراة."),
+    ("offered-a-resignation", "وقدم المدير استقالته أمس."),
+    ("offered-a-gift", "وفي نهاية الحفل قدم السفير هدية للضيف."),
+    ("the-same-day", "ووصل الوفد في نفس اليوم إلى العاصمة."),
+    ("continued-training", "وواصل الفريق تدريباته استعدادا للمباراة."),
+    ("continued-advance", "وواصلت القوات تقدمها نحو المدينة."),
+]
+
+
+@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_statement(body, expected):
+    assert_statements(records(make_article(body)), expected)
+
+
+@pytest.mark.parametrize("body", [r[1] for r in NONE], ids=[r[0] for r in NONE])
+def test_no_statement(body):
+    assert records(make_article(body)) == []
