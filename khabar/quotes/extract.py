@@ -198,6 +198,13 @@ def _before_object_noun(s: Sentence, np: NP, form: CueForm) -> NP | None:
     return np
 
 
+def _headline_object(title: bool, form: CueForm) -> bool:
+    """A headline may give a verb that needs a complement a bare object as its content
+    («الوزير يرفض التأجيل»), unless the verb states only with one of its object nouns
+    («بريطانيا قدمت خطة»: no thanks offered, nothing said)."""
+    return title and not form.object_nouns
+
+
 def _quantified_head(s: Sentence, np: NP) -> bool:
     """«أحد السكان», «إحدى الناشطات»: a word of number before a source's head noun."""
     return np.b > np.a + 1 and s.words[np.a] in LEX.source_quantifiers and \
@@ -540,7 +547,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 break
         # the object noun is looked for after the asides («حمّلت الوزارة، في بيان، الشركة
         # مسؤولية …»)
-        open_ok = takes_object and (not form.needs_complement or title
+        open_ok = takes_object and (not form.needs_complement or _headline_object(title, form)
                                     or _object_noun_ahead(s, k0, form))
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
@@ -550,7 +557,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or _object_noun_ahead(s, ca, form))) \
+            (how == "object" and (_headline_object(title, form) or ca == stance_at
+                                  or _object_noun_ahead(s, ca, form))) \
             and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
     cb = n

@@ -95,3 +95,18 @@ def test_statement(body, expected):
 @pytest.mark.parametrize("body", [r[1] for r in NONE], ids=[r[0] for r in NONE])
 def test_no_statement(body):
     assert records(make_article(body)) == []
+
+
+# headlines: a verb that states only with one of its object nouns needs that noun there too
+HEADLINES = [
+    ("offered-a-plan", "الحكومة قدمت خطة لإصلاح التعليم", 0),
+    ("renewed-a-contract", "النادي جدد عقد المدرب موسما آخر", 0),
+    ("offered-thanks", "الوزير قدم شكره للمتطوعين", 1),
+    ("refuses-a-delay", "الوزير يرفض تأجيل الانتخابات", 1),
+]
+
+
+@pytest.mark.parametrize("title,count", [r[1:] for r in HEADLINES], ids=[r[0] for r in HEADLINES])
+def test_headline(title, count):
+    article = make_article("وانتهى الاجتماع في المساء.", title=title)
+    assert len([q for q in records(article) if q["zone"] == "title"]) == count
