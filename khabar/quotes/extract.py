@@ -198,6 +198,17 @@ def _before_object_noun(s: Sentence, np: NP, form: CueForm) -> NP | None:
     return np
 
 
+def _marker_after(s: Sentence, a: int, reach: int) -> bool:
+    """A colon or a complementizer comes from a (up to `reach`), before any stop."""
+    for x in range(a, min(len(s), reach + 1)):
+        w = s.words[x]
+        if w == ":" or w in LEX.complementizers:
+            return not (x > 0 and s.words[x - 1] in LEX.subordinators)
+        if w in _GAP_STOP and w not in COMMA or x in s.pair_at or LEX.cues.match(s.words, x):
+            return False  # a verb in between takes the marker after it
+    return False
+
+
 def _headline_object(title: bool, form: CueForm) -> bool:
     """A headline may give a verb that needs a complement a bare object as its content
     («الوزير يرفض التأجيل»), unless the verb states only with one of its object nouns
@@ -443,7 +454,10 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             continue
         anon = anonymity_end(s, j)
         if anon is not None:
-            j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            # «عن مسؤول، طلب عدم ذكر اسمه، أن …»; like a medium phrase it closes the asides,
+            # so a quotation right after it is what was said («… طالبا عدم ذكر اسمه "…"»)
+            j = after_medium = anon
+            plain_after_medium = False
             continue
         if w in LEX.behalf_openers:
             # «وأعرب الوزير باسمه واسم الحكومة عن …»: the aside runs to the verb's marker
@@ -516,7 +530,19 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = named_end = close + 1
             continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
+            if LEX.prepositions.get(s.words[j - 1]) in form.takes:
+                # «وأشار في بيان صدر بعد الاجتماع إلى أن …»: the verb's own preposition
+                found = ("prep", j + 1)
+                break
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
+        close = s.pair_at.get(j)
+        if close is not None and j > k0 and s.is_word(j - 1) and s.words[j - 1] not in COMMA \
+                and 1 < close - j <= _NAME_QUOTE_MAX and _marker_after(s, close + 1, k0 + reach):
+            # «في اجتماع لحركة "النهضة": إن …»: a short quotation after a noun names it;
+            # what was said opens at the colon or the complementizer after it
+            plain = plain_after_medium = True
+            j = close + 1
+            continue
         # right after a medium phrase («في بيان»), as right after the subject
         first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
             or j == after_medium
@@ -700,7 +726,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
 
 
-_PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+_PARENTHESIS_MAX = 16  # tokens inside an aside in brackets (a title with its charges)
 _COORDINATED_MAX = 3  # words of a second author joined by «و» to a statement noun's first
 
 

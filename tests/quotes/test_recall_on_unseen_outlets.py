@@ -2,7 +2,8 @@
 Saudi business and daily papers and a Tunisian radio site): verbs of justifying,
 explaining, promising, adding and praising; a source named again with «ذات» or
 «نفس»; groups of bodies and «أحد» + a source as subjects before their verb; a relative
-clause that runs to the colon; the moment of an event between a title and the content; an
+clause that runs to the colon; the moment of an event, a quoted name, a long title in
+brackets or an anonymity clause between the subject and the content; an
 object noun that ends the subject («أبدى … تفاؤلا», «واصل … حديثه»); thanks and condolences
 offered.
 The sentences are written for these tests."""
@@ -38,6 +39,22 @@ ROWS = [
     ("at-the-close-of-an-event",
      "وبينت الوزيرة في ختام حفل أقيم بالجامعة أمس أن البرنامج سيتواصل.",
      [("indirect", "الوزيرة", "وبينت", None, "البرنامج سيتواصل")]),
+    ("quoted-name-before-colon",
+     "وقال رئيس السلطة سامي العلي في اجتماع للمجلس الاستشاري لحركة «النهضة»: إن الحوار مستمر.",
+     [("indirect", "رئيس السلطة سامي العلي", "وقال", None, "الحوار مستمر")]),
+    ("quoted-name-before-relative-and-complementizer",
+     "وقالت الهيئة المنظمة لمهرجان «الربيع»، التي تأسست قبل عامين، إن عدد الزوار تضاعف.",
+     [("indirect", "الهيئة المنظمة", "وقالت", None, "عدد الزوار تضاعف")]),
+    ("verb-preposition-after-event-clause",
+     "وأشار المبعوث في بيان صدر بعد اجتماع مع وزير الخارجية إلى أنه حصل على ضمانات.",
+     [("indirect", "المبعوث", "وأشار", "في بيان", "حصل على ضمانات")]),
+    ("long-title-in-brackets",
+     "ويبين الدكتور سامي العلي (أستاذ القانون الدستوري بجامعة تونس وعضو المجلس الأعلى "
+     "للقضاء)، أن القرار غير دستوري.",
+     [("indirect", "الدكتور سامي العلي", "ويبين", None, "القرار غير دستوري")]),
+    ("quotation-after-anonymity-clause",
+     "وقال أحد المسعفين في المكان طالبا عدم ذكر اسمه «نقلنا حتى الآن 12 جثة».",
+     [("direct", "أحد المسعفين", "وقال", None, "نقلنا حتى الآن 12 جثة")]),
     ("praise-on",
      "وأثنى المدرب على أداء اللاعبين في الشوط الثاني.",
      [("indirect", "المدرب", "وأثنى", None, "أداء اللاعبين في الشوط الثاني")]),
@@ -84,12 +101,23 @@ NONE = [
     ("the-same-day", "ووصل الوفد في نفس اليوم إلى العاصمة."),
     ("continued-training", "وواصل الفريق تدريباته استعدادا للمباراة."),
     ("continued-advance", "وواصلت القوات تقدمها نحو المدينة."),
+    ("until", "وغادر الوفد قبل الاجتماع إلى أن انتهت المفاوضات."),
 ]
 
 
 @pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_statement(body, expected):
     assert_statements(records(make_article(body)), expected)
+
+
+def test_short_quotation_before_another_verb_is_the_content():
+    """A short quotation after a noun names something only when the marker after it is
+    the verb's own; with another verb in between, the quotation is what was said."""
+    article = make_article("وأدان البعض القرار باعتباره \"غير مقبول\"، وانتقد آخرون "
+                           "الحكومة قائلين إنها تسرعت.")
+    first = records(article)[0]
+    assert first["cue"]["text"] == "وأدان"
+    assert first["content"]["text"].startswith("باعتباره \"غير مقبول\"")
 
 
 @pytest.mark.parametrize("body", [r[1] for r in NONE], ids=[r[0] for r in NONE])
