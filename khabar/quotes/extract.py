@@ -575,6 +575,11 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         # مسؤولية …»)
         open_ok = takes_object and (not form.needs_complement or _headline_object(title, form)
                                     or _object_noun_ahead(s, k0, form))
+        if open_ok and form.object_nouns and 0 < k0 < n and \
+                LEX.np_stops.match(s.words, k0 - 1) and s.words[k0] not in form.object_nouns:
+            # «وتوقع خبراء في القطاع نموا …»: a phrase of the subject's before the object
+            k0 = next((x for x in range(k0, min(n, k0 + _OBJECT_NOUN_REACH))
+                       if s.words[x] in form.object_nouns), k0)
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
         else:

@@ -5,7 +5,7 @@ explaining, promising, adding and praising; a source named again with «ذات»
 clause that runs to the colon; the moment of an event, a quoted name, a long title in
 brackets or an anonymity clause between the subject and the content; an
 object noun that ends the subject («أبدى … تفاؤلا», «واصل … حديثه»); thanks and condolences
-offered.
+offered; a prediction with a bare object noun; «على حد قول X» after the clause.
 The sentences are written for these tests."""
 from __future__ import annotations
 
@@ -55,6 +55,16 @@ ROWS = [
     ("quotation-after-anonymity-clause",
      "وقال أحد المسعفين في المكان طالبا عدم ذكر اسمه «نقلنا حتى الآن 12 جثة».",
      [("direct", "أحد المسعفين", "وقال", None, "نقلنا حتى الآن 12 جثة")]),
+    ("prediction-with-a-bare-object",
+     "وتوقع البنك المركزي ارتفاع معدل التضخم العام المقبل.",
+     [("indirect", "البنك المركزي", "وتوقع", None, "ارتفاع معدل التضخم العام المقبل")]),
+    ("prediction-object-after-subject-phrase",
+     "وتوقع متخصصون في القطاع نموا معتدلا هذا العام.",
+     [("indirect", "متخصصون", "وتوقع", None, "نموا معتدلا هذا العام")]),
+    ("as-a-source-put-it",
+     "وارتفعت الأسعار بنسبة كبيرة هذا الشهر على حد قول رئيس الغرفة التجارية.",
+     [("indirect", "رئيس الغرفة التجارية", "على حد قول", None,
+       "وارتفعت الأسعار بنسبة كبيرة هذا الشهر")]),
     ("praise-on",
      "وأثنى المدرب على أداء اللاعبين في الشوط الثاني.",
      [("indirect", "المدرب", "وأثنى", None, "أداء اللاعبين في الشوط الثاني")]),
@@ -102,6 +112,7 @@ NONE = [
     ("continued-training", "وواصل الفريق تدريباته استعدادا للمباراة."),
     ("continued-advance", "وواصلت القوات تقدمها نحو المدينة."),
     ("until", "وغادر الوفد قبل الاجتماع إلى أن انتهت المفاوضات."),
+    ("is-expected", "ويتوقع ارتفاع الأسعار الشهر المقبل."),
 ]
 
 
