@@ -199,13 +199,18 @@ def _before_object_noun(s: Sentence, np: NP, form: CueForm) -> NP | None:
 
 
 def _marker_after(s: Sentence, a: int, reach: int) -> bool:
-    """A colon or a complementizer comes from a (up to `reach`), before any stop."""
+    """A colon or a complementizer comes from a (up to `reach`), before any stop; a
+    clause of its own in between (a verb, a negation) takes the marker, except inside a
+    relative clause about the name («مهرجان "الربيع"، الذي ينطلق غدا، إن …»)."""
+    relative = False
     for x in range(a, min(len(s), reach + 1)):
         w = s.words[x]
         if w == ":" or w in LEX.complementizers:
             return not (x > 0 and s.words[x - 1] in LEX.subordinators)
-        if w in _GAP_STOP and w not in COMMA or x in s.pair_at or LEX.cues.match(s.words, x):
-            return False  # a verb in between takes the marker after it
+        relative = relative or w in LEX.relatives
+        if w in _GAP_STOP and w not in COMMA or x in s.pair_at or LEX.cues.match(s.words, x) \
+                or _negation(w) or not relative and _verb_like(s, x):
+            return False  # «"…" ولا أتصور أن …»: the marker is the other clause's
     return False
 
 
