@@ -71,6 +71,9 @@ def at_stop(s: Sentence, k: int) -> bool:
         return True
     if LEX.np_stops.match(s.words, k) is None:
         return False
+    if k + 1 < len(s) and s.words[k + 1] in LEX.title_links and \
+            LEX.np_stops.match(s.words, k + 1) is None and LEX.titles.match(s.words, k):
+        return False  # «متحدثة باسم الوزارة»: the title, not «متحدثة» of manner
     # «علي» and «على» fold alike: a given name that starts a person's name the entity stage
     # found is the name (not «لي» of «قال لي»: no given name)
     name = s.names.get(k)

@@ -5,7 +5,8 @@ explaining, promising, adding and praising; a source named again with «ذات»
 clause that runs to the colon; the moment of an event, a quoted name, a long title in
 brackets or an anonymity clause between the subject and the content; an
 object noun that ends the subject («أبدى … تفاؤلا», «واصل … حديثه»); thanks and condolences
-offered; a prediction with a bare object noun; «على حد قول X» after the clause.
+offered; a prediction with a bare object noun; «على حد قول X» after the clause; «متحدثة
+باسم …» as a title, not a word of manner.
 The sentences are written for these tests."""
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ ROWS = [
      "وارتفعت الأسعار بنسبة كبيرة هذا الشهر على حد قول رئيس الغرفة التجارية.",
      [("indirect", "رئيس الغرفة التجارية", "على حد قول", None,
        "وارتفعت الأسعار بنسبة كبيرة هذا الشهر")]),
+    ("spokeswoman-after-the-verb",
+     "وقالت متحدثة باسم الوزارة إن الامتحانات ستجري في موعدها.",
+     [("indirect", "متحدثة باسم الوزارة", "وقالت", None, "الامتحانات ستجري في موعدها")]),
+    ("spokeswoman-after-a-pointing-cue",
+     "وتقرر تأجيل الامتحان، وفق ما صرحت به متحدثة باسم الوزارة.",
+     [("indirect", "متحدثة باسم الوزارة", "وفق ما صرحت به", None, "وتقرر تأجيل الامتحان")]),
+    ("speaking-to-journalists-is-manner",
+     "وقالت الوزيرة متحدثة للصحفيين إن الامتحانات ستجري في موعدها.",
+     [("indirect", "الوزيرة", "وقالت", None, "الامتحانات ستجري في موعدها")]),
     ("praise-on",
      "وأثنى المدرب على أداء اللاعبين في الشوط الثاني.",
      [("indirect", "المدرب", "وأثنى", None, "أداء اللاعبين في الشوط الثاني")]),
