@@ -84,6 +84,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             s.words[j].startswith(last)
         # «وفقا للمذكرة»: the preposition and the contracted article are no part of it
         skip = glued_skip(s.words[j], last) if glued else 0
+        if verb is None and j + 1 < len(s) and s.words[j][skip:] in LEX.same_determiners:
+            j, skip = j + 1, 0  # «حسب ذات المصدر»: the source is the noun after the word
         doc = document_source(s, j, skip) if verb is None else None
         np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
         if np is None:

@@ -187,10 +187,49 @@ def _topic_subject(s: Sentence, ci: int) -> NP | None:
             continue
         np = parse_np(s, start, limit=ci)
         if np is not None and np.after == ci and np.kind != "statement" and \
-                (np.a in s.names or has_head(s, np.a)):
+                (np.a in s.names or has_head(s, np.a) or _quantified_head(s, np)):
             return np
         return None
     return None
+
+
+def _before_object_noun(s: Sentence, np: NP, form: CueForm) -> NP | None:
+    """«وأبدى الوزير الفرنسي تفاؤلا بـ…»: one of the verb's object nouns ends its subject
+    (a nisba adjective before it belongs to the subject, the noun opens the content);
+    right after the verb («وواصل حديثه قائلا: …») there is no subject."""
+    for o in range(np.a, np.b):
+        if s.words[o] in form.object_nouns and o not in s.names:
+            return replace(np, b=o, tail=0) if o > np.a else None
+    return np
+
+
+def _marker_after(s: Sentence, a: int, reach: int) -> bool:
+    """A colon or a complementizer comes from a (up to `reach`), before any stop; a
+    clause of its own in between (a verb, a negation) takes the marker, except inside a
+    relative clause about the name («مهرجان "الربيع"، الذي ينطلق غدا، إن …»)."""
+    relative = False
+    for x in range(a, min(len(s), reach + 1)):
+        w = s.words[x]
+        if w == ":" or w in LEX.complementizers:
+            return not (x > 0 and s.words[x - 1] in LEX.subordinators)
+        relative = relative or w in LEX.relatives
+        if w in _GAP_STOP and w not in COMMA or x in s.pair_at or LEX.cues.match(s.words, x) \
+                or _negation(w) or not relative and _verb_like(s, x):
+            return False  # «"…" ولا أتصور أن …»: the marker is the other clause's
+    return False
+
+
+def _headline_object(title: bool, form: CueForm) -> bool:
+    """A headline may give a verb that needs a complement a bare object as its content
+    («الوزير يرفض التأجيل»), unless the verb states only with one of its object nouns
+    («بريطانيا قدمت خطة»: no thanks offered, nothing said)."""
+    return title and not form.object_nouns
+
+
+def _quantified_head(s: Sentence, np: NP) -> bool:
+    """«أحد السكان», «إحدى الناشطات»: a word of number before a source's head noun."""
+    return np.b > np.a + 1 and s.words[np.a] in LEX.source_quantifiers and \
+        has_head(s, np.a + 1)
 
 
 def _after_auxiliary(s: Sentence, ci: int) -> bool:
@@ -363,6 +402,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             subject, stance_at = _before_stance(s, subject)
             if subject is None:
                 k = stance_at  # «وأكد رفضه …»: a continuation, the noun opens the content
+        if subject is not None and doc is None and stance_at is None and form.object_nouns:
+            subject = _before_object_noun(s, subject, form)
         if subject is not None and doc is None and form.two_objects and stance_at is None:
             subject, first_object = _without_object(s, subject, form)
         if subject is not None and doc is None:
@@ -430,7 +471,10 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             continue
         anon = anonymity_end(s, j)
         if anon is not None:
-            j = anon  # «عن مسؤول، طلب عدم ذكر اسمه، أن …»
+            # «عن مسؤول، طلب عدم ذكر اسمه، أن …»; like a medium phrase it closes the asides,
+            # so a quotation right after it is what was said («… طالبا عدم ذكر اسمه "…"»)
+            j = after_medium = anon
+            plain_after_medium = False
             continue
         if w in LEX.behalf_openers:
             # «وأعرب الوزير باسمه واسم الحكومة عن …»: the aside runs to the verb's marker
@@ -460,6 +504,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             # complementizer before the content
             span = range(j + 1, min(n, j + _LOOKAHEAD + 4))
             close = next((x for x in span if s.words[x] in COMMA), None)
+            colon = next((x for x in span if s.words[x] == ":"), None)
+            if close is None and colon is not None and form.form != "masdar":
+                # «وقالت اللاعبة التي فازت باللقب العام الماضي: "…"»: the clause ends at
+                # the colon that opens what was said
+                plain = plain or _plain(s, j, colon)
+                plain_after_medium = plain_after_medium or _plain(s, j, colon)
+                j = colon
+                continue
             if close is None:
                 comps = [x for x in span if s.words[x] in LEX.complementizers]
                 if not comps:
@@ -495,7 +547,19 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             j = after_medium = named_end = close + 1
             continue
         if w in LEX.complementizers and s.words[j - 1] in LEX.subordinators:
+            if LEX.prepositions.get(s.words[j - 1]) in form.takes:
+                # «وأشار في بيان صدر بعد الاجتماع إلى أن …»: the verb's own preposition
+                found = ("prep", j + 1)
+                break
             break  # «… قبل أن يتحولوا»: a clause of time, not what was said
+        close = s.pair_at.get(j)
+        if close is not None and j > k0 and s.is_word(j - 1) and s.words[j - 1] not in COMMA \
+                and 1 < close - j <= _NAME_QUOTE_MAX and _marker_after(s, close + 1, k0 + reach):
+            # «في اجتماع لحركة "النهضة": إن …»: a short quotation after a noun names it;
+            # what was said opens at the colon or the complementizer after it
+            plain = plain_after_medium = True
+            j = close + 1
+            continue
         # right after a medium phrase («في بيان»), as right after the subject
         first = j == k0 or s.words[j - 1] in COMMA or s.words[j - 1] in _DASHES or not plain \
             or j == after_medium
@@ -526,8 +590,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 break
         # the object noun is looked for after the asides («حمّلت الوزارة، في بيان، الشركة
         # مسؤولية …»)
-        open_ok = takes_object and (not form.needs_complement or title
+        open_ok = takes_object and (not form.needs_complement or _headline_object(title, form)
                                     or _object_noun_ahead(s, k0, form))
+        if open_ok and form.object_nouns and 0 < k0 < n and \
+                LEX.np_stops.match(s.words, k0 - 1) and s.words[k0] not in form.object_nouns:
+            # «وتوقع خبراء في القطاع نموا …»: a phrase of the subject's before the object
+            k0 = next((x for x in range(k0, min(n, k0 + _OBJECT_NOUN_REACH))
+                       if s.words[x] in form.object_nouns), k0)
         if open_ok and k0 < n and s.is_word(k0):
             found = ("object", k0)
         else:
@@ -536,7 +605,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                         chain=chain, document=doc is not None)
     how, ca = found
     if form.needs_complement and not complement_ok(how, form) and not \
-            (how == "object" and (title or ca == stance_at or particle_object
+            (how == "object" and (_headline_object(title, form) or ca == stance_at
+                                  or particle_object
                                   or _object_noun_ahead(s, ca, form))) \
             and not (how == "quote" and _opens_with_complementizer(s, ca)):
         return None
@@ -682,7 +752,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
 
 
-_PARENTHESIS_MAX = 8  # tokens inside an aside in brackets
+_PARENTHESIS_MAX = 16  # tokens inside an aside in brackets (a title with its charges)
 _COORDINATED_MAX = 3  # words of a second author joined by «و» to a statement noun's first
 
 

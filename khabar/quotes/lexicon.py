@@ -158,6 +158,7 @@ class Lexicon:
     circumstantial_pronouns: frozenset[str]  # «وهو …،»: an aside to its comma
     object_suffixes: tuple[str, ...]  # «ذكرته», «قاله»: a cue with what was said glued
     source_quantifiers: frozenset[str]  # «عدة صحف»: the head noun follows
+    same_determiners: frozenset[str]  # «ذات المصدر»: the source named before, again
     resumptive_objects: frozenset[str]  # «أفاد به»: the same after a preposition
     resumptive_pronouns: frozenset[str]  # «تقريرا أوضحت فيه»: pointing back at a document
     relatives: frozenset[str]
@@ -307,6 +308,7 @@ def build() -> Lexicon:
         object_suffixes=tuple(fold(x).strip() for x in g["object_suffixes"]),
         resumptive_objects=_folded(g["resumptive_objects"]),
         source_quantifiers=_folded(a["source_quantifiers"]),
+        same_determiners=_folded(a["same_determiners"]),
         resumptive_pronouns=_folded(g["resumptive_pronouns"]),
         relatives=_folded(g["relatives"]),
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},

@@ -77,6 +77,9 @@ def at_stop(s: Sentence, k: int) -> bool:
         return True
     if LEX.np_stops.match(s.words, k) is None:
         return False
+    if k + 1 < len(s) and s.words[k + 1] in LEX.title_links and \
+            LEX.np_stops.match(s.words, k + 1) is None and LEX.titles.match(s.words, k):
+        return False  # «متحدثة باسم الوزارة»: the title, not «متحدثة» of manner
     if s.words[k] not in LEX.maqsura_names:
         return True  # not «لي» of «قال لي» either: no given name
     named = spelt_as_name(s, k)
