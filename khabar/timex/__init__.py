@@ -1,7 +1,11 @@
 """The temporal stage: every date and time reference in the article body, as TIMEX3 spans.
 
 Relative expressions are resolved against the article's publication date
-(`article.meta("published")`), never the wall clock; without one their value is None.
+(`article.meta("published")`; a page that gives only its update date: that one, flagged),
+never the wall clock. A page with neither takes the day its story names both as a
+relative day and as a date («اليوم الجمعة 10 مارس 2017», khabar.story_date), which then
+fills the publication date, flagged `metadata.story_date`. Without any, the value is None
+(the record lists them under `timexes_unresolved`): a guessed year would pass for a fact.
 The words live in `resources/ar/` (months, weekdays, number words, time expressions), the
 grammar in `khabar.timex.grammar`, the arithmetic in `khabar.timex.resolve`.
 """
@@ -10,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from khabar.document import Span
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
+from khabar.story_date import story_date
 from khabar.timex.grammar import Timex, parse
 
 __all__ = ["annotate", "find_timexes", "Timex", "published_date"]
@@ -61,15 +67,30 @@ def annotate(article) -> None:
     (an expression never spans a sentence end: the grammar joins words across spaces only).
     """
     published = published_date(article.meta("published"))
+    if published is None and (published := published_date(article.meta("updated"))):
+        # the update day is the publication day or a later one: the nearest anchor there is
+        article.flag("timex.updated_anchor", f"relative dates resolved against the update "
+                     f"date {published.isoformat()}")
     text = article.text
     view = article.view("match")
-    folded = view.text
     # a date line («جنيف 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس») is page furniture
     # for the body, but its date is the story's own
     lines = [(b.start, b.end) for b in article.spans("boilerplate") if b.label == "date_line"]
     runs = list(_body_runs(article, text))
     if lines:
         runs = sorted(runs + lines)
+    found = _read(text, view, runs, published)
+    if published is None and (day := _story_anchor(article, found)) is not None:
+        published = day
+        found = _read(text, view, runs, published)
+    for tx in found:
+        article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
+                    anchor=tx.anchor, granularity=tx.granularity)
+
+
+def _read(text: str, view, runs, published: dt.date | None) -> list[Timex]:
+    folded = view.text
+    out = []
     for start, end in runs:
         vs, ve = view.from_text(start), view.from_text(end)
         for tx in parse(folded[vs:ve], published):
@@ -77,8 +98,34 @@ def annotate(article) -> None:
             if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
                     or _inside_a_name(text, tx.start):
                 continue
-            article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
-                        anchor=tx.anchor, granularity=tx.granularity)
+            out.append(tx)
+    return out
+
+
+_STORY_DATE_GAP = 60  # characters between a relative day and the date of the same day
+
+
+def _story_anchor(article, found: list[Timex]) -> dt.date | None:
+    """A page with no date: the day its story names both as a relative day and as a date
+    («اليوم الجمعة 10 مارس 2017») is the publication day (khabar.story_date). It fills the
+    publication date, with its evidence and a flag: the reader sees it was inferred."""
+    text = article.text
+    windows = [(a.start, b.end) for a, b in zip(found, found[1:])
+               if a.anchor == "publication" and a.value is None and a.granularity == "day"
+               and b.anchor == "absolute" and b.granularity == "day"
+               and 0 <= b.start - a.end <= _STORY_DATE_GAP and "\n" not in text[a.end:b.start]]
+    got = story_date(text, windows) if windows else None
+    if got is None:
+        return None
+    day, readings = got
+    first = next(r for r in readings if r.published == day)
+    agree = sum(r.published == day for r in readings)
+    said = text[first.start:first.end]
+    article.set_meta("published", day.isoformat(), "text:story_date",
+                     Span(first.start, first.end, "published"),
+                     f"{said!r}: {agree} of {len(readings)} dated relative days agree")
+    article.flag("metadata.story_date", f"publication date {day.isoformat()} from {said!r}")
+    return day
 
 
 _QUOTE_MARKS = "\"'«»“”„"
