@@ -72,10 +72,12 @@ _MAX_AGO_LINE = 30  # characters: «منذ ساعتين», «قبل 45 دقيق�
 def time_ago(folded_line: str) -> timedelta | None:
     """How long ago a page stamp alone on its line says it was published («منذ ساعتين»,
     «قبل 5 دقائق», «منذ 3 أيام»); None for anything else. Words from the timex lexicon."""
-    from khabar.timex import grammar, lexicon as lx
-
     s = folded_line.strip()
     if len(s) > _MAX_AGO_LINE or not s:
+        return None
+    from khabar.timex import grammar, lexicon as lx
+
+    if s.split(" ", 1)[0] not in lx.OFFSETS:  # most short lines: no look at their words
         return None
     a = grammar.atoms(s)
     if len(a) not in (2, 3) or a[0].kind != "offset" or lx.OFFSETS[a[0].key] >= 0 \
@@ -254,7 +256,11 @@ def _lead_dateline(article: Article, lines) -> list[dict[str, Any]]:
     first = next((ln for ln in lines if ln.kind is None and not ln.blank), None)
     if first is None:
         return []
-    head = first.raw[:_MAX_LEAD]
+    # the place is a few words: a first figure further on opens no dateline (most lines)
+    digit = _DIGIT.search(first.raw, 0, _MAX_LEAD)
+    if digit is None or len(first.raw[:digit.start()].split()) > _DATELINE_PLACE_WORDS + 2:
+        return []
+    head = first.raw[:digit.start() + _DATELINE_REACH]
     found = [d for d in find_dates(head) if d.valid]
     if not found or found[0].granularity != "day":
         return []
@@ -292,6 +298,10 @@ def _address_dates(article: Article, lines) -> list[dict[str, Any]]:
 
 
 _MAX_LEAD = 160
+_DIGIT = re.compile(r"\d")
+# characters from a dateline's first figure to the end of its second calendar's date
+# («25 شوال 1436 هـ الموافق 10 أغسطس 2015 م»)
+_DATELINE_REACH = 60
 _MAX_URL_LINE = 300
 _MAX_URL_LINE_WORDS = 8  # the address alone, or after a label («رابط الخبر: …»)
 _FILE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|pdf)(?:[?#]|$)", re.I)
