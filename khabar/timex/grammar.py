@@ -233,6 +233,9 @@ class Parser:
         self.n = len(self.a)
         self.floor = 0  # atoms before this index belong to an earlier expression
         self.out: list[Timex] = []
+        # day-month and month items without a year of their own, placed from publication:
+        # id -> (placed by a relation word of their own («الماضي», «المقبل»), read as future)
+        self.bare: dict[int, tuple[bool, bool]] = {}
 
     # ------------------------------------------------------------------ helpers
     def next(self, j: int, comma: bool = False) -> Atom | None:
@@ -508,12 +511,16 @@ class Parser:
             elif self.pub:
                 fut = relation is None and year_offset is None and self.future(self.a[i].start)
                 y = rv.day_month_year(self.pub, raw.month, raw.day, relation, fut, year_offset)
+                y = self._year_in_pair(i, y, raw.month, raw.day,
+                                       relation is not None or year_offset is not None)
                 d, _ = dates.to_gregorian(y, raw.month, raw.day, dates.GREGORIAN)
                 if d is None:
                     return None
                 value = rv.day(d)
             tx = self._tx(i, j, "DATE", value, "day",
                           anchor="absolute" if year is not None else "publication")
+            if year is None and value is not None:
+                self.bare[id(tx)] = (relation is not None or year_offset is not None, fut)
         start = self._range_start(i) if raw.day else i
         if start < i:
             tx.start = self.a[start].start
@@ -623,10 +630,46 @@ class Parser:
             value = rv.month(year, m)
         elif self.pub:
             fut = relation is None and year_offset is None and self.future(a.start)
-            value = rv.month(rv.month_year(self.pub, m, relation, fut, year_offset), m)
+            y = rv.month_year(self.pub, m, relation, fut, year_offset)
+            y = self._year_in_pair(i, y, m, None, relation is not None or year_offset is not None)
+            value = rv.month(y, m)
         tx = self._tx(i, j, "DATE", value, "month",
                       anchor="absolute" if year is not None else "publication")
+        if year is None and value is not None:
+            self.bare[id(tx)] = (relation is not None or year_offset is not None, fut)
         return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
+
+    def _year_in_pair(self, i: int, y: int, month: int, day: int | None, placed: bool) -> int:
+        """«بين 14 يونيو و15 يوليو», «من أكتوبر إلى فبراير»: two dates without a year, joined
+        by «و» or a range word, lie in order within a year. The second is placed (by its own
+        relation word «المقبلين», else by the tense read before the first, next to the verb)
+        and the first moves to the latest such day on or before it; only a first one placed
+        by its own relation word («20 ديسمبر الماضي و3 يناير») places the second after it.
+        Returns the second's year."""
+        prev = self.out[-1] if self.out else None
+        a = self.a[i]
+        if prev is None or id(prev) not in self.bare or not prev.value \
+                or (prev.granularity == "day") != (day is not None):
+            return y
+        gap = self.s[prev.end:a.start - len(a.cl)].strip()
+        if not (gap == "" and a.cl in lx.AND_CLITICS or gap in lx.RANGE_CLOSE):
+            return y
+        py, pm = int(prev.value[:4]), int(prev.value[5:7])
+        pd = int(prev.value[8:10]) if day is not None else 0
+        prev_placed, prev_future = self.bare[id(prev)]
+        if prev_placed:
+            if placed:
+                return y
+            return py if (month, day or 0) >= (pm, pd) else py + 1
+        if not placed and self.pub is not None:
+            # the tense is read next to the verb, before the first date: it places the pair
+            y = rv.month_year(self.pub, month, None, prev_future) if day is None \
+                else rv.day_month_year(self.pub, month, day, None, prev_future)
+        first_y = y if (pm, pd) <= (month, day or 0) else y - 1
+        d, _ = dates.to_gregorian(first_y, pm, pd or 1, dates.GREGORIAN)
+        if d is not None:
+            prev.value = rv.day(d) if day is not None else rv.month(first_y, pm)
+        return y
 
     def _lunar_month(self, i, m: int):
         """«رمضان الماضي», «شهر رمضان المقبل», «شهر رمضان»: a lunar month placed from the

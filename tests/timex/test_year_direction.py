@@ -28,3 +28,34 @@ PUBLISHED = "2021-03-10"
 def test_direction_of_a_date_without_its_year(sentence, text, value):
     found = {t.text: t.value for t in find_timexes(sentence, PUBLISHED)}
     assert found.get(text) == value
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # the tense next to the verb places the pair; the second follows the first
+    ("وتقام البطولة في الفترة ما بين يومي 14 يونيو و15 يوليو، بمشاركة ثمانية فرق.",
+     ["2021-06-14", "2021-07-15"]),
+    ("وتستعد الوزارة لتوزيع المنح على دفعتين في 6 أغسطس و4 نوفمبر.",
+     ["2021-08-06", "2021-11-04"]),
+    ("ستقام البطولة من 20 ديسمبر إلى 5 يناير.", ["2021-12-20", "2022-01-05"]),
+    ("أقيمت البطولة من 20 ديسمبر إلى 5 يناير.", ["2020-12-20", "2021-01-05"]),
+    ("انخفض التلوث في الفترة من أكتوبر إلى فبراير.", ["2020-10", "2021-02"]),
+    ("ارتفع الاستهلاك في يونيو ويوليو.", ["2020-06", "2020-07"]),
+    # a relation word on the second places both
+    ("وتجري المباريات من 14 يونيو إلى 15 يوليو المقبلين.", ["2021-06-14", "2021-07-15"]),
+    ("استمرت الحملة من يونيو إلى أكتوبر من العام الماضي.", ["2020-06", "2020-10"]),
+    # one on the first places the second after it
+    ("زار الوفد المدينة في 20 ديسمبر الماضي و3 يناير.", ["2020-12-20", "2021-01-03"]),
+    # not joined: each keeps its own place
+    ("زار الوفد المدينة في 20 ديسمبر، وسيعود في 3 أبريل.", ["2020-12-20", "2021-04-03"]),
+])
+def test_two_dates_without_a_year_joined_lie_in_order(sentence, values):
+    assert [t.value for t in find_timexes(sentence, PUBLISHED)] == values
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("قبيل انتخابات مقررة في نوفمبر.", "2021-11"),
+    ("وصلت الوفود قبيل قمة مرتقبة في فبراير.", "2022-02"),
+    ("ويستعد الفريق لمواجهة منافسه في 20 فبراير.", "2022-02-20"),
+])
+def test_words_of_a_plan_place_a_date_ahead(sentence, value):
+    assert [t.value for t in find_timexes(sentence, PUBLISHED)] == [value]
