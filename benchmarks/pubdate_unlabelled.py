@@ -15,7 +15,9 @@ inputs come, and the publication date khabar finds in it is compared with the fi
   date, else the fall-back anchor), and its `anchor_right` / `anchor_near`.
 With `--timexes` the temporal stage also runs twice on the same sentences, once with the
 date read from the text (the real case) and once with the field date, and it reports how
-many relative expressions get a value and how many of those get the field-date value.
+many relative expressions get a value and how many of those get the field-date value;
+`confl` counts the articles whose field date the story itself contradicts by more than a
+day (issue `metadata.date_conflict`).
 The sample is deterministic: per outlet, the records with the smallest sha1 of their text.
 """
 from __future__ import annotations
@@ -98,6 +100,7 @@ def run(recs: list[dict], timexes: bool) -> dict:
         art.layers.pop("timexes", None)
         art.set_meta("published", field.isoformat(), "benchmark:field", override=True)
         timex_annotate(art)
+        t["conflict"] += any(i.code == "metadata.date_conflict" for i in art.issues)
         ref = {(s, e): v for s, e, v, _ in _values(art)}
         for s, e, v, anchor_kind in real:
             want = ref.get((s, e))
@@ -112,7 +115,8 @@ def run(recs: list[dict], timexes: bool) -> dict:
 def table(per: dict, timexes: bool) -> str:
     cols = ["articles", "found", "right", "near"]
     if timexes:
-        cols += ["anchor", "anchor_right", "relative", "relative_valued", "relative_same"]
+        cols += ["anchor", "anchor_right", "relative", "relative_valued", "relative_same",
+                 "conflict"]
     total: dict[str, int] = defaultdict(int)
     rows = []
     for outlet in sorted((o for o in per if not o.startswith("by source")),
@@ -129,7 +133,8 @@ def table(per: dict, timexes: bool) -> str:
 
     head = f"{'outlet':28} {'n':>5} {'found%':>7} {'right%':>7} {'near%':>7}"
     if timexes:
-        head += f" {'anch%':>6} {'anchR%':>7} {'rel':>5} {'valued%':>8} {'same%':>6}"
+        head += (f" {'anch%':>6} {'anchR%':>7} {'rel':>5} {'valued%':>8} {'same%':>6}"
+                 f" {'confl':>5}")
     lines = [head]
     for outlet, t in rows:
         s = (f"{outlet[:28]:28} {t['articles']:5d} {pct(t, 'found'):>7} {pct(t, 'right'):>7}"
@@ -137,7 +142,7 @@ def table(per: dict, timexes: bool) -> str:
         if timexes:
             s += (f" {pct(t, 'anchor'):>6} {pct(t, 'anchor_right'):>7} {t['relative']:5d}"
                   f" {pct(t, 'relative_valued', 'relative'):>8}"
-                  f" {pct(t, 'relative_same', 'relative'):>6}")
+                  f" {pct(t, 'relative_same', 'relative'):>6} {t['conflict']:5d}")
         lines.append(s)
     return "\n".join(lines)
 

@@ -206,3 +206,15 @@ def test_the_temporal_stage_resolves_against_the_story_date():
     values = {art.span_text(s): s.attrs["value"] for s in art.spans("timexes")}
     assert values["أمس"] == "2017-03-03"
     assert values["الخميس المقبل"] == "2017-03-09"
+
+
+def test_a_page_date_the_story_contradicts_is_flagged():
+    art = furniture(f"{HEAD}\n5 مارس 2017\nافتتح المدير اليوم الجمعة 10 مارس 2017 المعرض.")
+    assert art.meta("published") == "2017-03-05"  # the page's own date stays
+    assert [i.code for i in art.issues] == ["metadata.date_conflict"]
+
+
+@pytest.mark.parametrize("line", ["10 مارس 2017", "11 مارس 2017"])
+def test_a_day_apart_is_no_conflict(line):
+    art = furniture(f"{HEAD}\n{line}\nافتتح المدير اليوم الجمعة 10 مارس 2017 المعرض.")
+    assert not art.issues

@@ -80,9 +80,16 @@ def annotate(article) -> None:
     if lines:
         runs = sorted(runs + lines)
     found = _read(text, view, runs, published)
-    if published is None and (day := _story_anchor(article, found)) is not None:
-        published = day
+    story = _story_date(text, found)
+    if published is None and story is not None:
+        published = _story_anchor(article, *story)
         found = _read(text, view, runs, published)
+    elif published is not None and story is not None \
+            and abs((story[0] - published).days) > _DATE_CONFLICT_DAYS:
+        first = next(r for r in story[1] if r.published == story[0])
+        said = text[first.start:first.end]
+        article.flag("metadata.date_conflict", f"the publication date {published.isoformat()} "
+                     f"and the story's {said!r} ({story[0].isoformat()}) disagree")
     for tx in found:
         article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
                     anchor=tx.anchor, granularity=tx.granularity)
@@ -103,24 +110,28 @@ def _read(text: str, view, runs, published: dt.date | None) -> list[Timex]:
 
 
 _STORY_DATE_GAP = 60  # characters between a relative day and the date of the same day
+# a page's date and its story's own may differ by a day (a time zone, a story filed at
+# night, a crawl day given as the date); more than that is worth a look
+_DATE_CONFLICT_DAYS = 1
 
 
-def _story_anchor(article, found: list[Timex]) -> dt.date | None:
-    """A page with no date: the day its story names both as a relative day and as a date
-    («اليوم الجمعة 10 مارس 2017») is the publication day (khabar.story_date). It fills the
-    publication date, with its evidence and a flag: the reader sees it was inferred."""
-    text = article.text
+def _story_date(text: str, found: list[Timex]):
+    """(day, readings) of the publication day the story tells by naming a day both as a
+    relative day and as a date («اليوم الجمعة 10 مارس 2017»: khabar.story_date), or None.
+    Only the pairs of expressions the parse found next to each other are read."""
     windows = [(a.start, b.end) for a, b in zip(found, found[1:])
-               if a.anchor == "publication" and a.value is None and a.granularity == "day"
+               if a.anchor == "publication" and a.granularity == "day"
                and b.anchor == "absolute" and b.granularity == "day"
                and 0 <= b.start - a.end <= _STORY_DATE_GAP and "\n" not in text[a.end:b.start]]
-    got = story_date(text, windows) if windows else None
-    if got is None:
-        return None
-    day, readings = got
+    return story_date(text, windows) if windows else None
+
+
+def _story_anchor(article, day: dt.date, readings) -> dt.date:
+    """A page with no date: the day its story tells is the publication day. It fills the
+    publication date, with its evidence and a flag: the reader sees it was inferred."""
     first = next(r for r in readings if r.published == day)
     agree = sum(r.published == day for r in readings)
-    said = text[first.start:first.end]
+    said = article.text[first.start:first.end]
     article.set_meta("published", day.isoformat(), "text:story_date",
                      Span(first.start, first.end, "published"),
                      f"{said!r}: {agree} of {len(readings)} dated relative days agree")
