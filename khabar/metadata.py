@@ -159,9 +159,12 @@ def fill_metadata(article: Article, lines) -> None:
     # 2. labelled furniture, in page order
     content_index = -1
     stamps: list[tuple[timedelta | None, Span]] = []  # «منذ ساعتين» under the headline
+    prose_seen = False  # a paragraph of the story stands above: later date lines are its
     for ln in lines:
         if not ln.blank:
             content_index += 1
+        if ln.kind is None and not prose_seen and _is_prose(ln.raw):
+            prose_seen = True
         for name, (value, a, b) in ln.fields.items():
             span = Span(a, b, ln.kind or "field")
             if name in ("published", "updated", "crawled"):
@@ -171,7 +174,7 @@ def fill_metadata(article: Article, lines) -> None:
                     article.flag("metadata.bad_date", f"{name} date {value!r}: {reason}")
                     continue
                 kind = name if ln.kind != "date_line" else "unlabelled"
-                if kind == "unlabelled" and content_index >= _DATE_LINE_TOP:
+                if kind == "unlabelled" and (content_index >= _DATE_LINE_TOP or prose_seen):
                     kind = "inline_date"  # a date line inside the story: an embed's, not ours
                 candidates.append({"value": _date_value(m), "kind": kind,
                                    "source": f"text:{ln.kind}", "start": span.start,
@@ -305,6 +308,15 @@ _DATELINE_REACH = 60
 _MAX_URL_LINE = 300
 _MAX_URL_LINE_WORDS = 8  # the address alone, or after a label («رابط الخبر: …»)
 _FILE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|pdf)(?:[?#]|$)", re.I)
+
+
+_PROSE_WORDS = 12  # a line of the story: this many words, ending as a sentence ends
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…")
+
+
+def _is_prose(line: str) -> bool:
+    s = line.rstrip()
+    return s.endswith(_SENTENCE_ENDS) and len(s.split()) >= _PROSE_WORDS
 
 
 _PREFERENCE = {"published": 0, "unlabelled": 1, "dateline": 2, "address": 3, "updated": 4,

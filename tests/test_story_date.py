@@ -218,3 +218,13 @@ def test_a_page_date_the_story_contradicts_is_flagged():
 def test_a_day_apart_is_no_conflict(line):
     art = furniture(f"{HEAD}\n{line}\nافتتح المدير اليوم الجمعة 10 مارس 2017 المعرض.")
     assert not art.issues
+
+
+def test_a_date_line_under_a_paragraph_of_the_story_is_not_the_page_date():
+    # a related item's date between two paragraphs, near the top of the page
+    para = ("وقال المدير إن المعرض يستقبل الزوار يوميا من الصباح حتى المساء طوال أيام "
+            "الأسبوع المقبل.")
+    art = furniture(f"{HEAD}\n{para}\n14 فبراير 2021\n{BODY}")
+    assert art.meta("published") is None
+    art = furniture(f"{HEAD}\n14 فبراير 2021\n{para}\n{BODY}")
+    assert art.meta("published") == "2021-02-14"
