@@ -236,6 +236,7 @@ class Parser:
         # day-month and month items without a year of their own, placed from publication:
         # id -> (placed by a relation word of their own («الماضي», «المقبل»), read as future)
         self.bare: dict[int, tuple[bool, bool]] = {}
+        self.lunar: set[int] = set()  # days of a lunar month without a year («24 شوال»)
 
     # ------------------------------------------------------------------ helpers
     def next(self, j: int, comma: bool = False) -> Atom | None:
@@ -590,6 +591,8 @@ class Parser:
         """«الخامس من الشهر المقبل»: a day of a month named relatively."""
         if self._after_part(i):
             return None
+        if (lunar := self._lunar_day(i)) is not None:
+            return lunar
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
@@ -639,6 +642,17 @@ class Parser:
             self.bare[id(tx)] = (relation is not None or year_offset is not None, fut)
         return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
 
+    def _joined(self, prev: Timex, a: Atom) -> bool:
+        """The atom follows the expression `prev` across «و» or a range word only («و»,
+        «إلى», «حتى», «وحتى يوم»): the second date of a pair or a range."""
+        gap = self.s[prev.end:a.start - len(a.cl)].split()
+        if not gap:
+            return a.cl in lx.AND_CLITICS
+        if gap[0][:1] in lx.AND_CLITICS and len(gap[0]) > 1 and gap[0] not in lx.RANGE_CLOSE:
+            gap[0] = gap[0][1:]  # «وحتى»
+        return gap[0] in lx.RANGE_CLOSE and all(
+            w in lx.DAY_WORDS or w.startswith("ال") and w[2:] in lx.DAY_WORDS for w in gap[1:])
+
     def _year_in_pair(self, i: int, y: int, month: int, day: int | None, placed: bool) -> int:
         """«بين 14 يونيو و15 يوليو», «من أكتوبر إلى فبراير»: two dates without a year, joined
         by «و» or a range word, lie in order within a year. The second is placed (by its own
@@ -651,8 +665,7 @@ class Parser:
         if prev is None or id(prev) not in self.bare or not prev.value \
                 or (prev.granularity == "day") != (day is not None):
             return y
-        gap = self.s[prev.end:a.start - len(a.cl)].strip()
-        if not (gap == "" and a.cl in lx.AND_CLITICS or gap in lx.RANGE_CLOSE):
+        if not self._joined(prev, a):
             return y
         py, pm = int(prev.value[:4]), int(prev.value[5:7])
         pd = int(prev.value[8:10]) if day is not None else 0
@@ -846,7 +859,52 @@ class Parser:
                 return None
             items, j = self._more_years([tx], i + 1)
             return j, items, PERIOD_PREFIX_KINDS + ("month",)
-        return self._day_of_month(i) or self._duration(i)
+        return self._lunar_day(i) or self._day_of_month(i) or self._duration(i)
+
+    def _lunar_day(self, i):
+        """«24 شوال الجاري», «21 من شهر رمضان الماضي», «السادس من شهر شوال»: a day of a lunar
+        month without its year, placed from the publication date in the lunar calendar (a
+        year of its own is read by khabar.dates). The Gregorian day is its value."""
+        a = self.a[i]
+        day = int(a.key) if a.kind == "num" and a.key.isdigit() else \
+            dates.ORDINAL_DAYS.get(a.key) if a.kind == "ordinal" else None
+        if day is None or not 1 <= day <= 30:
+            return None
+        k = i + 1
+        b = self.next(k)
+        if b is not None and b.kind == "ropen" and b.key in lx.OF_WORDS:
+            k += 1
+            b = self.next(k)
+        if b is not None and b.kind == "unit" and lx.UNITS[b.key] == ("M", "singular"):
+            k += 1
+            b = self.next(k)
+        if b is None or b.kind != "month" or (got := lx.month_of(b.key.split("|"))) is None \
+                or got[0] != dates.HIJRI:
+            return None
+        m = got[1]
+        if a.kind == "ordinal" and k == i + 1:
+            return None  # «السادس رمضان»: no such phrase; an ordinal takes «من»
+        j, relation, year_offset, year = self.relation_after(k + 1)
+        if year is not None or year_offset is not None:
+            return None
+        value = None
+        if self.pub:
+            fut = relation is None and self.future(a.start)
+            h = dates.hijri_of(self.pub)
+            y = rv.day_month_year(h, m, day, relation, fut)
+            prev = self.out[-1] if self.out else None
+            if relation is None and prev is not None and id(prev) in self.lunar \
+                    and prev.value and self._joined(prev, a):
+                # «من 7 ذي القعدة المقبل وحتى الأول من ذي الحجة»: the end follows the start
+                ph = dates.hijri_of(dt.date.fromisoformat(prev.value))
+                y = ph.year if (m, day) >= (ph.month, ph.day) else ph.year + 1
+            d, _ = dates.to_gregorian(y, m, day, dates.HIJRI)
+            if d is None:
+                return None
+            value = rv.day(d)
+        tx = self._tx(i, j, "DATE", value, "day")
+        self.lunar.add(id(tx))
+        return j, [tx], DAY_PREFIX_KINDS + ("day",)
 
     def _day_of_month(self, i):
         """«16 من الشهر الحالي», «يوم 29 من مايو الماضي»: a day of a month named after «من»."""

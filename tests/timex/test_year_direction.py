@@ -59,3 +59,33 @@ def test_two_dates_without_a_year_joined_lie_in_order(sentence, values):
 ])
 def test_words_of_a_plan_place_a_date_ahead(sentence, value):
     assert [t.value for t in find_timexes(sentence, PUBLISHED)] == [value]
+
+
+# published on Monday 3 August 2015, 18 Shawwal 1436 (1 Shawwal 1436 was 17 July 2015)
+LUNAR_PUBLISHED = "2015-08-03"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("آخر موعد للتسجيل 24 شوال الجاري.", "24 شوال الجاري", "2015-08-09"),
+    ("وصل الوفد في 3 رمضان الماضي.", "3 رمضان الماضي", "2015-06-20"),
+    ("زار الوفد المدينة في 20 شعبان.", "20 شعبان", "2015-06-07"),
+    ("يعقد المؤتمر في 5 ذي القعدة المقبل.", "5 ذي القعدة المقبل", "2015-08-20"),
+    ("يقام الحفل في 21 من رمضان.", "21 من رمضان", "2016-06-26"),
+    ("أعيدت الرحلات اعتبارا من يوم السادس من شهر شوال.", "يوم السادس من شهر شوال",
+     "2015-07-22"),
+    ("يستمر المعسكر حتى 22 من شهر شوال الحالي.", "22 من شهر شوال الحالي", "2015-08-07"),
+])
+def test_a_day_of_a_lunar_month_without_its_year(sentence, text, value):
+    found = {t.text: t.value for t in find_timexes(sentence, LUNAR_PUBLISHED)}
+    assert found.get(text) == value
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("يبدأ التسجيل من السابع من شهر ذي القعدة المقبل وحتى اليوم الأول من شهر ذي الحجة.",
+     ["2015-08-22", "2015-09-14"]),
+    ("تقام الدورة من 25 ذي الحجة إلى 5 محرم.", ["2015-10-08", "2015-10-18"]),
+    ("أقيمت الدورة من 25 ذي الحجة إلى 5 محرم.", ["2014-10-19", "2014-10-29"]),
+    ("تقام البطولة من 3 مارس وحتى يوم 5 مايو.", ["2016-03-03", "2016-05-05"]),
+])
+def test_a_range_of_days_without_a_year_lies_in_order(sentence, values):
+    assert [t.value for t in find_timexes(sentence, LUNAR_PUBLISHED)] == values
