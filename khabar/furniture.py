@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from khabar.document import Article
-from khabar.metadata import (_MAX_AGO_LINE, fill_metadata, line_date, parse_views, time_ago,
-                             whole_line_date)
+from khabar.metadata import (_MAX_AGO_LINE, AGO_OPENERS, fill_metadata, line_date, parse_views,
+                             time_ago, whole_line_date)
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 
@@ -292,7 +292,8 @@ def _classify(ln: Line) -> None:
         return
     if _field_line(ln, s):
         return
-    if len(s) <= _MAX_AGO_LINE and time_ago(s) is not None:
+    if len(s) <= _MAX_AGO_LINE and s.split(" ", 1)[0] in AGO_OPENERS \
+            and time_ago(s) is not None:
         ln.kind = "time_ago"  # «منذ ساعتين»: the page's stamp, not the story's time
         lead = len(ln.folded) - len(ln.folded.lstrip())
         ln.fields["time_ago"] = (s, lead, lead + len(s))

@@ -26,6 +26,7 @@ from khabar.normalize import NORMALIZERS
 from khabar.resources import load
 
 _LIGHT = NORMALIZERS["light"]
+_MATCH = NORMALIZERS["match"]
 _HTTP_DATE = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]{3,9}\s+\d{4}\s+"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:gmt|utc|z|[+-]\d{2}:?\d{2})$")
@@ -69,16 +70,18 @@ _AGO_UNITS = {"MI": timedelta(minutes=1), "H": timedelta(hours=1), "D": timedelt
 _MAX_AGO_LINE = 30  # characters: «منذ ساعتين», «قبل 45 دقيقة», «منذ 3 أيام»
 
 
+# «منذ», «قبل» (folded): the words a time-ago stamp opens with
+AGO_OPENERS = frozenset(_MATCH.fold(w) for off, ws in load("time_expressions")["offsets"].items()
+                        if int(off) < 0 for w in ws)
+
+
 def time_ago(folded_line: str) -> timedelta | None:
     """How long ago a page stamp alone on its line says it was published («منذ ساعتين»,
     «قبل 5 دقائق», «منذ 3 أيام»); None for anything else. Words from the timex lexicon."""
     s = folded_line.strip()
-    if len(s) > _MAX_AGO_LINE or not s:
-        return None
+    if len(s) > _MAX_AGO_LINE or s.split(" ", 1)[0] not in AGO_OPENERS:
+        return None  # most short lines: no look at their words
     from khabar.timex import grammar, lexicon as lx
-
-    if s.split(" ", 1)[0] not in lx.OFFSETS:  # most short lines: no look at their words
-        return None
     a = grammar.atoms(s)
     if len(a) not in (2, 3) or a[0].kind != "offset" or lx.OFFSETS[a[0].key] >= 0 \
             or a[-1].kind != "unit" or a[-1].end != len(s) or a[0].start != 0:
@@ -235,12 +238,26 @@ _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9
 
 
 @lru_cache(maxsize=1)
-def _not_a_place() -> frozenset[str]:
+def _sentence_words() -> frozenset[str]:
     """Words that make the start of a line a sentence, not a dateline's place."""
     tx = load("time_expressions")
     words = [*load("function_words")["words"], *tx["day_word"], *tx["past_openers"],
              *tx["range_open"]]
-    return frozenset(_LIGHT.fold(w) for w in words) | frozenset(WEEKDAYS)
+    return frozenset(_LIGHT.fold(w) for w in words)
+
+
+# the same as written in the data files, for a first look at a line's words before any
+# folding (a form written otherwise only costs a closer look)
+_SENTENCE_WORDS_AS_WRITTEN = frozenset(
+    w for w in (*load("function_words")["words"], *load("time_expressions")["day_word"],
+                *load("time_expressions")["past_openers"],
+                *load("time_expressions")["range_open"]))
+
+
+@lru_cache(maxsize=1)
+def _not_a_place() -> frozenset[str]:
+    """The words above and the weekdays (a weekday is part of the date, not the place)."""
+    return _sentence_words() | frozenset(WEEKDAYS)
 
 
 @lru_cache(maxsize=1)
@@ -261,8 +278,12 @@ def _lead_dateline(article: Article, lines) -> list[dict[str, Any]]:
         return []
     # the place is a few words: a first figure further on opens no dateline (most lines)
     digit = _DIGIT.search(first.raw, 0, _MAX_LEAD)
-    if digit is None or len(first.raw[:digit.start()].split()) > _DATELINE_PLACE_WORDS + 2:
+    if digit is None:
         return []
+    before = first.raw[:digit.start()].split()
+    if len(before) > _DATELINE_PLACE_WORDS + 2 \
+            or not _SENTENCE_WORDS_AS_WRITTEN.isdisjoint(before):
+        return []  # «في 3 مايو …», «قال يوم 3 مايو …»: a sentence, read no further
     head = first.raw[:digit.start() + _DATELINE_REACH]
     found = [d for d in find_dates(head) if d.valid]
     if not found or found[0].granularity != "day":
@@ -281,6 +302,8 @@ def _lead_dateline(article: Article, lines) -> list[dict[str, Any]]:
 def _address_dates(article: Article, lines) -> list[dict[str, Any]]:
     """A page address with a date in its path («…/2021/05/03/…»), on a short line."""
     out: list[dict[str, Any]] = []
+    if "://" not in article.text and "www." not in article.text:
+        return out  # most pages: one look at the text
     for ln in lines:
         if len(ln.raw) > _MAX_URL_LINE or ("://" not in ln.raw and "www." not in ln.raw) \
                 or len(ln.raw.split()) > _MAX_URL_LINE_WORDS:

@@ -228,3 +228,8 @@ def test_a_date_line_under_a_paragraph_of_the_story_is_not_the_page_date():
     assert art.meta("published") is None
     art = furniture(f"{HEAD}\n14 فبراير 2021\n{para}\n{BODY}")
     assert art.meta("published") == "2021-02-14"
+
+
+def test_a_dateline_with_a_weekday_opening_the_story():
+    art = furniture(f"{HEAD}\nأبو ظبي – الاثنين 3 مايو 2021 (وكالات) - {BODY}")
+    assert art.meta("published") == "2021-05-03"

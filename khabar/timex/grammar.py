@@ -60,6 +60,8 @@ _FUTURE_REACH = 9  # words before an expression where a future verb makes it lie
 _CLOCK_REACH = 25  # characters between a day and the clock time that falls on it
 
 DAY_PREFIX_KINDS = ("daypart", "within")
+# what may follow a day number of a lunar month: «24 شوال», «21 من شهر شوال», «شهر»
+_TO_LUNAR = frozenset({"month", "ropen", "unit"})
 PERIOD_PREFIX_KINDS = ("mod", "within")
 
 
@@ -591,7 +593,8 @@ class Parser:
         """«الخامس من الشهر المقبل»: a day of a month named relatively."""
         if self._after_part(i):
             return None
-        if (lunar := self._lunar_day(i)) is not None:
+        if i + 1 < self.n and self.a[i + 1].kind in _TO_LUNAR \
+                and (lunar := self._lunar_day(i)) is not None:
             return lunar
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
@@ -859,7 +862,9 @@ class Parser:
                 return None
             items, j = self._more_years([tx], i + 1)
             return j, items, PERIOD_PREFIX_KINDS + ("month",)
-        return self._lunar_day(i) or self._day_of_month(i) or self._duration(i)
+        lunar = self._lunar_day(i) if i + 1 < self.n and self.a[i + 1].kind in _TO_LUNAR \
+            else None
+        return lunar or self._day_of_month(i) or self._duration(i)
 
     def _lunar_day(self, i):
         """«24 شوال الجاري», «21 من شهر رمضان الماضي», «السادس من شهر شوال»: a day of a lunar
