@@ -100,6 +100,14 @@ OTHER_CODES: dict[str, tuple[str, str]] = {
                                 "the publication date was looked for in the text"),
     "metadata.bad_date": ("warning", "a labelled date in the page could not be read (an "
                           "impossible day or month); it was not used"),
+    "metadata.story_date": ("warning", "the page has no date line: the publication date "
+                            "was read from a day the story names with its date («اليوم "
+                            "الجمعة 10 مارس 2017»); the evidence says where"),
+    "metadata.date_conflict": ("warning", "the publication date and a day the story names "
+                               "with its date («اليوم الجمعة 10 مارس 2017») are more than a "
+                               "day apart: one of them is wrong"),
+    "timex.updated_anchor": ("warning", "the page gives only its update date: relative "
+                             "dates were resolved against it"),
     "output.renamed": ("warning", "two inputs of one batch had the same output name; this "
                        "record was written under another name, which `source.name` gives"),
     "stage.<name>": ("error", "the stage <name> raised an exception (its message follows); "

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from khabar.document import Article
-from khabar.metadata import fill_metadata, line_date, parse_views, whole_line_date
+from khabar.metadata import (_MAX_AGO_LINE, AGO_OPENERS, fill_metadata, line_date, parse_views,
+                             time_ago, whole_line_date)
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 
@@ -291,6 +292,12 @@ def _classify(ln: Line) -> None:
         return
     if _field_line(ln, s):
         return
+    if len(s) <= _MAX_AGO_LINE and s.split(" ", 1)[0] in AGO_OPENERS \
+            and time_ago(s) is not None:
+        ln.kind = "time_ago"  # «منذ ساعتين»: the page's stamp, not the story's time
+        lead = len(ln.folded) - len(ln.folded.lstrip())
+        ln.fields["time_ago"] = (s, lead, lead + len(s))
+        return
     kind = whole_line_date(s)
     if kind:
         ln.kind = kind
@@ -338,7 +345,7 @@ def _plausible(name: str, value: str) -> bool:
 
 # kinds of line that can also be a piece of a sentence some pages break over lines (a
 # linked name or date on a line of its own: «وقال مراسل\nرويترز\nإن …», «منذ\nأكتوبر 2023\n…»)
-_FRAGMENT_KINDS = frozenset({"date_line", "credit"})
+_FRAGMENT_KINDS = frozenset({"date_line", "credit", "time_ago"})
 _SENTENCE_END = tuple('.!?؟:"»”)…')
 _CONTINUES = tuple("،,.;؛:)")
 
@@ -358,6 +365,8 @@ def _keep_sentence_fragments(lines: list[Line]) -> None:
         s = ln.raw.strip()
         prev = content[k - 1] if k else None
         nxt = content[k + 1] if k + 1 < len(content) else None
+        if k == 1 and ln.kind in ("date_line", "time_ago") and _headline_like(prev.raw):
+            prev = None  # the page's headline, then its dateline («المدينة 3 مايو 2021 م»)
         if s.endswith(("،", ",")) or s.startswith(_CONTINUES) \
                 or prev is not None and prev.kind is None and _ARABIC.search(prev.raw) \
                 and not prev.raw.rstrip().endswith(_SENTENCE_END) \
@@ -611,6 +620,14 @@ def _mark_edges(lines: list[Line], n: int) -> None:
             ln.kind = "site_header"
 
 
+def _headline_like(line: str) -> bool:
+    """3 to 30 words that do not end as a sentence or a label does."""
+    title = line.strip()
+    words = len(_WORDS.findall(title))
+    return 3 <= words <= 30 and not (title.rstrip("\"'»”)").endswith((".", ":", "،"))
+                                     and not title.endswith(".."))
+
+
 def _find_title(article: Article, lines: list[Line]) -> None:
     """The first content line is the headline when it reads like one."""
     content = [ln for ln in lines if not ln.blank and ln.kind is None]
@@ -633,10 +650,7 @@ def _find_title(article: Article, lines: list[Line]) -> None:
         article.set_meta("outlet", suffix.strip(" -|–—"), "text:title_suffix",
                          article.spans("boilerplate")[-1])
         b = cut
-    title = article.text[a:b].strip()
-    words = len(_WORDS.findall(title))
-    if not 3 <= words <= 30 or title.rstrip("\"'»”)").endswith((".", ":", "،")) \
-            and not title.endswith(".."):
+    if not _headline_like(article.text[a:b]):
         return
     article.add("title", a, b, "title", source="text:first_line")
     ln.kind = "title"

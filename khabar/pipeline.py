@@ -42,7 +42,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("segment", "khabar.segment:segment", ("body", "title"),
           ("paragraphs", "sentences", "tokens")),
     Stage("time", "khabar.timex:annotate", ("sentences", "meta"), ("timexes",),
-          uses=("boilerplate",)),
+          uses=("boilerplate",), updates=("meta",)),  # a publication date the story tells
     Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
     Stage("quotes", "khabar.quotes:annotate", ("paragraphs", "sentences", "tokens"),
           ("quotes",), uses=("mentions", "timexes", "body")),

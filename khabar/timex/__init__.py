@@ -1,7 +1,11 @@
 """The temporal stage: every date and time reference in the article body, as TIMEX3 spans.
 
 Relative expressions are resolved against the article's publication date
-(`article.meta("published")`), never the wall clock; without one their value is None.
+(`article.meta("published")`; a page that gives only its update date: that one, flagged),
+never the wall clock. A page with neither takes the day its story names both as a
+relative day and as a date («اليوم الجمعة 10 مارس 2017», khabar.story_date), which then
+fills the publication date, flagged `metadata.story_date`. Without any, the value is None
+(the record lists them under `timexes_unresolved`): a guessed year would pass for a fact.
 The words live in `resources/ar/` (months, weekdays, number words, time expressions), the
 grammar in `khabar.timex.grammar`, the arithmetic in `khabar.timex.resolve`.
 """
@@ -11,8 +15,10 @@ import datetime as dt
 from functools import lru_cache
 
 from khabar.dates import word_runs
+from khabar.document import FoldedTokens, Span
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
+from khabar.story_date import story_date
 from khabar.timex.grammar import Timex, parse
 
 __all__ = ["annotate", "find_timexes", "Timex", "published_date"]
@@ -62,9 +68,12 @@ def annotate(article) -> None:
     (an expression never spans a sentence end: the grammar joins words across spaces only).
     """
     published = published_date(article.meta("published"))
+    if published is None and (published := published_date(article.meta("updated"))):
+        # the update day is the publication day or a later one: the nearest anchor there is
+        article.flag("timex.updated_anchor", f"relative dates resolved against the update "
+                     f"date {published.isoformat()}")
     text = article.text
     view = article.view("match")
-    folded = view.text
     # a date line («جنيف 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس») is page furniture
     # for the body, but its date is the story's own
     lines = [(b.start, b.end) for b in article.spans("boilerplate") if b.label == "date_line"]
@@ -72,6 +81,26 @@ def annotate(article) -> None:
     if lines:
         runs = sorted(runs + lines)
     tokens = article.folded_tokens
+    found = _read(text, view, runs, published, tokens)
+    story = _story_date(text, found)
+    if published is None and story is not None:
+        published = _story_anchor(article, *story)
+        found = _read(text, view, runs, published, tokens)
+    elif published is not None and story is not None \
+            and abs((story[0] - published).days) > _DATE_CONFLICT_DAYS:
+        first = next(r for r in story[1] if r.published == story[0])
+        said = text[first.start:first.end]
+        article.flag("metadata.date_conflict", f"the publication date {published.isoformat()} "
+                     f"and the story's {said!r} ({story[0].isoformat()}) disagree")
+    for tx in found:
+        article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
+                    anchor=tx.anchor, granularity=tx.granularity)
+
+
+def _read(text: str, view, runs, published: dt.date | None, tokens: FoldedTokens
+          ) -> list[Timex]:
+    folded = view.text
+    out = []
     for start, end in runs:
         vs, ve = view.from_text(start), view.from_text(end)
         for tx in parse(folded[vs:ve], published, word_runs(*tokens.tokens(vs, ve), vs)):
@@ -79,8 +108,38 @@ def annotate(article) -> None:
             if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
                     or _inside_a_name(text, tx.start):
                 continue
-            article.add(LAYER, tx.start, tx.end, tx.type, value=tx.value, mod=tx.mod,
-                        anchor=tx.anchor, granularity=tx.granularity)
+            out.append(tx)
+    return out
+
+
+_STORY_DATE_GAP = 60  # characters between a relative day and the date of the same day
+# a page's date and its story's own may differ by a day (a time zone, a story filed at
+# night, a crawl day given as the date); more than that is worth a look
+_DATE_CONFLICT_DAYS = 1
+
+
+def _story_date(text: str, found: list[Timex]):
+    """(day, readings) of the publication day the story tells by naming a day both as a
+    relative day and as a date («اليوم الجمعة 10 مارس 2017»: khabar.story_date), or None.
+    Only the pairs of expressions the parse found next to each other are read."""
+    windows = [(a.start, b.end) for a, b in zip(found, found[1:])
+               if a.anchor == "publication" and a.granularity == "day"
+               and b.anchor == "absolute" and b.granularity == "day"
+               and 0 <= b.start - a.end <= _STORY_DATE_GAP and "\n" not in text[a.end:b.start]]
+    return story_date(text, windows) if windows else None
+
+
+def _story_anchor(article, day: dt.date, readings) -> dt.date:
+    """A page with no date: the day its story tells is the publication day. It fills the
+    publication date, with its evidence and a flag: the reader sees it was inferred."""
+    first = next(r for r in readings if r.published == day)
+    agree = sum(r.published == day for r in readings)
+    said = article.text[first.start:first.end]
+    article.set_meta("published", day.isoformat(), "text:story_date",
+                     Span(first.start, first.end, "published"),
+                     f"{said!r}: {agree} of {len(readings)} dated relative days agree")
+    article.flag("metadata.story_date", f"publication date {day.isoformat()} from {said!r}")
+    return day
 
 
 _QUOTE_MARKS = "\"'«»“”„"

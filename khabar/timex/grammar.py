@@ -64,6 +64,8 @@ _FUTURE_REACH = 9  # words before an expression where a future verb makes it lie
 _CLOCK_REACH = 25  # characters between a day and the clock time that falls on it
 
 DAY_PREFIX_KINDS = ("daypart", "within")
+# what may follow a day number of a lunar month: «24 شوال», «21 من شهر شوال», «شهر»
+_TO_LUNAR = frozenset({"month", "ropen", "unit"})
 PERIOD_PREFIX_KINDS = ("mod", "within")
 
 
@@ -238,6 +240,10 @@ class Parser:
         self.n = len(self.a)
         self.floor = 0  # atoms before this index belong to an earlier expression
         self.out: list[Timex] = []
+        # day-month and month items without a year of their own, placed from publication:
+        # id -> (placed by a relation word of their own («الماضي», «المقبل»), read as future)
+        self.bare: dict[int, tuple[bool, bool]] = {}
+        self.lunar: set[int] = set()  # days of a lunar month without a year («24 شوال»)
 
     # ------------------------------------------------------------------ helpers
     def next(self, j: int, comma: bool = False) -> Atom | None:
@@ -513,12 +519,16 @@ class Parser:
             elif self.pub:
                 fut = relation is None and year_offset is None and self.future(self.a[i].start)
                 y = rv.day_month_year(self.pub, raw.month, raw.day, relation, fut, year_offset)
+                y = self._year_in_pair(i, y, raw.month, raw.day,
+                                       relation is not None or year_offset is not None)
                 d, _ = dates.to_gregorian(y, raw.month, raw.day, dates.GREGORIAN)
                 if d is None:
                     return None
                 value = rv.day(d)
             tx = self._tx(i, j, "DATE", value, "day",
                           anchor="absolute" if year is not None else "publication")
+            if year is None and value is not None:
+                self.bare[id(tx)] = (relation is not None or year_offset is not None, fut)
         start = self._range_start(i) if raw.day else i
         if start < i:
             tx.start = self.a[start].start
@@ -588,6 +598,9 @@ class Parser:
         """«الخامس من الشهر المقبل»: a day of a month named relatively."""
         if self._after_part(i):
             return None
+        if i + 1 < self.n and self.a[i + 1].kind in _TO_LUNAR \
+                and (lunar := self._lunar_day(i)) is not None:
+            return lunar
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
@@ -628,10 +641,56 @@ class Parser:
             value = rv.month(year, m)
         elif self.pub:
             fut = relation is None and year_offset is None and self.future(a.start)
-            value = rv.month(rv.month_year(self.pub, m, relation, fut, year_offset), m)
+            y = rv.month_year(self.pub, m, relation, fut, year_offset)
+            y = self._year_in_pair(i, y, m, None, relation is not None or year_offset is not None)
+            value = rv.month(y, m)
         tx = self._tx(i, j, "DATE", value, "month",
                       anchor="absolute" if year is not None else "publication")
+        if year is None and value is not None:
+            self.bare[id(tx)] = (relation is not None or year_offset is not None, fut)
         return j, [tx], PERIOD_PREFIX_KINDS + ("month",)
+
+    def _joined(self, prev: Timex, a: Atom) -> bool:
+        """The atom follows the expression `prev` across «و» or a range word only («و»,
+        «إلى», «حتى», «وحتى يوم»): the second date of a pair or a range."""
+        gap = self.s[prev.end:a.start - len(a.cl)].split()
+        if not gap:
+            return a.cl in lx.AND_CLITICS
+        if gap[0][:1] in lx.AND_CLITICS and len(gap[0]) > 1 and gap[0] not in lx.RANGE_CLOSE:
+            gap[0] = gap[0][1:]  # «وحتى»
+        return gap[0] in lx.RANGE_CLOSE and all(
+            w in lx.DAY_WORDS or w.startswith("ال") and w[2:] in lx.DAY_WORDS for w in gap[1:])
+
+    def _year_in_pair(self, i: int, y: int, month: int, day: int | None, placed: bool) -> int:
+        """«بين 14 يونيو و15 يوليو», «من أكتوبر إلى فبراير»: two dates without a year, joined
+        by «و» or a range word, lie in order within a year. The second is placed (by its own
+        relation word «المقبلين», else by the tense read before the first, next to the verb)
+        and the first moves to the latest such day on or before it; only a first one placed
+        by its own relation word («20 ديسمبر الماضي و3 يناير») places the second after it.
+        Returns the second's year."""
+        prev = self.out[-1] if self.out else None
+        a = self.a[i]
+        if prev is None or id(prev) not in self.bare or not prev.value \
+                or (prev.granularity == "day") != (day is not None):
+            return y
+        if not self._joined(prev, a):
+            return y
+        py, pm = int(prev.value[:4]), int(prev.value[5:7])
+        pd = int(prev.value[8:10]) if day is not None else 0
+        prev_placed, prev_future = self.bare[id(prev)]
+        if prev_placed:
+            if placed:
+                return y
+            return py if (month, day or 0) >= (pm, pd) else py + 1
+        if not placed and self.pub is not None:
+            # the tense is read next to the verb, before the first date: it places the pair
+            y = rv.month_year(self.pub, month, None, prev_future) if day is None \
+                else rv.day_month_year(self.pub, month, day, None, prev_future)
+        first_y = y if (pm, pd) <= (month, day or 0) else y - 1
+        d, _ = dates.to_gregorian(first_y, pm, pd or 1, dates.GREGORIAN)
+        if d is not None:
+            prev.value = rv.day(d) if day is not None else rv.month(first_y, pm)
+        return y
 
     def _lunar_month(self, i, m: int):
         """«رمضان الماضي», «شهر رمضان المقبل», «شهر رمضان»: a lunar month placed from the
@@ -808,7 +867,54 @@ class Parser:
                 return None
             items, j = self._more_years([tx], i + 1)
             return j, items, PERIOD_PREFIX_KINDS + ("month",)
-        return self._day_of_month(i) or self._duration(i)
+        lunar = self._lunar_day(i) if i + 1 < self.n and self.a[i + 1].kind in _TO_LUNAR \
+            else None
+        return lunar or self._day_of_month(i) or self._duration(i)
+
+    def _lunar_day(self, i):
+        """«24 شوال الجاري», «21 من شهر رمضان الماضي», «السادس من شهر شوال»: a day of a lunar
+        month without its year, placed from the publication date in the lunar calendar (a
+        year of its own is read by khabar.dates). The Gregorian day is its value."""
+        a = self.a[i]
+        day = int(a.key) if a.kind == "num" and a.key.isdigit() else \
+            dates.ORDINAL_DAYS.get(a.key) if a.kind == "ordinal" else None
+        if day is None or not 1 <= day <= 30:
+            return None
+        k = i + 1
+        b = self.next(k)
+        if b is not None and b.kind == "ropen" and b.key in lx.OF_WORDS:
+            k += 1
+            b = self.next(k)
+        if b is not None and b.kind == "unit" and lx.UNITS[b.key] == ("M", "singular"):
+            k += 1
+            b = self.next(k)
+        if b is None or b.kind != "month" or (got := lx.month_of(b.key.split("|"))) is None \
+                or got[0] != dates.HIJRI:
+            return None
+        m = got[1]
+        if a.kind == "ordinal" and k == i + 1:
+            return None  # «السادس رمضان»: no such phrase; an ordinal takes «من»
+        j, relation, year_offset, year = self.relation_after(k + 1)
+        if year is not None or year_offset is not None:
+            return None
+        value = None
+        if self.pub:
+            fut = relation is None and self.future(a.start)
+            h = dates.hijri_of(self.pub)
+            y = rv.day_month_year(h, m, day, relation, fut)
+            prev = self.out[-1] if self.out else None
+            if relation is None and prev is not None and id(prev) in self.lunar \
+                    and prev.value and self._joined(prev, a):
+                # «من 7 ذي القعدة المقبل وحتى الأول من ذي الحجة»: the end follows the start
+                ph = dates.hijri_of(dt.date.fromisoformat(prev.value))
+                y = ph.year if (m, day) >= (ph.month, ph.day) else ph.year + 1
+            d, _ = dates.to_gregorian(y, m, day, dates.HIJRI)
+            if d is None:
+                return None
+            value = rv.day(d)
+        tx = self._tx(i, j, "DATE", value, "day")
+        self.lunar.add(id(tx))
+        return j, [tx], DAY_PREFIX_KINDS + ("day",)
 
     def _day_of_month(self, i):
         """«16 من الشهر الحالي», «يوم 29 من مايو الماضي»: a day of a month named after «من»."""
