@@ -123,7 +123,9 @@ def _check_schema(db: sqlite3.Connection, path: str, readonly: bool) -> None:
         raise CorpusError(
             f"{path}: corpus schema version {found}, this khabar reads version "
             f"{SCHEMA_VERSION}. Index the inputs again into a new file (`khabar index INPUT "
-            f"--db NEW.db`), or use the khabar version that made it.")
+            f"--db NEW.db`; records saved by `khabar extract --format jsonl` go in without "
+            f"the pipeline: `Corpus('NEW.db').add_records(...)`), or use the khabar version "
+            f"that made it.")
     if not readonly:
         db.executescript(LATE_DDL)
 
