@@ -44,6 +44,7 @@ _WORDS = _WordHashes()
 # a shingle's 32-bit hash: its words' hashes mixed by odd 64-bit constants, top half kept
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _HALF = np.uint64(32)
+_PREFIX = 4 * MIN_SHINGLES
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +68,11 @@ def signature(folded: str) -> np.ndarray | None:
         return None
     h = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
     mixed = h[:-2] * _MIX[0] + h[1:-1] * _MIX[1] + h[2:] * _MIX[2]
-    shingles = np.unique(mixed >> _HALF)
-    if len(shingles) < MIN_SHINGLES:
+    shingles = mixed >> _HALF
+    # a minimum does not care for repeats: the 3-grams are counted, not deduplicated, and
+    # counted on a prefix first (as many distinct there are at least as many in the whole)
+    if len(np.unique(shingles[:_PREFIX])) < MIN_SHINGLES and \
+            len(np.unique(shingles)) < MIN_SHINGLES:
         return None
     a, b = _family()
     values = a * shingles

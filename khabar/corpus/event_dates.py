@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*\S*)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -91,6 +92,7 @@ def first_rank(day: dt.date) -> int:
     return (RANK_BASE - day.toordinal()) * 2 ** RANK_SHIFT
 
 
+@lru_cache(maxsize=4096)  # an article's events share its dates: parsed once
 def event_date(value: object, published: object) -> tuple[str | None, str | None, str | None,
                                                            str | None, bool]:
     """(day, first day, last day, period, from_publication) of an event's date value. An

@@ -5,10 +5,12 @@ again writes the same rows. `SCHEMA_VERSION` changes whenever a table changes sh
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = "4"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
+SCHEMA_VERSION = "5"  # 2: events, event_mentions; 3: lsh_bands without rowid, no
 # statements(copy_group) index, another MinHash family (signatures of version 2 differ),
 # names.skeleton (spelling variants) and name keys that keep look-alike proclitics;
-# 4: events dated by intervals of days (day_start, day_end, period, rank)
+# 4: events dated by intervals of days (day_start, day_end, period, rank);
+# 5: full-text tables without per-row sizes (columnsize=0), no statements_published
+# index (statements_facets starts with its columns)
 
 # inputs written per transaction (`--batch-size`): a commit writes every page its batch
 # touched, and hashed keys scatter inserts, so larger batches write each page fewer times
@@ -101,7 +103,7 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_name ON statements(name_key);
-CREATE INDEX IF NOT EXISTS statements_published ON statements(published, seq);
+-- (statements by date: statements_facets, below, begins with (published, seq))
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT, entity TEXT, name_key TEXT, type TEXT, text TEXT, canonical TEXT,
@@ -112,12 +114,14 @@ CREATE TABLE IF NOT EXISTS timexes (
   article_id TEXT, start INTEGER, "end" INTEGER, text TEXT, type TEXT, value TEXT,
   granularity TEXT, anchor TEXT, PRIMARY KEY (article_id, start, "end")) WITHOUT ROWID;
 
--- the folded, clitic-separated words (khabar.corpus.folding); rowid = statements.seq
+-- the folded, clitic-separated words (khabar.corpus.folding); rowid = statements.seq.
+-- Contentless (the text is in statements), and without the per-row token counts
+-- (columnsize=0) that only ranking by bm25 reads: search orders by date, not rank
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
-  content, speaker, content='', tokenize='{FTS_TOKENIZER}');
+  content, speaker, content='', columnsize=0, tokenize='{FTS_TOKENIZER}');
 -- rowid = articles.seq
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, text, content='', tokenize='{FTS_TOKENIZER}');
+  title, text, content='', columnsize=0, tokenize='{FTS_TOKENIZER}');
 """
 
 DDL = DDL.replace("{FTS_TOKENIZER}", FTS_TOKENIZER)

@@ -131,15 +131,22 @@ def test_exact_matches_the_characters_as_written(built):
         assert c.search("الزّيتون", exact=True).rows == []  # a shadda that is not there
 
 
-def test_a_corpus_of_another_schema_version_says_what_to_do(tmp_path):
+@pytest.mark.parametrize("version", ["0", "4"])  # 4: FTS tables with per-row sizes
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_corpus_of_another_schema_version_says_what_to_do(tmp_path, version, readonly):
+    from khabar.corpus import SCHEMA_VERSION
+
     path = tmp_path / "old.db"
     Corpus(path).close()
     db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value='0' WHERE key='schema_version'")
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (version,))
     db.commit()
     db.close()
-    with pytest.raises(CorpusError, match="khabar index INPUT --db NEW.db"):
-        Corpus(path)
+    with pytest.raises(CorpusError, match="khabar index INPUT --db NEW.db") as err:
+        Corpus(path, readonly=readonly)
+    message = str(err.value)
+    assert f"version {version}," in message and f"reads version {SCHEMA_VERSION}" in message
+    assert "add_records" in message
 
 
 def test_other_files_are_refused_clearly(tmp_path):
