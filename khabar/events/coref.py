@@ -27,6 +27,9 @@ from khabar.events.merge import _key, _same_actor
 from khabar.normalize import fold
 
 _TOLLS = ("dead", "injured", "arrested")
+# set by build on a mention whose place is named past the trigger of another event in its
+# sentence: a guess for the mention itself, never given to the story it retells
+FAR_PLACE = "far_place"
 _FILLED = ("actor", "recipient", "location")
 # a plan or a supposition is not the occurrence it would be
 _UNREAL = frozenset({"future", "hypothetical"})
@@ -202,6 +205,8 @@ def _fold_in(ante: dict, ev: dict, raise_toll: bool = True) -> None:
     mentions.extend(ev.get("mentions", ()))
     mentions.append({"trigger": ev["trigger"], "sentence": ev["sentence"]})
     for role in _FILLED:
+        if role == "location" and ev.get(FAR_PLACE):
+            continue
         if ante.get(role) is None and ev.get(role) is not None:
             ante[role] = ev[role]
     if _own_date(ante) is None and _own_date(ev) is not None:
