@@ -42,3 +42,21 @@ def test_the_visit_keeps_its_place() -> None:
     visit = next(e for e in events_of(text, "CONSULT"))
     assert "بيروت" in names(visit.get("location"))
     assert not any(k.startswith("far") for e in events_of(text) for k in e)
+
+
+# «آنذاك/حينها»: a noun told then is a recap, a verb another act of the story
+DATED_BACK = [
+    ("شنت الطائرات غارة على سوق في مدينة إدلب يوم الأحد.\n\n"
+     "وقصفت الطائرات حينها قرية قريبة من المدينة.", "ASSAULT", 2),
+    ("داهمت القوات بلدة في ريف جنين فجر الثلاثاء.\n\n"
+     "وداهمت القوات آنذاك منزلا في البلدة.", "COERCE", 2),
+    ("شنت الطائرات غارة على سوق في مدينة إدلب يوم الأحد.\n\n"
+     "وأصيب آنذاك خمسة أشخاص في قصف على مدينة إدلب.", "ASSAULT", 1),
+    ("أعلن مسعفون أن غارات استهدفت سوقا في مدينة إدلب يوم الأحد.\n\n"
+     "وأصيب آنذاك خمسة أشخاص في غارات على مدينة إدلب.", "ASSAULT", 1),
+]
+
+
+@pytest.mark.parametrize("text,type_,n", DATED_BACK)
+def test_dated_back_noun_recap_verb_act(text: str, type_: str, n: int) -> None:
+    assert len(events_of(text, type_)) == n
