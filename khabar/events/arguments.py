@@ -909,7 +909,8 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
     """LOC mentions, «حي …»/«مخيم …» phrases the gazetteer knows, and a place head after a
     preposition with the unknown name it opens («في منطقة العروة»), in order."""
     out = [a for a in args if a.span is not None and (a.span.label == "LOC" or _is_site(a, ctx))
-           and not quoted(ctx, a) and not _head_and_adjective(ws, a)]
+           and not quoted(ctx, a) and not _head_and_adjective(ws, a)
+           and not _names_a_person(ctx, ws, a, args)]
     words = ws.words
     heads = L.PLACE_HEAD_FORMS
     for i in ctx.head_positions(ws):
@@ -1009,6 +1010,16 @@ def _name_word(w: str, strict: bool) -> bool:
         return False
     return w.startswith("ال") or not (w.endswith(("ي", "يه")) or
                                        (w[:1] == "م" and w.endswith("ه")))
+
+
+def _names_a_person(ctx: Context, ws: Words, a: Arg, args: list[Arg]) -> bool:
+    """A country in a person's title, right before the person's name («وصل رئيس وزراء
+    البلد فلان»: the country is whose minister, not where the event is): no place
+    preposition before it, a person's name right after it."""
+    if _prep_before(ctx, ws, a, L.PLACE_PREPS):
+        return False
+    return any(b.span is not None and b.span.label == "PER" and b.start > a.end and
+               not ctx.vt[a.end:b.start].strip() for b in args)
 
 
 def _head_and_adjective(ws: Words, a: Arg) -> bool:

@@ -27,6 +27,9 @@ from khabar.events.merge import _key, _same_actor
 from khabar.normalize import fold
 
 _TOLLS = ("dead", "injured", "arrested")
+# set by build on a mention whose place is named past the trigger of another event in its
+# sentence: a guess for the mention itself, never given to the story it retells
+FAR_PLACE = "far_place"
 _FILLED = ("actor", "recipient", "location")
 # a plan or a supposition is not the occurrence it would be
 _UNREAL = frozenset({"future", "hypothetical"})
@@ -72,12 +75,21 @@ def _dated_back(ev: dict) -> bool:
 
 def refers_back(ev: dict) -> bool:
     """A mention that points back to an occurrence already told, and tells no span of
-    time (a campaign's definite noun, its toll a total)."""
+    time (a campaign's definite noun, its toll a total). A time word that points back
+    («آنذاك», «حينها») makes a noun a recap («أصيب خمسة آنذاك في غارات»), not a verb: a
+    verb tells what was done at that time, another act of the story («وقصفت المدفعية
+    حينها قرية مجاورة»)."""
     if ev.get("another"):
         return False
     if tells_span(ev) or says(ev, RENEWAL_CUES):
         return False
-    return definite_noun(_whole_word(ev)) or _dated_back(ev)
+    return definite_noun(_whole_word(ev)) or (_dated_back(ev) and not _verb(ev))
+
+
+def _verb(ev: dict) -> bool:
+    """A trigger that is a verb («قصفت»), not an event noun."""
+    words = fold(ev["trigger"]["text"]).split()
+    return bool(words) and any(f.entry.verb for f in L.TRIGGERS.get(words[0], ()))
 
 
 def _own_date(ev: dict) -> str | None:
@@ -202,6 +214,8 @@ def _fold_in(ante: dict, ev: dict, raise_toll: bool = True) -> None:
     mentions.extend(ev.get("mentions", ()))
     mentions.append({"trigger": ev["trigger"], "sentence": ev["sentence"]})
     for role in _FILLED:
+        if role == "location" and ev.get(FAR_PLACE):
+            continue
         if ante.get(role) is None and ev.get(role) is not None:
             ante[role] = ev[role]
     if _own_date(ante) is None and _own_date(ev) is not None:
