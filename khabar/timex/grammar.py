@@ -233,10 +233,12 @@ class Parser:
     """Combines the atoms of one folded text into Timex items."""
 
     def __init__(self, folded: str, published: dt.date | None,
-                 toks: Tokens | None = None) -> None:
+                 toks: Tokens | None = None, found: list[Atom] | None = None) -> None:
         self.s = folded
         self.pub = published
-        self.a = atoms(folded, toks)
+        # the atoms do not depend on the publication date (the parser reads, never changes
+        # them): a second reading against another anchor takes those of the first
+        self.a = atoms(folded, toks) if found is None else found
         self.n = len(self.a)
         self.floor = 0  # atoms before this index belong to an earlier expression
         self.out: list[Timex] = []
@@ -1155,7 +1157,17 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 
 
-def parse(folded: str, published: dt.date | None, toks: Tokens | None = None) -> list[Timex]:
+def parse(folded: str, published: dt.date | None, toks: Tokens | None = None,
+          found: list[Atom] | None = None) -> list[Timex]:
     """The expressions of a folded text; `toks`, its `dates.tokens` where the caller has
-    them from the article's folded tokens already."""
-    return Parser(folded, published, toks).parse()
+    them from the article's folded tokens already; `found`, its atoms where an earlier
+    `parse_atoms` of the same text gave them (they do not depend on `published`)."""
+    return Parser(folded, published, toks, found).parse()
+
+
+def parse_atoms(folded: str, published: dt.date | None, toks: Tokens | None = None
+                ) -> tuple[list[Timex], list[Atom]]:
+    """`parse`, with the atoms it read, for a second reading of the same text against
+    another publication date (`parse(..., found=atoms)`)."""
+    p = Parser(folded, published, toks)
+    return p.parse(), p.a
