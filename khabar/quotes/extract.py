@@ -11,6 +11,7 @@ inviting verb whose goal is an event («دعا إلى اجتماع») states not
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, count
 
 from khabar.quotes.asides import anonymity_end, in_anonymity_clause
 from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
@@ -36,12 +37,19 @@ _DASHES = {"-", "–", "—"}
 _GAP_STOP = PUNCT_STOP - {"/"} - _DASHES
 
 
+# the words a cue candidate starts with: most words of a sentence are none of them, and
+# are passed over without a Python step each
+_CUE_OR_POINTING = CUE_WORDS | POINTING_WORDS
+
+
 def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     out = []
     firsts = CUE_WORDS
-    for k, w in enumerate(s.words):
-        if s.inside[k] or w not in firsts and w not in POINTING_WORDS:
+    inside = s.inside
+    for k in compress(count(), map(_CUE_OR_POINTING.__contains__, s.words)):
+        if inside[k]:
             continue
+        w = s.words[k]
         glued = w not in firsts or k + 1 < len(s) and s.words[k + 1] in LEX.resumptive_objects
         if glued and _after_trailing_opener(s, k):
             # «…، هذا ما قاله المدرب», «…، وهو ما صرح به الوزير»
