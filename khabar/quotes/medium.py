@@ -98,6 +98,9 @@ def _glued_outlet(w, a: int, b: int) -> str | None:
 
 def parse_medium(s: Sentence, k: int) -> Medium | None:
     """A medium phrase at k: «لصحيفة X», «في حوار مع إذاعة Y», «على تويتر», «بحسب X»."""
+    w0 = s.words[k] if k < len(s.words) else ""
+    if w0 not in MEDIUM_FIRSTS and not w0.startswith(LAM_FORMS):
+        return None  # most words start no medium phrase: no need to remember them
     if k in s.media:
         return s.media[k]
     found = s.media[k] = _parse_medium(s, k)
