@@ -72,12 +72,16 @@ class Sentence:
         return 0 <= k < len(self.words) and self.isword[k]
 
 
+_NP_STOP_FIRSTS = LEX.np_stops.first_words  # a stop's first word, checked before a match
+
+
 def at_stop(s: Sentence, k: int) -> bool:
     """A word that ends a noun phrase and may stand as an aside: a preposition, an adverb,
     or a token of a time expression the time stage found («في كانون الثاني/يناير الماضي»)."""
     if k in s.times:
         return True
-    if LEX.np_stops.match(s.words, k) is None:
+    if not (k < len(s.words) and s.words[k] in _NP_STOP_FIRSTS) or \
+            LEX.np_stops.match(s.words, k) is None:
         return False
     if k + 1 < len(s) and s.words[k + 1] in LEX.title_links and \
             LEX.np_stops.match(s.words, k + 1) is None and LEX.titles.match(s.words, k):

@@ -50,19 +50,25 @@ class NP:
         return self.title_end if self.title_end > self.a else self.a
 
 
+_HEADS = (("outlet", LEX.outlet_kinds), ("organisation", LEX.org_heads),
+          ("anonymous", LEX.anonymous), ("group", LEX.groups), ("person", LEX.titles))
+_HEAD_FIRSTS = frozenset().union(*(lex.first_words for _kind, lex in _HEADS),
+                                 LEX.outlets.first_words)
+
+
 def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     """What kind of noun phrase starts at k, how many tokens its head takes, and the
     clitics glued to it."""
     w = s.words
-    for kind, lex in (("outlet", LEX.outlet_kinds), ("organisation", LEX.org_heads),
-                      ("anonymous", LEX.anonymous), ("group", LEX.groups),
-                      ("person", LEX.titles)):
-        m = lex.match(w, k)
-        if m:
-            return kind, m[0], m[2]
-    m = LEX.outlets.match(w, k)
-    if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
-        return "outlet", m[0], m[2]
+    # most words start no phrase of any of these lists: one look-up passes them over
+    if k < len(w) and w[k] in _HEAD_FIRSTS:
+        for kind, lex in _HEADS:
+            m = lex.match(w, k)
+            if m:
+                return kind, m[0], m[2]
+        m = LEX.outlets.match(w, k)
+        if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
+            return "outlet", m[0], m[2]
     m = _possessed_title(w[k])
     if m:
         return "person", 1, m[2]
