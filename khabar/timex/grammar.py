@@ -188,8 +188,11 @@ def _phrase_at(folded: str, toks, idx: int):
             ok = True
             for k in range(1, len(phrase)):
                 j = idx + k
+                if words[j] != phrase[k]:
+                    ok = False
+                    break
                 gap = folded[starts[j - 1] + len(words[j - 1]):starts[j]]
-                if words[j] != phrase[k] or not gap.isspace() or "\n" in gap:
+                if not gap.isspace() or "\n" in gap:
                     ok = False
                     break
             if ok:
