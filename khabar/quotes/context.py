@@ -75,7 +75,7 @@ def fill_context(s: Sentence, items: list[Item], ctx: list[Item]) -> None:
                 or it.medium
         weak = it.medium is None or it.medium.extra.get("form")
         if weak and it.end_view is None:
-            nxt = min((x.cue_a for x in items if x.cue_a > it.cue_a), default=len(s))
+            nxt = min((x.cue_a for x in items if x.cue_a > it.cue_a), default=len(s.words))
             start = s.pair_at.get(it.ca - 1, it.cb) + 1 if it.bounded else it.cb
             it.medium = _scan_medium(s, start, nxt, outlets_only=it.medium is not None) \
                 or it.medium

@@ -83,7 +83,7 @@ def at_stop(s: Sentence, k: int) -> bool:
     if not (k < len(s.words) and s.words[k] in _NP_STOP_FIRSTS) or \
             LEX.np_stops.match(s.words, k) is None:
         return False
-    if k + 1 < len(s) and s.words[k + 1] in LEX.title_links and \
+    if k + 1 < len(s.words) and s.words[k + 1] in LEX.title_links and \
             LEX.np_stops.match(s.words, k + 1) is None and LEX.titles.match(s.words, k):
         return False  # «متحدثة باسم الوزارة»: the title, not «متحدثة» of manner
     if s.words[k] not in LEX.maqsura_names:

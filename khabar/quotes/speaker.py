@@ -111,7 +111,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     verb, where an oblique plural («المواطنين») or a possessed noun («دعمها») is its
     object, not its subject.
     """
-    n = len(s) if limit is None else min(limit, len(s))
+    n = len(s.words) if limit is None else min(limit, len(s.words))
     if k < n and k in s.pair_at and 1 < s.pair_at[k] - k <= 6:
         # a quoted name as subject («وأشارت "الغارديان" إلى أن»)
         close = s.pair_at[k]
@@ -312,7 +312,7 @@ def _object_word(s: Sentence, e: int) -> bool:
 
 def _phrase_ends(s: Sentence, k: int) -> bool:
     """Nothing of a noun phrase can follow at k: a mark, a complementizer, a medium."""
-    return k >= len(s) or not s.isword[k] or s.words[k] in LEX.complementizers \
+    return k >= len(s.words) or not s.isword[k] or s.words[k] in LEX.complementizers \
         or starts_medium(s, k)
 
 
@@ -529,13 +529,13 @@ def _name_starts(s: Sentence, t: int) -> bool:
         return s.names[t][1] == "PER"
     w = s.words[t]
     if w in LEX.name_openers:
-        return t + 1 < len(s) and s.isword[t + 1]  # «الناطق باسم الحركة أبو عبيدة»
+        return t + 1 < len(s.words) and s.isword[t + 1]  # «الناطق باسم الحركة أبو عبيدة»
     return w in LEX.given_names and w not in LEX.title_links  # not «المتحدث باسم …»
 
 
 def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:
     """«وزير الخارجية، سامي الخطيب،» and «سامي الخطيب، وزير الخارجية،» are one phrase."""
-    n = len(s) if limit is None else limit
+    n = len(s.words) if limit is None else limit
     k = np.after
     if k + 1 >= n or s.words[k] not in COMMA:
         return np
