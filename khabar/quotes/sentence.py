@@ -49,10 +49,11 @@ class Sentence:
         """`tokens`: the sentence's folded tokens where the article has them cut already
         (`Article.folded_tokens`); else they are cut here, the same way."""
         words, starts, ends, isword = tokens or fold_tokens(view_text, start, end)
-        index = {p: k for k, p in enumerate(starts)}
         pair_at: dict[int, int] = {}
         far: dict[int, int] = {}
         inside = [False] * len(words)
+        # most sentences hold no quotation mark: the index of token starts only for those
+        index = {p: k for k, p in enumerate(starts)} if pairs_view else {}
         for a, b in pairs_view:
             if b < start or a >= end:
                 continue
