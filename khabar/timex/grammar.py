@@ -116,10 +116,15 @@ def atoms(folded: str, toks: Tokens | None = None) -> list[Atom]:
         if w in lx.CLITIC_ONLY and idx + 1 < len(words) and starts[idx + 1] == s + len(w) \
                 and words[idx + 1][0].isdigit():
             continue  # «و2015»: the conjunction is the number's clitic, not a word
-        hit = _phrase_at(folded, toks, idx)
-        if hit is None:
-            continue
-        kind, key, cl, last = hit
+        one = _ONE_WORD.get(w)
+        if one is not None:
+            kind, key, cl = one
+            last = idx
+        else:
+            hit = _phrase_at(folded, toks, idx)
+            if hit is None:
+                continue
+            kind, key, cl, last = hit
         end = starts[last] + len(words[last])
         if kind == "month":
             key, end, last = _dual_month(folded, toks, key, end, last)
@@ -173,6 +178,22 @@ def _date_starts(folded: str, found: list[Atom]) -> list[int]:
                 starts.append(a.start)
                 break
     return starts
+
+
+def _one_word_phrases() -> dict[str, tuple[str, str, str]]:
+    """The words `_phrase_at` reads without looking further: the first phrase it tries
+    for them has one word, so it always answers (kind, key, clitics, the same word)."""
+    out = {}
+    for w, forms in lx.SURFACE.items():
+        if forms:
+            cl, stem = forms[0]
+            phrase, kind, key = lx.PHRASES[stem][0]
+            if len(phrase) == 1:
+                out[w] = (kind, key, cl)
+    return out
+
+
+_ONE_WORD = _one_word_phrases()
 
 
 def _phrase_at(folded: str, toks, idx: int):
