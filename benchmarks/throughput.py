@@ -31,6 +31,7 @@ A row is one function `row_NAME(texts) -> dict` registered in ROWS: add rows the
 from __future__ import annotations
 
 import argparse
+from concurrent.futures import ThreadPoolExecutor
 import gzip
 import multiprocessing as mp
 import resource
@@ -312,6 +313,9 @@ def main(argv=None) -> None:
                          "alternating with this one, and the ratio is printed")
     ap.add_argument("--repeat", type=int, default=1,
                     help="with --baseline: runs of each row on each side (default 1)")
+    ap.add_argument("--together", action="store_true",
+                    help="with --baseline: run the two sides of a row at the same time, "
+                         "so that both meet the same load on a shared machine")
     args = ap.parse_args(argv)
     rows = [r for r in args.rows.split(",") if r]
     unknown = set(rows) - set(ROWS)
@@ -341,25 +345,36 @@ def main(argv=None) -> None:
                 runs += [(r + "@base", r, args.baseline), (r, r, None)] * args.repeat
             else:
                 runs.append((r, r, None))
-        for label, r, code in runs:
-            res = run_row(r, source, where, m, code)
-            if r == "dateparser":
-                base = res
-            if "error" in res:
-                print(f"{source:10s} {label:11s} failed: {res['error']}", flush=True)
-                continue
-            tally = sides.setdefault((source, label), [0.0, 0.0])
-            tally[0] += res["articles"]
-            tally[1] += res["cpu"]
-            r = label
-            rate = res["articles"] / res["cpu"]
-            ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
-                if "cpu" in base else f"{'':13s}"
-            print(f"{source:10s} {r:11s} {res['articles']:8d} {rate:10.1f} "
-                  f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
-                  f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
-                  flush=True)
-            memory.append((source, r, res.get("rss_at") or {}))
+        groups: list[list[tuple[str, str, Path | None]]] = []
+        for run in runs:  # --together: a row's base side and this side as one group
+            if args.together and groups and len(groups[-1]) == 1 and \
+                    groups[-1][0][0].endswith("@base"):
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        for group in groups:
+            with ThreadPoolExecutor(len(group)) as pool:
+                got = list(zip(group, pool.map(
+                    run_row, [g[1] for g in group], [source] * len(group),
+                    [where] * len(group), [m] * len(group), [g[2] for g in group])))
+            for (label, r, _code), res in got:
+                if r == "dateparser":
+                    base = res
+                if "error" in res:
+                    print(f"{source:10s} {label:11s} failed: {res['error']}", flush=True)
+                    continue
+                tally = sides.setdefault((source, label), [0.0, 0.0])
+                tally[0] += res["articles"]
+                tally[1] += res["cpu"]
+                r = label
+                rate = res["articles"] / res["cpu"]
+                ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
+                    if "cpu" in base else f"{'':13s}"
+                print(f"{source:10s} {r:11s} {res['articles']:8d} {rate:10.1f} "
+                      f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
+                      f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
+                      flush=True)
+                memory.append((source, r, res.get("rss_at") or {}))
         print(f"{'':10s} ({desc})", flush=True)
     if args.baseline is not None:
         print(f"\nagainst {args.baseline} (articles per CPU-second, all runs of a row)")
