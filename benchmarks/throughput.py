@@ -31,6 +31,7 @@ A row is one function `row_NAME(texts) -> dict` registered in ROWS: add rows the
 from __future__ import annotations
 
 import argparse
+from concurrent.futures import ThreadPoolExecutor
 import gzip
 import multiprocessing as mp
 import resource
@@ -265,8 +266,11 @@ ROWS: dict[str, Callable[[Texts], dict]] = {
 DEFAULT_ROWS = ("default", "ensemble", "batched", "ens-batched", "crfsuite", "dateparser")
 
 
-def _child(row: str, source: str, where: str, n: int | None, queue) -> None:
+def _child(row: str, source: str, where: str, n: int | None, queue,
+           code: str | None = None) -> None:
     try:
+        if code:  # another checkout's khabar (--baseline), imported before any of ours
+            sys.path.insert(0, code)
         texts = read_unlabeled(Path(where), n) if source == "unlabeled" \
             else read_corpus(Path(where), n)
         result = ROWS[row](texts)
@@ -276,11 +280,14 @@ def _child(row: str, source: str, where: str, n: int | None, queue) -> None:
         queue.put({"error": f"{type(err).__name__}: {err}"})
 
 
-def run_row(row: str, source: str, where: Path, n: int | None) -> dict:
-    """One row in a fresh process: its own cold caches and its own peak memory."""
+def run_row(row: str, source: str, where: Path, n: int | None,
+            code: Path | None = None) -> dict:
+    """One row in a fresh process: its own cold caches and its own peak memory; `code`,
+    a checkout whose khabar the row imports instead of this one's."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(row, source, str(where), n, queue))
+    proc = ctx.Process(target=_child, args=(row, source, str(where), n, queue,
+                                            str(code) if code else None))
     proc.start()
     result = queue.get()
     proc.join()
@@ -300,6 +307,15 @@ def main(argv=None) -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--rows", default=",".join(DEFAULT_ROWS),
                     help=f"comma-separated rows among {', '.join(ROWS)}")
+    ap.add_argument("--baseline", type=Path, default=None, metavar="DIR",
+                    help="another checkout (e.g. `git archive main | tar -x -C DIR`, with "
+                         "its built extensions): each row also runs on DIR's khabar, "
+                         "alternating with this one, and the ratio is printed")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="with --baseline: runs of each row on each side (default 1)")
+    ap.add_argument("--together", action="store_true",
+                    help="with --baseline: run the two sides of a row at the same time, "
+                         "so that both meet the same load on a shared machine")
     args = ap.parse_args(argv)
     rows = [r for r in args.rows.split(",") if r]
     unknown = set(rows) - set(ROWS)
@@ -318,25 +334,55 @@ def main(argv=None) -> None:
           f"{'ms/art':>7s} {'vs dateparser':>13s} {'RSS@20%':>8s} {'RSS@end':>8s} "
           f"{'peak':>7s}")
     memory: list[tuple[str, str, dict]] = []
+    sides: dict[tuple[str, str], list[float]] = {}  # (set, label) -> [articles, CPU s]
     for source, where, m, desc in sets:
         # dateparser first, so that every other row prints its ratio as soon as it is done
         base: dict = {}
+        runs: list[tuple[str, str, Path | None]] = []  # (label, row, checkout)
         for r in sorted(rows, key=lambda r: r != "dateparser"):
-            res = run_row(r, source, where, m)
-            if r == "dateparser":
-                base = res
-            if "error" in res:
-                print(f"{source:10s} {r:11s} failed: {res['error']}", flush=True)
-                continue
-            rate = res["articles"] / res["cpu"]
-            ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
-                if "cpu" in base else f"{'':13s}"
-            print(f"{source:10s} {r:11s} {res['articles']:8d} {rate:10.1f} "
-                  f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
-                  f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
-                  flush=True)
-            memory.append((source, r, res.get("rss_at") or {}))
+            if args.baseline is not None and r != "dateparser":
+                # alternating, so that a change in the machine's load hits both sides
+                runs += [(r + "@base", r, args.baseline), (r, r, None)] * args.repeat
+            else:
+                runs.append((r, r, None))
+        groups: list[list[tuple[str, str, Path | None]]] = []
+        for run in runs:  # --together: a row's base side and this side as one group
+            if args.together and groups and len(groups[-1]) == 1 and \
+                    groups[-1][0][0].endswith("@base"):
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        for group in groups:
+            with ThreadPoolExecutor(len(group)) as pool:
+                got = list(zip(group, pool.map(
+                    run_row, [g[1] for g in group], [source] * len(group),
+                    [where] * len(group), [m] * len(group), [g[2] for g in group])))
+            for (label, r, _code), res in got:
+                if r == "dateparser":
+                    base = res
+                if "error" in res:
+                    print(f"{source:10s} {label:11s} failed: {res['error']}", flush=True)
+                    continue
+                tally = sides.setdefault((source, label), [0.0, 0.0])
+                tally[0] += res["articles"]
+                tally[1] += res["cpu"]
+                r = label
+                rate = res["articles"] / res["cpu"]
+                ratio = f"{rate / (base['articles'] / base['cpu']):12.2f}x" \
+                    if "cpu" in base else f"{'':13s}"
+                print(f"{source:10s} {r:11s} {res['articles']:8d} {rate:10.1f} "
+                      f"{res['articles'] / res['wall']:10.1f} {1000 * res['cpu'] / res['articles']:7.2f} "
+                      f"{ratio} {res['rss_20']:7.0f}M {res['rss_end']:7.0f}M {res['peak']:6.0f}M",
+                      flush=True)
+                memory.append((source, r, res.get("rss_at") or {}))
         print(f"{'':10s} ({desc})", flush=True)
+    if args.baseline is not None:
+        print(f"\nagainst {args.baseline} (articles per CPU-second, all runs of a row)")
+        for (source, label), (arts, cpu) in sides.items():
+            old = sides.get((source, label + "@base"))
+            if old:
+                print(f"{source:10s} {label:11s} {arts / cpu:8.1f} vs {old[0] / old[1]:8.1f}"
+                      f"  = {(arts / cpu) / (old[0] / old[1]):.3f}x")
     print("\nresident MB after N articles (pool2: each worker's resident/peak)")
     for source, r, at in memory:
         if at:

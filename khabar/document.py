@@ -158,6 +158,12 @@ def _split(text: str, base: int) -> tuple[list[str], list[int]]:
     return words, list(islice(accumulate(map(len, parts), initial=base), 1, 2 * len(words), 2))
 
 
+def as_cut(words: list[str], starts: list[int]) -> FoldedCut:
+    """The cut (`fold_tokens`) of tokens whose texts and view starts a reader has already
+    (`FoldedTokens.tokens`)."""
+    return words, starts, list(map(add, starts, map(len, words))), list(map(str.isalnum, words))
+
+
 class FoldedTokens:
     """The tokens of an article's folded view, cut once (`Article.folded_tokens`) for the
     stages that read folded words: time (as runs of letters and of digits,
@@ -196,9 +202,7 @@ class FoldedTokens:
 
     def cut(self, a: int, b: int) -> FoldedCut:
         """The tokens of view[a:b] (see `fold_tokens`)."""
-        words, starts = self.tokens(a, b)
-        return words, starts, list(map(add, starts, map(len, words))), \
-            list(map(str.isalnum, words))
+        return as_cut(*self.tokens(a, b))
 
     def word_list(self, a: int, b: int) -> list[str]:
         """The words (no marks) of view[a:b]."""

@@ -23,12 +23,8 @@ def annotate(article: Article) -> None:
     if not mentions:
         return
     starts = [m.start for m in mentions]
-    by_name: dict[str, str] = {}
-    for m in mentions:
-        entity = m.attrs.get("entity")
-        if entity:
-            by_name.setdefault(fold(m.attrs.get("canonical") or article.span_text(m)), entity)
-            by_name.setdefault(fold(article.span_text(m)), entity)
+    by_name: dict[str, str] | None = None  # made when a part first needs it: many
+    # articles have no statement, most parts find their mention inside them
     for quote in article.spans("quotes"):
         for role in ("speaker", "medium"):
             part = quote.attrs.get(role)
@@ -37,10 +33,24 @@ def annotate(article: Article) -> None:
             kind = part.get("kind") or ("outlet" if role == "medium" else None)
             if kind not in _BY_KIND:
                 continue
-            entity = _inside(mentions, starts, part, *_BY_KIND[kind]) or by_name.get(
-                fold(part.get("canonical") or part.get("text") or ""))
+            entity = _inside(mentions, starts, part, *_BY_KIND[kind])
+            if not entity:
+                if by_name is None:
+                    by_name = _by_name(article, mentions)
+                entity = by_name.get(fold(part.get("canonical") or part.get("text") or ""))
             if entity:
                 part["entity"] = entity
+
+
+def _by_name(article: Article, mentions) -> dict[str, str]:
+    """The entity of each folded name (canonical or as written) of a mention, first first."""
+    by_name: dict[str, str] = {}
+    for m in mentions:
+        entity = m.attrs.get("entity")
+        if entity:
+            by_name.setdefault(fold(m.attrs.get("canonical") or article.span_text(m)), entity)
+            by_name.setdefault(fold(article.span_text(m)), entity)
+    return by_name
 
 
 def _inside(mentions, starts, part: dict, label: str, at_head: bool) -> str | None:

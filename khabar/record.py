@@ -34,10 +34,9 @@ def _evidence(f: MetaField) -> dict[str, Any]:
 
 
 def _span_dict(s: Span, text: str) -> dict[str, Any]:
-    d: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label,
-                         "text": text[s.start:s.end]}
-    d.update(s.attrs)
-    return d
+    # the attrs after the fixed keys, overriding them in place, as `dict.update` would
+    return {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end],
+            **s.attrs}
 
 
 def body_text(article: Article) -> str:

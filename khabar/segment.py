@@ -26,7 +26,7 @@ def segment(article: Article) -> None:
     """Add `paragraphs`, `sentences` and `tokens` over every body and title span."""
     # the token layer exists even when no sentence fills it (a text of blank lines):
     # the stage declares it, and a later reader must not be the one that makes it
-    article.tokens  # noqa: B018
+    tokens = article.tokens
     zones = [(s, "title") for s in article.spans("title")] + \
             [(s, "body") for s in article.spans("body")]
     for zone, kind in sorted(zones, key=lambda z: z[0].start):
@@ -34,7 +34,7 @@ def segment(article: Article) -> None:
             article.add("paragraphs", p_start, p_end, "paragraph", zone=kind)
             for s_start, s_end in _sentences(article.text, p_start, p_end):
                 article.add("sentences", s_start, s_end, "sentence", zone=kind)
-                tokenize(article, s_start, s_end)
+                tokens.add_region(s_start, s_end)  # what `tokenize` does
 
 
 def _lines(text: str, start: int, end: int):

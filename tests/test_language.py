@@ -102,3 +102,47 @@ def test_function_word_file():
     assert len(folded) == len(set(folded)), "two entries fold to the same word"
     assert all(unicodedata.is_normalized("NFC", w) for w in words)
     assert not any("\ufb50" <= c <= "\ufeff" for w in words for c in w)  # no presentation forms
+
+
+def _detect(detect_langs, text: str):
+    """(language, probability) pairs, or the error langdetect raises."""
+    from langdetect import DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        return [(x.lang, x.prob) for x in detect_langs(text)]
+    except LangDetectException as err:
+        return repr(err)
+
+
+def _both(text: str):
+    """What the library gives and what khabar's prepared detector gives."""
+    import langdetect
+
+    from khabar import langdetect_prep
+
+    return _detect(langdetect.detect_langs, text), _detect(langdetect_prep.detect_langs, text)
+
+
+# Arabic, Persian and Latin letters (upper case too), digits, marks, runs of spaces and
+# line breaks, URLs and addresses, a Vietnamese letter and mark, CJK and kana
+_PIECES = list("قال الوزير إن المحادثات مستمرة یکگچپ" "The talks go on ÉéçÀ ơ\u0301"
+               "0123 .,؛،:«»\"'-\n\t" "   你好世界 カタカナ ひらがな") + \
+    ["http://x.org/a", "a@b.com", "ﻻ", "  "]
+_MIXED = st.lists(st.sampled_from(_PIECES), max_size=300).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MIXED)
+def test_prepared_langdetect_gives_the_librarys_probabilities(text):
+    library, prepared = _both(text)
+    assert prepared == library
+
+
+@pytest.mark.parametrize("text", [ARABIC, PERSIAN, URDU, ENGLISH, FRENCH, ENGLISH.lower(),
+                                  ARABIC + " " + ENGLISH.lower(), (ARABIC + "\n") * 20,
+                                  "  " + ARABIC + "  ", ""])
+def test_prepared_langdetect_on_whole_texts(text):
+    library, prepared = _both(text)
+    assert prepared == library

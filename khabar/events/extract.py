@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count
 from operator import add
 
 from khabar.document import Article, FoldedTokens, Span
@@ -139,7 +139,7 @@ def candidates(ctx: "Context") -> list[Candidate]:
             continue
         ws = None  # the words' offsets, found only once a form fits
         taken_until = -1
-        for i in [i for i, w in enumerate(sent_words) if w in keys]:
+        for i in list(compress(count(), map(keys.__contains__, sent_words))):
             if i > 0 and sent_words[i - 1] in PLACE_HEADS:
                 continue  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
             w = sent_words[i]

@@ -13,8 +13,9 @@ offsets into the text).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
 
-from khabar.document import Article, FoldedTokens
+from khabar.document import Article, FoldedTokens, as_cut
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
@@ -61,11 +62,13 @@ def annotate(article: Article) -> None:
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
-        found = frozenset(folded.word_list(vs, ve))
+        # every reporting and attribution word is a word (letters or digits): the marks
+        # among the tokens can never meet them, so the tokens are tested as they come
+        found, starts = folded.tokens(vs, ve)
         before, prev = prev, (vs, False)
         if zone != "title" and TRIGGERS.isdisjoint(found):
             continue
-        tokens = folded.cut(vs, ve)
+        tokens = as_cut(found, starts)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
             pi += 1
         if pi < len(paragraphs) and paragraphs[pi].start <= sent.start and \
@@ -146,6 +149,8 @@ def _surnames(vt: str, mentions, to_view) -> frozenset[str]:
 
 def _surname_tokens(s: Sentence, surnames: frozenset[str]) -> None:
     """Surnames standing alone in the sentence, as one-word names (`Sentence.names`)."""
+    if surnames.isdisjoint(s.words):
+        return
     found = [k for k, w in enumerate(s.words) if w in surnames and not s.inside[k]]
     if not found:
         return
@@ -160,9 +165,10 @@ def _adverbial_tokens(s: Sentence) -> None:
     expressions (`Sentence.times`)."""
     firsts, seconds, words = ADVERBIAL_WORDS, ADVERBIAL_SECONDS, s.words
     last = len(words) - 1
-    for k, w in enumerate(words):
+    for k in compress(count(), map(firsts.__contains__, words)):
+        w = words[k]
         # every phrase has two words or more: look at the second before matching
-        if w in firsts and k < last and words[k + 1] in seconds[w] and not s.inside[k]:
+        if k < last and words[k + 1] in seconds[w] and not s.inside[k]:
             m = LEX.adverbials.match(words, k)
             if m:
                 s.times.update(range(k, k + m[0]))
@@ -178,13 +184,20 @@ def _time_tokens(s: Sentence, timexes, starts: list[int], a: int, b: int, to_vie
 
 def _name_tokens(s: Sentence, mentions, starts: list[int], a: int, b: int, to_view) -> None:
     """The entity stage's mentions inside the sentence, as token ranges (`Sentence.names`)."""
-    first = {p: k for k, p in enumerate(s.starts)}
-    last = {p: k for k, p in enumerate(s.ends)}
+    tok_starts, tok_ends = s.starts, s.ends
+    n = len(tok_starts)
     for m in mentions[bisect_left(starts, a):bisect_left(starts, b)]:
         if m.end > b:
             continue
-        ka = first.get(to_view(m.start))
-        kb = last.get(to_view(m.end))
+        # the token that starts where the mention starts and the one that ends where it
+        # ends, if any (the tokens' starts and ends both rise strictly)
+        p, q = to_view(m.start), to_view(m.end)
+        ka: int | None = bisect_left(tok_starts, p)
+        if ka == n or tok_starts[ka] != p:
+            ka = None
+        kb: int | None = bisect_left(tok_ends, q)
+        if kb == n or tok_ends[kb] != q:
+            kb = None
         if ka is None:
             # a mention after a glued clitic («وبريفو»): its token starts earlier
             ka = bisect_right(s.starts, to_view(m.start)) - 1

@@ -20,9 +20,9 @@ def _identity_at(s: Sentence) -> list[int]:
 
 def anonymity_end(s: Sentence, k: int) -> int | None:
     """The token after an anonymity clause starting at k, or None."""
-    if k >= len(s) or s.words[k] not in LEX.anonymity_openers or not _identity_at(s):
+    if k >= len(s.words) or s.words[k] not in LEX.anonymity_openers or not _identity_at(s):
         return None
-    for x in range(k + 1, min(len(s), k + _ANONYMITY_MAX + 1)):
+    for x in range(k + 1, min(len(s.words), k + _ANONYMITY_MAX + 1)):
         if not s.isword[x]:
             return None
         if s.words[x] in LEX.identity_nouns:

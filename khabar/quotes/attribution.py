@@ -25,11 +25,11 @@ _HEADLINE_MEDIUM_MAX = 6  # tokens of a medium phrase before it («لـ"الأي
 
 def headline_item(s: Sentence) -> Item | None:
     k = 0
-    while k < len(s) and (s.words[k].isdigit() or s.words[k] in PUNCT_STOP):
+    while k < len(s.words) and (s.words[k].isdigit() or s.words[k] in PUNCT_STOP):
         k += 1  # a list number («40.»)
     reach = k + _HEADLINE_SPEAKER_MAX + _HEADLINE_MEDIUM_MAX + 1
-    colon = next((j for j in range(k, min(len(s), reach)) if s.words[j] == ":"), None)
-    if colon is None or colon == k or colon + 2 >= len(s):
+    colon = next((j for j in range(k, min(len(s.words), reach)) if s.words[j] == ":"), None)
+    if colon is None or colon == k or colon + 2 >= len(s.words):
         return None
     # «خبير عسكري للجزيرة: …»: the outlet the source spoke to is no part of its name
     medium = next((m for m in (parse_medium(s, x) for x in range(k + 1, colon))
@@ -44,7 +44,7 @@ def headline_item(s: Sentence) -> Item | None:
     head = parse_np(s, k, limit=end)
     kind = head.kind if head else "person"
     np = NP(k, end, 0, kind, head.title_end if head else -1, bool(head and head.titled))
-    a, b = colon + 1, len(s)
+    a, b = colon + 1, len(s.words)
     while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
         b -= 1
     if a in s.pair_at and s.pair_at[a] == b - 1:
@@ -58,7 +58,7 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
     phrase that opens it, else the clause before the phrase. `items`: the statements the
     sentence's cues gave; a phrase inside one of them, or serving as its medium, is not
     a statement of its own."""
-    for k in range(len(s)):
+    for k in range(len(s.words)):
         if not s.isword[k] or s.inside[k] or s.words[k] not in ATTRIBUTION_WORDS:
             continue
         m = LEX.attribution.match(s.words, k)
@@ -72,7 +72,7 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         stop = LEX.content_stops.match(s.words, k)
         # «بحسب ما ذكرته الصحيفة», «وفق ما أفاد به مسؤول»: the thing said as a pronoun
         # (a sentence may end right after the phrase: «… بحسب ما»)
-        verb = pointing_cue(s.words, k + stop[0]) if stop and k + stop[0] < len(s) else None
+        verb = pointing_cue(s.words, k + stop[0]) if stop and k + stop[0] < len(s.words) else None
         if stop and (verb is None or k == 0):
             continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
         if verb is not None:
@@ -80,11 +80,11 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             n = stop[0] + verb[0]
         j = k + n
         last = fold(phrase).split()[-1]
-        glued = verb is None and len(fold(phrase).split()) > n and j < len(s) and \
+        glued = verb is None and len(fold(phrase).split()) > n and j < len(s.words) and \
             s.words[j].startswith(last)
         # «وفقا للمذكرة»: the preposition and the contracted article are no part of it
         skip = glued_skip(s.words[j], last) if glued else 0
-        if verb is None and j + 1 < len(s) and s.words[j][skip:] in LEX.same_determiners:
+        if verb is None and j + 1 < len(s.words) and s.words[j][skip:] in LEX.same_determiners:
             j, skip = j + 1, 0  # «حسب ذات المصدر»: the source is the noun after the word
         doc = document_source(s, j, skip) if verb is None else None
         np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
@@ -102,16 +102,16 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         if at_start:
             a = doc.end if doc is not None else np.after
             tail = _SOURCE_TAIL if doc is None else _DOCUMENT_TAIL
-            comma = next((x for x in range(a, min(len(s), a + tail + 1))
+            comma = next((x for x in range(a, min(len(s.words), a + tail + 1))
                           if s.words[x] in COMMA), None)
             if comma is not None and all(s.isword[x] and s.words[x] not in LEX.complementizers
                                          and not LEX.cues.match(s.words, x)
                                          for x in range(a, comma)):
                 a = comma  # «ووفقا للمذكرة المرفقة بالمشروع، …»: the source's own words
-            while a < len(s) and (s.words[a] in COMMA or s.words[a] in LEX.complementizers):
+            while a < len(s.words) and (s.words[a] in COMMA or s.words[a] in LEX.complementizers):
                 a += 1  # «وبحسب شهود، فإن …»
             answer = _answer_skip(s, a)
-            b = len(s)
+            b = len(s.words)
             while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
                 b -= 1
         else:
@@ -121,7 +121,7 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             if after is not None:
                 # «ومن الإجراءات، وفقا لـX، تجميد …», «أما الهدف، بحسب X، فهو …»: a topic
                 # before the phrase, what the source said after it
-                a, b = after, len(s)
+                a, b = after, len(s.words)
                 answer = _answer_skip(s, a)
                 while b > a and not s.isword[b - 1] and s.words[b - 1] != '"':
                     b -= 1
@@ -170,19 +170,19 @@ def _rest_after_aside(s: Sentence, k: int, e: int) -> int | None:
     phrase, e: the end of its source), with enough words after it; None otherwise."""
     if k < 1 or s.words[k - 1] not in COMMA:
         return None
-    comma = next((x for x in range(e, min(len(s), e + _SOURCE_TAIL + 1))
+    comma = next((x for x in range(e, min(len(s.words), e + _SOURCE_TAIL + 1))
                   if s.words[x] in COMMA), None)
     if comma is None:
         return None
     a = comma + 1
-    if a < len(s) and s.words[a] in LEX.answer_words:
+    if a < len(s.words) and s.words[a] in LEX.answer_words:
         a += 1
-        while a < len(s) and s.words[a] in COMMA:
+        while a < len(s.words) and s.words[a] in COMMA:
             a += 1  # «فهو، …»
-    if a >= len(s) or LEX.content_stops.match(s.words, a) or LEX.cues.match(s.words, a) \
+    if a >= len(s.words) or LEX.content_stops.match(s.words, a) or LEX.cues.match(s.words, a) \
             or s.words[a] in LEX.relatives or s.words[a] in LEX.continuation_particles:
         return None  # «…، بحسب X، الذي أشار إلى …»: a clause about the source
-    if sum(1 for x in range(a, len(s)) if s.isword[x]) < _REST_MIN:
+    if sum(1 for x in range(a, len(s.words)) if s.isword[x]) < _REST_MIN:
         return None
     return a
 
@@ -197,7 +197,7 @@ def _closing_reporter(s: Sentence, k: int, m, items) -> None:
     n, phrase, _ = m
     j = k + n
     last = fold(phrase).split()[-1]
-    glued = len(fold(phrase).split()) > n and j < len(s) and s.words[j].startswith(last)
+    glued = len(fold(phrase).split()) > n and j < len(s.words) and s.words[j].startswith(last)
     skip = glued_skip(s.words[j], last) if glued else 0
     doc = document_source(s, j, skip)
     np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
@@ -239,7 +239,7 @@ def _reporter_of_previous(s: Sentence, k: int, items, np: NP, doc) -> bool:
 def _answer_skip(s: Sentence, a: int) -> int:
     """Characters of the particle that answers a fronted attribution, glued to the
     content's first word before its article («وبحسب الوزارة، فالأسعار …» → «الأسعار»)."""
-    if a >= len(s) or not s.isword[a]:
+    if a >= len(s.words) or not s.isword[a]:
         return 0
     rest = s.words[a][len(ANSWER_PARTICLE):]
     if s.words[a].startswith(ANSWER_PARTICLE) and rest.startswith(ARTICLE) and \
@@ -277,12 +277,13 @@ def credit_item(s: Sentence, start: int) -> Item | None:
     """«ستفتح المدرسة أبوابها الأسبوع المقبل. بحسب الألمانية.»: a sentence (tokens from
     `start` on) that only credits an outlet or agency reports the sentence before it
     (tokens before `start`). `s` spans both sentences."""
-    if len(s) - start > _CREDIT_MAX:
+    if len(s.words) - start > _CREDIT_MAX:
         return None
     k = start
-    while k < len(s) and (not s.isword[k] or s.words[k] in CONJ):
+    while k < len(s.words) and (not s.isword[k] or s.words[k] in CONJ):
         k += 1
-    if k >= len(s) or s.words[k] not in ATTRIBUTION_WORDS or LEX.content_stops.match(s.words, k):
+    if k >= len(s.words) or s.words[k] not in ATTRIBUTION_WORDS or \
+            LEX.content_stops.match(s.words, k):
         return None
     m = LEX.attribution.match(s.words, k)
     if not m:
@@ -290,7 +291,7 @@ def credit_item(s: Sentence, start: int) -> Item | None:
     n, phrase, _ = m
     j = k + n
     last = fold(phrase).split()[-1]
-    skip = glued_skip(s.words[j], last) if j < len(s) and len(fold(phrase).split()) > n \
+    skip = glued_skip(s.words[j], last) if j < len(s.words) and len(fold(phrase).split()) > n \
         and s.words[j].startswith(last) else 0
     credit = LEX.credit_names.match(s.words, j)
     if credit is not None and skip == 0:
@@ -299,7 +300,7 @@ def credit_item(s: Sentence, start: int) -> Item | None:
         np = parse_np(s, j, skip=skip)
         if np is not None and np.kind != "outlet":
             np = None  # «بحسب الخطة.»: no source
-    if np is None or any(s.isword[x] for x in range(np.after, len(s))):
+    if np is None or any(s.isword[x] for x in range(np.after, len(s.words))):
         return None
     a, b = 0, start
     while a < b and not s.isword[a]:

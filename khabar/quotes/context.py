@@ -5,7 +5,8 @@ from __future__ import annotations
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX
-from khabar.quotes.medium import Medium, medium_end, parse_medium
+from khabar.quotes.medium import MEDIUM_FIRSTS, Medium, medium_end, parse_medium
+from khabar.quotes.morph import LAM_FORMS
 from khabar.quotes.sentence import Sentence
 
 
@@ -13,8 +14,11 @@ def _scan_medium(s: Sentence, a: int, b: int, outlets_only: bool = False) -> Med
     """The last addressee or channel phrase in tokens [a, b), outside quotations."""
     found = None
     k = a
+    words, firsts = s.words, _SCAN_FIRSTS
     while k < b:
-        if s.isword[k] and not s.inside[k]:
+        # a medium phrase or a document's outlet starts only at one of these words
+        w = words[k]
+        if (w in firsts or w.startswith(LAM_FORMS)) and s.isword[k] and not s.inside[k]:
             med = parse_medium(s, k)
             published = med is None and _document_outlet(s, k)
             if published:
@@ -28,6 +32,9 @@ def _scan_medium(s: Sentence, a: int, b: int, outlets_only: bool = False) -> Med
                 continue
         k += 1
     return found
+
+
+_SCAN_FIRSTS = MEDIUM_FIRSTS | ATTRIBUTION_WORDS
 
 
 def _document_outlet(s: Sentence, k: int) -> Medium | None:
@@ -68,7 +75,7 @@ def fill_context(s: Sentence, items: list[Item], ctx: list[Item]) -> None:
                 or it.medium
         weak = it.medium is None or it.medium.extra.get("form")
         if weak and it.end_view is None:
-            nxt = min((x.cue_a for x in items if x.cue_a > it.cue_a), default=len(s))
+            nxt = min((x.cue_a for x in items if x.cue_a > it.cue_a), default=len(s.words))
             start = s.pair_at.get(it.ca - 1, it.cb) + 1 if it.bounded else it.cb
             it.medium = _scan_medium(s, start, nxt, outlets_only=it.medium is not None) \
                 or it.medium

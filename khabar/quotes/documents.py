@@ -36,7 +36,7 @@ def document_source(s: Sentence, k: int, skip: int = 0,
 
     `skip`: characters of a preposition glued to the noun («وفقا لتقرير»).
     """
-    n = len(s) if limit is None else min(limit, len(s))
+    n = len(s.words) if limit is None else min(limit, len(s.words))
     if k >= n or not s.isword[k] or s.inside[k]:
         return None
     noun = LEX.document_nouns.match(s.words, k)

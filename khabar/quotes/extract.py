@@ -11,6 +11,7 @@ inviting verb whose goal is an event («دعا إلى اجتماع») states not
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, count
 
 from khabar.quotes.asides import anonymity_end, in_anonymity_clause
 from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
@@ -36,13 +37,20 @@ _DASHES = {"-", "–", "—"}
 _GAP_STOP = PUNCT_STOP - {"/"} - _DASHES
 
 
+# the words a cue candidate starts with: most words of a sentence are none of them, and
+# are passed over without a Python step each
+_CUE_OR_POINTING = CUE_WORDS | POINTING_WORDS
+
+
 def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
     out = []
     firsts = CUE_WORDS
-    for k, w in enumerate(s.words):
-        if s.inside[k] or w not in firsts and w not in POINTING_WORDS:
+    inside = s.inside
+    for k in compress(count(), map(_CUE_OR_POINTING.__contains__, s.words)):
+        if inside[k]:
             continue
-        glued = w not in firsts or k + 1 < len(s) and s.words[k + 1] in LEX.resumptive_objects
+        w = s.words[k]
+        glued = w not in firsts or k + 1 < len(s.words) and s.words[k + 1] in LEX.resumptive_objects
         if glued and _after_trailing_opener(s, k):
             # «…، هذا ما قاله المدرب», «…، وهو ما صرح به الوزير»
             pointing = pointing_cue(s.words, k)
@@ -61,7 +69,7 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
         if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
             continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
-        if m and w in LEX.platform_preps and k + 1 < len(s) and \
+        if m and w in LEX.platform_preps and k + 1 < len(s.words) and \
                 (k + 1 in s.pair_at or parse_medium(s, k) is not None):
             continue  # «ظهر عبر "…"», «عبر تويتر»: the preposition before a channel's
             # name, not the verb «عبّر»
@@ -102,7 +110,7 @@ def _pairing_preposition(s: Sentence, k: int) -> bool:
     bare = w[1:] if w[:1] in CONJ and w[1:] in LEX.pairing_prepositions else w
     if bare not in LEX.pairing_prepositions:
         return False
-    for x in range(k + 1, min(len(s), k + 1 + _PAIR_REACH)):
+    for x in range(k + 1, min(len(s.words), k + 1 + _PAIR_REACH)):
         v = s.words[x]
         if not s.isword[x] or v in LEX.complementizers:
             return False
@@ -122,7 +130,7 @@ def _quoted_subject(s: Sentence, k: int, form: CueForm) -> bool:
     close = s.pair_at.get(k)
     if close is None or not 1 < close - k <= 6:
         return False
-    for j in range(close + 1, min(len(s), close + 3)):
+    for j in range(close + 1, min(len(s.words), close + 3)):
         if marker(s, j, form, True) is not None or s.words[j] in COMMA:
             return True
         if not at_stop(s, j):
@@ -208,7 +216,7 @@ def _marker_after(s: Sentence, a: int, reach: int) -> bool:
     clause of its own in between (a verb, a negation) takes the marker, except inside a
     relative clause about the name («مهرجان "الربيع"، الذي ينطلق غدا، إن …»)."""
     relative = False
-    for x in range(a, min(len(s), reach + 1)):
+    for x in range(a, min(len(s.words), reach + 1)):
         w = s.words[x]
         if w == ":" or w in LEX.complementizers:
             return not (x > 0 and s.words[x - 1] in LEX.subordinators)
@@ -272,7 +280,7 @@ def _object_noun_ahead(s: Sentence, k: int, form: CueForm) -> bool:
     """One of the verb's object nouns comes soon after k, before any punctuation."""
     if form.form == "imperfect":
         return False  # «تحمل الحكومة مسؤولية»: she bears it, nobody blames
-    for j in range(k, min(len(s), k + _OBJECT_NOUN_REACH)):
+    for j in range(k, min(len(s.words), k + _OBJECT_NOUN_REACH)):
         if s.words[j] in form.object_nouns:
             return True
         if s.words[j] in _GAP_STOP:
@@ -293,7 +301,7 @@ def _without_object(s: Sentence, np: NP, form: CueForm) -> tuple[NP, int | None]
         nxt = o + 1
         after = marker(s, nxt, form, True, quote_ok=False) if nxt == np.b + np.tail else None
         glued = after is not None and after[0] in ("prep", "comp") and s.words[nxt][:1] in PREPS
-        if glued or nxt < len(s) and s.words[nxt] in form.object_nouns:
+        if glued or nxt < len(s.words) and s.words[nxt] in form.object_nouns:
             return replace(np, b=o, tail=0), o
     return np, None  # «واعتبر الرئيس السابق أن …»: the last word was an adjective
 
@@ -325,7 +333,7 @@ def _before_stance(s: Sentence, np: NP) -> tuple[NP | None, int | None]:
 def _predicate_ahead(s: Sentence, k: int, form: CueForm) -> bool:
     """An object noun phrase at k, then one of the verb's predicate nouns, with no
     complementizer, preposition, medium or punctuation before it («القرار خطوة»)."""
-    for j in range(k, min(len(s), k + _OBJECT_NOUN_REACH)):
+    for j in range(k, min(len(s.words), k + _OBJECT_NOUN_REACH)):
         w = s.words[j]
         if w in form.object_nouns:
             return j > k
@@ -360,7 +368,7 @@ def _dative_at(s: Sentence, subject: NP, form: CueForm) -> int | None:
 
 
 def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
-    n = len(s)
+    n = len(s.words)
     k = cj
     subject = None
     medium = None
@@ -639,7 +647,7 @@ def _title_complement(s: Sentence, given: NP) -> NP:
             spelt_as_name(s, np.title_end) is not True:
         np = replace(np, b=np.title_end)  # «على» as the article spells it, or unknown
     j = np.after
-    if np.tail or j + 2 >= len(s) or s.words[j] not in LEX.title_prepositions or \
+    if np.tail or j + 2 >= len(s.words) or s.words[j] not in LEX.title_prepositions or \
             np.kind not in ("person", "anonymous") or \
             not np.titled and head_kind(s, np.a) is None:
         return given
@@ -651,7 +659,7 @@ def _title_complement(s: Sentence, given: NP) -> NP:
         # a preposition a verb may take names: «المشرف على المهرجان»)
         return given
     x = j + 1
-    while x < len(s) and x - j <= _TITLE_COMPLEMENT_MAX and s.isword[x] and \
+    while x < len(s.words) and x - j <= _TITLE_COMPLEMENT_MAX and s.isword[x] and \
             s.words[x].startswith(DEFINITE) and not s.inside[x] and not at_stop(s, x) and \
             preposition(s, x) is None:
         x += 1
@@ -664,12 +672,12 @@ def _title_complement(s: Sentence, given: NP) -> NP:
         e = s.names[x][0]
     else:
         e = x
-        while e < len(s) and e - x < _NAME_MAX and s.isword[e] and not s.inside[e] and \
+        while e < len(s.words) and e - x < _NAME_MAX and s.isword[e] and not s.inside[e] and \
                 not (e == x and s.words[e].startswith(DEFINITE)) and \
                 s.words[e] not in LEX.stance_forms and \
                 preposition(s, e) is None and not _content_opens(s, e):
             e += 1
-    c = e + 1 if e < len(s) and s.words[e] in COMMA else e
+    c = e + 1 if e < len(s.words) and s.words[e] in COMMA else e
     if e > x and _content_opens(s, c):
         return replace(np, b=e, title_end=x, titled=True, kind="person")
     return given
@@ -680,15 +688,15 @@ _NAME_MAX = 4  # words of a holder's name after the charge a title governs
 
 def _content_opens(s: Sentence, x: int) -> bool:
     """A complementizer at x, or a preposition right before one («إلى أن»)."""
-    nxt = s.words[x] if x < len(s) else ""
-    return nxt in LEX.complementizers or x + 1 < len(s) and \
+    nxt = s.words[x] if x < len(s.words) else ""
+    return nxt in LEX.complementizers or x + 1 < len(s.words) and \
         LEX.prepositions.get(nxt) is not None and s.words[x + 1] in LEX.complementizers
 
 
 def _opens_with_complementizer(s: Sentence, ca: int) -> bool:
     """«وذكرت الوزيرة «إن الأعمال …»»: a quotation that opens with «إن» or «أن» is the
     verb's complement clause, quoted; a verb with other senses reports through it too."""
-    return ca in s.pair_at and ca + 1 < len(s) and s.words[ca + 1] in LEX.complementizers
+    return ca in s.pair_at and ca + 1 < len(s.words) and s.words[ca + 1] in LEX.complementizers
 
 
 _LATE_REACH = 8  # tokens of a short object before a subject that follows it
@@ -697,7 +705,7 @@ _LATE_REACH = 8  # tokens of a short object before a subject that follows it
 def _late_subject(s: Sentence, ca: int) -> NP | None:
     """«وأعلن عن العملية القائد فلان الفلاني»: a verb, a short object, then its subject,
     a person named in full (a name, or a title with a name) that closes the clause."""
-    n = len(s)
+    n = len(s.words)
     end = next((x for x in range(ca, n) if s.words[x] in PUNCT_STOP), n)
     for p in range(ca + 1, min(end, ca + _LATE_REACH)):
         before = s.words[p - 1]
@@ -726,7 +734,7 @@ def _late_subject(s: Sentence, ca: int) -> NP | None:
 def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     """«مع إعلان الشرطة عن ضبطها لشحنة»: the noun of a statement, its author in the
     genitive, then the preposition or complementizer the verb takes."""
-    if cj < len(s) and s.words[cj] in LEX.demonstratives:
+    if cj < len(s.words) and s.words[cj] in LEX.demonstratives:
         return None  # «إلى نفي هذه الأنباء»: what the noun acts on, not its author
     agent = parse_np(s, cj, stop_preps=form.takes)
     if agent is None or not (agent.titled or agent.a in s.names or
@@ -734,13 +742,13 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         return None  # «تحذير شديد اللهجة»: an adjective, not the statement's author
     agent = apposition(s, agent)
     j = agent.after
-    while j < len(s) and (s.words[j] in COMMA or at_stop(s, j)) and \
+    while j < len(s.words) and (s.words[j] in COMMA or at_stop(s, j)) and \
             s.words[j] not in LEX.prepositions:
         j += 1  # «إعلان الوزارة أيضا عن …»
     found = marker(s, j, form, True, quote_ok=False)
-    if found is None and j < len(s) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
+    if found is None and j < len(s.words) and s.words[j][:1] in CONJ and len(s.words[j]) > 2:
         # «تحذير الوزير والخبراء من أن …»: a second author joined by «و»
-        for e in range(j + 1, min(len(s), j + _COORDINATED_MAX + 1)):
+        for e in range(j + 1, min(len(s.words), j + _COORDINATED_MAX + 1)):
             if not s.isword[e] or at_stop(s, e) and preposition(s, e) is None:
                 break
             found = marker(s, e, form, True, quote_ok=False)
@@ -749,7 +757,7 @@ def _parse_masdar(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 break
     if found is None or found[0] not in ("comp", "prep") or not complement_ok(found[0], form):
         return None
-    return Item("indirect", found[1], len(s), ci, cj, 0, form, speaker=agent)
+    return Item("indirect", found[1], len(s.words), ci, cj, 0, form, speaker=agent)
 
 
 _PARENTHESIS_MAX = 16  # tokens inside an aside in brackets (a title with its charges)
@@ -760,7 +768,7 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
     """The token after the «)» that closes a short bracket opened at j, if any."""
     if s.words[j] != "(":
         return None
-    return next((x + 1 for x in range(j + 1, min(len(s), j + _PARENTHESIS_MAX + 2))
+    return next((x + 1 for x in range(j + 1, min(len(s.words), j + _PARENTHESIS_MAX + 2))
                  if s.words[x] == ")"), None)
 
 
@@ -779,7 +787,7 @@ def _closing_quotation(s: Sentence, j: int, form: CueForm) -> bool:
     close = s.pair_at.get(j)
     if close is None or sum(1 for x in range(j + 1, close) if s.isword[x]) < _CLOSING_MIN_WORDS:
         return False
-    return all(not s.isword[x] for x in range(close + 1, len(s)))
+    return all(not s.isword[x] for x in range(close + 1, len(s.words)))
 
 
 _TOPIC_PP_MAX = 10  # tokens of a fronted topic before the verb
@@ -802,7 +810,7 @@ def _preposition_homograph(s: Sentence, j: int) -> bool:
     that is also a preposition («عبر») opens an aside; the verb would take a conjunction
     there («وعبّر») or its own preposition right after it («عبر عن»)."""
     m = LEX.np_stops.match(s.words, j)
-    return m is not None and m[2] == "" and j + 1 < len(s) and \
+    return m is not None and m[2] == "" and j + 1 < len(s.words) and \
         LEX.cues.match(s.words, j + 1) is None and s.words[j + 1] not in LEX.prepositions
 
 

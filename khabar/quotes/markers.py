@@ -14,16 +14,16 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
     `first`: nothing but commas and asides stand between the subject and k, so a
     preposition the verb takes counts; `quote_ok`: a quotation here is the content.
     """
-    if k >= len(s):
+    if k >= len(s.words):
         return None
     w = s.words[k]
-    if w in LEX.manner_markers and k + 1 < len(s):
+    if w in LEX.manner_markers and k + 1 < len(s.words):
         nxt = marker(s, k + 1, form, True)
         return ("manner", nxt[1] if nxt is not None else k + 1)
     if w in LEX.complementizers:
         return "comp", k + 1
     if w == ":":
-        if k + 1 < len(s) and s.words[k + 1] in LEX.complementizers:
+        if k + 1 < len(s.words) and s.words[k + 1] in LEX.complementizers:
             return "comp", k + 2  # «قال: إن …»
         return "colon", k + 1
     if (k in s.pair_at or k in s.far) and (quote_ok or first):
@@ -32,9 +32,9 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
         return None
     prep = preposition(s, k)
     if prep and prep in form.takes:
-        if k + 1 < len(s) and s.words[k + 1] in LEX.complementizers:
+        if k + 1 < len(s.words) and s.words[k + 1] in LEX.complementizers:
             return "prep", k + 2  # «أشار إلى أن»
-        if k + 2 < len(s) and s.words[k + 1] in LEX.manner_markers:
+        if k + 2 < len(s.words) and s.words[k + 1] in LEX.manner_markers:
             return marker(s, k + 1, form, True) or ("prep", k + 1)  # «خلص إلى القول»
         return "prep", k + 1
     for g in LEX.glued_preps:

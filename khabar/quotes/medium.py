@@ -46,7 +46,7 @@ def outlet_name(s: Sentence, k: int, bare_ok: bool = False
     """(a, b, skip, end, prefix, name) of an outlet at k; `end` is the token after the
     phrase; `name`: the outlet as the resource file writes it, or the token where its own
     name starts after a kind noun («صحيفة الأيام» → «الأيام»), or None."""
-    n = len(s)
+    n = len(s.words)
     if k >= n:
         return None
     w = s.words
@@ -98,6 +98,9 @@ def _glued_outlet(w, a: int, b: int) -> str | None:
 
 def parse_medium(s: Sentence, k: int) -> Medium | None:
     """A medium phrase at k: «لصحيفة X», «في حوار مع إذاعة Y», «على تويتر», «بحسب X»."""
+    w0 = s.words[k] if k < len(s.words) else ""
+    if w0 not in MEDIUM_FIRSTS and not w0.startswith(LAM_FORMS):
+        return None  # most words start no medium phrase: no need to remember them
     if k in s.media:
         return s.media[k]
     found = s.media[k] = _parse_medium(s, k)
@@ -105,10 +108,10 @@ def parse_medium(s: Sentence, k: int) -> Medium | None:
 
 
 def _parse_medium(s: Sentence, k: int) -> Medium | None:
-    w0 = s.words[k] if k < len(s) else ""
+    w0 = s.words[k] if k < len(s.words) else ""
     if w0 not in MEDIUM_FIRSTS and not w0.startswith(LAM_FORMS):
         return None  # most words start no medium phrase
-    n = len(s)
+    n = len(s.words)
     if k >= n or not s.isword[k]:
         return None
     w = s.words
@@ -160,7 +163,7 @@ def _origin_adjective(word: str) -> bool:
 
 def _origin_end(s: Sentence, end: int) -> int:
     """Adjectives of origin after an outlet's name belong to it («"الدستور" الأردنية»)."""
-    while end < len(s) and _origin_adjective(s.words[end]):
+    while end < len(s.words) and _origin_adjective(s.words[end]):
         end += 1
     return end
 

@@ -24,7 +24,7 @@ def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
     a pronoun pointing back at the document after it, speaks for the source that issued
     the document (the phrase right before the noun). A speech noun may stand a few words
     before the cue («ألقى المدير كلمة قصيرة أمام الحضور أكد فيها أن …»)."""
-    if ci < 2 or cj >= len(s) or s.words[cj] not in LEX.resumptive_pronouns:
+    if ci < 2 or cj >= len(s.words) or s.words[cj] not in LEX.resumptive_pronouns:
         return None
     if _noun_at(s, ci - 1, LEX.document_nouns):
         return _source_ending_at(s, ci - 1)

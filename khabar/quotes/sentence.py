@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khabar.document import Article, FoldedCut, fold_tokens
-from khabar.normalize import MAPPINGS
+from khabar.normalize import MAPPINGS, NORMALIZERS, fold
 from khabar.quotes.lexicon import LEX
 
 PUNCT_STOP = set(",،;؛:.!?؟()[]{}-–—/|…")
@@ -38,8 +39,9 @@ class Sentence:
     media: dict[int, object] = field(default_factory=dict)  # parse_medium, memoized
     times: set[int] = field(default_factory=set)  # tokens inside a time expression: asides
     identity_at: list[int] | None = None  # identity nouns («اسمه»), found when first asked
-    spelling: str | None = None  # the article's "maqsura" view (same offsets as `starts`),
-    # where the article spells a stop word with the alef maqsura; None where it never does
+    spelling: "MaqsuraSpelling | None" = None  # the article's spelling of the tokens that
+    # fold like «على» (the "maqsura" view, same offsets as `starts`); None where the text
+    # has no alef maqsura
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -47,10 +49,11 @@ class Sentence:
         """`tokens`: the sentence's folded tokens where the article has them cut already
         (`Article.folded_tokens`); else they are cut here, the same way."""
         words, starts, ends, isword = tokens or fold_tokens(view_text, start, end)
-        index = {p: k for k, p in enumerate(starts)}
         pair_at: dict[int, int] = {}
         far: dict[int, int] = {}
         inside = [False] * len(words)
+        # most sentences hold no quotation mark: the index of token starts only for those
+        index = {p: k for k, p in enumerate(starts)} if pairs_view else {}
         for a, b in pairs_view:
             if b < start or a >= end:
                 continue
@@ -70,14 +73,18 @@ class Sentence:
         return 0 <= k < len(self.words) and self.isword[k]
 
 
+_NP_STOP_FIRSTS = LEX.np_stops.first_words  # a stop's first word, checked before a match
+
+
 def at_stop(s: Sentence, k: int) -> bool:
     """A word that ends a noun phrase and may stand as an aside: a preposition, an adverb,
     or a token of a time expression the time stage found («في كانون الثاني/يناير الماضي»)."""
     if k in s.times:
         return True
-    if LEX.np_stops.match(s.words, k) is None:
+    if not (k < len(s.words) and s.words[k] in _NP_STOP_FIRSTS) or \
+            LEX.np_stops.match(s.words, k) is None:
         return False
-    if k + 1 < len(s) and s.words[k + 1] in LEX.title_links and \
+    if k + 1 < len(s.words) and s.words[k + 1] in LEX.title_links and \
             LEX.np_stops.match(s.words, k + 1) is None and LEX.titles.match(s.words, k):
         return False  # «متحدثة باسم الوزارة»: the title, not «متحدثة» of manner
     if s.words[k] not in LEX.maqsura_names:
@@ -100,7 +107,9 @@ def spelt_as_name(s: Sentence, k: int) -> bool | None:
     kept = LEX.maqsura_names.get(s.words[k])
     if kept is None or s.spelling is None:
         return None
-    spelt = s.spelling[s.starts[k]:s.ends[k]]
+    spelt = s.spelling.at(s.starts[k], s.ends[k])
+    if spelt is None:
+        return None
     return False if spelt == kept else True if spelt == s.words[k] else None
 
 
@@ -111,11 +120,62 @@ def preposition(s: Sentence, k: int) -> str | None:
     return None if prep is None or spelt_as_name(s, k) else prep
 
 
-def maqsura_spelling(article: Article) -> str | None:
-    """The article's "maqsura" view where the article spells one of the stop words that
-    fold like a given name with the alef maqsura somewhere («على»), so that the spelling of
-    each such word can be trusted; else None (some write «على» as «علي» throughout)."""
+class MaqsuraSpelling:
+    """How the article spells the tokens that fold like a given name and a stop word
+    written with the alef maqsura («علي» / «على»): the "maqsura" view (khabar.normalize) of
+    one token at a time, read from the text through the "match" view's offset map, instead
+    of a second view of the whole text that few tokens read.
+
+    `at(a, b)` is `view("maqsura").text[a:b]` (view offsets are those of "match") where the
+    article spells one of those stop words with the alef maqsura somewhere («على»), so that
+    the spelling of each such word can be trusted; else None (some write «على» as «علي»
+    throughout). That test too is made on first use."""
+
+    __slots__ = ("_text", "_view", "_trusted")
+
+    def __init__(self, article: Article) -> None:
+        self._text = article.text
+        self._view = article.view("match")
+        self._trusted: bool | None = None
+
+    def at(self, a: int, b: int) -> str | None:
+        if self._trusted is None:
+            self._trusted = self._spells_maqsura()
+        return self._spelt(a, b) if self._trusted else None
+
+    def _spelt(self, a: int, b: int) -> str:
+        # every character between the text offsets of view[a] and view[b - 1] is one of
+        # view[a:b] or one both views delete: its fold is the "maqsura" view's [a:b]
+        if b <= a:
+            return ""
+        to_text = self._view.to_text
+        return _MAQSURA.fold(self._text[to_text(a):to_text(b - 1) + 1])
+
+    def _spells_maqsura(self) -> bool:
+        """Some stop word of `LEX.maqsura_names` stands in the "maqsura" view as written
+        there: where the "match" view has its folded form, the token spelt so."""
+        folded = self._view.text
+        for key, kept in _maqsura_keys():
+            i = folded.find(key)
+            while i >= 0:
+                if self._spelt(i, i + len(key)) == kept:
+                    return True
+                i = folded.find(key, i + 1)
+        return False
+
+
+_MAQSURA = NORMALIZERS["maqsura"]
+
+
+@lru_cache(maxsize=1)
+def _maqsura_keys() -> tuple[tuple[str, str], ...]:
+    """(the "match" fold, the "maqsura" spelling) of each stop word of `maqsura_names`."""
+    return tuple((fold(kept), kept) for kept in dict.fromkeys(LEX.maqsura_names.values()))
+
+
+def maqsura_spelling(article: Article) -> MaqsuraSpelling | None:
+    """The article's spelling of the alef maqsura (`MaqsuraSpelling`, read lazily), or None
+    where the text has no alef maqsura at all."""
     if not LEX.maqsura_names or not any(c in article.text for c in MAPPINGS["yeh"]):
         return None
-    kept = article.view("maqsura").text
-    return kept if any(w in kept for w in LEX.maqsura_names.values()) else None
+    return MaqsuraSpelling(article)

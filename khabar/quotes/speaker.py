@@ -50,19 +50,25 @@ class NP:
         return self.title_end if self.title_end > self.a else self.a
 
 
+_HEADS = (("outlet", LEX.outlet_kinds), ("organisation", LEX.org_heads),
+          ("anonymous", LEX.anonymous), ("group", LEX.groups), ("person", LEX.titles))
+_HEAD_FIRSTS = frozenset().union(*(lex.first_words for _kind, lex in _HEADS),
+                                 LEX.outlets.first_words)
+
+
 def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     """What kind of noun phrase starts at k, how many tokens its head takes, and the
     clitics glued to it."""
     w = s.words
-    for kind, lex in (("outlet", LEX.outlet_kinds), ("organisation", LEX.org_heads),
-                      ("anonymous", LEX.anonymous), ("group", LEX.groups),
-                      ("person", LEX.titles)):
-        m = lex.match(w, k)
-        if m:
-            return kind, m[0], m[2]
-    m = LEX.outlets.match(w, k)
-    if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
-        return "outlet", m[0], m[2]
+    # most words start no phrase of any of these lists: one look-up passes them over
+    if k < len(w) and w[k] in _HEAD_FIRSTS:
+        for kind, lex in _HEADS:
+            m = lex.match(w, k)
+            if m:
+                return kind, m[0], m[2]
+        m = LEX.outlets.match(w, k)
+        if m and tuple(w[k:k + m[0]]) not in LEX.ambiguous_outlets:
+            return "outlet", m[0], m[2]
     m = _possessed_title(w[k])
     if m:
         return "person", 1, m[2]
@@ -105,7 +111,7 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     verb, where an oblique plural («المواطنين») or a possessed noun («دعمها») is its
     object, not its subject.
     """
-    n = len(s) if limit is None else min(limit, len(s))
+    n = len(s.words) if limit is None else min(limit, len(s.words))
     if k < n and k in s.pair_at and 1 < s.pair_at[k] - k <= 6:
         # a quoted name as subject («وأشارت "الغارديان" إلى أن»)
         close = s.pair_at[k]
@@ -306,7 +312,7 @@ def _object_word(s: Sentence, e: int) -> bool:
 
 def _phrase_ends(s: Sentence, k: int) -> bool:
     """Nothing of a noun phrase can follow at k: a mark, a complementizer, a medium."""
-    return k >= len(s) or not s.isword[k] or s.words[k] in LEX.complementizers \
+    return k >= len(s.words) or not s.isword[k] or s.words[k] in LEX.complementizers \
         or starts_medium(s, k)
 
 
@@ -523,13 +529,13 @@ def _name_starts(s: Sentence, t: int) -> bool:
         return s.names[t][1] == "PER"
     w = s.words[t]
     if w in LEX.name_openers:
-        return t + 1 < len(s) and s.isword[t + 1]  # «الناطق باسم الحركة أبو عبيدة»
+        return t + 1 < len(s.words) and s.isword[t + 1]  # «الناطق باسم الحركة أبو عبيدة»
     return w in LEX.given_names and w not in LEX.title_links  # not «المتحدث باسم …»
 
 
 def apposition(s: Sentence, np: NP, limit: int | None = None) -> NP:
     """«وزير الخارجية، سامي الخطيب،» and «سامي الخطيب، وزير الخارجية،» are one phrase."""
-    n = len(s) if limit is None else limit
+    n = len(s.words) if limit is None else limit
     k = np.after
     if k + 1 >= n or s.words[k] not in COMMA:
         return np

@@ -19,7 +19,7 @@ from khabar.document import FoldedTokens, Span
 from khabar.normalize import NORMALIZERS, fold
 from khabar.resources import load
 from khabar.story_date import story_date
-from khabar.timex.grammar import Timex, parse
+from khabar.timex.grammar import Atom, Timex, parse, parse_atoms
 
 __all__ = ["annotate", "find_timexes", "Timex", "published_date"]
 
@@ -81,11 +81,13 @@ def annotate(article) -> None:
     if lines:
         runs = sorted(runs + lines)
     tokens = article.folded_tokens
-    found = _read(text, view, runs, published, tokens)
+    read: list[list[Atom]] = []
+    found = _read(text, view, runs, published, tokens, read)
     story = _story_date(text, found)
     if published is None and story is not None:
         published = _story_anchor(article, *story)
-        found = _read(text, view, runs, published, tokens)
+        # only the resolution depends on the anchor: the runs' atoms are read once
+        found = _read(text, view, runs, published, tokens, read)
     elif published is not None and story is not None \
             and abs((story[0] - published).days) > _DATE_CONFLICT_DAYS:
         first = next(r for r in story[1] if r.published == story[0])
@@ -97,13 +99,22 @@ def annotate(article) -> None:
                     anchor=tx.anchor, granularity=tx.granularity)
 
 
-def _read(text: str, view, runs, published: dt.date | None, tokens: FoldedTokens
-          ) -> list[Timex]:
+def _read(text: str, view, runs, published: dt.date | None, tokens: FoldedTokens,
+          read: list[list[Atom]]) -> list[Timex]:
+    """The expressions of the runs, resolved against `published`. `read`: the atoms of
+    each run, filled by a first reading, given back to a second one."""
     folded = view.text
     out = []
-    for start, end in runs:
+    again = bool(read)
+    for r, (start, end) in enumerate(runs):
         vs, ve = view.from_text(start), view.from_text(end)
-        for tx in parse(folded[vs:ve], published, word_runs(*tokens.tokens(vs, ve), vs)):
+        if again:
+            got = parse(folded[vs:ve], published, found=read[r])
+        else:
+            got, atoms = parse_atoms(folded[vs:ve], published,
+                                     word_runs(*tokens.tokens(vs, ve), vs))
+            read.append(atoms)
+        for tx in got:
             tx = _to_text(view, text, tx, vs)
             if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
                     or _inside_a_name(text, tx.start):

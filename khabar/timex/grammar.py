@@ -116,10 +116,15 @@ def atoms(folded: str, toks: Tokens | None = None) -> list[Atom]:
         if w in lx.CLITIC_ONLY and idx + 1 < len(words) and starts[idx + 1] == s + len(w) \
                 and words[idx + 1][0].isdigit():
             continue  # «و2015»: the conjunction is the number's clitic, not a word
-        hit = _phrase_at(folded, toks, idx)
-        if hit is None:
-            continue
-        kind, key, cl, last = hit
+        one = _ONE_WORD.get(w)
+        if one is not None:
+            kind, key, cl = one
+            last = idx
+        else:
+            hit = _phrase_at(folded, toks, idx)
+            if hit is None:
+                continue
+            kind, key, cl, last = hit
         end = starts[last] + len(words[last])
         if kind == "month":
             key, end, last = _dual_month(folded, toks, key, end, last)
@@ -175,6 +180,22 @@ def _date_starts(folded: str, found: list[Atom]) -> list[int]:
     return starts
 
 
+def _one_word_phrases() -> dict[str, tuple[str, str, str]]:
+    """The words `_phrase_at` reads without looking further: the first phrase it tries
+    for them has one word, so it always answers (kind, key, clitics, the same word)."""
+    out = {}
+    for w, forms in lx.SURFACE.items():
+        if forms:
+            cl, stem = forms[0]
+            phrase, kind, key = lx.PHRASES[stem][0]
+            if len(phrase) == 1:
+                out[w] = (kind, key, cl)
+    return out
+
+
+_ONE_WORD = _one_word_phrases()
+
+
 def _phrase_at(folded: str, toks, idx: int):
     """(kind, key, clitics, index of its last word) of the phrase beginning at word idx."""
     starts, words = toks
@@ -188,8 +209,11 @@ def _phrase_at(folded: str, toks, idx: int):
             ok = True
             for k in range(1, len(phrase)):
                 j = idx + k
+                if words[j] != phrase[k]:
+                    ok = False
+                    break
                 gap = folded[starts[j - 1] + len(words[j - 1]):starts[j]]
-                if words[j] != phrase[k] or not gap.isspace() or "\n" in gap:
+                if not gap.isspace() or "\n" in gap:
                     ok = False
                     break
             if ok:
@@ -233,10 +257,12 @@ class Parser:
     """Combines the atoms of one folded text into Timex items."""
 
     def __init__(self, folded: str, published: dt.date | None,
-                 toks: Tokens | None = None) -> None:
+                 toks: Tokens | None = None, found: list[Atom] | None = None) -> None:
         self.s = folded
         self.pub = published
-        self.a = atoms(folded, toks)
+        # the atoms do not depend on the publication date (the parser reads, never changes
+        # them): a second reading against another anchor takes those of the first
+        self.a = atoms(folded, toks) if found is None else found
         self.n = len(self.a)
         self.floor = 0  # atoms before this index belong to an earlier expression
         self.out: list[Timex] = []
@@ -1155,7 +1181,17 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 
 
-def parse(folded: str, published: dt.date | None, toks: Tokens | None = None) -> list[Timex]:
+def parse(folded: str, published: dt.date | None, toks: Tokens | None = None,
+          found: list[Atom] | None = None) -> list[Timex]:
     """The expressions of a folded text; `toks`, its `dates.tokens` where the caller has
-    them from the article's folded tokens already."""
-    return Parser(folded, published, toks).parse()
+    them from the article's folded tokens already; `found`, its atoms where an earlier
+    `parse_atoms` of the same text gave them (they do not depend on `published`)."""
+    return Parser(folded, published, toks, found).parse()
+
+
+def parse_atoms(folded: str, published: dt.date | None, toks: Tokens | None = None
+                ) -> tuple[list[Timex], list[Atom]]:
+    """`parse`, with the atoms it read, for a second reading of the same text against
+    another publication date (`parse(..., found=atoms)`)."""
+    p = Parser(folded, published, toks)
+    return p.parse(), p.a

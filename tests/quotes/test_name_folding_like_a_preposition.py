@@ -6,7 +6,14 @@ Sentences written for these tests (never taken from an article)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from quotes_helpers import assert_statements, make_article, records
+
+from khabar.document import Article
+from khabar.normalize import MAPPINGS, NORMALIZERS
+from khabar.quotes.lexicon import LEX
+from khabar.quotes.sentence import maqsura_spelling
 
 # (id, body, mentions, expected statements: kind, speaker, cue, medium, content)
 ROWS = [
@@ -72,3 +79,34 @@ ROWS = [
                          ids=[r[0] for r in ROWS])
 def test_name_folding_like_a_preposition(body, mentions, expected):
     assert_statements(records(make_article(body, mentions=mentions)), expected)
+
+
+
+# letters that fold apart in the two views, marks both delete, and some plain letters
+_LETTERS = "علىيیېۍىأإآئؤةـ\u064e\u0650\u0651\u200c \n،.\"«»بتمن"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LETTERS, max_size=60))
+def test_the_spelling_of_a_token_is_the_maqsura_views(text):
+    """`MaqsuraSpelling` reads one token's "maqsura" spelling from the text, and tells
+    whether the article spells a stop word with the alef maqsura, exactly as the whole
+    "maqsura" view does."""
+    article = Article(text)
+    spelling = maqsura_spelling(article)
+    kept = NORMALIZERS["maqsura"].view(text).text
+    trusted = any(w in kept for w in LEX.maqsura_names.values())
+    if not any(c in text for c in MAPPINGS["yeh"]):
+        assert spelling is None
+        return
+    tokens = article.folded_tokens
+    for word, a in zip(tokens.words, tokens.starts):
+        assert spelling.at(a, a + len(word)) == (kept[a:a + len(word)] if trusted else None)
+
+
+@pytest.mark.parametrize("body", [
+    "وشدد الوزير على أن الامتحانات ستبدأ في موعدها.",
+    "وأكد علي أن المدرسة ستفتح أبوابها. وشدد المدير على ضرورة الالتزام.",
+])
+def test_no_second_view_of_the_text_is_made(body):
+    assert "maqsura" not in make_article(body)._views
