@@ -21,6 +21,7 @@ from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTI
                                    TRIGGERS)
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
+from khabar.quotes.stated_in import VERB_WORDS, stated_in_items, worth_a_look
 from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
 from khabar.quotes.writer import LAYER, Writer
@@ -61,9 +62,13 @@ def annotate(article: Article) -> None:
     for sent in sentences:
         zone = sent.attrs.get("zone", "body")
         vs, ve = to_view(sent.start), to_view(sent.end)
-        found = frozenset(folded.word_list(vs, ve))
+        word_list = folded.word_list(vs, ve)
+        found = frozenset(word_list)
         before, prev = prev, (vs, False)
-        if zone != "title" and TRIGGERS.isdisjoint(found):
+        # «وجاء في البيان أن …»: a document's statement has no cue word of the lexicon
+        stated_in = zone != "title" and not VERB_WORDS.isdisjoint(found) and \
+            worth_a_look(word_list)
+        if zone != "title" and TRIGGERS.isdisjoint(found) and not stated_in:
             continue
         tokens = folded.cut(vs, ve)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
@@ -95,6 +100,8 @@ def annotate(article: Article) -> None:
             _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
         _adverbial_tokens(s)
         items = sentence_items(s)
+        if stated_in:
+            items = sorted(items + stated_in_items(s, items), key=lambda it: it.ca)
         if not items and zone == "title":
             extra = headline_item(s)
             items = [extra] if extra else []
