@@ -65,7 +65,7 @@ def _item_at(s: Sentence, k: int) -> Item | None:
     chain: list[Medium] = []
     if nxt in LEX.resumptive_pronouns:
         # «أصدرت الوزارة بيانا جاء فيه»: the source before the document noun
-        speaker = document_author(s, k, k + 1)
+        speaker = _document_before_relative(s, k) or document_author(s, k, k + 1)
         if speaker is None:
             return None
         e = k + 2
@@ -106,6 +106,31 @@ def _item_at(s: Sentence, k: int) -> Item | None:
     return item
 
 
+def _document_before_relative(s: Sentence, k: int) -> NP | None:
+    """«نشرت الوكالة بيان المحكمة الذي جاء فيه …»: a document named before the relative
+    pronoun; its genitive author speaks («المحكمة»), else the noun itself (the latest
+    source, as for «وجاء في البيان»)."""
+    r = k - 1
+    if r < 1 or s.words[r] not in _RELATIVES:
+        return None
+    for j in range(r - 1, max(-1, r - 1 - _BACK), -1):
+        if not s.isword[j] or s.inside[j]:
+            return None
+        noun = LEX.document_nouns.match(s.words, j)
+        if noun is None:
+            continue
+        e = j + noun[0]
+        doc = document_source(s, j, limit=r)
+        if doc is not None:
+            return doc.speaker
+        return NP(j, e, 0, "statement", -1, True)
+    return None
+
+
+_BACK = 3  # tokens between a document noun and the relative pronoun after it
+_RELATIVES = frozenset(c + w for w in LEX.relatives for c in ("",) + CONJ)
+
+
 def _before_long_quotation(s: Sentence, np: NP, e: int) -> tuple[NP, int]:
     """«بيان صادر عن الوزارة "نتقدم بالتعازي …"»: a quotation of a few words after the
     author is the statement, not the author's name; the author ends before it."""
@@ -139,9 +164,11 @@ def _content_start(s: Sentence, e: int) -> int | None:
             return x
         close = s.pair_at.get(x)
         if close is not None:
-            if x > e or sum(1 for y in range(x + 1, close) if s.isword[y]) >= _QUOTED_NAME_MAX:
+            if sum(1 for y in range(x + 1, close) if s.isword[y]) >= _QUOTED_NAME_MAX:
                 return x
-            x = close + 1  # «بيان "جبهة الإنقاذ" في المدينة، أن …»: the author's name
+            # «بيان "جبهة الإنقاذ" في المدينة، أن …», «الرسالة التي عنونت بـ"…": "…"»: a
+            # short quotation names the author or the document
+            x = close + 1
             continue
         if LEX.cues.match(s.words, x) or w in VERB_WORDS:
             return None  # another verb: the document is that verb's topic
