@@ -93,9 +93,10 @@ _SENTENCE_END = ".!?؟"
 
 def _reopens(text: str, i: int, end: int) -> bool:
     """A straight mark at i inside an open straight quotation that opens a new sentence of
-    it, as print does (the paragraph holds an odd count of straight marks) («قال "… للعب. "هذا الفريق …"»): after a sentence's end and a space,
-    before a letter, with a closing mark still to come. Pairing it as the close would pair
-    every later mark of the paragraph the wrong way round."""
+    it, as print does (the paragraph holds an odd count of straight marks): «قال "… الأول.
+    "والثاني …"». After a sentence's end and a space, before a letter, with a closing
+    mark still to come. Paired as the close, it would pair every later mark of the
+    paragraph the wrong way round."""
     if i == 0 or not text[i - 1].isspace() or i + 1 >= end or not text[i + 1].isalpha():
         return False
     k = i - 1
