@@ -574,7 +574,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or \
                 LEX.cues.match(s.words, j) and not _preposition_homograph(s, j):
             break
-        loose = loose or _verb_like(s, j)
+        # the preposition opening an adverbial aside («على موقعها الإلكتروني») is none
+        loose = loose or _verb_like(s, j) and not LEX.adverbials.match(s.words, j)
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
             plain = plain_after_medium = True
         j += 1

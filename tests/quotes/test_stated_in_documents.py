@@ -1,7 +1,8 @@
 """Recall on outlets the rules were not tuned on (issue 12, quality12): a statement a
 document holds («وجاء في البيان أن …», «بيانا جاء فيه …»), a document «صادر عن» its
 author, a statement's occasion with its author's pronoun as an aside («في تصريح له»),
-and «يقول» as a word of manner after a continuation verb («وأردف يقول "…"»).
+«يقول» as a word of manner after a continuation verb («وأردف يقول "…"»), a source's own
+site as an aside («على موقعها الإلكتروني»), and «أفاد … عن» (the perfect only).
 The sentences are written for these tests."""
 from __future__ import annotations
 
@@ -62,6 +63,15 @@ ROWS = [
     ("went-on-with-subject-saying-that",
      "وأردف الوزير يقول إن التمويل متوفر.",
      [("indirect", "الوزير", "وأردف", None, "التمويل متوفر")]),
+    ("wrote-on-its-own-website",
+     'وكتبت المجلة على موقعها الإلكتروني: "لن نتراجع عن نشر المقال".',
+     [("direct", "المجلة", "وكتبت", None, "لن نتراجع عن نشر المقال")]),
+    ("wrote-on-his-official-site",
+     'وكتب الوزير على موقعه الرسمي: "لن نتراجع عن قرارنا".',
+     [("direct", "الوزير", "وكتب", None, "لن نتراجع عن قرارنا")]),
+    ("reported-about-deaths",
+     "كما أفاد المرصد عن مقتل تسعة من عناصر الشرطة في الاشتباكات.",
+     [("indirect", "المرصد", "أفاد", None, "مقتل تسعة من عناصر الشرطة في الاشتباكات")]),
     ("says-is-still-a-cue-of-its-own",
      "ويقول الخبراء إن الأسعار سترتفع.",
      [("indirect", "الخبراء", "ويقول", None, "الأسعار سترتفع")]),
@@ -75,6 +85,8 @@ NONE = [
     ("came-in-the-report-as-a-topic", "وجاء في التقرير الذي ناقشه المجلس أمس عدد من التوصيات."),
     ("that-came-in-a-statement", "جاء ذلك في بيان أصدرته الوزارة أمس."),
     ("came-in-his-car", "وجاء في سيارته إلى مقر الوزارة صباح اليوم."),
+    ("does-not-benefit", "مواضيع لا تفيد وألفاظ خارجة عن حدود الأدب."),
+    ("crossed-by-mail", "وصلت رسالة عبر البريد الإلكتروني في العاشر من الشهر عن مخالفات."),
 ]
 
 
