@@ -16,6 +16,7 @@ from khabar.quotes.documents import document_source
 from khabar.quotes.morph import ANSWER_PARTICLE, ARTICLE, CONJ
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, parse_np
+from khabar.quotes.section_label import after_section_label
 from khabar.quotes.sources_one_of import one_of_sources
 
 _HEADLINE_SPEAKER_MAX = 4  # words before the colon
@@ -30,6 +31,7 @@ def headline_item(s: Sentence) -> Item | None:
     k = 0
     while k < len(s) and (s.words[k].isdigit() or s.words[k] in PUNCT_STOP):
         k += 1  # a list number («40.»)
+    k = after_section_label(s, k)  # a wire's section label («رياضي / …»)
     reach = k + _HEADLINE_SPEAKER_MAX + _HEADLINE_MEDIUM_MAX + 1
     colon = next((j for j in range(k, min(len(s), reach)) if s.words[j] == ":"), None)
     if colon is None or colon == k or colon + 2 >= len(s):

@@ -2,7 +2,9 @@
 opens the sentence and points back with a pronoun after its verb («وبحسب ما أفاد به X، فإن
 …»), pronouns after other prepositions («بحسب ما أشار إليه X», «وفق ما كشف عنه X»), one
 of several sources («بحسب أحد التقارير»), and a content that opens with «بما» / «لما»
-(«ندد الوزير بما وصفه …»). The sentences are written for these tests."""
+(«ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, and a wire's section
+label before a headline that quotes a source («رياضي / المدرب: …»). The sentences are
+written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +42,9 @@ ROWS = [
      "وندد رئيس الجمعية سامي العلي بما اعتبره حملة ظالمة ضد المهاجرين.",
      [("indirect", "رئيس الجمعية سامي العلي", "وندد", None,
        "بما اعتبره حملة ظالمة ضد المهاجرين")]),
+    ("official-not-named-by-the-paper",
+     "وقال مسؤول لم تسمه الصحيفة إن الطرفين سيلتقيان.",
+     [("indirect", "مسؤول", "وقال", None, "الطرفين سيلتقيان")]),
     ("praised-what-the-players-gave",
      "وأشاد المدرب بما قدمه اللاعبون في المباراة.",
      [("indirect", "المدرب", "وأشاد", None, "بما قدمه اللاعبون في المباراة")]),
@@ -62,3 +67,20 @@ def test_statement(body, expected):
 @pytest.mark.parametrize("body", [r[1] for r in NONE], ids=[r[0] for r in NONE])
 def test_no_statement(body):
     assert records(make_article(body)) == []
+
+
+@pytest.mark.parametrize("title,speaker,content", [
+    ("رياضي / مدرب الفريق : نسعى للفوز بالبطولة هذا الموسم", "مدرب الفريق",
+     "نسعى للفوز بالبطولة هذا الموسم"),
+    ("عام / مدير الجامعة: الدراسة تبدأ في موعدها", "مدير الجامعة", "الدراسة تبدأ في موعدها"),
+], ids=["sports-label", "general-label"])
+def test_headline_after_a_section_label(title, speaker, content):
+    got = [q for q in records(make_article("وانتهى الاجتماع في المساء.", title=title))
+           if q["zone"] == "title"]
+    assert [(q["speaker"]["text"], q["content"]["text"]) for q in got] == [(speaker, content)]
+
+
+def test_a_slash_later_in_a_headline_is_no_label():
+    title = "الوزير سامي العلي يزور المدينة / الجولة الثانية"
+    assert [q for q in records(make_article("وانتهى الاجتماع.", title=title))
+            if q["zone"] == "title"] == []
