@@ -9,6 +9,7 @@ from khabar.quotes.sentence import Sentence, at_stop, preposition
 from khabar.resources import load
 
 _WHAT = frozenset(fold(w) for w in load("quote_grammar")["what_clauses"])
+SERIAL_SPEECH = frozenset(fold(w) for w in load("quote_grammar")["serial_speech_verbs"])
 
 
 def marker(s: Sentence, k: int, form: CueForm, first: bool,
@@ -21,7 +22,7 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
     if k >= len(s):
         return None
     w = s.words[k]
-    if w in LEX.manner_markers and k + 1 < len(s):
+    if (w in LEX.manner_markers or first and w in SERIAL_SPEECH) and k + 1 < len(s):
         nxt = marker(s, k + 1, form, True)
         return ("manner", nxt[1] if nxt is not None else k + 1)
     if w in LEX.complementizers:

@@ -30,6 +30,9 @@ ROWS = [
 ]
 
 NONE = [
+    # «رفض التعليق»: declining to comment says nothing; only condemning reads the object
+    ("declined-to-comment",
+     "من جانبه، رفض مسؤول بالأمن القومي التعليق على هذه الخطة.", []),
     # a verbal noun after a preposition: no verb, no statement
     ("verbal-noun-after-preposition",
      "وأدى ذلك إلى رفض السلطات المحلية الطلب المقدم من الشركة.", []),
