@@ -2,7 +2,8 @@
 opens the sentence and points back with a pronoun after its verb («وبحسب ما أفاد به X، فإن
 …»), pronouns after other prepositions («بحسب ما أشار إليه X», «وفق ما كشف عنه X»), one
 of several sources («بحسب أحد التقارير»), and a content that opens with «بما» / «لما»
-(«ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, and a wire's section
+(«ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, an unnamed source in the
+accusative after «لكن», «إلا أن» («لكن مسؤولا في الوزارة قال …»), a site «بالإنترنت», and a wire's section
 label before a headline that quotes a source («رياضي / المدرب: …»). The sentences are
 written for these tests."""
 from __future__ import annotations
@@ -45,12 +46,22 @@ ROWS = [
     ("official-not-named-by-the-paper",
      "وقال مسؤول لم تسمه الصحيفة إن الطرفين سيلتقيان.",
      [("indirect", "مسؤول", "وقال", None, "الطرفين سيلتقيان")]),
+    ("but-an-official-accusative",
+     "لكن مسؤولا في الوزارة قال إن القرار نهائي.",
+     [("indirect", "مسؤولا في الوزارة", "قال", None, "القرار نهائي")]),
+    ("however-a-diplomat-accusative",
+     "غير أن دبلوماسيا غربيا قال إن المحادثات متعثرة.",
+     [("indirect", "دبلوماسيا غربيا", "قال", None, "المحادثات متعثرة")]),
+    ("paper-on-its-website",
+     'وذكرت صحيفة "الأيام" على موقعها بالإنترنت، أن اللقاء سيعقد غدا.',
+     [("indirect", 'صحيفة "الأيام"', "وذكرت", None, "اللقاء سيعقد غدا")]),
     ("praised-what-the-players-gave",
      "وأشاد المدرب بما قدمه اللاعبون في المباراة.",
      [("indirect", "المدرب", "وأشاد", None, "بما قدمه اللاعبون في المباراة")]),
 ]
 
 NONE = [
+    ("met-an-official", "وقابل الوزير مسؤولا في الوزارة أمس."),
     ("according-to-what-is-expected", "وبحسب ما هو متوقع، فإن الأسعار ستنخفض."),
     ("something-of-what-it-offers",
      "تأمل الجماهير أن يظهر الفريق شيئا مما سيقدمه هذا الموسم."),
