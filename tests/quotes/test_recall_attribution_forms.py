@@ -3,9 +3,9 @@ opens the sentence and points back with a pronoun after its verb («وبحسب �
 …»), pronouns after other prepositions («بحسب ما أشار إليه X», «وفق ما كشف عنه X»), one
 of several sources («بحسب أحد التقارير»), and a content that opens with «بما» / «لما»
 («ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, an unnamed source in the
-accusative after «لكن», «إلا أن» («لكن مسؤولا في الوزارة قال …»), a site «بالإنترنت», and a wire's section
-label before a headline that quotes a source («رياضي / المدرب: …»). The sentences are
-written for these tests."""
+accusative after «لكن», «إلا أن» («لكن مسؤولا في الوزارة قال …»), a site «بالإنترنت»,
+and a wire's section label before a headline that quotes a source («رياضي / المدرب: …»).
+The sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
