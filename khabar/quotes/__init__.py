@@ -22,6 +22,7 @@ from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTI
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
 from khabar.quotes.reactions import REACTION_WORDS, reaction_items
+from khabar.quotes.shares import share_items
 from khabar.quotes.stated_in import VERB_WORDS, stated_in_items, worth_a_look
 from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
@@ -103,6 +104,10 @@ def annotate(article: Article) -> None:
         items = sentence_items(s)
         if stated_in:
             items = sorted(items + stated_in_items(s, items), key=lambda it: it.ca)
+        if zone != "title" and any(w[:1].isdigit() for w in word_list):
+            # «وقال 79 في المئة من المشاركين إن …»: a share of a group speaks
+            shares = share_items(s, items)  # drops the cues' own parse of the number
+            items = sorted(items + shares, key=lambda it: it.ca)
         if zone != "title" and not REACTION_WORDS.isdisjoint(found):
             # «وأدانت الخارجية الأردنية الهجوم»: an object that ran into the subject
             items = sorted(items + reaction_items(s, items), key=lambda it: it.ca)
