@@ -4,7 +4,8 @@ opens the sentence and points back with a pronoun after its verb («وبحسب �
 of several sources («بحسب أحد التقارير»), and a content that opens with «بما» / «لما»
 («ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, an unnamed source in the
 accusative after «لكن», «إلا أن» («لكن مسؤولا في الوزارة قال …»), a site «بالإنترنت»,
-and a wire's section label before a headline that quotes a source («رياضي / المدرب: …»).
+more stance nouns («اعتقاده», «سعادته»), and a wire's section label before a headline
+that quotes a source («رياضي / المدرب: …»).
 The sentences are written for these tests."""
 from __future__ import annotations
 
@@ -55,6 +56,12 @@ ROWS = [
     ("paper-on-its-website",
      'وذكرت صحيفة "الأيام" على موقعها بالإنترنت، أن اللقاء سيعقد غدا.',
      [("indirect", 'صحيفة "الأيام"', "وذكرت", None, "اللقاء سيعقد غدا")]),
+    ("relayed-his-belief",
+     "ونقلت الوكالة عن المدير اعتقاده أن الأزمة ستنتهي قريبا.",
+     [("indirect", "المدير", "ونقلت", "الوكالة", "الأزمة ستنتهي قريبا")]),
+    ("showed-his-joy",
+     "وأبدى اللاعب سعادته الغامرة بالتجديد للنادي.",
+     [("indirect", "اللاعب", "وأبدى", None, "سعادته الغامرة بالتجديد للنادي")]),
     ("praised-what-the-players-gave",
      "وأشاد المدرب بما قدمه اللاعبون في المباراة.",
      [("indirect", "المدرب", "وأشاد", None, "بما قدمه اللاعبون في المباراة")]),
