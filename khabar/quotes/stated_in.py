@@ -164,7 +164,9 @@ def _content_start(s: Sentence, e: int) -> int | None:
             return x
         close = s.pair_at.get(x)
         if close is not None:
-            if sum(1 for y in range(x + 1, close) if s.isword[y]) >= _QUOTED_NAME_MAX:
+            named = x > e and s.isword[x - 1]  # «عنونت بـ"…"»: a word right before it
+            if not named and sum(1 for y in range(x + 1, close) if s.isword[y]) \
+                    >= _QUOTED_NAME_MAX:
                 return x
             # «بيان "جبهة الإنقاذ" في المدينة، أن …», «الرسالة التي عنونت بـ"…": "…"»: a
             # short quotation names the author or the document
