@@ -1,6 +1,6 @@
 """Recall on outlets the rules were not tuned on (issue 12, quality12): an attribution that
 opens the sentence and points back with a pronoun after its verb («وبحسب ما أفاد به X، فإن
-…»), pronouns after other prepositions («بحسب ما أشار إليه X», «وفق ما كشف عنه X»), one
+…»), pronouns after other prepositions («وفق ما أشار إليه X», «وفق ما كشف عنه X»), one
 of several sources («بحسب أحد التقارير»), and a content that opens with «بما» / «لما»
 («ندد الوزير بما وصفه …»), an unnamed source's «لم تسمه» aside, an unnamed source in the
 accusative after «لكن», «إلا أن» («لكن مسؤولا في الوزارة قال …»), a site «بالإنترنت»,
@@ -21,8 +21,8 @@ ROWS = [
      "ووفقا لما أفاد به شهود، فإن الطائرات قصفت السوق.",
      [("indirect", "شهود", "ووفقا لما أفاد به", None, "الطائرات قصفت السوق")]),
     ("according-to-what-was-pointed-to-closing",
-     "وتأجلت المباراة إلى الأسبوع المقبل، بحسب ما أشار إليه رئيس الاتحاد.",
-     [("indirect", "رئيس الاتحاد", "بحسب ما أشار إليه", None,
+     "وتأجلت المباراة إلى الأسبوع المقبل، وفق ما أشار إليه مدرب الفريق.",
+     [("indirect", "مدرب الفريق", "وفق ما أشار إليه", None,
        "وتأجلت المباراة إلى الأسبوع المقبل")]),
     ("according-to-what-was-revealed-closing",
      "وتأجلت المباراة إلى الأسبوع المقبل، وفق ما كشف عنه رئيس الاتحاد.",
