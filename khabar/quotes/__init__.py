@@ -22,6 +22,9 @@ from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTI
                                    TRIGGERS)
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
+from khabar.quotes.reactions import REACTION_WORDS, reaction_items
+from khabar.quotes.shares import share_items
+from khabar.quotes.stated_in import VERB_WORDS, stated_in_items, worth_a_look
 from khabar.quotes.summary import drop_summary_repeats
 from khabar.quotes.table import format_table
 from khabar.quotes.writer import LAYER, Writer
@@ -66,7 +69,10 @@ def annotate(article: Article) -> None:
         # among the tokens can never meet them, so the tokens are tested as they come
         found, starts = folded.tokens(vs, ve)
         before, prev = prev, (vs, False)
-        if zone != "title" and TRIGGERS.isdisjoint(found):
+        # «وجاء في البيان أن …»: a document's statement has no cue word of the lexicon
+        stated_in = zone != "title" and not VERB_WORDS.isdisjoint(found) and \
+            worth_a_look(list(compress(found, map(str.isalnum, found))))
+        if zone != "title" and TRIGGERS.isdisjoint(found) and not stated_in:
             continue
         tokens = as_cut(found, starts)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
@@ -98,6 +104,15 @@ def annotate(article: Article) -> None:
             _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
         _adverbial_tokens(s)
         items = sentence_items(s)
+        if stated_in:
+            items = sorted(items + stated_in_items(s, items), key=lambda it: it.ca)
+        if zone != "title" and any(w[:1].isdigit() for w in found):
+            # «وقال 79 في المئة من المشاركين إن …»: a share of a group speaks
+            shares = share_items(s, items)  # drops the cues' own parse of the number
+            items = sorted(items + shares, key=lambda it: it.ca)
+        if zone != "title" and not REACTION_WORDS.isdisjoint(found):
+            # «وأدانت الخارجية الأردنية الهجوم»: an object that ran into the subject
+            items = sorted(items + reaction_items(s, items), key=lambda it: it.ca)
         if not items and zone == "title":
             extra = headline_item(s)
             items = [extra] if extra else []

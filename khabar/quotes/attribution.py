@@ -6,6 +6,8 @@ quotes that source directly. A sentence with no cue but an attribution phrase (�
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khabar.normalize import fold
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import ATTRIBUTION_WORDS, LEX, CueForm, pointing_cue
@@ -14,6 +16,8 @@ from khabar.quotes.documents import document_source
 from khabar.quotes.morph import ANSWER_PARTICLE, ARTICLE, CONJ
 from khabar.quotes.sentence import COMMA, PUNCT_STOP, Sentence, at_stop
 from khabar.quotes.speaker import NP, apposition, has_head, parse_np
+from khabar.quotes.section_label import after_section_label
+from khabar.quotes.sources_one_of import one_of_sources
 
 _HEADLINE_SPEAKER_MAX = 4  # words before the colon
 _SOURCE_TAIL = 3  # words after a source's phrase and before the comma that ends it
@@ -27,6 +31,7 @@ def headline_item(s: Sentence) -> Item | None:
     k = 0
     while k < len(s.words) and (s.words[k].isdigit() or s.words[k] in PUNCT_STOP):
         k += 1  # a list number («40.»)
+    k = after_section_label(s, k)  # a wire's section label («رياضي / …»)
     reach = k + _HEADLINE_SPEAKER_MAX + _HEADLINE_MEDIUM_MAX + 1
     colon = next((j for j in range(k, min(len(s.words), reach)) if s.words[j] == ":"), None)
     if colon is None or colon == k or colon + 2 >= len(s.words):
@@ -70,11 +75,15 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             continue
         n, phrase, pre = m
         stop = LEX.content_stops.match(s.words, k)
+        if stop is None and pre:
+            # «وبحسب ما أفاد به X»: the stop phrase with the conjunction glued to it
+            stop = LEX.content_stops.match([s.words[k][len(pre):]] + s.words[k + 1:k + 3], 0)
         # «بحسب ما ذكرته الصحيفة», «وفق ما أفاد به مسؤول»: the thing said as a pronoun
         # (a sentence may end right after the phrase: «… بحسب ما»)
         verb = pointing_cue(s.words, k + stop[0]) if stop and k + stop[0] < len(s.words) else None
-        if stop and (verb is None or k == 0):
-            continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere
+        if stop and (verb is None or k == 0 and items):
+            continue  # «بحسب تعبيره», «بحسب ما …»: an aside about a statement elsewhere;
+            # «وبحسب ما أفاد به X، فإن …» opening the sentence reports its rest
         if verb is not None:
             # «…، بحسب ما أشار الوزير»: the verb's subject vouches for the clause before
             n = stop[0] + verb[0]
@@ -86,6 +95,9 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
         skip = glued_skip(s.words[j], last) if glued else 0
         if verb is None and j + 1 < len(s.words) and s.words[j][skip:] in LEX.same_determiners:
             j, skip = j + 1, 0  # «حسب ذات المصدر»: the source is the noun after the word
+        one_of = one_of_sources(s, j, skip) if verb is None else None
+        if one_of is not None:
+            j, skip = j + 1, 0  # «بحسب أحد التقارير»: the source is the noun after «أحد»
         doc = document_source(s, j, skip) if verb is None else None
         np = doc.speaker if doc is not None else parse_np(s, j, skip=skip)
         if np is None:
@@ -94,6 +106,8 @@ def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:
             np = apposition(s, np)
             if not source_like(s, np, quantified=verb is not None):
                 continue  # «وفقا للسلالة», «حسب التدرج»: a measure, not a source
+        if one_of is not None:
+            np = replace(np, a=one_of[0], skip=one_of[1])
         at_start = all(not s.isword[x] or s.words[x] in CONJ for x in range(0, k))
         if not at_start and _reporter_of_previous(s, k, items, np, doc):
             return None

@@ -64,7 +64,9 @@ def _construct(s: Sentence, j: int, n: int, prefix: str) -> bool:
     if j >= n or not s.isword[j] or at_stop(s, j) or prefix.endswith(ARTICLE) or \
             prefix in CLITIC_ARTICLE:
         return False
-    return s.words[j].startswith(ARTICLE) or j in s.names
+    # «البيان الصادر عن …» is an adjective clause, not a genitive
+    return (s.words[j].startswith(ARTICLE) or j in s.names) and \
+        LEX.publishing_verbs.match(s.words, j) is None
 
 
 def _modifier(s: Sentence, x: int) -> bool:

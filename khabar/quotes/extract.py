@@ -21,7 +21,7 @@ from khabar.quotes.items import Item
 from khabar.quotes.lexicon import (CUE_WORDS, LEX, OPENER_LAST_WORDS, POINTING_WORDS,
                                    TOPIC_WORDS, CueForm, pointing_cue)
 from khabar.quotes.attribution import source_like
-from khabar.quotes.markers import complement_ok, marker
+from khabar.quotes.markers import SERIAL_SPEECH, complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import ACCUSATIVE, ARTICLE, CONJ, DEFINITE, IMPERFECT_PREFIX, \
     NISBA, PREPS, PRONOUN_SUFFIXES, contract
@@ -582,7 +582,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if w in _GAP_STOP or (w == '"' and j not in s.pair_at) or \
                 LEX.cues.match(s.words, j) and not _preposition_homograph(s, j):
             break
-        loose = loose or _verb_like(s, j)
+        # the preposition opening an adverbial aside («على موقعها الإلكتروني») is none
+        loose = loose or _verb_like(s, j) and not LEX.adverbials.match(s.words, j)
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
             plain = plain_after_medium = True
         j += 1
@@ -976,8 +977,8 @@ def sentence_items(s: Sentence) -> list[Item]:
     ctx: list[Item] = []  # every cue parsed, content or not: its subject and medium
     taken: set[int] = set()  # quotations already used as a content
     for ci, cj, form, pre in _cue_candidates(s):
-        if s.words[ci] in LEX.manner_markers and ci > 0 and items and items[-1].cue_b <= ci \
-                and items[-1].ca > ci:
+        if (s.words[ci] in LEX.manner_markers or s.words[ci] in SERIAL_SPEECH) and ci > 0 \
+                and items and items[-1].cue_b <= ci and items[-1].ca > ci:
             continue  # «كتب قائلا إن»: the participle is the first verb's manner
         inside = any(it.ca <= ci < it.cb for it in items)
         # «…، كما ذكر المتحدث …»: a particle after a comma starts a statement too

@@ -2,9 +2,14 @@
 a quotation, a preposition the verb takes («أشار إلى»), or a word of manner («بالقول»)."""
 from __future__ import annotations
 
+from khabar.normalize import fold
 from khabar.quotes.lexicon import LEX, CueForm
 from khabar.quotes.morph import COMPLEMENTIZER
 from khabar.quotes.sentence import Sentence, at_stop, preposition
+from khabar.resources import load
+
+_WHAT = frozenset(fold(w) for w in load("quote_grammar")["what_clauses"])
+SERIAL_SPEECH = frozenset(fold(w) for w in load("quote_grammar")["serial_speech_verbs"])
 
 
 def marker(s: Sentence, k: int, form: CueForm, first: bool,
@@ -17,7 +22,7 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
     if k >= len(s.words):
         return None
     w = s.words[k]
-    if w in LEX.manner_markers and k + 1 < len(s.words):
+    if (w in LEX.manner_markers or first and w in SERIAL_SPEECH) and k + 1 < len(s.words):
         nxt = marker(s, k + 1, form, True)
         return ("manner", nxt[1] if nxt is not None else k + 1)
     if w in LEX.complementizers:
@@ -39,7 +44,7 @@ def marker(s: Sentence, k: int, form: CueForm, first: bool,
         return "prep", k + 1
     for g in LEX.glued_preps:
         if g in form.takes and w.startswith(g) and len(w) > 2 and s.isword[k] \
-                and not at_stop(s, k):
+                and (not at_stop(s, k) or w in _WHAT):
             return "prep", k  # not «صرح بذلك»: a pronoun points at a statement elsewhere
     return None
 

@@ -65,6 +65,8 @@ def _pair(text: str, start: int, end: int, reopened: frozenset[int]
           ) -> tuple[list[tuple[int, int]], int | None]:
     pairs = []
     opener: tuple[int, str] | None = None
+    # an odd count of straight marks: one of them may reopen a quotation, as print does
+    odd = text.count('"', start, end) % 2 == 1
     for m in _MARKS.finditer(text, start, end):
         c, i = m.group(), m.start()
         if i in reopened and opener is not None:
@@ -75,6 +77,8 @@ def _pair(text: str, start: int, end: int, reopened: frozenset[int]
             opener = (i, c)
             continue
         o_pos, o_char = opener
+        if odd and c == '"' and o_char == '"' and _reopens(text, i, end):
+            continue
         want = _OPEN_CLOSE.get(o_char, '"')
         if c == want or (o_char in "“”„" and c in "“”"):
             if i - o_pos <= _MAX_QUOTE:
@@ -82,3 +86,26 @@ def _pair(text: str, start: int, end: int, reopened: frozenset[int]
             opener = None
     return pairs, (opener[0] if opener is not None else None)
 
+
+
+_SENTENCE_END = ".!?؟"
+
+
+def _reopens(text: str, i: int, end: int) -> bool:
+    """A straight mark at i inside an open straight quotation that opens a new sentence of
+    it, as print does (the paragraph holds an odd count of straight marks): «قال "… الأول.
+    "والثاني …"». After a sentence's end and a space, before a letter, with a closing
+    mark still to come. Paired as the close, it would pair every later mark of the
+    paragraph the wrong way round."""
+    if i == 0 or not text[i - 1].isspace() or i + 1 >= end or not text[i + 1].isalpha():
+        return False
+    k = i - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    if text[k] not in _SENTENCE_END:
+        return False
+    nxt = text.find('"', i + 1, end)
+    if nxt < 0:
+        return False
+    after = text[nxt + 1] if nxt + 1 < end else " "
+    return not text[nxt - 1].isspace() and (after.isspace() or not after.isalpha())

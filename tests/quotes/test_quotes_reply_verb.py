@@ -1,6 +1,7 @@
 """«ورد المدرب بأن …»: «ردّ» reports a reply only with its own subject; «ورد في التقرير
-أن» ("it was stated") and the noun «في رد …» state nothing. Sentences written for these
-tests (never taken from an article)."""
+أن» ("it was stated") is the report's statement, not a reply
+(tests/quotes/test_stated_in_documents.py); the noun «في رد …» states nothing.
+Sentences written for these tests (never taken from an article)."""
 from __future__ import annotations
 
 import pytest
@@ -22,11 +23,15 @@ def test_reply_with_colon(quotes_of):
 
 
 @pytest.mark.parametrize("body", [
-    "ورد في التقرير أن عدد الزوار تضاعف.",
     "ورد اسم الشركة في قائمة المتهمين.",
 ])
 def test_without_subject_it_is_another_verb(quotes_of, body):
     assert quotes_of(body) == []
+
+
+def test_stated_in_a_report_is_the_report_not_a_reply(quotes_of):
+    (q,) = quotes_of("ورد في التقرير أن عدد الزوار تضاعف.")
+    assert q["cue"]["lemma"] == "ورد" and q["speaker"]["text"] == "التقرير"
 
 
 def test_after_a_preposition_it_is_a_noun(quotes_of):
