@@ -8,7 +8,7 @@ from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.coref import FAR_PLACE, context_words, join
-from khabar.events.counts import _noart, counts, number_at
+from khabar.events.counts import _noart, counts, number_at, totals
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import merge
@@ -63,8 +63,14 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
             return []  # «طالب بانسحاب القوات»: asked for, not done
     si = main.sent
     ws = ctx.words(si)
+    total = _in_total(ws.words, group)
+    if total is False:
+        return []  # «ترتفع حصيلة الشهداء منذ بدء الحرب إلى …»: the war's tally, no event
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if total:
+        # «وأعلنت الوزارة ارتفاع عدد الشهداء إلى ثلاثة»: the subject reports the toll
+        actor = None
     if actor is None:
         # «قتل ثلاثة بغارة إسرائيلية»: another trigger word of the same event names its author
         for other in group:
@@ -159,6 +165,21 @@ def _next_other(ctx: Context, main: Candidate) -> int | None:
 
 
 _COUNTED_TYPES = frozenset(t for types in L.CASUALTY_TYPES.values() for t in types)
+
+
+def _in_total(words: list[str], group: list[Candidate]) -> bool | None:
+    """For an event told only by toll nouns, one of them right after a running total's
+    head («عدد الشهداء», «حصيلة القتلى»): True for a total of the event's own victims,
+    False for one that tells a span of time («منذ بدء الحرب»: the war's tally); None
+    otherwise."""
+    if any(not c.secondary or c.verb for c in group):
+        return None
+    for c in group:
+        if c.word > 0 and words[c.word - 1] in L.TOTAL_HEADS:
+            got, covered = totals(words, c.word - 1, len(words))
+            if c.word in covered:
+                return bool(got)
+    return None
 
 
 def _counts(ctx: Context, si: int, ws, group: list[Candidate]

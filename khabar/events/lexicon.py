@@ -267,6 +267,14 @@ DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
 PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
 COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
+TOTAL_HEADS = _glued_forms({_f(w) for w in GRAMMAR["toll_totals"]["heads"]})
+TOTAL_NOUNS = {_f(n): role for role, nouns in GRAMMAR["toll_totals"]["nouns"].items()
+               for n in nouns}
+TOTAL_LINKS = _glued_forms({_f(w) for w in GRAMMAR["toll_totals"]["links"]})
+SPAN_WORDS = _glued_forms({_f(w) for w in load("event_coreference")["span_cues"]})
+SINGLE_CUES = {_f(n): role for role, nouns in GRAMMAR["single_cues"].items() for n in nouns}
+SINGLE_OPENERS = _set(GRAMMAR["single_cue_openers"])
+COUNT_PHRASE_PREPS = _set(GRAMMAR["count_phrase_preps"])
 
 # a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
 PLACE_HEADS = _set(load("gazetteer_heads")["place"])
