@@ -171,14 +171,15 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 # past three words, only a count of people («22 شابا», «20 فلسطينيا»), not
                 # an age or a year («(12 سنة)», «الرقة 2017»)
                 for s in range(k + 1, min(k + 6, hi)):
-                    if words[s] in ANY_PREPS or words[s] in CUE_STARTS:
+                    t = _skip_fillers(words, s)  # «… أكثر من مئتي متظاهر»
+                    if t >= hi or words[t] in ANY_PREPS or words[t] in CUE_STARTS:
                         break  # another clause («قتل شخص وأصيب اثنان»)
-                    n = number_at(words, s)
+                    n = number_at(words, t)
                     if n is not None and s > k + 3 and not _people_after(words, n[1], hi):
                         n = None
                         break
                     if n is not None:
-                        k = s
+                        k = t
                         break
             if n is None and k == j and k < hi and words[k] in COUNT_PHRASE_PREPS:
                 # «أصيب في الهجوم 14 شخصا»: the count past a short phrase, with its noun
@@ -255,6 +256,9 @@ def totals(words: list[str], lo: int, hi: int) -> tuple[dict[str, int], set[int]
             continue
         span = False
         got = None
+        # «بلغ عدد ضحايا الفيضانات والغارات 40»: the link before the head, the count
+        # after its genitive
+        linked = h > lo and words[h - 1] in TOTAL_LINKS
         for m in range(h + 2, min(h + 12, hi)):
             w = words[m]
             if w in SPAN_WORDS:
@@ -264,7 +268,7 @@ def totals(words: list[str], lo: int, hi: int) -> tuple[dict[str, int], set[int]
             if w in TOTAL_LINKS:
                 got = number_at(words, _skip_fillers(words, m + 1))
                 break
-            if m == h + 2 or words[m - 1] in ("من", "بين"):
+            if m == h + 2 or linked or words[m - 1] in ("من", "بين"):
                 # «… 12», a range «من 42 إلى 60»: its lower bound
                 got = number_at(words, _skip_fillers(words, m))
                 if got is not None:

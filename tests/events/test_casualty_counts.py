@@ -77,6 +77,12 @@ TOLLS = [  # (phrase, the counts wanted; {} for none)
     # a forecast is no count; a range in a total takes its lower bound
     ("وقال الدفاع المدني إن حصيلة القتلى قد تصل إلى 80", {}),
     ("وتتراوح تقديرات عدد القتلى في الانهيار من 15 إلى 25 شخصا", {"dead": 15}),
+    # duals of people, fillers after the subject, a verb of reach, a total of arrests
+    ("قتل شرطيان وأصيب ثلاثة آخرون في الكمين", {"dead": 2, "injured": 3}),
+    ("اعتقلت قوات الأمن أكثر من مئتي متظاهر", {"arrested": 200}),
+    ("نفذت الشرطة حملة اعتقال طالت 30 شخصا", {"arrested": 30}),
+    ("وارتفعت حصيلة الاعتقالات إلى 50 شخصا", {"arrested": 50}),
+    ("وبلغ عدد ضحايا السيول والانهيارات 40 شخصا", {"dead": 40}),
     # one victim: an indefinite singular, not the martyr of a title
     ("وقال محامي الدفاع عن الشهيد خالد إن الجلسة أجلت", {}),
 ]
