@@ -138,6 +138,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
+    if not c.verb and c.type in L.PARTNER_TYPES:
+        pair = members(ctx, c, ws, args)
+        if pair is not None:
+            return pair
     if c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.MASDAR_HEADS:
         # «محاولة قتل العميل …», «قضية اغتيال الناشط»: the masdar of a head noun, written
         # like a verb; its genitive is the victim, and its author is named after it or not
@@ -317,10 +321,134 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             actor = agent
     if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
         actor = None
+    if c.type in L.PARTNER_TYPES and actor is not None and actor.start >= c.end:
+        # «التقى A وB», «وقعت مصر وإسرائيل اتفاقا»: the subject's conjuncts are the
+        # other parties, whatever stands after them («على إقامة …» is the content)
+        pair = _with_conjuncts(ctx, ws, args, c, actor)
+        if pair is not None:
+            i = _word_of(ws, actor.start)
+            head = next((j for j in (i - 1, i - 2) if j > last and
+                         (ws.words[j] in L.MEMBER_HEADS or
+                          _strip_conj(ws.words[j]) in L.MEMBER_HEADS)), None)
+            if head is not None:
+                # «اجتمع وزراء خارجية مصر والأردن والسعودية»: all are the subject
+                actor, recipient = Arg(ws.starts[head], pair[1].end, "noun"), None
+            else:
+                recipient = pair[1]
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
     return actor, recipient
+
+
+_NISBA_ENDS = (L._f("ية"), L._f("ي"))
+
+
+def members(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
+            ) -> tuple[Arg, Arg] | None:
+    """The parties of a meeting or an agreement noun listed after it («اجتماع بين الوزير
+    ونظيره الروسي …», «لقاء جمع الرئيس ووزير الخارجية», «قمة ثلاثية بين مصر والأردن
+    والعراق»): the first is the actor, the others the recipient."""
+    words = ws.words
+    k = c.last_word + 1
+    while k < len(words) and k <= c.last_word + 2 and words[k] not in L.MEMBER_OPENERS and \
+            words[k] not in L.RELATIVE_PRONOUNS and _adjective(words[k]):
+        k += 1  # «قمة ثلاثية بين …»
+    if k < len(words) and words[k] in L.RELATIVE_PRONOUNS:
+        k += 1  # «اللقاء الذي جمع …»
+    if k + 1 >= len(words) or words[k] not in L.MEMBER_OPENERS:
+        return None
+    first = _party_at(ctx, ws, args, k + 1)
+    if first is None:
+        return None
+    return _with_conjuncts(ctx, ws, args, c, first, listed=True)
+
+
+def _with_conjuncts(ctx: Context, ws: Words, args: list[Arg], c: Candidate, first: Arg,
+                    listed: bool = False) -> tuple[Arg, Arg] | None:
+    """`first` and the recipient made of the parties joined to it by «و», or None when
+    nothing is joined to it. The list's end is kept (`members end`): a place in the list
+    is a party, not the scene."""
+    rest = _conjuncts(ctx, ws, args, first)
+    if not rest:
+        return None
+    e = _word_of(ws, rest[-1].end - 1) + 1
+    if not listed and not c.verb and e < len(ws.words) and (
+            ws.words[e] in L.PARTNER_PREPS or ws.words[e][:1] == "ب"):
+        return None  # «اجتماع الوزير ونائبه بأعضاء اللجنة»: the list met someone else
+    ctx._cache[("members end", c.start)] = rest[-1].end
+    if len(rest) == 1:
+        return first, rest[0]
+    return first, Arg(rest[0].start, rest[-1].end, "noun")
+
+
+def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = False
+              ) -> Arg | None:
+    """The party named from word k: a name within the next words past its titles
+    («وزير الدفاع التركي خلوصي أكار»), else a definite noun, a title or a head such as
+    «نظيره» with its complements («ووزير الخارجية الإيراني»). `glued`: word k carries the
+    conjunction «و»."""
+    words = ws.words
+    if glued and words[k].endswith(_NISBA_ENDS) and words[k - 1].endswith(_NISBA_ENDS):
+        return None  # «الكوريتين الشمالية والجنوبية»: adjectives joined, one party
+    for a in args:
+        i = _word_of(ws, a.start)
+        if i < k:
+            continue
+        if i > k + 4:
+            break
+        if glued and i == k and a.start == ws.starts[k]:
+            return None  # «، وداد …»: a name that starts with the letter, no «و»
+        if a.span is not None and a.span.label == "LOC" and any(
+                b.span is not None and b.span.label == "PER" and b.start > a.end and
+                _word_of(ws, b.start) <= k + 5 for b in args):
+            continue  # «وزعيم كوريا الشمالية كيم …»: the person, not his country
+        between = words[k + 1:i] if i > k else []
+        if any(w in L.ANY_PREPS or w[:1] in ("و", "،") or w in L.CLAUSE_BREAKS
+               for w in between) or not _can_act(ws, a):
+            break
+        if a.span is None and any(b.span is not None and b.start > a.start and
+                                  _word_of(ws, b.start) <= k + 4 for b in args):
+            continue  # «وزير الدفاع التركي …»: the name after the nationality
+        head = words[k][1:] if glued else words[k]
+        if i > k and head in L.MEMBER_HEADS:
+            # «بين وزراء خارجية دول المجلس …»: the party is the heads of the body named
+            return Arg(ws.starts[k] + (1 if glued else 0), a.end, "noun")
+        return a
+    w = words[k][1:] if glued else words[k]
+    if not _content(w) or w in L.ANY_PREPS or _others(w) or _no_object(w) or \
+            ctx.in_timex(ws.starts[k]):
+        return None
+    if not (w.startswith("ال") or w in L.PERSON_TITLES or w in L.MEMBER_HEADS or
+            w in L.ORGANISATION_HEADS):
+        return None  # «… وبحث معه»: a verb, no party
+    end = k
+    while end + 1 < len(words) and end < k + 6 and _adjective(words[end + 1]) and \
+            words[end + 1][:1] != "و" and words[end + 1] not in L.MEMBER_OPENERS and \
+            words[end + 1] not in L.NEGATION and \
+            not ctx.in_timex(ws.starts[end + 1]) and \
+            not any(not f.rest for f in L.TRIGGERS.get(words[end + 1], ())):
+        end += 1  # «ووزير الخارجية الإيراني»: the head and its complements
+    return Arg(ws.starts[k] + (1 if glued else 0), ws.ends[end], "noun")
+
+
+def _conjuncts(ctx: Context, ws: Words, args: list[Arg], first: Arg) -> list[Arg]:
+    """The parties joined to `first` by «و» («… والعاهل الأردني الملك عبد الله»,
+    «… والأردن والعراق»)."""
+    words = ws.words
+    out: list[Arg] = []
+    prev = first
+    while len(out) < 6:
+        e = _word_of(ws, prev.end - 1) + 1
+        if e >= len(words) or words[e][:1] != "و" or len(words[e]) < 3 or \
+                words[e] in L.CLAUSE_BREAKS or words[e][1:] in L.CLAUSE_BREAKS:
+            break
+        nxt = _party_at(ctx, ws, args, e, glued=True)
+        if nxt is None or nxt.start <= prev.start:
+            break
+        out.append(nxt)
+        prev = nxt
+    return out
 
 
 def _met_after_visit(ctx: Context, ws: Words, place: Arg) -> Arg | None:
@@ -838,8 +966,9 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
             words[j + 1].startswith("ال") == definite and \
             (ctx is None or ctx.mention_at(ws.starts[j + 1]) is None) and \
             words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \
-            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
-        j += 1
+            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None and \
+            words[j + 1] not in L.PERSON_TITLES:
+        j += 1  # («استقبل الرئيس السفير …»: a title after the subject opens the object)
     country = None
     if ctx is not None:
         for i in range(k + 1, j + 1):
@@ -1063,6 +1192,10 @@ def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list
 def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None
              ) -> Arg | None:
     cands = [p for p in found if actor is None or p.start != actor.start]
+    end = ctx._cache.get(("members end", c.start))
+    if end is not None and actor is not None:
+        # «قمة بين مصر والأردن والعراق في بغداد»: the parties are no scene
+        cands = [p for p in cands if not actor.start <= p.start < end]  # type: ignore[operator]
     after = [p for p in cands if p.start >= c.end]
     if after:  # the first named after the trigger is the most specific («مخيم X شمالي Y»)
         return after[0]

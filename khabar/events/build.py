@@ -11,7 +11,7 @@ from khabar.events.coref import FAR_PLACE, context_words, join
 from khabar.events.counts import _noart, counts, number_at, totals
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
-from khabar.events.merge import merge
+from khabar.events.merge import SYMMETRIC, merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
 
@@ -120,6 +120,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         "date": None,
         "status": st,
     }
+    if ("members end", main.start) in ctx._cache:
+        ev[SYMMETRIC] = True  # the parties of a meeting as a list (merge weighs it less)
     if place is not None:
         ev["location"] = _place(ctx, place)
         other = _next_other(ctx, main)
@@ -345,4 +347,5 @@ def build_events(article: Article) -> list[dict]:
         ev.pop("vague", None)
         ev.pop("another", None)
         ev.pop(FAR_PLACE, None)
+        ev.pop(SYMMETRIC, None)
     return events
