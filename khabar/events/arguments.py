@@ -103,8 +103,11 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
     """«شنت الطائرات الحربية غارات», «نفذت حماس هجوما»: a light verb a few words before the
     noun; its subject, right after it, is the actor."""
     words = ws.words
-    for k in range(c.word - 1, max(-1, c.word - 6), -1):
+    for k in range(c.word - 1, max(-1, c.word - 9), -1):
         w = words[k]
+        if k < c.word - 5 and (w in L.ANY_PREPS or w in L.CLAUSE_BREAKS or
+                               w in L.TRIGGER_KEYS):
+            break  # past five words only a subject list («أجرت A وB الجمعة مباحثات»)
         if w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS:
             named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
             if named is not None:
@@ -321,9 +324,11 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             actor = agent
     if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
         actor = None
-    if c.type in L.PARTNER_TYPES and actor is not None and actor.start >= c.end:
-        # «التقى A وB», «وقعت مصر وإسرائيل اتفاقا»: the subject's conjuncts are the
-        # other parties, whatever stands after them («على إقامة …» is the content)
+    if c.type in L.PARTNER_TYPES and actor is not None and (
+            actor.start >= c.end or _light_verb_subject(ws, c, actor)):
+        # «التقى A وB», «وقعت مصر وإسرائيل اتفاقا», «أجرت A وB مباحثات»: the subject's
+        # conjuncts are the other parties, whatever stands after them («على إقامة …» is
+        # the content)
         pair = _with_conjuncts(ctx, ws, args, c, actor)
         if pair is not None:
             i = _word_of(ws, actor.start)
@@ -380,6 +385,19 @@ def _with_conjuncts(ctx: Context, ws: Words, args: list[Arg], c: Candidate, firs
     if len(rest) == 1:
         return first, rest[0]
     return first, Arg(rest[0].start, rest[-1].end, "noun")
+
+
+def _light_verb_subject(ws: Words, c: Candidate, actor: Arg) -> bool:
+    """Whether `actor`, before the noun, is the subject of a light verb right before it
+    («أجرت الولايات المتحدة … مباحثات») and no partner follows the noun («… مباحثات مع …»
+    makes the subject's list one side)."""
+    i = _word_of(ws, actor.start)
+    if actor.end > c.start or i == 0:
+        return False
+    w = ws.words[i - 1]
+    if not (w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS):
+        return False
+    return not any(x in L.PARTNER_PREPS for x in ws.words[c.last_word + 1:c.last_word + 3])
 
 
 def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = False

@@ -289,8 +289,13 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
             prev = None  # a story told four paragraphs back is another story
         if ev.get("location") is None:
             place = _place_before(ctx, ev["trigger"]["start"])
-            if place is not None:
-                ev["location"] = _place(ctx, place)
+            item = _place(ctx, place) if place is not None else None
+            if item is not None and any(
+                    (ev.get(r) or {}).get("start", -1) <= item["start"] <
+                    (ev.get(r) or {}).get("end", -1) for r in ("actor", "recipient")):
+                item = None  # «أجرت الولايات المتحدة … مباحثات»: a party, not the scene
+            if item is not None:
+                ev["location"] = item
             elif prev is not None and prev.get("location") is not None:
                 ev["location"] = prev["location"]
         if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
