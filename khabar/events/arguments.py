@@ -130,7 +130,12 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
                 # «طلاب الجامعة»: a noun and its definite genitive
                 subject = Arg(ws.starts[k + 1], ws.ends[k + 2], "noun")
             if subject is not None and subject.end <= c.start:
-                return subject
+                # «عقد الرئيس الفرنسي فلان … قمة»: the name after the titles
+                j = _word_of(ws, subject.end - 1) + 1
+                named = next((b for b in before if _word_of(ws, b.start) == j and
+                              b.start == ws.starts[j] and  # not «… وصالح»: a conjunct
+                              b.span is not None and b.span.label == "PER"), None)
+                return named or subject
             return None
     return None
 
@@ -145,6 +150,13 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
         pair = members(ctx, c, ws, args)
         if pair is not None:
             return pair
+    if not c.verb and "ل" in c.prefix:
+        undergone = _undergoer(ctx, c, ws, args)
+        if undergone is not None:
+            # «تعرضت القرية لقصف إسرائيلي»: the subject is the target; the author is
+            # named after the noun or not at all
+            return (_agent_after(c, ws, after, ctx) or _nisba(ctx, ws, last + 1),
+                    undergone)
     if c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.MASDAR_HEADS:
         # «محاولة قتل العميل …», «قضية اغتيال الناشط»: the masdar of a head noun, written
         # like a verb; its genitive is the victim, and its author is named after it or not
@@ -325,7 +337,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
         actor = None
     if c.type in L.PARTNER_TYPES and actor is not None and (
-            actor.start >= c.end or _light_verb_subject(ws, c, actor)):
+            actor.start >= c.end or _light_verb_subject(ws, c, actor)) and not (
+            not c.verb and actor.start >= c.end and c.type == "CONSULT" and
+            actor.span is not None and actor.span.label == "LOC"):
+        # (not «زيارة عدن وتعز»: the places a visit's genitive names are visited)
         # «التقى A وB», «وقعت مصر وإسرائيل اتفاقا», «أجرت A وB مباحثات»: the subject's
         # conjuncts are the other parties, whatever stands after them («على إقامة …» is
         # the content)
@@ -340,6 +355,10 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
                 actor, recipient = Arg(ws.starts[head], pair[1].end, "noun"), None
             else:
                 recipient = pair[1]
+    if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is None and \
+            ws.words[_word_of(ws, recipient.start)] in L.AGREEMENT_OBJECTS:
+        # «وقعت الحكومة اتفاقا مع الصندوق»: what was signed is no party; the partner is
+        recipient = _partner_after(ctx, ws, args, _word_of(ws, recipient.start))
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
@@ -378,13 +397,60 @@ def _with_conjuncts(ctx: Context, ws: Words, args: list[Arg], c: Candidate, firs
     if not rest:
         return None
     e = _word_of(ws, rest[-1].end - 1) + 1
-    if not listed and not c.verb and e < len(ws.words) and (
-            ws.words[e] in L.PARTNER_PREPS or ws.words[e][:1] == "ب"):
-        return None  # «اجتماع الوزير ونائبه بأعضاء اللجنة»: the list met someone else
+    if not listed and e < len(ws.words) and (
+            ws.words[e] in L.PARTNER_PREPS or (not c.verb and ws.words[e][:1] == "ب")):
+        # «اجتمع الوزراء والأمين العام مع …», «اجتماع الوزير ونائبه بأعضاء اللجنة»: the
+        # list is one side, it met someone else
+        return None
     ctx._cache[("members end", c.start)] = rest[-1].end
     if len(rest) == 1:
         return first, rest[0]
     return first, Arg(rest[0].start, rest[-1].end, "noun")
+
+
+def _undergoer(ctx: Context, c: Candidate, ws: Words, args: list[Arg]) -> Arg | None:
+    """The subject of a verb of undergoing a few words before a noun with «ل» («تعرضت
+    القرية لقصف», «إيران ستتعرض للعقوبات»), or None where no such verb stands there."""
+    words = ws.words
+    for v in range(c.word - 1, max(-1, c.word - 6), -1):
+        w = words[v]
+        if w in L.CLAUSE_BREAKS or w in L.ANY_PREPS:
+            return None
+        if w in L.UNDERGO_VERBS or _strip_conj(w) in L.UNDERGO_VERBS:
+            break
+    else:
+        return None
+    if v + 1 < c.word:  # VSO: the subject between the verb and the noun
+        named = next((a for a in args if v < _word_of(ws, a.start) < c.word), None)
+        return named or _subject_phrase(ws, v + 1, ctx) or \
+            Arg(ws.starts[v + 1], ws.ends[c.word - 1], "noun")
+    if v == 0 or _comma_between(ctx, ws, v):
+        return None  # «… بمحافظة القطيف، تعرضت لإطلاق نار»: the subject is further back
+    s = v - 1
+    relative = _strip_conj(words[s]) in L.RELATIVE_PRONOUNS
+    if relative:
+        # «مدينة حلب التي تتعرض للتدمير»: the name right before the pronoun
+        s -= 1
+        if s < 0 or _comma_between(ctx, ws, s + 1):
+            return None
+    named = next((a for a in reversed(args) if _word_of(ws, a.end - 1) == s), None)
+    if named is not None:
+        return named
+    if not relative and _content(words[s]) and words[s].startswith("ال") and \
+            not words[s].endswith(_NISBA_ENDS):  # («الشؤون الاجتماعية»: an adjective)
+        return Arg(ws.starts[s], ws.ends[s], "noun")
+    return None
+
+
+def _partner_after(ctx: Context, ws: Words, args: list[Arg], k: int) -> Arg | None:
+    """The partner after «مع» within a few words of word k («اتفاقا للتعاون مع مصر»)."""
+    words = ws.words
+    for j in range(k + 1, min(k + 5, len(words) - 1)):
+        if words[j] in L.CLAUSE_BREAKS:
+            break
+        if words[j] in L.PARTNER_PREPS:
+            return _party_at(ctx, ws, args, j + 1)
+    return None
 
 
 def _light_verb_subject(ws: Words, c: Candidate, actor: Arg) -> bool:
@@ -443,7 +509,8 @@ def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = Fa
     end = k
     while end + 1 < len(words) and end < k + 6 and _adjective(words[end + 1]) and \
             words[end + 1][:1] != "و" and words[end + 1] not in L.MEMBER_OPENERS and \
-            words[end + 1] not in L.NEGATION and \
+            words[end + 1] not in L.NEGATION and not _imperfect_verb(words[end + 1]) and \
+            _strip_conj(words[end + 1]) not in L.RELATIVE_PRONOUNS and \
             not ctx.in_timex(ws.starts[end + 1]) and \
             not any(not f.rest for f in L.TRIGGERS.get(words[end + 1], ())):
         end += 1  # «ووزير الخارجية الإيراني»: the head and its complements
@@ -665,6 +732,8 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     """A verb's object where no name stands: its head noun, past a count («عشرة
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
+    while k < len(words) - 1 and words[k] in L.ADVERBS:
+        k += 1  # «قصفت إسرائيل مرارا أهدافا …»
     k = _past_fillers(words, k)
     n = number_at(words, k)
     counted = n is not None
@@ -685,6 +754,17 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
+    if words[k] in L.PERSON_TITLES:
+        # «القيادي في الحركة فلان», «العضو بالمجلس فلان»: a title, its complement, then
+        # the person's name
+        for j in range(k + 1, min(k + 6, len(words))):
+            if words[j] in L.CLAUSE_BREAKS or words[j][:1] == "و" or \
+                    any(not f.rest for f in L.TRIGGERS.get(words[j], ())):
+                break
+            m = ctx.mention_at(ws.starts[j])
+            if m is not None and m.label == "PER":
+                return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                           m.attrs.get("canonical"))
     # «العاصمة اللبنانية بيروت», «وزير الخارجية الأمريكي أنتوني بلينكن»: the name a head
     # and its adjectives or genitive run into is the object
     for j in range(k + 1, min(k + 4, len(words))):
@@ -1207,9 +1287,15 @@ def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list
     return out
 
 
-def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None
-             ) -> Arg | None:
-    cands = [p for p in found if actor is None or p.start != actor.start]
+def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None,
+             partner: Arg | None = None) -> Arg | None:
+    """The scene: the first place named after the trigger, else the last before it; not
+    the actor, nor the partner of a meeting or an agreement («وقعت الأردن مذكرة مع
+    مصر»)."""
+    if partner is not None and not _prep_before(ctx, ws, partner, L.PARTNER_PREPS):
+        partner = None  # («زار الوزير باريس»: the place visited is the scene too)
+    cands = [p for p in found if (actor is None or p.start != actor.start) and
+             (partner is None or not partner.start <= p.start < partner.end)]
     end = ctx._cache.get(("members end", c.start))
     if end is not None and actor is not None:
         # «قمة بين مصر والأردن والعراق في بغداد»: the parties are no scene

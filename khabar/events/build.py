@@ -76,6 +76,10 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         for other in group:
             if other is not main and not other.secondary:
                 actor = A.actor_recipient(ctx, other, ws, args)[0]
+                if ("members end", other.start) in ctx._cache:
+                    # «المباحثات … مع التحضير لقمة بين A وB»: the parties of another meeting
+                    actor = None
+                    ctx._cache.pop(("members end", other.start))
                 if actor is not None:
                     break
     if main.verb:
@@ -93,7 +97,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
                 recipient = A.object_phrase(ctx, other, ws, None)
         recipient = recipient or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
-    place = A.location(ctx, main, ws, found, actor)
+    place = A.location(ctx, main, ws, found, actor,
+                       recipient if main.type in L.PARTNER_TYPES else None)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
     t = A.date(ctx, main, si)
     date_value = t.attrs.get("value") if t is not None else None
@@ -290,7 +295,7 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
         if ev.get("location") is None:
             place = _place_before(ctx, ev["trigger"]["start"])
             item = _place(ctx, place) if place is not None else None
-            if item is not None and any(
+            if item is not None and ev.get(SYMMETRIC) and any(
                     (ev.get(r) or {}).get("start", -1) <= item["start"] <
                     (ev.get(r) or {}).get("end", -1) for r in ("actor", "recipient")):
                 item = None  # «أجرت الولايات المتحدة … مباحثات»: a party, not the scene
@@ -300,6 +305,9 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
                 ev["location"] = prev["location"]
         if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
             ev["actor"] = prev["actor"]
+        if ev.get("recipient") is None and prev is not None and \
+                prev.get("recipient") is not None and ev["type"] in L.CARRIED_RECIPIENT_TYPES:
+            ev["recipient"] = prev["recipient"]  # «… سنفرض عقوبات شديدة»: on the same one
         last[ev["type"]] = ev
 
 

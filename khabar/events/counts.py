@@ -165,8 +165,9 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             k = _skip_fillers(words, j)
             n = number_at(words, k)
             active = _bare(words[i]) in ACTIVE_COUNT_VERBS or words[i] in ACTIVE_COUNT_VERBS
-            if n is None and active:
-                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject
+            if n is None and active and k < hi and words[k] not in SPAN_WORDS:
+                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject (not
+                # after «منذ»: «قتل منذ بدء التصعيد أكثر من 1450» is a war's tally)
                 # (and a time: «اعتقلت الشرطة فجر اليوم 20 شخصا»)
                 # past three words, only a count of people («22 شابا», «20 فلسطينيا»), not
                 # an age or a year («(12 سنة)», «الرقة 2017»)
