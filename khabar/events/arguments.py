@@ -1389,6 +1389,7 @@ def _adjective(w: str) -> bool:
     """A word that may be an adjective of the noun before it («الهجوم الصاروخي الأخير»,
     «غارات جوية مكثفة»): no preposition, no place head, no number."""
     return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
+        w not in L.TOPIC_PREPS and \
         w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
         w[0] not in L.GLUED_PREPS and w not in L.TARGET_VERBS  # «تفجير انتحاري استهدف …»
 
