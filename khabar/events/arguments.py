@@ -103,12 +103,14 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
     """«شنت الطائرات الحربية غارات», «نفذت حماس هجوما»: a light verb a few words before the
     noun; its subject, right after it, is the actor."""
     words = ws.words
+    crossed = False  # a preposition, clause word or event word between verb and noun
     for k in range(c.word - 1, max(-1, c.word - 9), -1):
         w = words[k]
-        if k < c.word - 5 and (w in L.ANY_PREPS or w in L.CLAUSE_BREAKS or
-                               w in L.TRIGGER_KEYS):
+        if k < c.word - 5 and crossed:
             break  # past five words only a subject list («أجرت A وB الجمعة مباحثات»)
-        if w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS:
+        crossed = crossed or w in L.ANY_PREPS or w in L.CLAUSE_BREAKS or w in L.TRIGGER_KEYS
+        if w in L.SUPPORT_VERBS or (k >= c.word - 5 and w[1:] in L.SUPPORT_VERBS) or \
+                (w[:1] in L.GLUED_CONJ and w[1:] in L.SUPPORT_VERBS):
             named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
             if named is not None:
                 return named if _can_act(ws, named) else None
