@@ -351,7 +351,8 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             i = _word_of(ws, actor.start)
             head = next((j for j in (i - 1, i - 2) if j > last and
                          (ws.words[j] in L.MEMBER_HEADS or
-                          _strip_conj(ws.words[j]) in L.MEMBER_HEADS)), None)
+                          _strip_conj(ws.words[j]) in L.MEMBER_HEADS) and
+                         ws.words[j - 1] not in L.PERSON_TITLES), None)  # «رئيس وزراء»
             if head is not None:
                 # «اجتمع وزراء خارجية مصر والأردن والسعودية»: all are the subject
                 actor, recipient = Arg(ws.starts[head], pair[1].end, "noun"), None
@@ -477,12 +478,17 @@ def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = Fa
     words = ws.words
     if glued and words[k].endswith(_NISBA_ENDS) and words[k - 1].endswith(_NISBA_ENDS):
         return None  # «الكوريتين الشمالية والجنوبية»: adjectives joined, one party
+    opener = words[k][1:] if glued else words[k]
     for a in args:
         i = _word_of(ws, a.start)
         if i < k:
             continue
         if i > k + 4:
             break
+        if glued and i > k and not (opener.startswith("ال") or opener in L.PERSON_TITLES or
+                                    opener in L.MEMBER_HEADS or
+                                    opener in L.ORGANISATION_HEADS):
+            return None  # «، ووجه بإيداع …»: a verb opens another clause, no party
         if glued and i == k and a.start == ws.starts[k]:
             return None  # «، وداد …»: a name that starts with the letter, no «و»
         if a.span is not None and a.span.label == "LOC" and any(

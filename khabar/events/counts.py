@@ -5,6 +5,7 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
+from khabar.normalize import fold
 from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLAUSE_BREAKS,
                                    CUES_AFTER, TRIGGERS, COUNT_BREAKDOWNS,
                                    COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
@@ -16,6 +17,7 @@ from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLA
                                    FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS)
 
 _CONJ = ("و", "ف", "ب", "ل")
+_ONE = frozenset(fold(w) for w in ("أحد", "إحدى"))  # one of («أحد المواطنين»)
 _PAIR_FIRSTS = frozenset(k.split()[0] for k in CARDINALS if " " in k)
 
 
@@ -128,6 +130,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         return found, vague
     running, covered = totals(words, lo, hi)
     joint: set[int] = set()
+    weak: set[str] = set()  # roles read as one person from a bare noun («مقتل شاب»)
     for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
         if i in covered or i in joint:
             continue  # read as a running total, or «مقتل وإصابة 20»: one count for two roles
@@ -140,18 +143,21 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         # the one before
         if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
             role, _ = hit_b
-            back = i - 1
+            at = i  # where the count's phrase ends
+            if i - 1 > lo and words[i - 1] in OTHERS:
+                at = i - 1  # «38 شخصا آخرين أصيبوا»
+            back = at - 1
             # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»; a count of two words
             # that ends right at the cue is read whole («أحد عشر قتيلا», «خمسة آلاف جريح»),
             # not from its last word
             # («ألف وسبعمئة شخص قتلوا»: a compound ending one word before it)
             whole = [s for s in (back - 3, back - 2, back - 1) if s >= lo and
                      (n := number_at(words, s)) is not None and
-                     (n[1] == i or (n[1] == i - 1 and n[1] - s > 1))]
+                     (n[1] == at or (n[1] == at - 1 and n[1] - s > 1))]
             for start in (*whole[:1], back, back - 1, back - 2):
                 if start >= lo:
                     n = number_at(words, start)
-                    if n is not None and n[1] in (i, i - 1) and role not in found:
+                    if n is not None and n[1] in (at, at - 1) and role not in found:
                         found[role] = n[0]
                         if _noart(words[start]) in VAGUE:
                             vague.add(role)
@@ -214,10 +220,13 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
+                    weak.add(role)
     for role, n in running.items():
         # a running total fills a role the sentence counts nowhere else: beside a count of
-        # new victims («قتل خمسة …، ليرتفع عدد القتلى إلى …») it is another tally
-        found.setdefault(role, n)
+        # new victims («قتل خمسة …، ليرتفع عدد القتلى إلى …») it is another tally; it
+        # outweighs one person read from a bare noun
+        if role not in found or role in weak:
+            found[role] = n
     _later_counts(words, lo, hi, found, vague)
     return found, vague
 
@@ -366,6 +375,10 @@ def _singular_person(w: str) -> bool:
     """A bare noun after «مقتل»/«استشهاد»: one person («استشهاد فلسطيني», «مقتل شرطي»)."""
     if w.startswith(("بال", "لل", "وال", "فال")):
         return False  # «إصابة بالرصاص»: a phrase, not a person
+    if w in _ONE:
+        return True  # «استشهاد أحد المواطنين»
+    if w in LATER_CUES or w in QUANTIFIER_HEADS:
+        return False  # «أصيبوا بجروح», «وفاة بعض …»: no person
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
     return (len(w) >= 3 and not w.endswith(("ين", "ون", "ات", "اء"))

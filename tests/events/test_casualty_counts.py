@@ -83,6 +83,12 @@ TOLLS = [  # (phrase, the counts wanted; {} for none)
     ("نفذت الشرطة حملة اعتقال طالت 30 شخصا", {"arrested": 30}),
     ("وارتفعت حصيلة الاعتقالات إلى 50 شخصا", {"arrested": 50}),
     ("وبلغ عدد ضحايا السيول والانهيارات 40 شخصا", {"dead": 40}),
+    # «آخرين» between the count's noun and a plural verb of injury; a total after its
+    # verb outweighs one person read from a bare noun («وفاة بعض …» names no one)
+    ("وأضاف أن 38 شخصا آخرين أصيبوا بجروح", {"injured": 38}),
+    ("وقالت المصادر إن عدد القتلى ارتفع إلى نحو 90 شخصا نتيجة وفاة بعض الجرحى",
+     {"dead": 90}),
+    ("سقط مقذوف على منزل نتج عنه استشهاد أحد المواطنين", {"dead": 1}),
     # one victim: an indefinite singular, not the martyr of a title
     ("وقال محامي الدفاع عن الشهيد خالد إن الجلسة أجلت", {}),
 ]

@@ -58,6 +58,13 @@ NOT_PARTIES = [  # a verb after «و» is another clause, not a party
 ]
 
 
+def test_a_verb_after_a_comma_opens_no_party():
+    ev = find_event("استقبل الملك رئيس وزراء ماليزيا، ووجه بمنح الوفد وسام الاستحقاق.",
+                    "CONSULT", "استقبل")
+    assert not part_has(ev["actor"], "وسام"), ev["actor"]
+    assert not part_has(ev["recipient"], "وسام"), ev["recipient"]
+
+
 @pytest.mark.parametrize("text,trigger,recipient", NOT_PARTIES, ids=[p[1] for p in NOT_PARTIES])
 def test_a_verb_after_the_object_is_no_party(text, trigger, recipient):
     ev = find_event(text, "CONSULT", trigger)
