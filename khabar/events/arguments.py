@@ -413,7 +413,7 @@ def _with_conjuncts(ctx: Context, ws: Words, args: list[Arg], c: Candidate, firs
 
 def _undergoer(ctx: Context, c: Candidate, ws: Words, args: list[Arg]) -> Arg | None:
     """The subject of a verb of undergoing a few words before a noun with «ل» («تعرضت
-    القرية لقصف», «إيران ستتعرض للعقوبات»), or None where no such verb stands there."""
+    القرية لقصف», «الشركة ستتعرض لعقوبات»), or None where no such verb stands there."""
     words = ws.words
     for v in range(c.word - 1, max(-1, c.word - 6), -1):
         w = words[v]
@@ -428,7 +428,7 @@ def _undergoer(ctx: Context, c: Candidate, ws: Words, args: list[Arg]) -> Arg | 
         return named or _subject_phrase(ws, v + 1, ctx) or \
             Arg(ws.starts[v + 1], ws.ends[c.word - 1], "noun")
     if v == 0 or _comma_between(ctx, ws, v):
-        return None  # «… بمحافظة القطيف، تعرضت لإطلاق نار»: the subject is further back
+        return None  # «… بمدينة الخبر، تعرضت لإطلاق نار»: the subject is further back
     s = v - 1
     relative = _strip_conj(words[s]) in L.RELATIVE_PRONOUNS
     if relative:
@@ -458,7 +458,7 @@ def _partner_after(ctx: Context, ws: Words, args: list[Arg], k: int) -> Arg | No
 
 def _light_verb_subject(ws: Words, c: Candidate, actor: Arg) -> bool:
     """Whether `actor`, before the noun, is the subject of a light verb right before it
-    («أجرت الولايات المتحدة … مباحثات») and no partner follows the noun («… مباحثات مع …»
+    («أجرت اليابان وكوريا … مباحثات») and no partner follows the noun («… مباحثات مع …»
     makes the subject's list one side)."""
     i = _word_of(ws, actor.start)
     if actor.end > c.start or i == 0:
@@ -504,7 +504,7 @@ def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = Fa
             continue  # «وزير الدفاع التركي …»: the name after the nationality
         head = words[k][1:] if glued else words[k]
         if i > k and head in L.MEMBER_HEADS:
-            # «بين وزراء خارجية دول المجلس …»: the party is the heads of the body named
+            # «بين وزراء داخلية دول الاتحاد …»: the party is the heads of the bodies named
             return Arg(ws.starts[k] + (1 if glued else 0), a.end, "noun")
         return a
     w = words[k][1:] if glued else words[k]
@@ -741,7 +741,7 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
     while k < len(words) - 1 and words[k] in L.ADVERBS:
-        k += 1  # «قصفت إسرائيل مرارا أهدافا …»
+        k += 1  # «قصفت المدفعية مرارا مواقع …»
     k = _past_fillers(words, k)
     n = number_at(words, k)
     counted = n is not None

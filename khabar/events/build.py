@@ -298,7 +298,7 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
             if item is not None and ev.get(SYMMETRIC) and any(
                     (ev.get(r) or {}).get("start", -1) <= item["start"] <
                     (ev.get(r) or {}).get("end", -1) for r in ("actor", "recipient")):
-                item = None  # «أجرت الولايات المتحدة … مباحثات»: a party, not the scene
+                item = None  # «أجرت اليابان وكوريا … مباحثات»: a party, not the scene
             if item is not None:
                 ev["location"] = item
             elif prev is not None and prev.get("location") is not None:
@@ -307,7 +307,7 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
             ev["actor"] = prev["actor"]
         if ev.get("recipient") is None and prev is not None and \
                 prev.get("recipient") is not None and ev["type"] in L.CARRIED_RECIPIENT_TYPES:
-            ev["recipient"] = prev["recipient"]  # «… سنفرض عقوبات شديدة»: on the same one
+            ev["recipient"] = prev["recipient"]  # «… ستفرض عقوبات إضافية»: on the same one
         last[ev["type"]] = ev
 
 

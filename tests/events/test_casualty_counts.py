@@ -75,7 +75,7 @@ TOLLS = [  # (phrase, the counts wanted; {} for none)
     # each verb its own subject: «قتل … وأصيب آخر» is one dead and one wounded
     ("جنديا قتل وأصيب آخر في الاشتباك", {"dead": 1, "injured": 1}),
     # a forecast is no count; a range in a total takes its lower bound
-    ("وقال الدفاع المدني إن حصيلة القتلى قد تصل إلى 80", {}),
+    ("وقدّر مسعفون أن حصيلة القتلى قد تصل إلى 80", {}),
     ("وتتراوح تقديرات عدد القتلى في الانهيار من 15 إلى 25 شخصا", {"dead": 15}),
     # duals of people, fillers after the subject, a verb of reach, a total of arrests
     ("قتل شرطيان وأصيب ثلاثة آخرون في الكمين", {"dead": 2, "injured": 3}),

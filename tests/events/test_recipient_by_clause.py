@@ -14,8 +14,8 @@ RECIPIENTS = [  # (text, type, trigger, recipient, actor or None for no actor)
     ("تعرضت البلدة لقصف مدفعي عنيف فجر اليوم.", "ASSAULT", "قصف", "البلدة", None),
     ("وتعرض المصور لاعتداء من قبل عناصر الشرطة أمام المحكمة.", "ASSAULT", "اعتداء",
      "المصور", "عناصر الشرطة"),
-    ("وحذر المسؤول من أن كوريا الشمالية ستتعرض لعقوبات أشد.", "SANCTION", "عقوبات",
-     "كوريا الشمالية", None),
+    ("وحذر المسؤول من أن فنزويلا ستتعرض لعقوبات أشد.", "SANCTION", "عقوبات",
+     "فنزويلا", None),
     # what is signed is no party; the partner after «مع» is
     ("وقعت الحكومة اتفاقا مع البنك الدولي لتمويل مشاريع المياه.", "AGREE", "وقعت",
      "البنك الدولي", "الحكومة"),
@@ -53,8 +53,8 @@ NOT_UNDERGOERS = [  # (text, trigger, a word that must not be the recipient)
     # a relative pronoun is no target; its antecedent is one only as a name
     ("وقال صديق للعميل السابق الذي تعرض للتسميم إنه يتعافى.", "تسميم", "الذي"),
     # a subject further back, past a comma, is not the place before the verb
-    ("وأثناء مرور دورية في بلدة العوامية بمحافظة القطيف، تعرضت لإطلاق نار.", "إطلاق نار",
-     "القطيف"),
+    ("وخلال جولة لدورية أمنية في حي الشاطئ بمدينة الخبر، تعرضت لإطلاق نار.", "إطلاق نار",
+     "الخبر"),
 ]
 
 
