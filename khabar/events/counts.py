@@ -221,12 +221,12 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
                     weak.add(role)
-    for role, n in running.items():
+    for role, total in running.items():
         # a running total fills a role the sentence counts nowhere else: beside a count of
         # new victims («قتل خمسة …، ليرتفع عدد القتلى إلى …») it is another tally; it
         # outweighs one person read from a bare noun
         if role not in found or role in weak:
-            found[role] = n
+            found[role] = total
     _later_counts(words, lo, hi, found, vague)
     return found, vague
 
