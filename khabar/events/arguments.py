@@ -103,9 +103,14 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
     """«شنت الطائرات الحربية غارات», «نفذت حماس هجوما»: a light verb a few words before the
     noun; its subject, right after it, is the actor."""
     words = ws.words
-    for k in range(c.word - 1, max(-1, c.word - 6), -1):
+    crossed = False  # a preposition, clause word or event word between verb and noun
+    for k in range(c.word - 1, max(-1, c.word - 9), -1):
         w = words[k]
-        if w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS:
+        if k < c.word - 5 and crossed:
+            break  # past five words only a subject list («أجرت A وB الجمعة مباحثات»)
+        crossed = crossed or w in L.ANY_PREPS or w in L.CLAUSE_BREAKS or w in L.TRIGGER_KEYS
+        if w in L.SUPPORT_VERBS or (k >= c.word - 5 and w[1:] in L.SUPPORT_VERBS) or \
+                (w[:1] in L.GLUED_CONJ and w[1:] in L.SUPPORT_VERBS):
             named = next((b for b in before if _word_of(ws, b.start) == k + 1), None)
             if named is not None:
                 return named if _can_act(ws, named) else None
@@ -127,7 +132,12 @@ def _support_subject(ctx: Context, c: Candidate, ws: Words, before: list[Arg]) -
                 # «طلاب الجامعة»: a noun and its definite genitive
                 subject = Arg(ws.starts[k + 1], ws.ends[k + 2], "noun")
             if subject is not None and subject.end <= c.start:
-                return subject
+                # «عقد الرئيس الفرنسي فلان … قمة»: the name after the titles
+                j = _word_of(ws, subject.end - 1) + 1
+                named = next((b for b in before if _word_of(ws, b.start) == j and
+                              b.start == ws.starts[j] and  # not «… وصالح»: a conjunct
+                              b.span is not None and b.span.label == "PER"), None)
+                return named or subject
             return None
     return None
 
@@ -138,6 +148,17 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
     before = [a for a in args if a.end <= c.start]
     actor = recipient = None
     last = c.last_word
+    if not c.verb and c.type in L.PARTNER_TYPES:
+        pair = members(ctx, c, ws, args)
+        if pair is not None:
+            return pair
+    if not c.verb and "ل" in c.prefix:
+        undergone = _undergoer(ctx, c, ws, args)
+        if undergone is not None:
+            # «تعرضت القرية لقصف إسرائيلي»: the subject is the target; the author is
+            # named after the noun or not at all
+            return (_agent_after(c, ws, after, ctx) or _nisba(ctx, ws, last + 1),
+                    undergone)
     if c.verb and c.word > 0 and _strip_conj(ws.words[c.word - 1]) in L.MASDAR_HEADS:
         # «محاولة قتل العميل …», «قضية اغتيال الناشط»: the masdar of a head noun, written
         # like a verb; its genitive is the victim, and its author is named after it or not
@@ -317,10 +338,210 @@ def actor_recipient(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
             actor = agent
     if actor is not None and actor.span is not None and _quoted_outlet(ctx, ws, actor):
         actor = None
+    if c.type in L.PARTNER_TYPES and actor is not None and (
+            actor.start >= c.end or _light_verb_subject(ws, c, actor)) and not (
+            not c.verb and actor.start >= c.end and c.type == "CONSULT" and
+            actor.span is not None and actor.span.label == "LOC"):
+        # (not «زيارة عدن وتعز»: the places a visit's genitive names are visited)
+        # «التقى A وB», «وقعت مصر وإسرائيل اتفاقا», «أجرت A وB مباحثات»: the subject's
+        # conjuncts are the other parties, whatever stands after them («على إقامة …» is
+        # the content)
+        pair = _with_conjuncts(ctx, ws, args, c, actor)
+        if pair is not None:
+            i = _word_of(ws, actor.start)
+            head = next((j for j in (i - 1, i - 2) if j > last and
+                         (ws.words[j] in L.MEMBER_HEADS or
+                          _strip_conj(ws.words[j]) in L.MEMBER_HEADS) and
+                         ws.words[j - 1] not in L.PERSON_TITLES), None)  # «رئيس وزراء»
+            if head is not None:
+                # «اجتمع وزراء خارجية مصر والأردن والسعودية»: all are the subject
+                actor, recipient = Arg(ws.starts[head], pair[1].end, "noun"), None
+            else:
+                recipient = pair[1]
+    if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is None and \
+            ws.words[_word_of(ws, recipient.start)] in L.AGREEMENT_OBJECTS:
+        # «وقعت الحكومة اتفاقا مع الصندوق»: what was signed is no party; the partner is
+        recipient = _partner_after(ctx, ws, args, _word_of(ws, recipient.start))
     if recipient is not None and c.type in L.PARTNER_TYPES and recipient.span is not None \
             and recipient.span.label == "LOC":
         recipient = _met_after_visit(ctx, ws, recipient) or recipient
     return actor, recipient
+
+
+_NISBA_ENDS = (L._f("ية"), L._f("ي"))
+
+
+def members(ctx: Context, c: Candidate, ws: Words, args: list[Arg]
+            ) -> tuple[Arg, Arg] | None:
+    """The parties of a meeting or an agreement noun listed after it («اجتماع بين الوزير
+    ونظيره الروسي …», «لقاء جمع الرئيس ووزير الخارجية», «قمة ثلاثية بين مصر والأردن
+    والعراق»): the first is the actor, the others the recipient."""
+    words = ws.words
+    k = c.last_word + 1
+    while k < len(words) and k <= c.last_word + 2 and words[k] not in L.MEMBER_OPENERS and \
+            words[k] not in L.RELATIVE_PRONOUNS and _adjective(words[k]):
+        k += 1  # «قمة ثلاثية بين …»
+    if k < len(words) and words[k] in L.RELATIVE_PRONOUNS:
+        k += 1  # «اللقاء الذي جمع …»
+    if k + 1 >= len(words) or words[k] not in L.MEMBER_OPENERS:
+        return None
+    first = _party_at(ctx, ws, args, k + 1)
+    if first is None:
+        return None
+    return _with_conjuncts(ctx, ws, args, c, first, listed=True)
+
+
+def _with_conjuncts(ctx: Context, ws: Words, args: list[Arg], c: Candidate, first: Arg,
+                    listed: bool = False) -> tuple[Arg, Arg] | None:
+    """`first` and the recipient made of the parties joined to it by «و», or None when
+    nothing is joined to it. The list's end is kept (`members end`): a place in the list
+    is a party, not the scene."""
+    rest = _conjuncts(ctx, ws, args, first)
+    if not rest:
+        return None
+    e = _word_of(ws, rest[-1].end - 1) + 1
+    if not listed and e < len(ws.words) and (
+            ws.words[e] in L.PARTNER_PREPS or (not c.verb and ws.words[e][:1] == "ب")):
+        # «اجتمع الوزراء والأمين العام مع …», «اجتماع الوزير ونائبه بأعضاء اللجنة»: the
+        # list is one side, it met someone else
+        return None
+    ctx._cache[("members end", c.start)] = rest[-1].end
+    if len(rest) == 1:
+        return first, rest[0]
+    return first, Arg(rest[0].start, rest[-1].end, "noun")
+
+
+def _undergoer(ctx: Context, c: Candidate, ws: Words, args: list[Arg]) -> Arg | None:
+    """The subject of a verb of undergoing a few words before a noun with «ل» («تعرضت
+    القرية لقصف», «الشركة ستتعرض لعقوبات»), or None where no such verb stands there."""
+    words = ws.words
+    for v in range(c.word - 1, max(-1, c.word - 6), -1):
+        w = words[v]
+        if w in L.CLAUSE_BREAKS or w in L.ANY_PREPS:
+            return None
+        if w in L.UNDERGO_VERBS or _strip_conj(w) in L.UNDERGO_VERBS:
+            break
+    else:
+        return None
+    if v + 1 < c.word:  # VSO: the subject between the verb and the noun
+        named = next((a for a in args if v < _word_of(ws, a.start) < c.word), None)
+        return named or _subject_phrase(ws, v + 1, ctx) or \
+            Arg(ws.starts[v + 1], ws.ends[c.word - 1], "noun")
+    if v == 0 or _comma_between(ctx, ws, v):
+        return None  # «… بمدينة الخبر، تعرضت لإطلاق نار»: the subject is further back
+    s = v - 1
+    relative = _strip_conj(words[s]) in L.RELATIVE_PRONOUNS
+    if relative:
+        # «مدينة حلب التي تتعرض للتدمير»: the name right before the pronoun
+        s -= 1
+        if s < 0 or _comma_between(ctx, ws, s + 1):
+            return None
+    named = next((a for a in reversed(args) if _word_of(ws, a.end - 1) == s), None)
+    if named is not None:
+        return named
+    if not relative and _content(words[s]) and words[s].startswith("ال") and \
+            not words[s].endswith(_NISBA_ENDS):  # («الشؤون الاجتماعية»: an adjective)
+        return Arg(ws.starts[s], ws.ends[s], "noun")
+    return None
+
+
+def _partner_after(ctx: Context, ws: Words, args: list[Arg], k: int) -> Arg | None:
+    """The partner after «مع» within a few words of word k («اتفاقا للتعاون مع مصر»)."""
+    words = ws.words
+    for j in range(k + 1, min(k + 5, len(words) - 1)):
+        if words[j] in L.CLAUSE_BREAKS:
+            break
+        if words[j] in L.PARTNER_PREPS:
+            return _party_at(ctx, ws, args, j + 1)
+    return None
+
+
+def _light_verb_subject(ws: Words, c: Candidate, actor: Arg) -> bool:
+    """Whether `actor`, before the noun, is the subject of a light verb right before it
+    («أجرت اليابان وكوريا … مباحثات») and no partner follows the noun («… مباحثات مع …»
+    makes the subject's list one side)."""
+    i = _word_of(ws, actor.start)
+    if actor.end > c.start or i == 0:
+        return False
+    w = ws.words[i - 1]
+    if not (w in L.SUPPORT_VERBS or w[1:] in L.SUPPORT_VERBS):
+        return False
+    return not any(x in L.PARTNER_PREPS for x in ws.words[c.last_word + 1:c.last_word + 3])
+
+
+def _party_at(ctx: Context, ws: Words, args: list[Arg], k: int, glued: bool = False
+              ) -> Arg | None:
+    """The party named from word k: a name within the next words past its titles
+    («وزير الدفاع التركي خلوصي أكار»), else a definite noun, a title or a head such as
+    «نظيره» with its complements («ووزير الخارجية الإيراني»). `glued`: word k carries the
+    conjunction «و»."""
+    words = ws.words
+    if glued and words[k].endswith(_NISBA_ENDS) and words[k - 1].endswith(_NISBA_ENDS):
+        return None  # «الكوريتين الشمالية والجنوبية»: adjectives joined, one party
+    opener = words[k][1:] if glued else words[k]
+    for a in args:
+        i = _word_of(ws, a.start)
+        if i < k:
+            continue
+        if i > k + 4:
+            break
+        if glued and i > k and not (opener.startswith("ال") or opener in L.PERSON_TITLES or
+                                    opener in L.MEMBER_HEADS or
+                                    opener in L.ORGANISATION_HEADS):
+            return None  # «، ووجه بإيداع …»: a verb opens another clause, no party
+        if glued and i == k and a.start == ws.starts[k]:
+            return None  # «، وداد …»: a name that starts with the letter, no «و»
+        if a.span is not None and a.span.label == "LOC" and any(
+                b.span is not None and b.span.label == "PER" and b.start > a.end and
+                _word_of(ws, b.start) <= k + 5 for b in args):
+            continue  # «وزعيم كوريا الشمالية كيم …»: the person, not his country
+        between = words[k + 1:i] if i > k else []
+        if any(w in L.ANY_PREPS or w[:1] in ("و", "،") or w in L.CLAUSE_BREAKS
+               for w in between) or not _can_act(ws, a):
+            break
+        if a.span is None and any(b.span is not None and b.start > a.start and
+                                  _word_of(ws, b.start) <= k + 4 for b in args):
+            continue  # «وزير الدفاع التركي …»: the name after the nationality
+        head = words[k][1:] if glued else words[k]
+        if i > k and head in L.MEMBER_HEADS:
+            # «بين وزراء داخلية دول الاتحاد …»: the party is the heads of the bodies named
+            return Arg(ws.starts[k] + (1 if glued else 0), a.end, "noun")
+        return a
+    w = words[k][1:] if glued else words[k]
+    if not _content(w) or w in L.ANY_PREPS or _others(w) or _no_object(w) or \
+            ctx.in_timex(ws.starts[k]):
+        return None
+    if not (w.startswith("ال") or w in L.PERSON_TITLES or w in L.MEMBER_HEADS or
+            w in L.ORGANISATION_HEADS):
+        return None  # «… وبحث معه»: a verb, no party
+    end = k
+    while end + 1 < len(words) and end < k + 6 and _adjective(words[end + 1]) and \
+            words[end + 1][:1] != "و" and words[end + 1] not in L.MEMBER_OPENERS and \
+            words[end + 1] not in L.NEGATION and not _imperfect_verb(words[end + 1]) and \
+            _strip_conj(words[end + 1]) not in L.RELATIVE_PRONOUNS and \
+            not ctx.in_timex(ws.starts[end + 1]) and \
+            not any(not f.rest for f in L.TRIGGERS.get(words[end + 1], ())):
+        end += 1  # «ووزير الخارجية الإيراني»: the head and its complements
+    return Arg(ws.starts[k] + (1 if glued else 0), ws.ends[end], "noun")
+
+
+def _conjuncts(ctx: Context, ws: Words, args: list[Arg], first: Arg) -> list[Arg]:
+    """The parties joined to `first` by «و» («… والعاهل الأردني الملك عبد الله»,
+    «… والأردن والعراق»)."""
+    words = ws.words
+    out: list[Arg] = []
+    prev = first
+    while len(out) < 6:
+        e = _word_of(ws, prev.end - 1) + 1
+        if e >= len(words) or words[e][:1] != "و" or len(words[e]) < 3 or \
+                words[e] in L.CLAUSE_BREAKS or words[e][1:] in L.CLAUSE_BREAKS:
+            break
+        nxt = _party_at(ctx, ws, args, e, glued=True)
+        if nxt is None or nxt.start <= prev.start:
+            break
+        out.append(nxt)
+        prev = nxt
+    return out
 
 
 def _met_after_visit(ctx: Context, ws: Words, place: Arg) -> Arg | None:
@@ -519,6 +740,8 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
     """A verb's object where no name stands: its head noun, past a count («عشرة
     فلسطينيين» -> «فلسطينيين»), with a name it runs into («العاصمة اللبنانية بيروت»)."""
     words = ws.words
+    while k < len(words) - 1 and words[k] in L.ADVERBS:
+        k += 1  # «قصفت المدفعية مرارا مواقع …»
     k = _past_fillers(words, k)
     n = number_at(words, k)
     counted = n is not None
@@ -539,6 +762,17 @@ def _object_np(ctx: Context, ws: Words, k: int) -> Arg | None:
             any(not f.rest for f in L.TRIGGERS.get(words[k], ())) or \
             ctx.in_timex(ws.starts[k]):
         return None
+    if words[k] in L.PERSON_TITLES:
+        # «القيادي في الحركة فلان», «العضو بالمجلس فلان»: a title, its complement, then
+        # the person's name
+        for j in range(k + 1, min(k + 6, len(words))):
+            if words[j] in L.CLAUSE_BREAKS or words[j][:1] == "و" or \
+                    any(not f.rest for f in L.TRIGGERS.get(words[j], ())):
+                break
+            m = ctx.mention_at(ws.starts[j])
+            if m is not None and m.label == "PER":
+                return Arg(ctx.to_view(m.start), ctx.to_view(m.end), "mention", m,
+                           m.attrs.get("canonical"))
     # «العاصمة اللبنانية بيروت», «وزير الخارجية الأمريكي أنتوني بلينكن»: the name a head
     # and its adjectives or genitive run into is the object
     for j in range(k + 1, min(k + 4, len(words))):
@@ -838,8 +1072,9 @@ def _subject_phrase(ws: Words, k: int, ctx: Context | None = None) -> Arg | None
             words[j + 1].startswith("ال") == definite and \
             (ctx is None or ctx.mention_at(ws.starts[j + 1]) is None) and \
             words[j + 1][2:] not in L.PLACE_HEAD_FORMS and \
-            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None:
-        j += 1
+            words[j + 1] not in L.TRIGGER_KEYS and number_at(words, j + 1) is None and \
+            words[j + 1] not in L.PERSON_TITLES:
+        j += 1  # («استقبل الرئيس السفير …»: a title after the subject opens the object)
     country = None
     if ctx is not None:
         for i in range(k + 1, j + 1):
@@ -1060,9 +1295,19 @@ def coordinated(ctx: Context, c: Candidate, ws: Words, found: list[Arg]) -> list
     return out
 
 
-def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None
-             ) -> Arg | None:
-    cands = [p for p in found if actor is None or p.start != actor.start]
+def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg | None,
+             partner: Arg | None = None) -> Arg | None:
+    """The scene: the first place named after the trigger, else the last before it; not
+    the actor, nor the partner of a meeting or an agreement («وقعت الأردن مذكرة مع
+    مصر»)."""
+    if partner is not None and not _prep_before(ctx, ws, partner, L.PARTNER_PREPS):
+        partner = None  # («زار الوزير باريس»: the place visited is the scene too)
+    cands = [p for p in found if (actor is None or p.start != actor.start) and
+             (partner is None or not partner.start <= p.start < partner.end)]
+    end = ctx._cache.get(("members end", c.start))
+    if end is not None and actor is not None:
+        # «قمة بين مصر والأردن والعراق في بغداد»: the parties are no scene
+        cands = [p for p in cands if not actor.start <= p.start < end]  # type: ignore[operator]
     after = [p for p in cands if p.start >= c.end]
     if after:  # the first named after the trigger is the most specific («مخيم X شمالي Y»)
         return after[0]
@@ -1152,6 +1397,7 @@ def _adjective(w: str) -> bool:
     """A word that may be an adjective of the noun before it («الهجوم الصاروخي الأخير»,
     «غارات جوية مكثفة»): no preposition, no place head, no number."""
     return len(w) > 2 and not w.isdigit() and w not in L.ANY_PREPS and \
+        w not in L.TOPIC_PREPS and \
         w not in L.PLACE_HEAD_FORMS and w not in L.CLAUSE_BREAKS and \
         w[0] not in L.GLUED_PREPS and w not in L.TARGET_VERBS  # «تفجير انتحاري استهدف …»
 

@@ -8,10 +8,10 @@ from khabar.document import Article
 from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.coref import FAR_PLACE, context_words, join
-from khabar.events.counts import _noart, counts, number_at
+from khabar.events.counts import _noart, counts, number_at, totals
 from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
-from khabar.events.merge import merge
+from khabar.events.merge import SYMMETRIC, merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
 
@@ -63,13 +63,23 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
             return []  # «طالب بانسحاب القوات»: asked for, not done
     si = main.sent
     ws = ctx.words(si)
+    total = _in_total(ws.words, group)
+    if total is False:
+        return []  # «ترتفع حصيلة الشهداء منذ بدء الحرب إلى …»: the war's tally, no event
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if total:
+        # «وأعلنت الوزارة ارتفاع عدد الشهداء إلى ثلاثة»: the subject reports the toll
+        actor = None
     if actor is None:
         # «قتل ثلاثة بغارة إسرائيلية»: another trigger word of the same event names its author
         for other in group:
             if other is not main and not other.secondary:
                 actor = A.actor_recipient(ctx, other, ws, args)[0]
+                if ("members end", other.start) in ctx._cache:
+                    # «المباحثات … مع التحضير لقمة بين A وB»: the parties of another meeting
+                    actor = None
+                    ctx._cache.pop(("members end", other.start))
                 if actor is not None:
                     break
     if main.verb:
@@ -87,7 +97,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
                 recipient = A.object_phrase(ctx, other, ws, None)
         recipient = recipient or A.victims(ctx, group, ws)
     found = ctx.cached(("places", si), lambda: A.places(ctx, ws, args))
-    place = A.location(ctx, main, ws, found, actor)
+    place = A.location(ctx, main, ws, found, actor,
+                       recipient if main.type in L.PARTNER_TYPES else None)
     split = A.coordinated(ctx, main, ws, found) if main.type in L.SPLIT_BY_PLACE else []
     t = A.date(ctx, main, si)
     date_value = t.attrs.get("value") if t is not None else None
@@ -114,6 +125,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         "date": None,
         "status": st,
     }
+    if ("members end", main.start) in ctx._cache:
+        ev[SYMMETRIC] = True  # the parties of a meeting as a list (merge weighs it less)
     if place is not None:
         ev["location"] = _place(ctx, place)
         other = _next_other(ctx, main)
@@ -159,6 +172,21 @@ def _next_other(ctx: Context, main: Candidate) -> int | None:
 
 
 _COUNTED_TYPES = frozenset(t for types in L.CASUALTY_TYPES.values() for t in types)
+
+
+def _in_total(words: list[str], group: list[Candidate]) -> bool | None:
+    """For an event told only by toll nouns, one of them right after a running total's
+    head («عدد الشهداء», «حصيلة القتلى»): True for a total of the event's own victims,
+    False for one that tells a span of time («منذ بدء الحرب»: the war's tally); None
+    otherwise."""
+    if any(not c.secondary or c.verb for c in group):
+        return None
+    for c in group:
+        if c.word > 0 and words[c.word - 1] in L.TOTAL_HEADS:
+            got, covered = totals(words, c.word - 1, len(words))
+            if c.word in covered:
+                return bool(got)
+    return None
 
 
 def _counts(ctx: Context, si: int, ws, group: list[Candidate]
@@ -266,12 +294,20 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
             prev = None  # a story told four paragraphs back is another story
         if ev.get("location") is None:
             place = _place_before(ctx, ev["trigger"]["start"])
-            if place is not None:
-                ev["location"] = _place(ctx, place)
+            item = _place(ctx, place) if place is not None else None
+            if item is not None and ev.get(SYMMETRIC) and any(
+                    (ev.get(r) or {}).get("start", -1) <= item["start"] <
+                    (ev.get(r) or {}).get("end", -1) for r in ("actor", "recipient")):
+                item = None  # «أجرت اليابان وكوريا … مباحثات»: a party, not the scene
+            if item is not None:
+                ev["location"] = item
             elif prev is not None and prev.get("location") is not None:
                 ev["location"] = prev["location"]
         if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
             ev["actor"] = prev["actor"]
+        if ev.get("recipient") is None and prev is not None and \
+                prev.get("recipient") is not None and ev["type"] in L.CARRIED_RECIPIENT_TYPES:
+            ev["recipient"] = prev["recipient"]  # «… ستفرض عقوبات إضافية»: on the same one
         last[ev["type"]] = ev
 
 
@@ -324,4 +360,5 @@ def build_events(article: Article) -> list[dict]:
         ev.pop("vague", None)
         ev.pop("another", None)
         ev.pop(FAR_PLACE, None)
+        ev.pop(SYMMETRIC, None)
     return events

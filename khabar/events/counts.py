@@ -5,14 +5,19 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
+from khabar.normalize import fold
 from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLAUSE_BREAKS,
                                    CUES_AFTER, TRIGGERS, COUNT_BREAKDOWNS,
                                    COUNT_ADDITIONS, CUES_BEFORE, DUAL_CUES, DUALS, FILLERS,
                                    PERSON_NOUNS,
                                    CUE_STARTS, CUES_BEFORE_KEYS, LATER_CUES,
-                                   MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE)
+                                   MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE,
+                                   COUNT_PHRASE_PREPS, SINGLE_CUES, SINGLE_OPENERS,
+                                   SPAN_WORDS, TOTAL_HEADS, TOTAL_LINKS, TOTAL_NOUNS,
+                                   FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS)
 
 _CONJ = ("و", "ف", "ب", "ل")
+_ONE = frozenset(fold(w) for w in ("أحد", "إحدى"))  # one of («أحد المواطنين»)
 _PAIR_FIRSTS = frozenset(k.split()[0] for k in CARDINALS if " " in k)
 
 
@@ -40,6 +45,7 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
     if w in _PAIR_FIRSTS and i + 1 < len(words) and f"{w} {words[i + 1]}" in CARDINALS:
         # «أحد عشر», «ثلاثة عشر»: a two-word cardinal (its first word may be no number alone)
         return _multiplied(words, CARDINALS[f"{w} {words[i + 1]}"], i + 2)
+    number_word = not (w.isdigit() or w[1:].isdigit())
     if w.isdigit():
         value = int(w)
     elif w[:1] in _CONJ and w[1:].isdigit():
@@ -53,17 +59,44 @@ def number_at(words: list[str], i: int) -> tuple[int, int] | None:
                 return VAGUE[cand], i + 1
     if value is None:
         return None
+    if number_word:
+        value, j = _compound(words, value, i + 1)
+        return _multiplied(words, value, j)
     return _multiplied(words, value, i + 1)
 
 
+def _compound(words: list[str], value: int, j: int) -> tuple[int, int]:
+    """A number word and the parts «و» joins to it: units and tens («خمسة وعشرون» 25),
+    hundreds or thousands and a smaller number («مئة وعشرين» 120, «ثلاثمائة وخمسة
+    وعشرين» 325). A range («بين عشرين وثلاثين») or a second count («ثلاثة وعشرة») is
+    no compound: the part must be smaller than the place it fills."""
+    while j < len(words) and words[j][:1] == "و":
+        part = CARDINALS.get(words[j][1:])
+        if part is None:
+            break
+        if 0 < value % 100 < 10 and 20 <= part < 100 and part % 10 == 0:
+            pass  # «خمسة وعشرون», «مئة وخمسة وعشرون»
+        elif (value >= 100 and value % 100 == 0 and part < 100) or \
+                (value >= 1000 and value % 1000 == 0 and part < 1000):
+            pass  # «مئة وعشرين», «ألف ومئتين»
+        else:
+            break
+        value += part
+        j += 1
+    return value, j
+
+
 def _multiplied(words: list[str], value: int, j: int) -> tuple[int, int]:
-    # «أربعين ألف»: a multiplier
-    if j < len(words) and words[j] in MULTIPLIERS:
+    # «أربعين ألف», «ثلاث مئة»: a multiplier, then what «و» adds to it («ثلاثة آلاف
+    # وخمسمائة», «ألف و200»)
+    if j < len(words) and words[j] in MULTIPLIERS and value < MULTIPLIERS[words[j]]:
         value *= MULTIPLIERS[words[j]]
         j += 1
         if j + 1 < len(words) and words[j] == "و" and words[j + 1].isdigit():
             value += int(words[j + 1])
             j += 2
+        else:
+            value, j = _compound(words, value, j)
     return value, j
 
 
@@ -95,7 +128,12 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     if CUE_STARTS.isdisjoint(words):
         _later_counts(words, lo, hi, found, vague)
         return found, vague
+    running, covered = totals(words, lo, hi)
+    joint: set[int] = set()
+    weak: set[str] = set()  # roles read as one person from a bare noun («مقتل شاب»)
     for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
+        if i in covered or i in joint:
+            continue  # read as a running total, or «مقتل وإصابة 20»: one count for two roles
         dual = DUAL_CUES.get(words[i])
         if dual is not None:
             found.setdefault(dual, 2)
@@ -105,35 +143,66 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         # the one before
         if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
             role, _ = hit_b
-            back = i - 1
+            at = i  # where the count's phrase ends
+            if i - 1 > lo and words[i - 1] in OTHERS:
+                at = i - 1  # «38 شخصا آخرين أصيبوا»
+            back = at - 1
             # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»; a count of two words
             # that ends right at the cue is read whole («أحد عشر قتيلا», «خمسة آلاف جريح»),
             # not from its last word
-            whole = [s for s in (back - 2, back - 1) if s >= lo and
-                     (n := number_at(words, s)) is not None and n[1] == i]
+            # («ألف وسبعمئة شخص قتلوا»: a compound ending one word before it)
+            whole = [s for s in (back - 3, back - 2, back - 1) if s >= lo and
+                     (n := number_at(words, s)) is not None and
+                     (n[1] == at or (n[1] == at - 1 and n[1] - s > 1))]
             for start in (*whole[:1], back, back - 1, back - 2):
                 if start >= lo:
                     n = number_at(words, start)
-                    if n is not None and n[1] in (i, i - 1) and role not in found:
+                    if n is not None and n[1] in (at, at - 1) and role not in found:
                         found[role] = n[0]
                         if _noart(words[start]) in VAGUE:
                             vague.add(role)
                         break
+            if role not in found and _bare(words[i]) in SINGLE_CUES and \
+                    words[i - 1] in SINGLE_OPENERS:
+                found[role] = 1  # «سقوط قتيل»: one, with no count written
         hit = _match(words, i, CUES_AFTER)
         if hit:
             role, j = hit
             k = _skip_fillers(words, j)
             n = number_at(words, k)
             active = _bare(words[i]) in ACTIVE_COUNT_VERBS or words[i] in ACTIVE_COUNT_VERBS
-            if n is None and active:
-                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject
-                for s in range(k + 1, min(k + 4, hi)):
-                    if words[s] in ANY_PREPS or words[s] in CUE_STARTS:
+            if n is None and active and k < hi and words[k] not in SPAN_WORDS:
+                # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject (not
+                # after «منذ»: «قتل منذ بدء التصعيد أكثر من 1450» is a war's tally)
+                # (and a time: «اعتقلت الشرطة فجر اليوم 20 شخصا»)
+                # past three words, only a count of people («22 شابا», «20 فلسطينيا»), not
+                # an age or a year («(12 سنة)», «الرقة 2017»)
+                for s in range(k + 1, min(k + 6, hi)):
+                    t = _skip_fillers(words, s)  # «… أكثر من مئتي متظاهر»
+                    if t >= hi or words[t] in ANY_PREPS or words[t] in CUE_STARTS:
                         break  # another clause («قتل شخص وأصيب اثنان»)
-                    n = number_at(words, s)
-                    if n is not None:
-                        k = s
+                    n = number_at(words, t)
+                    if n is not None and s > k + 3 and not _people_after(words, n[1], hi):
+                        n = None
                         break
+                    if n is not None:
+                        k = t
+                        break
+            if n is None and k == j and k < hi and words[k] in COUNT_PHRASE_PREPS:
+                # «أصيب في الهجوم 14 شخصا»: the count past a short phrase, with its noun
+                for s in (k + 2, k + 3):
+                    if s >= hi or words[s - 1] in CUE_STARTS or words[s - 1] in CLAUSE_BREAKS:
+                        break
+                    got = number_at(words, s)
+                    if got is not None and got[1] < hi and \
+                            _noart(words[got[1]]) in PERSON_NOUNS:
+                        n, k = got, s
+                        break
+            if n is None and k == j and k < hi and words[k][:1] == "و" and \
+                    (other := _match(words, k, CUES_AFTER)) is not None and other[0] != role \
+                    and _shared_object(words, other[1], hi):
+                joint.add(k)  # «مقتل وإصابة 20 شخصا»: neither toll alone
+                continue
             if n is not None and role not in found:
                 found[role] = n[0] + _more(words, n[1], hi)
                 if _noart(words[k]) in VAGUE:
@@ -142,14 +211,89 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 nxt = _bare(words[k])
                 if nxt in DUALS:
-                    found[role] = 2
+                    # «مقتل طفلين وامرأة»: and one more person named after them
+                    more = k + 1 < hi and words[k + 1][:1] == "و" and \
+                        words[k + 1][1:] in PERSON_NOUNS
+                    found[role] = 3 if more else 2
                 elif _singular_person(nxt):
                     # «إصابة امرأة وطفلة»: two people named one by one
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
                     found[role] = 2 if two else 1
+                    weak.add(role)
+    for role, total in running.items():
+        # a running total fills a role the sentence counts nowhere else: beside a count of
+        # new victims («قتل خمسة …، ليرتفع عدد القتلى إلى …») it is another tally; it
+        # outweighs one person read from a bare noun
+        if role not in found or role in weak:
+            found[role] = total
     _later_counts(words, lo, hi, found, vague)
     return found, vague
+
+
+def _people_after(words: list[str], j: int, hi: int) -> bool:
+    """Whether the word after a count names people: a person noun or a nisba in the
+    accusative of a count («20 فلسطينيا»)."""
+    return j < hi and (_noart(words[j]) in PERSON_NOUNS or
+                       (words[j].endswith("يا") and len(words[j]) > 4))
+
+
+def _shared_object(words: list[str], j: int, hi: int) -> bool:
+    """«مقتل وإصابة 20», «قتل وجرح العشرات», «مقتل وإصابة عدد من …»: two casualty words
+    share the count or plural after the second; «قتل وأصيب آخر» does not."""
+    if j >= hi or words[j] in OTHERS:
+        return False
+    w = words[j]
+    return number_at(words, j) is not None or _noart(w) in QUANTIFIER_HEADS or \
+        w.endswith(("ين", "ون"))
+
+
+def totals(words: list[str], lo: int, hi: int) -> tuple[dict[str, int], set[int]]:
+    """Running totals («ارتفع عدد قتلى الغارة إلى 12», «عدد القتلى في الهجوم على القرية
+    بلغ ستة»): a head («عدد», «حصيلة»), a casualty noun with or without the article, then
+    within a few words a link («إلى», «بلغ») and the count. A total that tells a span
+    («منذ بدء الحرب») is the war's and counts nothing. Returns {role: count} and the word
+    indices the totals cover (their cue words are read here, not again)."""
+    out: dict[str, int] = {}
+    covered: set[int] = set()
+    if TOTAL_HEADS.isdisjoint(words[lo:hi]):
+        return out, covered
+    for h in range(lo, hi - 1):
+        if words[h] not in TOTAL_HEADS:
+            continue
+        role = TOTAL_NOUNS.get(_noart(words[h + 1]))
+        if role is None:
+            continue
+        span = False
+        got = None
+        # «بلغ عدد ضحايا الفيضانات والغارات 40»: the link before the head, the count
+        # after its genitive
+        linked = h > lo and words[h - 1] in TOTAL_LINKS
+        for m in range(h + 2, min(h + 12, hi)):
+            w = words[m]
+            if w in SPAN_WORDS:
+                span = True
+            if w in MODAL or w in FUTURE:
+                break  # «قد تصل الحصيلة إلى 100»: a forecast, no count
+            if w in TOTAL_LINKS:
+                got = number_at(words, _skip_fillers(words, m + 1))
+                break
+            if m == h + 2 or linked or words[m - 1] in ("من", "بين"):
+                # «… 12», a range «من 42 إلى 60»: its lower bound
+                got = number_at(words, _skip_fillers(words, m))
+                if got is not None:
+                    break
+            if w in CLAUSE_BREAKS or w in CUE_STARTS or w in COUNT_BREAKDOWNS:
+                break
+        if got is None:
+            continue
+        end = got[1]
+        if any(w in SPAN_WORDS for w in words[end:min(end + 3, hi)]):
+            span = True  # «… إلى 200 منذ بدء الحرب»
+        covered.update(range(h, end))
+        if not span and got[0] > 0:
+            out.setdefault(role, got[0])
+    return out, covered
 
 
 def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
@@ -231,6 +375,10 @@ def _singular_person(w: str) -> bool:
     """A bare noun after «مقتل»/«استشهاد»: one person («استشهاد فلسطيني», «مقتل شرطي»)."""
     if w.startswith(("بال", "لل", "وال", "فال")):
         return False  # «إصابة بالرصاص»: a phrase, not a person
+    if w in _ONE:
+        return True  # «استشهاد أحد المواطنين»
+    if w in LATER_CUES or w in QUANTIFIER_HEADS:
+        return False  # «أصيبوا بجروح», «وفاة بعض …»: no person
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
     return (len(w) >= 3 and not w.endswith(("ين", "ون", "ات", "اء"))

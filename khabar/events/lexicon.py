@@ -180,6 +180,14 @@ SCENE_PREPS = _set(GRAMMAR["scene_prepositions"])
 TARGET_PREPS = _set(GRAMMAR["target_prepositions"])
 TARGET_PREPS_BY_TYPE = {t: _set(ps) for t, ps in GRAMMAR["target_prepositions_by_type"].items()}
 PARTNER_TYPES = frozenset(GRAMMAR["partner_types"])
+MEMBER_OPENERS = _set(GRAMMAR["member_openers"])
+MEMBER_HEADS = _set(GRAMMAR["member_heads"])
+AGREEMENT_OBJECTS = _set(GRAMMAR["agreement_objects"])
+UNDERGO_VERBS = _set(GRAMMAR["undergo_verbs"])
+ADVERBS = _set(GRAMMAR["adverbs"])
+TOPIC_PREPS = _set(GRAMMAR["topic_prepositions"])
+CARRIED_RECIPIENT_TYPES = frozenset(GRAMMAR["carried_recipient_types"])
+PERSON_TITLES = _set(load("titles")["person_titles"])
 PARTNER_PREPS = _set(GRAMMAR["partner_prepositions"])
 MEETING_PURPOSES = [tuple(_f(p).split()) for p in GRAMMAR["meeting_purposes"]]
 GAZETTEER_MIN_POPULATION = int(GRAMMAR["gazetteer_place_min_population"])
@@ -267,6 +275,14 @@ DUALS = _set(_NUM["dual_people"])
 NOT_VICTIMS = _set(GRAMMAR["not_victims"])
 PERSON_NOUNS = _set(GRAMMAR["person_nouns"])
 COUNT_ADDITIONS = [tuple(_f(w).split()) for w in GRAMMAR["count_additions"]]
+TOTAL_HEADS = _glued_forms({_f(w) for w in GRAMMAR["toll_totals"]["heads"]})
+TOTAL_NOUNS = {_f(n): role for role, nouns in GRAMMAR["toll_totals"]["nouns"].items()
+               for n in nouns}
+TOTAL_LINKS = _glued_forms({_f(w) for w in GRAMMAR["toll_totals"]["links"]})
+SPAN_WORDS = _glued_forms({_f(w) for w in load("event_coreference")["span_cues"]})
+SINGLE_CUES = {_f(n): role for role, nouns in GRAMMAR["single_cues"].items() for n in nouns}
+SINGLE_OPENERS = _set(GRAMMAR["single_cue_openers"])
+COUNT_PHRASE_PREPS = _set(GRAMMAR["count_phrase_preps"])
 
 # a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
 PLACE_HEADS = _set(load("gazetteer_heads")["place"])

@@ -12,6 +12,10 @@ from khabar.normalize import fold
 _ROLES = ("actor", "recipient", "location", "date", "dead", "injured", "arrested")
 
 
+# set by build on a meeting or an agreement whose parties are a list («بين A وB»)
+SYMMETRIC = "symmetric"
+
+
 def _key(part: dict | None) -> str | None:
     if not part:
         return None
@@ -89,9 +93,11 @@ def _compatible(a: dict, b: dict) -> bool:
 
 
 def _weight(ev: dict) -> int:
-    # an exact toll outweighs a round one («105 شهداء» over «عشرات الشهداء»)
+    # an exact toll outweighs a round one («105 شهداء» over «عشرات الشهداء»); a meeting
+    # whose parties are only listed («اللقاء بين A وB») says less than one told with its
+    # direction («زيارة A … ولقائه B»): its actor and recipient do not count
     return (sum(ev.get(r) is not None for r in _ROLES) + (ev.get("zone") == "body")
-            - len(ev.get("vague", ())))
+            - len(ev.get("vague", ())) - 2 * bool(ev.get(SYMMETRIC)))
 
 
 def _absorb(kept: dict, ev: dict) -> None:
