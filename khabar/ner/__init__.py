@@ -69,20 +69,21 @@ def annotate_batch(articles: list[Article], mode: str = "crf") -> None:
     cut = [_sentence_tokens(a) for a in articles]
     sents = [[toks for toks, _ws in c] for c in cut]
     words = [[ws for _toks, ws in c] for c in cut]
-    for article, ss, ws, tags in zip(articles, sents, words, tagger.tag_documents(words)):
-        _add_mentions(article, tagger, ss, ws, tags)
-
-
-def _add_mentions(article: Article, tagger, sents, words, tags) -> None:
-    text = article.text
-    # keys, cores and name forms as the tagger keeps them per form, when its gazetteer is
-    # the one the rules read
+    tags, lexes = tagger.tag_documents_words(words)
+    # keys, cores and name forms as the tagger read them per form while tagging, when its
+    # gazetteer is the one the rules read
     same_gazetteer = tagger.featurizer.gaz is gazetteer.default()
+    for article, ss, ws, ts, ls in zip(articles, sents, words, tags, lexes):
+        _add_mentions(article, ss, ws, ts, ls if same_gazetteer else None)
+
+
+def _add_mentions(article: Article, sents, words, tags, lexes) -> None:
+    text = article.text
     found: list[Mention] = []
     titles: list[str | None] = []
-    for toks, ws, ts in zip(sents, words, tags):
+    for toks, ws, ts, ls in zip(sents, words, tags, lexes or [None] * len(words)):
         ents = entities(ts)
-        ents = refine(ws, ents, tagger.words(ws) if same_gazetteer else None)
+        ents = refine(ws, ents, ls)
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
         for a, b, typ in ents:
             start = toks[a][0] + strip_clitic(ws[a])

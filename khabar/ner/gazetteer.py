@@ -69,12 +69,14 @@ class Gazetteer:
             out[i].append(f)
         return out
 
-    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions
-             ) -> list[tuple[int, str]]:
+    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions,
+             end: int | None = None) -> list[tuple[int, str]]:
         """`features` as (token, feature) pairs, in the order `features` lists them,
         for phrases beginning at `positions` (tokens whose `forms` are not empty: no
-        other token begins a listed phrase)."""
-        n = len(keys)
+        other token begins a listed phrase). `end`: where the sentence ends, when `keys`
+        run on past it (the keys of a whole article, `positions` inside one sentence):
+        no phrase reaches past it."""
+        n = len(keys) if end is None else end
         out: list[tuple[int, str]] = []
         by_first = self._by_first
         for i in positions:

@@ -12,6 +12,7 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import chain, repeat
 from operator import attrgetter
 
@@ -100,6 +101,8 @@ class FormScores:
                         self._bg_first.add(body[:i])
                         self._bg_second.add(body[i + 1:])
         self._vectors: dict[tuple[str, ...], np.ndarray] = {}
+        # per gazetteer attribute («gB:LOC»), its rows on the token, after and before
+        self._gaz_rows: dict[str, tuple[int | None, int | None, int | None]] = {}
         # the shipped families' rows are looked up without building their feature strings
         # (`_rows_shipped`): per attribute prefix («w», «c-1», «k1» …), the rest of the
         # attribute -> its row. The prefix never holds «=», so "P=" + X is in `index`
@@ -362,17 +365,25 @@ class FormScores:
                     ) -> tuple[list[list[int]], list[int], np.ndarray]:
         """(form ids per sentence, sentence lengths, state scores of all tokens laid end
         to end: tokens × every model's labels side by side)."""
+        ids, lens, out, _words = self.flat_scores_words(sentences)
+        return ids, lens, out
+
+    def flat_scores_words(self, sentences: list[list[str]]
+                          ) -> tuple[list[list[int]], list[int], np.ndarray, list[Word]]:
+        """`flat_scores`, and the `Word` of every token laid end to end (what `words`
+        would give for each sentence: the tagger hands them on to the rules)."""
         flat_ids, lens = self._flat_ids(sentences)
         ids, at = [], 0
         for m in lens:
             ids.append(flat_ids[at:at + m])
             at += m
+        words = list(map(self.lex.__getitem__, flat_ids))
         flat = np.array(flat_ids, np.intp)
         np.add.at(self._hits, flat, 1)
         n = len(flat)
         width = self.weights.shape[1]
         if n == 0:
-            return ids, lens, np.zeros((0, width))
+            return ids, lens, np.zeros((0, width)), words
         ends = np.cumsum(lens)
         starts = ends - lens
         nonempty = np.array(lens) > 0
@@ -395,7 +406,7 @@ class FormScores:
         nxt[:-1] = parts[1:, _RIGHT]
         nxt[last_tok] = row[idx["w1=<s>"]] if self.context and "w1=<s>" in idx else 0.0
         out += nxt
-        at: list[int] = []
+        at_: list[int] = []
         rows: list[int] = []
         if self.context:
             far = np.empty_like(out)
@@ -405,12 +416,12 @@ class FormScores:
             far[:-2] = parts[2:, _FAR_RIGHT]
             far[left < 2] = row[idx.get("w2=<s>", self.zero_row)]
             out += far
-            self._bigrams(flat, left, at, rows)
+            self._bigrams(flat, left, at_, rows)
         if self.gazetteer:
-            self._gazetteer(ids, flat, starts, at, rows)
-        if at:  # the sentence-dependent features: few, added in one call
-            np.add.at(out, at, self.weights[rows])
-        return ids, lens, out
+            self._gazetteer(words, flat, starts, ends, at_, rows)
+        if at_:  # the sentence-dependent features: few, added in one call
+            np.add.at(out, at_, self.weights[rows])
+        return ids, lens, out, words
 
     def _bigrams(self, flat: np.ndarray, left: np.ndarray, at: list[int], rows: list[int]
                  ) -> None:
@@ -432,30 +443,43 @@ class FormScores:
                 at.append(j + 1)
                 rows.append(r)
 
-    def _gazetteer(self, ids, flat, starts, at: list[int], rows: list[int]) -> None:
+    def _gazetteer(self, words: list[Word], flat: np.ndarray, starts: np.ndarray,
+                   ends: np.ndarray, at: list[int], rows: list[int]) -> None:
         """Gazetteer phrase attributes (`Gazetteer.features`) on the token, and as seen
         from the token before (`+1`) and after (`-1`), in sentences where some token may
-        begin a listed phrase."""
-        has = self._gaz[flat]
-        if not has.any():
+        begin a listed phrase. The tokens that may begin one are found for the whole
+        article at once, then read sentence by sentence, in order."""
+        begins = np.flatnonzero(self._gaz[flat])
+        if not len(begins):
             return
-        lex = self.lex
+        # the sentence of each such token (empty sentences end where the next begins,
+        # so `side="right"` passes over them)
+        sents = np.searchsorted(ends, begins, side="right").tolist()
+        begins_l = begins.tolist()
+        starts_l, ends_l = starts.tolist(), ends.tolist()
         hits = self.featurizer.gaz.hits
-        idx = self.index
-        for s, first in zip(ids, starts.tolist()):
-            n = len(s)
-            if not n:
-                continue
-            begin = np.flatnonzero(has[first:first + n])
-            if not len(begin):
-                continue
-            xs = list(map(lex.__getitem__, s))
-            for i, a in hits(list(map(_KEY, xs)), list(map(_FORMS, xs)), begin.tolist()):
-                for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
-                    r = idx.get(name)
-                    if r is not None and 0 <= pos < n:
-                        at.append(first + pos)
+        keys = list(map(_KEY, words))
+        forms = list(map(_FORMS, words))
+        feature_rows = self._gaz_rows
+        j, nb = 0, len(begins_l)
+        while j < nb:
+            s = sents[j]
+            k = bisect_right(sents, s, j)
+            first, end = starts_l[s], ends_l[s]
+            for i, a in hits(keys, forms, begins_l[j:k], end):
+                on = feature_rows.get(a)
+                if on is None:
+                    on = feature_rows[a] = self._gaz_feature_rows(a)
+                for pos, r in zip((i, i + 1, i - 1), on):
+                    if r is not None and first <= pos < end:
+                        at.append(pos)
                         rows.append(r)
+            j = k
+
+    def _gaz_feature_rows(self, a: str) -> tuple[int | None, int | None, int | None]:
+        """The rows of a gazetteer attribute on the token, the token after and before."""
+        idx = self.index
+        return idx.get(a), idx.get("-1" + a), idx.get("+1" + a)
 
     def split(self, scores: np.ndarray) -> list[np.ndarray]:
         """One sentence's scores cut into the models' blocks."""
