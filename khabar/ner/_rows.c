@@ -402,9 +402,135 @@ done:
     return result;
 }
 
+/* scores(parts, ids, lens, edges, hits, first, second, gaz, out) -> (pairs, begins, sents)
+ * The state scores of an article's tokens from the per-form table (scoring.py,
+ * `FormScores.flat_scores_words`, its numpy lines with context features), in numpy's
+ * order of additions: a token's own part, then what the token before says (or the
+ * sentence start), the token after (or the end), two before, two after.
+ *   parts: float64 [size, 5, W]; ids: list of form ids of all tokens; lens: list of
+ *   sentence lengths (summing to len(ids)); edges: float64 [4, W], the rows of
+ *   w-1=<s>, w1=<s>, w-2=<s>, w2=<s>; hits: int64 [size], each token's form counted;
+ *   first, second, gaz: bool [size], per form: may begin a bigram, end one, begin a
+ *   gazetteer phrase; out: float64 [len(ids), W], written.
+ * Returns the tokens j whose form may begin a bigram with the next one's in the same
+ * sentence, and the tokens that may begin a gazetteer phrase with their sentences. */
+static PyObject *scores(PyObject *self, PyObject *args)
+{
+    Py_buffer pb, eb, hb, fb, sb, gb, ob;
+    PyObject *ids_l, *lens_l;
+    if (!PyArg_ParseTuple(args, "y*O!O!y*w*y*y*y*w*", &pb, &PyList_Type, &ids_l, &PyList_Type,
+                          &lens_l, &eb, &hb, &fb, &sb, &gb, &ob))
+        return NULL;
+    PyObject *result = NULL, *pairs = NULL, *begins = NULL, *sents = NULL;
+    Py_ssize_t *idx = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids_l), n_sent = PyList_GET_SIZE(lens_l);
+    Py_ssize_t W = eb.len / (Py_ssize_t)sizeof(double) / 4;
+    Py_ssize_t size = hb.len / (Py_ssize_t)sizeof(long long);
+    if (W <= 0 || eb.len != (Py_ssize_t)(4 * W * sizeof(double)) ||
+        pb.len != (Py_ssize_t)(size * 5 * W * sizeof(double)) ||
+        hb.len != (Py_ssize_t)(size * sizeof(long long)) || fb.len != size ||
+        sb.len != size || gb.len != size ||
+        ob.len != (Py_ssize_t)(n * W * sizeof(double))) {
+        PyErr_SetString(PyExc_ValueError, "scores: buffer sizes do not match");
+        goto done;
+    }
+    idx = (Py_ssize_t *)malloc(sizeof(Py_ssize_t) * (n ? n : 1));
+    pairs = PyList_New(0);
+    begins = PyList_New(0);
+    sents = PyList_New(0);
+    if (idx == NULL || pairs == NULL || begins == NULL || sents == NULL) {
+        if (idx == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        Py_ssize_t r = PyLong_AsSsize_t(PyList_GET_ITEM(ids_l, i));
+        if (r == -1 && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= size) {
+            PyErr_SetString(PyExc_IndexError, "scores: form id out of range");
+            goto done;
+        }
+        idx[i] = r;
+    }
+    const double *parts = (const double *)pb.buf, *edges = (const double *)eb.buf;
+    const char *first = (const char *)fb.buf, *second = (const char *)sb.buf,
+               *gaz = (const char *)gb.buf;
+    long long *hits = (long long *)hb.buf;
+    double *out = (double *)ob.buf;
+    const Py_ssize_t P = 5 * W;  /* one form's five parts */
+    Py_ssize_t start = 0;
+    for (Py_ssize_t s = 0; s < n_sent; ++s) {
+        Py_ssize_t len = PyLong_AsSsize_t(PyList_GET_ITEM(lens_l, s));
+        if (len == -1 && PyErr_Occurred())
+            goto done;
+        if (len < 0 || start + len > n) {
+            PyErr_SetString(PyExc_ValueError, "scores: sentence lengths exceed the tokens");
+            goto done;
+        }
+        for (Py_ssize_t p = 0; p < len; ++p) {
+            Py_ssize_t t = start + p;
+            Py_ssize_t id = idx[t];
+            const double *own = parts + id * P;
+            const double *prev = p > 0 ? parts + idx[t - 1] * P + W : edges;
+            const double *next = p + 1 < len ? parts + idx[t + 1] * P + 2 * W : edges + W;
+            const double *far_l = p >= 2 ? parts + idx[t - 2] * P + 3 * W : edges + 2 * W;
+            const double *far_r = len - 1 - p >= 2 ? parts + idx[t + 2] * P + 4 * W
+                                                   : edges + 3 * W;
+            double *o = out + t * W;
+            for (Py_ssize_t j = 0; j < W; ++j) {
+                double v = own[j];
+                v += prev[j];
+                v += next[j];
+                v += far_l[j];
+                v += far_r[j];
+                o[j] = v;
+            }
+            hits[id] += 1;
+            if (p + 1 < len && first[id] && second[idx[t + 1]]) {
+                PyObject *v = PyLong_FromSsize_t(t);
+                if (v == NULL || PyList_Append(pairs, v) < 0) {
+                    Py_XDECREF(v);
+                    goto done;
+                }
+                Py_DECREF(v);
+            }
+            if (gaz[id]) {
+                PyObject *v = PyLong_FromSsize_t(t), *w = PyLong_FromSsize_t(s);
+                int bad = v == NULL || w == NULL || PyList_Append(begins, v) < 0 ||
+                    PyList_Append(sents, w) < 0;
+                Py_XDECREF(v);
+                Py_XDECREF(w);
+                if (bad)
+                    goto done;
+            }
+        }
+        start += len;
+    }
+    if (start != n) {
+        PyErr_SetString(PyExc_ValueError, "scores: sentence lengths fall short of the tokens");
+        goto done;
+    }
+    result = PyTuple_Pack(3, pairs, begins, sents);
+done:
+    free(idx);
+    Py_XDECREF(pairs);
+    Py_XDECREF(begins);
+    Py_XDECREF(sents);
+    PyBuffer_Release(&pb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&hb);
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&gb);
+    PyBuffer_Release(&ob);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"rows", rows, METH_VARARGS, "The score table's weight rows of new word forms."},
     {"sums", sums, METH_VARARGS, "np.add.reduceat(weights[rows], cuts, axis=0) into out."},
+    {"scores", scores, METH_VARARGS, "An article's state scores from the per-form table."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_rows", NULL, -1, methods};

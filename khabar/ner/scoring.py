@@ -13,7 +13,7 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
 import numpy as np
@@ -101,6 +101,15 @@ class FormScores:
                         self._bg_first.add(body[:i])
                         self._bg_second.add(body[i + 1:])
         self._vectors: dict[tuple[str, ...], np.ndarray] = {}
+        # the rows at the sentence's edges: what the token before the first says
+        # (w-1=<s>), the one after the last, two before, two after (zeros: none)
+        zero = self.weights[self.zero_row]
+        ctx = self.context
+        self._edges = np.array([
+            self.weights[self.index["w-1=<s>"]] if ctx and "w-1=<s>" in self.index else zero,
+            self.weights[self.index["w1=<s>"]] if ctx and "w1=<s>" in self.index else zero,
+            self.weights[self.index.get("w-2=<s>", self.zero_row)],
+            self.weights[self.index.get("w2=<s>", self.zero_row)]])
         # per gazetteer attribute («gB:LOC»), its rows on the token, after and before
         self._gaz_rows: dict[str, tuple[int | None, int | None, int | None]] = {}
         # the shipped families' rows are looked up without building their feature strings
@@ -378,12 +387,38 @@ class FormScores:
             ids.append(flat_ids[at:at + m])
             at += m
         words = list(map(self.lex.__getitem__, flat_ids))
-        flat = np.array(flat_ids, np.intp)
-        np.add.at(self._hits, flat, 1)
-        n = len(flat)
+        n = len(flat_ids)
         width = self.weights.shape[1]
         if n == 0:
             return ids, lens, np.zeros((0, width)), words
+        if _native is not None and self.context:
+            # the gathers and sums below, and the bigram and gazetteer candidates, in one
+            # pass of C over the tokens (`_rows.scores`: the same additions in the same
+            # order, so the same bits; tests/ner/test_scoring_rows.py)
+            out = np.empty((n, width))
+            pairs, begins, sents = _native.scores(
+                self._parts, flat_ids, lens, self._edges, self._hits, self._first,
+                self._second, self._gaz, out)
+        else:
+            out, pairs, begins, sents = self._numpy_scores(flat_ids, lens)
+        at_: list[int] = []
+        rows: list[int] = []
+        if self.context:
+            self._bigrams(flat_ids, pairs, at_, rows)
+        if self.gazetteer and begins:
+            self._gazetteer(words, lens, begins, sents, at_, rows)
+        if at_:  # the sentence-dependent features: few, added in one call
+            np.add.at(out, at_, self.weights[rows])
+        return ids, lens, out, words
+
+    def _numpy_scores(self, flat_ids: list[int], lens: list[int]
+                      ) -> tuple[np.ndarray, list[int], list[int], list[int]]:
+        """The state scores of the tokens before the sentence-dependent features, the
+        tokens that may begin a word bigram with the next one, and those that may begin
+        a gazetteer phrase with their sentences (what `_rows.scores` does in C)."""
+        flat = np.array(flat_ids, np.intp)
+        np.add.at(self._hits, flat, 1)
+        n = len(flat)
         ends = np.cumsum(lens)
         starts = ends - lens
         nonempty = np.array(lens) > 0
@@ -393,46 +428,42 @@ class FormScores:
         left = np.repeat(ends, lens) - np.arange(n) - 1       # tokens after it in the sentence
         parts = self._parts[flat]
         out = parts[:, _OWN].copy()
-        row = self.weights
-        idx = self.index
+        edges = self._edges
         # what the token before says (or the sentence start)
         prev = np.empty_like(out)
         prev[1:] = parts[:-1, _LEFT]
-        prev[first_tok] = row[idx["w-1=<s>"]] if self.context and "w-1=<s>" in idx \
-            else 0.0
+        prev[first_tok] = edges[0]
         out += prev
         # what the token after says (or, with context features, the sentence end)
         nxt = np.empty_like(out)
         nxt[:-1] = parts[1:, _RIGHT]
-        nxt[last_tok] = row[idx["w1=<s>"]] if self.context and "w1=<s>" in idx else 0.0
+        nxt[last_tok] = edges[1]
         out += nxt
-        at_: list[int] = []
-        rows: list[int] = []
+        pairs: list[int] = []
         if self.context:
             far = np.empty_like(out)
             far[2:] = parts[:-2, _FAR_LEFT]
-            far[pos < 2] = row[idx.get("w-2=<s>", self.zero_row)]
+            far[pos < 2] = edges[2]
             out += far
             far[:-2] = parts[2:, _FAR_RIGHT]
-            far[left < 2] = row[idx.get("w2=<s>", self.zero_row)]
+            far[left < 2] = edges[3]
             out += far
-            self._bigrams(flat, left, at_, rows)
-        if self.gazetteer:
-            self._gazetteer(words, flat, starts, ends, at_, rows)
-        if at_:  # the sentence-dependent features: few, added in one call
-            np.add.at(out, at_, self.weights[rows])
-        return ids, lens, out, words
+            pairs = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] &
+                                   (left[:-1] > 0)).tolist()
+        begins = np.flatnonzero(self._gaz[flat])
+        # the sentence of each (empty sentences end where the next begins, so
+        # `side="right"` passes over them)
+        sents = np.searchsorted(ends, begins, side="right").tolist()
+        return out, pairs, begins.tolist(), sents
 
-    def _bigrams(self, flat: np.ndarray, left: np.ndarray, at: list[int], rows: list[int]
+    def _bigrams(self, flat: list[int], cand: list[int], at: list[int], rows: list[int]
                  ) -> None:
         """Word bigram attributes the model knows: `bg+=` on the first word of the pair,
-        `bg-=` on the second."""
-        cand = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] & (left[:-1] > 0))
-        if not len(cand):
-            return
+        `bg-=` on the second (`cand`: the tokens whose form may begin a pair with the
+        next token's, in the same sentence)."""
         idx = self.index
         lex = self.lex
-        for j in cand.tolist():
+        for j in cand:
             pair = lex[flat[j]].key + "|" + lex[flat[j + 1]].key
             r = idx.get("bg+=" + pair)
             if r is not None:
@@ -443,30 +474,23 @@ class FormScores:
                 at.append(j + 1)
                 rows.append(r)
 
-    def _gazetteer(self, words: list[Word], flat: np.ndarray, starts: np.ndarray,
-                   ends: np.ndarray, at: list[int], rows: list[int]) -> None:
+    def _gazetteer(self, words: list[Word], lens: list[int], begins: list[int],
+                   sents: list[int], at: list[int], rows: list[int]) -> None:
         """Gazetteer phrase attributes (`Gazetteer.features`) on the token, and as seen
-        from the token before (`+1`) and after (`-1`), in sentences where some token may
-        begin a listed phrase. The tokens that may begin one are found for the whole
-        article at once, then read sentence by sentence, in order."""
-        begins = np.flatnonzero(self._gaz[flat])
-        if not len(begins):
-            return
-        # the sentence of each such token (empty sentences end where the next begins,
-        # so `side="right"` passes over them)
-        sents = np.searchsorted(ends, begins, side="right").tolist()
-        begins_l = begins.tolist()
-        starts_l, ends_l = starts.tolist(), ends.tolist()
+        from the token before (`+1`) and after (`-1`), for phrases beginning at `begins`
+        (the tokens whose form may begin one, in sentences `sents`), read sentence by
+        sentence, in order, over the keys of the whole article."""
+        bounds = list(accumulate(lens, initial=0))
         hits = self.featurizer.gaz.hits
         keys = list(map(_KEY, words))
         forms = list(map(_FORMS, words))
         feature_rows = self._gaz_rows
-        j, nb = 0, len(begins_l)
+        j, nb = 0, len(begins)
         while j < nb:
             s = sents[j]
             k = bisect_right(sents, s, j)
-            first, end = starts_l[s], ends_l[s]
-            for i, a in hits(keys, forms, begins_l[j:k], end):
+            first, end = bounds[s], bounds[s + 1]
+            for i, a in hits(keys, forms, begins[j:k], end):
                 on = feature_rows.get(a)
                 if on is None:
                     on = feature_rows[a] = self._gaz_feature_rows(a)
