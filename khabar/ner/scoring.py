@@ -13,8 +13,8 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, chain, repeat
-from operator import attrgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import attrgetter, is_
 
 import numpy as np
 
@@ -191,11 +191,16 @@ class FormScores:
         table = self._ids
         flat = list(map(table.get, tokens))
         if None in flat:
-            new = [t for t in dict.fromkeys(tokens) if t not in table]
-            table.update(zip(new, range(len(table), len(table) + len(new))))
+            # the table is large and its keys lie all over memory: only the new forms are
+            # looked up again, in a small dict of their own
+            missing = list(compress(count(), map(is_, flat, repeat(None))))
+            new = list(dict.fromkeys(map(tokens.__getitem__, missing)))
+            fresh = dict(zip(new, range(len(table), len(table) + len(new))))
+            table.update(fresh)
             self._add(new)
-            flat = list(map(table.__getitem__, tokens))
-        return flat, lens
+            for j in missing:
+                flat[j] = fresh[tokens[j]]
+        return flat, lens  # type: ignore[return-value]
 
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
