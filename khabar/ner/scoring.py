@@ -25,6 +25,7 @@ from khabar.ner import features as _features
 from khabar.ner import gazetteer as _gazetteer
 from khabar.ner.features import Featurizer
 from khabar.ner.lexical import core as _core
+from khabar.ner.lexical import forms_of as _forms_of
 from khabar.ner.lexical import key as _key
 from khabar.ner.lexical import name_forms as _name_forms
 from khabar.ner.lexical import split_clitic as _split_clitic
@@ -57,7 +58,7 @@ class Word(NamedTuple):
 _NATIVE_PREFIXES = ("w", "c", "pre", "s1", "s2", "s3", "p2", "p3", "sh", "len", "pre|k", "lx",
                     "w-1", "c-1", "k-1", "kk-1", "lx-1", "w1", "c1", "k1", "kk1", "lx1",
                     "w-2", "w2")
-_NATIVE_FUNCS = (_key, _core, _split_clitic, _name_forms, _features._shape)
+_NATIVE_FUNCS = (_key, _forms_of, _features._shape)
 
 
 class FormScores:
