@@ -35,6 +35,8 @@ try:  # the per-form loop of `_rows_shipped` in C, built by `pip install` where 
     from khabar.ner import _rows as _native
 except ImportError:  # pragma: no cover - depends on the build
     _native = None
+if _native is not None and not hasattr(_native, "scores"):  # pragma: no cover
+    _native = None  # a build of an older _rows.c (other arguments): the Python loops
 
 # forms kept before the table keeps its most used half: about 1.1 KB each, so at most some
 # 110 MB, full after some 5,000 articles; news repeats its words (over 5,000 articles a
