@@ -39,9 +39,10 @@ def train(train_path, out_path, **options) -> dict:
     return _train(train_path, out_path, **options)
 
 
-def _sentence_tokens(article: Article) -> list[tuple[list[tuple[int, int]], list[str]]]:
-    """((start, end) of each token, the tokens' texts) of each sentence that has tokens,
-    read straight off the token layer's arrays (which keep the texts they were cut with)."""
+def _sentence_tokens(article: Article
+                     ) -> list[tuple[list[int], list[int], list[str]]]:
+    """(starts, ends, texts) of the tokens of each sentence that has tokens, read straight
+    off the token layer's arrays (which keep the texts they were cut with)."""
     layer = article.layers.get("tokens")
     if not isinstance(layer, TokenLayer):
         return []  # nothing tokenized; `article.tokens` would make the layer, a write
@@ -50,7 +51,7 @@ def _sentence_tokens(article: Article) -> list[tuple[list[tuple[int, int]], list
     for s in sorted(article.spans("sentences"), key=lambda s: s.start):
         i, j = layer.index_range(s.start, s.end)
         if j > i:
-            out.append((list(zip(starts[i:j], ends[i:j])), layer.texts(i, j)))
+            out.append((starts[i:j], ends[i:j], layer.texts(i, j)))
     return out
 
 
@@ -67,32 +68,33 @@ def annotate_batch(articles: list[Article], mode: str = "crf") -> None:
     batches. Memory stays within each article; the mentions are those of `annotate`."""
     tagger = _tagger.default(mode)
     cut = [_sentence_tokens(a) for a in articles]
-    sents = [[toks for toks, _ws in c] for c in cut]
-    words = [[ws for _toks, ws in c] for c in cut]
-    for article, ss, ws, tags in zip(articles, sents, words, tagger.tag_documents(words)):
-        _add_mentions(article, tagger, ss, ws, tags)
-
-
-def _add_mentions(article: Article, tagger, sents, words, tags) -> None:
-    text = article.text
-    # keys, cores and name forms as the tagger keeps them per form, when its gazetteer is
-    # the one the rules read
+    sents = [[(starts, ends) for starts, ends, _ws in c] for c in cut]
+    words = [[ws for _starts, _ends, ws in c] for c in cut]
+    tags, lexes = tagger.tag_documents_words(words)
+    # keys, cores and name forms as the tagger read them per form while tagging, when its
+    # gazetteer is the one the rules read
     same_gazetteer = tagger.featurizer.gaz is gazetteer.default()
+    for article, ss, ws, ts, ls in zip(articles, sents, words, tags, lexes):
+        _add_mentions(article, ss, ws, ts, ls if same_gazetteer else None)
+
+
+def _add_mentions(article: Article, sents, words, tags, lexes) -> None:
+    text = article.text
     found: list[Mention] = []
     titles: list[str | None] = []
-    for toks, ws, ts in zip(sents, words, tags):
+    for (starts, ends), ws, ts, ls in zip(sents, words, tags, lexes or [None] * len(words)):
         ents = entities(ts)
-        ents = refine(ws, ents, tagger.words(ws) if same_gazetteer else None)
+        ents = refine(ws, ents, ls)
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
         for a, b, typ in ents:
-            start = toks[a][0] + strip_clitic(ws[a])
-            end = toks[b - 1][1]
+            start = starts[a] + strip_clitic(ws[a])
+            end = ends[b - 1]
             if start >= end:
                 continue
             label = LABELS.get(typ, typ)
             found.append(Mention(start, end, label, text[start:end]))
             t = title_before(ws, a, named) if label == "PER" else None
-            titles.append(text[toks[t][0] + strip_clitic(ws[t]):toks[a - 1][1]]
+            titles.append(text[starts[t] + strip_clitic(ws[t]):ends[a - 1]]
                           if t is not None else None)
     for m, title, (ent, canonical) in zip(found, titles, group(found)):
         extra = {"title": title} if title else {}

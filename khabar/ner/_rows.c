@@ -6,11 +6,13 @@
  * dispatching. This file does the same look-ups in the same order (the rows' order fixes
  * the order of the additions, hence the bits of the sums); the word keys, cores, clitics,
  * name forms and shapes still come from the Python functions (`khabar.ner.lexical`,
- * `features._shape`), called from here. It is optional: without it scoring.py runs its
+ * `features._shape`), called from here: the key (cached: the rules ask for it again),
+ * the rest in one call (`lexical.forms_of`, uncached: a new form is met once). It is optional: without it scoring.py runs its
  * own loop, and tests/ner/test_scoring_rows.py checks that both give the same rows.
  *
  * rows(forms, funcs, gets, levels, consts, tables, word_type) -> (new, rows, cuts)
- *   funcs:  (key, core, split_clitic, name_forms, shape) callables
+ *   funcs:  (key, forms, shape) callables, forms(k) giving (split_clitic(k), core(k),
+ *           name_forms(k)) (`lexical.forms_of`)
  *   gets:   25 dicts, the attribute rows by prefix, in the order
  *           w c pre s1 s2 s3 p2 p3 sh len pre|k lx w-1 c-1 k-1 kk-1 lx-1
  *           w1 c1 k1 kk1 lx1 w-2 w2 (24) and one unused slot
@@ -59,6 +61,27 @@ static int add_cut(PyObject *cuts, Py_ssize_t at)
     return r;
 }
 
+/* a + "|" + b for two str, as "%U|%U" makes it, without parsing a format per form */
+static PyObject *join_bar(PyObject *a, PyObject *b)
+{
+    if (!PyUnicode_Check(a) || !PyUnicode_Check(b))
+        return PyUnicode_FromFormat("%S|%S", a, b);
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
+    Py_UCS4 maxc = PyUnicode_MAX_CHAR_VALUE(a);
+    if (PyUnicode_MAX_CHAR_VALUE(b) > maxc)
+        maxc = PyUnicode_MAX_CHAR_VALUE(b);
+    PyObject *s = PyUnicode_New(la + 1 + lb, maxc < 127 ? 127 : maxc);
+    if (s == NULL)
+        return NULL;
+    if (PyUnicode_CopyCharacters(s, 0, a, 0, la) < 0 ||
+        PyUnicode_WriteChar(s, la, '|') < 0 ||
+        PyUnicode_CopyCharacters(s, la + 1, b, 0, lb) < 0) {
+        Py_DECREF(s);
+        return NULL;
+    }
+    return s;
+}
+
 static PyObject *rows(PyObject *self, PyObject *args)
 {
     PyObject *forms, *funcs, *gets_t, *levels, *consts, *tables, *word_type;
@@ -70,14 +93,13 @@ static PyObject *rows(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "rows: the word type must be a tuple type");
         return NULL;
     }
-    if (PyTuple_GET_SIZE(funcs) != 5 || PyTuple_GET_SIZE(gets_t) < N_GETS ||
+    if (PyTuple_GET_SIZE(funcs) != 3 || PyTuple_GET_SIZE(gets_t) < N_GETS ||
         PyTuple_GET_SIZE(consts) != 3 || PyTuple_GET_SIZE(tables) != 3) {
         PyErr_SetString(PyExc_ValueError, "rows: wrong number of functions or tables");
         return NULL;
     }
-    PyObject *f_key = PyTuple_GET_ITEM(funcs, 0), *f_core = PyTuple_GET_ITEM(funcs, 1),
-             *f_split = PyTuple_GET_ITEM(funcs, 2), *f_names = PyTuple_GET_ITEM(funcs, 3),
-             *f_shape = PyTuple_GET_ITEM(funcs, 4);
+    PyObject *f_key = PyTuple_GET_ITEM(funcs, 0), *f_forms = PyTuple_GET_ITEM(funcs, 1),
+             *f_shape = PyTuple_GET_ITEM(funcs, 2);
     PyObject *g[N_GETS];
     for (int i = 0; i < N_GETS; ++i) {
         g[i] = PyTuple_GET_ITEM(gets_t, i);
@@ -118,20 +140,27 @@ static PyObject *rows(PyObject *self, PyObject *args)
         k = PyObject_CallOneArg(f_key, tok);
         if (k == NULL)
             goto done;
-        c = PyObject_CallOneArg(f_core, k);
-        if (c == NULL)
+        /* (split_clitic(k), core(k), name_forms(k)) in one call */
+        PyObject *three = PyObject_CallOneArg(f_forms, k);
+        if (three == NULL)
             goto done;
-        split = PyObject_CallOneArg(f_split, k);
-        if (split == NULL)
+        if (!PyTuple_Check(three) || PyTuple_GET_SIZE(three) != 3) {
+            Py_DECREF(three);
+            PyErr_SetString(PyExc_TypeError, "rows: the forms function must give a triple");
             goto done;
+        }
+        split = PyTuple_GET_ITEM(three, 0);
+        c = PyTuple_GET_ITEM(three, 1);
+        nf = PyTuple_GET_ITEM(three, 2);
+        Py_INCREF(split);
+        Py_INCREF(c);
+        Py_INCREF(nf);
+        Py_DECREF(three);
         if (!PyTuple_Check(split) || PyTuple_GET_SIZE(split) != 2) {
             PyErr_SetString(PyExc_TypeError, "rows: split_clitic must give a pair");
             goto done;
         }
         PyObject *pre = PyTuple_GET_ITEM(split, 0);
-        nf = PyObject_CallOneArg(f_names, k);
-        if (nf == NULL)
-            goto done;
         if (!PyTuple_Check(nf)) {
             PyErr_SetString(PyExc_TypeError, "rows: name_forms must give a tuple");
             goto done;
@@ -203,9 +232,13 @@ static PyObject *rows(PyObject *self, PyObject *args)
             add_slice(out, g[G_P3], c, 0, lc < 3 ? lc : 3, z) < 0 ||
             add_row(out, g[G_SH], shape, z) < 0;
         if (!err) {
-            text = PyUnicode_FromFormat("%zd", lc < 8 ? lc : (Py_ssize_t)8);
-            err = text == NULL || add_row(out, g[G_LEN], text, z) < 0;
-            Py_CLEAR(text);
+            /* "0" … "8", made once (PyUnicode_FromFormat per form cost more than
+             * the look-up) */
+            static PyObject *lengths[9];
+            Py_ssize_t ln = lc < 8 ? lc : (Py_ssize_t)8;
+            if (lengths[ln] == NULL)
+                lengths[ln] = PyUnicode_FromFormat("%zd", ln);
+            err = lengths[ln] == NULL || add_row(out, g[G_LEN], lengths[ln], z) < 0;
         }
         PyObject *lx = NULL;
         if (!err) {
@@ -237,7 +270,7 @@ static PyObject *rows(PyObject *self, PyObject *args)
                 err = c2 == NULL;
             }
             if (!err) {
-                text = PyUnicode_FromFormat("%U|%U", pre, c1);
+                text = join_bar(pre, c1);
                 err = text == NULL || add_row(out, g[G_PREK], text, z) < 0;
                 Py_CLEAR(text);
             }
@@ -402,9 +435,135 @@ done:
     return result;
 }
 
+/* scores(parts, ids, lens, edges, hits, first, second, gaz, out) -> (pairs, begins, sents)
+ * The state scores of an article's tokens from the per-form table (scoring.py,
+ * `FormScores.flat_scores_words`, its numpy lines with context features), in numpy's
+ * order of additions: a token's own part, then what the token before says (or the
+ * sentence start), the token after (or the end), two before, two after.
+ *   parts: float64 [size, 5, W]; ids: list of form ids of all tokens; lens: list of
+ *   sentence lengths (summing to len(ids)); edges: float64 [4, W], the rows of
+ *   w-1=<s>, w1=<s>, w-2=<s>, w2=<s>; hits: int64 [size], each token's form counted;
+ *   first, second, gaz: bool [size], per form: may begin a bigram, end one, begin a
+ *   gazetteer phrase; out: float64 [len(ids), W], written.
+ * Returns the tokens j whose form may begin a bigram with the next one's in the same
+ * sentence, and the tokens that may begin a gazetteer phrase with their sentences. */
+static PyObject *scores(PyObject *self, PyObject *args)
+{
+    Py_buffer pb, eb, hb, fb, sb, gb, ob;
+    PyObject *ids_l, *lens_l;
+    if (!PyArg_ParseTuple(args, "y*O!O!y*w*y*y*y*w*", &pb, &PyList_Type, &ids_l, &PyList_Type,
+                          &lens_l, &eb, &hb, &fb, &sb, &gb, &ob))
+        return NULL;
+    PyObject *result = NULL, *pairs = NULL, *begins = NULL, *sents = NULL;
+    Py_ssize_t *idx = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(ids_l), n_sent = PyList_GET_SIZE(lens_l);
+    Py_ssize_t W = eb.len / (Py_ssize_t)sizeof(double) / 4;
+    Py_ssize_t size = hb.len / (Py_ssize_t)sizeof(long long);
+    if (W <= 0 || eb.len != (Py_ssize_t)(4 * W * sizeof(double)) ||
+        pb.len != (Py_ssize_t)(size * 5 * W * sizeof(double)) ||
+        hb.len != (Py_ssize_t)(size * sizeof(long long)) || fb.len != size ||
+        sb.len != size || gb.len != size ||
+        ob.len != (Py_ssize_t)(n * W * sizeof(double))) {
+        PyErr_SetString(PyExc_ValueError, "scores: buffer sizes do not match");
+        goto done;
+    }
+    idx = (Py_ssize_t *)malloc(sizeof(Py_ssize_t) * (n ? n : 1));
+    pairs = PyList_New(0);
+    begins = PyList_New(0);
+    sents = PyList_New(0);
+    if (idx == NULL || pairs == NULL || begins == NULL || sents == NULL) {
+        if (idx == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        Py_ssize_t r = PyLong_AsSsize_t(PyList_GET_ITEM(ids_l, i));
+        if (r == -1 && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= size) {
+            PyErr_SetString(PyExc_IndexError, "scores: form id out of range");
+            goto done;
+        }
+        idx[i] = r;
+    }
+    const double *parts = (const double *)pb.buf, *edges = (const double *)eb.buf;
+    const char *first = (const char *)fb.buf, *second = (const char *)sb.buf,
+               *gaz = (const char *)gb.buf;
+    long long *hits = (long long *)hb.buf;
+    double *out = (double *)ob.buf;
+    const Py_ssize_t P = 5 * W;  /* one form's five parts */
+    Py_ssize_t start = 0;
+    for (Py_ssize_t s = 0; s < n_sent; ++s) {
+        Py_ssize_t len = PyLong_AsSsize_t(PyList_GET_ITEM(lens_l, s));
+        if (len == -1 && PyErr_Occurred())
+            goto done;
+        if (len < 0 || start + len > n) {
+            PyErr_SetString(PyExc_ValueError, "scores: sentence lengths exceed the tokens");
+            goto done;
+        }
+        for (Py_ssize_t p = 0; p < len; ++p) {
+            Py_ssize_t t = start + p;
+            Py_ssize_t id = idx[t];
+            const double *own = parts + id * P;
+            const double *prev = p > 0 ? parts + idx[t - 1] * P + W : edges;
+            const double *next = p + 1 < len ? parts + idx[t + 1] * P + 2 * W : edges + W;
+            const double *far_l = p >= 2 ? parts + idx[t - 2] * P + 3 * W : edges + 2 * W;
+            const double *far_r = len - 1 - p >= 2 ? parts + idx[t + 2] * P + 4 * W
+                                                   : edges + 3 * W;
+            double *o = out + t * W;
+            for (Py_ssize_t j = 0; j < W; ++j) {
+                double v = own[j];
+                v += prev[j];
+                v += next[j];
+                v += far_l[j];
+                v += far_r[j];
+                o[j] = v;
+            }
+            hits[id] += 1;
+            if (p + 1 < len && first[id] && second[idx[t + 1]]) {
+                PyObject *v = PyLong_FromSsize_t(t);
+                if (v == NULL || PyList_Append(pairs, v) < 0) {
+                    Py_XDECREF(v);
+                    goto done;
+                }
+                Py_DECREF(v);
+            }
+            if (gaz[id]) {
+                PyObject *v = PyLong_FromSsize_t(t), *w = PyLong_FromSsize_t(s);
+                int bad = v == NULL || w == NULL || PyList_Append(begins, v) < 0 ||
+                    PyList_Append(sents, w) < 0;
+                Py_XDECREF(v);
+                Py_XDECREF(w);
+                if (bad)
+                    goto done;
+            }
+        }
+        start += len;
+    }
+    if (start != n) {
+        PyErr_SetString(PyExc_ValueError, "scores: sentence lengths fall short of the tokens");
+        goto done;
+    }
+    result = PyTuple_Pack(3, pairs, begins, sents);
+done:
+    free(idx);
+    Py_XDECREF(pairs);
+    Py_XDECREF(begins);
+    Py_XDECREF(sents);
+    PyBuffer_Release(&pb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&hb);
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&gb);
+    PyBuffer_Release(&ob);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"rows", rows, METH_VARARGS, "The score table's weight rows of new word forms."},
     {"sums", sums, METH_VARARGS, "np.add.reduceat(weights[rows], cuts, axis=0) into out."},
+    {"scores", scores, METH_VARARGS, "An article's state scores from the per-form table."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_rows", NULL, -1, methods};

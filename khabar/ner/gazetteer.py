@@ -45,6 +45,17 @@ class Gazetteer:
             self._by_first.setdefault(toks[0], []).append((toks[1:], typ))
         for cands in self._by_first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[1]))
+        # the same, per first token the lengths of the rest, longest first, each with
+        # its rests -> their types in order: `hits` compares one slice of the sentence
+        # per length instead of every listed phrase that begins with the token
+        self._by_length: dict[str, list[tuple[int, dict[tuple[str, ...], list[str]]]]] = {}
+        for first, cands in self._by_first.items():
+            groups: list[tuple[int, dict[tuple[str, ...], list[str]]]] = []
+            for rest, typ in cands:
+                if not groups or groups[-1][0] != len(rest):
+                    groups.append((len(rest), {}))
+                groups[-1][1].setdefault(rest, []).append(typ)
+            self._by_length[first] = groups
         # the keyed words that alone are a listed name: `listed` is asked per name word
         self._alone = frozenset(k for k, cands in self._by_first.items()
                                 if any(not rest for rest, _t in cands))
@@ -69,26 +80,35 @@ class Gazetteer:
             out[i].append(f)
         return out
 
-    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions
-             ) -> list[tuple[int, str]]:
+    def hits(self, keys: list[str], forms: list[tuple[str, ...]], positions,
+             end: int | None = None) -> list[tuple[int, str]]:
         """`features` as (token, feature) pairs, in the order `features` lists them,
         for phrases beginning at `positions` (tokens whose `forms` are not empty: no
-        other token begins a listed phrase)."""
-        n = len(keys)
+        other token begins a listed phrase). `end`: where the sentence ends, when `keys`
+        run on past it (the keys of a whole article, `positions` inside one sentence):
+        no phrase reaches past it."""
+        n = len(keys) if end is None else end
         out: list[tuple[int, str]] = []
-        by_first = self._by_first
+        by_length = self._by_length
         for i in positions:
             for form in forms[i]:
-                cands = by_first.get(form)
-                if not cands:
+                groups = by_length.get(form)
+                if not groups:
                     continue
-                seen = set()
-                for rest, typ in cands:
-                    if typ in seen:
+                # a type found in a longer phrase is not found again in a shorter one
+                seen: set[str] = set()
+                for m, rests in groups:
+                    if m == 0:
+                        typs = rests[()]
+                    elif i + m < n:
+                        typs = rests.get(tuple(keys[i + 1:i + 1 + m]))
+                        if typs is None:
+                            continue
+                    else:
                         continue
-                    m = len(rest)
-                    if i + m < n and all(keys[i + 1 + j] == rest[j] for j in range(m)) \
-                            if m else True:
+                    for typ in typs:
+                        if typ in seen:
+                            continue
                         seen.add(typ)
                         if m == 0:
                             out.append((i, "g1:" + typ))

@@ -12,8 +12,9 @@ additions (tests/ner/test_crf.py decodes both ways and compares).
 """
 from __future__ import annotations
 
-from itertools import chain, repeat
-from operator import attrgetter
+from bisect import bisect_right
+from itertools import accumulate, chain, compress, count, repeat
+from operator import attrgetter, is_
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from khabar.ner import features as _features
 from khabar.ner import gazetteer as _gazetteer
 from khabar.ner.features import Featurizer
 from khabar.ner.lexical import core as _core
+from khabar.ner.lexical import forms_of as _forms_of
 from khabar.ner.lexical import key as _key
 from khabar.ner.lexical import name_forms as _name_forms
 from khabar.ner.lexical import split_clitic as _split_clitic
@@ -33,6 +35,8 @@ try:  # the per-form loop of `_rows_shipped` in C, built by `pip install` where 
     from khabar.ner import _rows as _native
 except ImportError:  # pragma: no cover - depends on the build
     _native = None
+if _native is not None and not hasattr(_native, "scores"):  # pragma: no cover
+    _native = None  # a build of an older _rows.c (other arguments): the Python loops
 
 # forms kept before the table keeps its most used half: about 1.1 KB each, so at most some
 # 110 MB, full after some 5,000 articles; news repeats its words (over 5,000 articles a
@@ -56,7 +60,7 @@ class Word(NamedTuple):
 _NATIVE_PREFIXES = ("w", "c", "pre", "s1", "s2", "s3", "p2", "p3", "sh", "len", "pre|k", "lx",
                     "w-1", "c-1", "k-1", "kk-1", "lx-1", "w1", "c1", "k1", "kk1", "lx1",
                     "w-2", "w2")
-_NATIVE_FUNCS = (_key, _core, _split_clitic, _name_forms, _features._shape)
+_NATIVE_FUNCS = (_key, _forms_of, _features._shape)
 
 
 class FormScores:
@@ -100,6 +104,17 @@ class FormScores:
                         self._bg_first.add(body[:i])
                         self._bg_second.add(body[i + 1:])
         self._vectors: dict[tuple[str, ...], np.ndarray] = {}
+        # the rows at the sentence's edges: what the token before the first says
+        # (w-1=<s>), the one after the last, two before, two after (zeros: none)
+        zero = self.weights[self.zero_row]
+        ctx = self.context
+        self._edges = np.array([
+            self.weights[self.index["w-1=<s>"]] if ctx and "w-1=<s>" in self.index else zero,
+            self.weights[self.index["w1=<s>"]] if ctx and "w1=<s>" in self.index else zero,
+            self.weights[self.index.get("w-2=<s>", self.zero_row)],
+            self.weights[self.index.get("w2=<s>", self.zero_row)]])
+        # per gazetteer attribute («gB:LOC»), its rows on the token, after and before
+        self._gaz_rows: dict[str, tuple[int | None, int | None, int | None]] = {}
         # the shipped families' rows are looked up without building their feature strings
         # (`_rows_shipped`): per attribute prefix («w», «c-1», «k1» …), the rest of the
         # attribute -> its row. The prefix never holds «=», so "P=" + X is in `index`
@@ -179,11 +194,16 @@ class FormScores:
         table = self._ids
         flat = list(map(table.get, tokens))
         if None in flat:
-            new = [t for t in dict.fromkeys(tokens) if t not in table]
-            table.update(zip(new, range(len(table), len(table) + len(new))))
+            # the table is large and its keys lie all over memory: only the new forms are
+            # looked up again, in a small dict of their own
+            missing = list(compress(count(), map(is_, flat, repeat(None))))
+            new = list(dict.fromkeys(map(tokens.__getitem__, missing)))
+            fresh = dict(zip(new, range(len(table), len(table) + len(new))))
+            table.update(fresh)
             self._add(new)
-            flat = list(map(table.__getitem__, tokens))
-        return flat, lens
+            for j in missing:
+                flat[j] = fresh[tokens[j]]
+        return flat, lens  # type: ignore[return-value]
 
     def words(self, tokens: list[str]) -> list["Word"]:
         """Key, core and name forms of each token (all of them met by `ids`)."""
@@ -362,17 +382,51 @@ class FormScores:
                     ) -> tuple[list[list[int]], list[int], np.ndarray]:
         """(form ids per sentence, sentence lengths, state scores of all tokens laid end
         to end: tokens × every model's labels side by side)."""
+        ids, lens, out, _words = self.flat_scores_words(sentences)
+        return ids, lens, out
+
+    def flat_scores_words(self, sentences: list[list[str]]
+                          ) -> tuple[list[list[int]], list[int], np.ndarray, list[Word]]:
+        """`flat_scores`, and the `Word` of every token laid end to end (what `words`
+        would give for each sentence: the tagger hands them on to the rules)."""
         flat_ids, lens = self._flat_ids(sentences)
         ids, at = [], 0
         for m in lens:
             ids.append(flat_ids[at:at + m])
             at += m
+        words = list(map(self.lex.__getitem__, flat_ids))
+        n = len(flat_ids)
+        width = self.weights.shape[1]
+        if n == 0:
+            return ids, lens, np.zeros((0, width)), words
+        if _native is not None and self.context:
+            # the gathers and sums below, and the bigram and gazetteer candidates, in one
+            # pass of C over the tokens (`_rows.scores`: the same additions in the same
+            # order, so the same bits; tests/ner/test_scoring_rows.py)
+            out = np.empty((n, width))
+            pairs, begins, sents = _native.scores(
+                self._parts, flat_ids, lens, self._edges, self._hits, self._first,
+                self._second, self._gaz, out)
+        else:
+            out, pairs, begins, sents = self._numpy_scores(flat_ids, lens)
+        at_: list[int] = []
+        rows: list[int] = []
+        if self.context:
+            self._bigrams(flat_ids, pairs, at_, rows)
+        if self.gazetteer and begins:
+            self._gazetteer(words, lens, begins, sents, at_, rows)
+        if at_:  # the sentence-dependent features: few, added in one call
+            np.add.at(out, at_, self.weights[rows])
+        return ids, lens, out, words
+
+    def _numpy_scores(self, flat_ids: list[int], lens: list[int]
+                      ) -> tuple[np.ndarray, list[int], list[int], list[int]]:
+        """The state scores of the tokens before the sentence-dependent features, the
+        tokens that may begin a word bigram with the next one, and those that may begin
+        a gazetteer phrase with their sentences (what `_rows.scores` does in C)."""
         flat = np.array(flat_ids, np.intp)
         np.add.at(self._hits, flat, 1)
         n = len(flat)
-        width = self.weights.shape[1]
-        if n == 0:
-            return ids, lens, np.zeros((0, width))
         ends = np.cumsum(lens)
         starts = ends - lens
         nonempty = np.array(lens) > 0
@@ -382,46 +436,42 @@ class FormScores:
         left = np.repeat(ends, lens) - np.arange(n) - 1       # tokens after it in the sentence
         parts = self._parts[flat]
         out = parts[:, _OWN].copy()
-        row = self.weights
-        idx = self.index
+        edges = self._edges
         # what the token before says (or the sentence start)
         prev = np.empty_like(out)
         prev[1:] = parts[:-1, _LEFT]
-        prev[first_tok] = row[idx["w-1=<s>"]] if self.context and "w-1=<s>" in idx \
-            else 0.0
+        prev[first_tok] = edges[0]
         out += prev
         # what the token after says (or, with context features, the sentence end)
         nxt = np.empty_like(out)
         nxt[:-1] = parts[1:, _RIGHT]
-        nxt[last_tok] = row[idx["w1=<s>"]] if self.context and "w1=<s>" in idx else 0.0
+        nxt[last_tok] = edges[1]
         out += nxt
-        at: list[int] = []
-        rows: list[int] = []
+        pairs: list[int] = []
         if self.context:
             far = np.empty_like(out)
             far[2:] = parts[:-2, _FAR_LEFT]
-            far[pos < 2] = row[idx.get("w-2=<s>", self.zero_row)]
+            far[pos < 2] = edges[2]
             out += far
             far[:-2] = parts[2:, _FAR_RIGHT]
-            far[left < 2] = row[idx.get("w2=<s>", self.zero_row)]
+            far[left < 2] = edges[3]
             out += far
-            self._bigrams(flat, left, at, rows)
-        if self.gazetteer:
-            self._gazetteer(ids, flat, starts, at, rows)
-        if at:  # the sentence-dependent features: few, added in one call
-            np.add.at(out, at, self.weights[rows])
-        return ids, lens, out
+            pairs = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] &
+                                   (left[:-1] > 0)).tolist()
+        begins = np.flatnonzero(self._gaz[flat])
+        # the sentence of each (empty sentences end where the next begins, so
+        # `side="right"` passes over them)
+        sents = np.searchsorted(ends, begins, side="right").tolist()
+        return out, pairs, begins.tolist(), sents
 
-    def _bigrams(self, flat: np.ndarray, left: np.ndarray, at: list[int], rows: list[int]
+    def _bigrams(self, flat: list[int], cand: list[int], at: list[int], rows: list[int]
                  ) -> None:
         """Word bigram attributes the model knows: `bg+=` on the first word of the pair,
-        `bg-=` on the second."""
-        cand = np.flatnonzero(self._first[flat[:-1]] & self._second[flat[1:]] & (left[:-1] > 0))
-        if not len(cand):
-            return
+        `bg-=` on the second (`cand`: the tokens whose form may begin a pair with the
+        next token's, in the same sentence)."""
         idx = self.index
         lex = self.lex
-        for j in cand.tolist():
+        for j in cand:
             pair = lex[flat[j]].key + "|" + lex[flat[j + 1]].key
             r = idx.get("bg+=" + pair)
             if r is not None:
@@ -432,30 +482,36 @@ class FormScores:
                 at.append(j + 1)
                 rows.append(r)
 
-    def _gazetteer(self, ids, flat, starts, at: list[int], rows: list[int]) -> None:
+    def _gazetteer(self, words: list[Word], lens: list[int], begins: list[int],
+                   sents: list[int], at: list[int], rows: list[int]) -> None:
         """Gazetteer phrase attributes (`Gazetteer.features`) on the token, and as seen
-        from the token before (`+1`) and after (`-1`), in sentences where some token may
-        begin a listed phrase."""
-        has = self._gaz[flat]
-        if not has.any():
-            return
-        lex = self.lex
+        from the token before (`+1`) and after (`-1`), for phrases beginning at `begins`
+        (the tokens whose form may begin one, in sentences `sents`), read sentence by
+        sentence, in order, over the keys of the whole article."""
+        bounds = list(accumulate(lens, initial=0))
         hits = self.featurizer.gaz.hits
-        idx = self.index
-        for s, first in zip(ids, starts.tolist()):
-            n = len(s)
-            if not n:
-                continue
-            begin = np.flatnonzero(has[first:first + n])
-            if not len(begin):
-                continue
-            xs = list(map(lex.__getitem__, s))
-            for i, a in hits(list(map(_KEY, xs)), list(map(_FORMS, xs)), begin.tolist()):
-                for pos, name in ((i, a), (i + 1, "-1" + a), (i - 1, "+1" + a)):
-                    r = idx.get(name)
-                    if r is not None and 0 <= pos < n:
-                        at.append(first + pos)
+        keys = list(map(_KEY, words))
+        forms = list(map(_FORMS, words))
+        feature_rows = self._gaz_rows
+        j, nb = 0, len(begins)
+        while j < nb:
+            s = sents[j]
+            k = bisect_right(sents, s, j)
+            first, end = bounds[s], bounds[s + 1]
+            for i, a in hits(keys, forms, begins[j:k], end):
+                on = feature_rows.get(a)
+                if on is None:
+                    on = feature_rows[a] = self._gaz_feature_rows(a)
+                for pos, r in zip((i, i + 1, i - 1), on):
+                    if r is not None and first <= pos < end:
+                        at.append(pos)
                         rows.append(r)
+            j = k
+
+    def _gaz_feature_rows(self, a: str) -> tuple[int | None, int | None, int | None]:
+        """The rows of a gazetteer attribute on the token, the token after and before."""
+        idx = self.index
+        return idx.get(a), idx.get("-1" + a), idx.get("+1" + a)
 
     def split(self, scores: np.ndarray) -> list[np.ndarray]:
         """One sentence's scores cut into the models' blocks."""

@@ -108,27 +108,43 @@ class Tagger:
         """BIO tags for several documents: memory stays within each document, while the
         CRF passes decode all their sentences together and the neural tagger reads them in
         batches of similar length."""
+        return self._tagged(docs)[0]
+
+    def tag_documents_words(self, docs: list[list[list[str]]]
+                            ) -> tuple[list[list[list[str]]], list[list[list]]]:
+        """`tag_documents`, and per document and sentence what `words` gives for its
+        tokens, as read while tagging (no second look-up of every token)."""
+        tags, words = self._tagged(docs)
+        if words is None:
+            words = [self.words(s) for d in docs for s in d]
+        return tags, self._by_document(docs, words)
+
+    def _tagged(self, docs: list[list[list[str]]]
+                ) -> tuple[list[list[list[str]]], list[list] | None]:
         if self._neural is not None:
             with self._nn.one_blas_thread():
                 return self._tag_documents(docs)
         return self._tag_documents(docs)
 
-    def _tag_documents(self, docs: list[list[list[str]]]) -> list[list[list[str]]]:
+    def _tag_documents(self, docs: list[list[list[str]]]
+                       ) -> tuple[list[list[list[str]]], list[list] | None]:
+        """Tags per document, and per sentence the tokens' `words` where the engine
+        read them (None: it did not)."""
         if self.engine == "crfsuite":
-            return self._tag_documents_crfsuite(docs)
+            return self._tag_documents_crfsuite(docs), None
         neural = self._neural
         combine = neural is not None and self._second is not None and self.crf_weight > 0
         flat = [s for d in docs for s in d]
         table = self._scores
-        ids, lens, scores = table.flat_scores(flat)
+        ids, lens, scores, flat_words = table.flat_scores_words(flat)
+        words = _by_lengths(flat_words, lens)
         lo, mid, hi = table.bounds[:3] if len(table.bounds) > 2 else (*table.bounds, None)
         first_crf = self._crf[0]
         y = crf.decode(first_crf.transitions, scores[:, lo:mid], lens)
         first = _by_lengths(np.array(first_crf.labels, object)[y].tolist(), lens)
         if self._second is None and neural is None:
-            return self._by_document(docs, first)
-        lex = table.lex
-        cores = [list(map(_CORE, map(lex.__getitem__, s))) for s in ids]
+            return self._by_document(docs, first), words
+        cores = [list(map(_CORE, w)) for w in words]
         extras: list[list[list[str]]] = []
         second = scores[:, mid:hi].copy() if self._second is not None else None
         at_tok: list[int] = []
@@ -154,13 +170,13 @@ class Tagger:
         if neural is None:
             labels = np.array(self._crf[1].labels, object)
             tags = labels[crf.decode(self._crf[1].transitions, second, lens)].tolist()
-            return self._by_document(docs, _by_lengths(tags, lens))
+            return self._by_document(docs, _by_lengths(tags, lens)), words
         priors = None
         if combine:
             probs = self._nn.crf_marginals(self._crf[1].transitions, second, lens)
             priors = np.split(self._nn.crf_log_prior(probs, self._crf[1].labels,
                                                      self.crf_weight), np.cumsum(lens)[:-1])
-        return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors))
+        return self._by_document(docs, neural.tag_sentences(flat, extras or None, priors)), words
 
     @staticmethod
     def _by_document(docs, tags: list[list[str]]) -> list[list[list[str]]]:

@@ -74,3 +74,56 @@ def test_refine_with_the_tagger_words_equals_refine_from_the_tokens(words, data)
         at = b
     lexes = tagger.default("crf").words(words) if words else []
     assert rules.refine(words, ents, lexes) == rules.refine(words, ents, None)
+
+
+def _reference_hits(gaz, keys, forms, positions):
+    """`Gazetteer.hits` as first written: every listed phrase that begins with the token
+    compared in turn, longest first."""
+    n = len(keys)
+    out = []
+    for i in positions:
+        for form in forms[i]:
+            cands = gaz._by_first.get(form)
+            if not cands:
+                continue
+            seen = set()
+            for rest, typ in cands:
+                if typ in seen:
+                    continue
+                m = len(rest)
+                if i + m < n and all(keys[i + 1 + j] == rest[j] for j in range(m)) \
+                        if m else True:
+                    seen.add(typ)
+                    if m == 0:
+                        out.append((i, "g1:" + typ))
+                    else:
+                        out.append((i, "gB:" + typ))
+                        out.extend((j, "gI:" + typ) for j in range(i + 1, i + 1 + m))
+            break
+    return out
+
+
+# words of listed phrases (places, bodies, outlets, titles), so that long phrases match
+_LISTED = sorted({w for first, cands in gazetteer.default()._by_first.items()
+                  if any(len(rest) > 1 for rest, _t in cands)
+                  for w in (first, *max((r for r, _t in cands), key=len))})[:400]
+_PHRASE_WORDS = st.one_of(st.sampled_from(_WORDS), st.sampled_from(_LISTED))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASE_WORDS, max_size=16), st.lists(_PHRASE_WORDS, max_size=8),
+       st.lists(_PHRASE_WORDS, max_size=8))
+def test_hits_by_length_equal_the_first_version(words, before, after):
+    """... and inside an article's keys, with the sentence's end given, the same hits
+    shifted by where the sentence begins."""
+    gaz = gazetteer.default()
+    keys = [key(w) for w in words]
+    forms = [gaz.forms(k) for k in keys]
+    begins = [i for i in range(len(keys)) if forms[i]]
+    expect = _reference_hits(gaz, keys, forms, begins)
+    assert gaz.hits(keys, forms, begins) == expect
+    around = [key(w) for w in before] + keys + [key(w) for w in after]
+    lo = len(before)
+    got = gaz.hits(around, [gaz.forms(k) for k in around], [lo + i for i in begins],
+                   lo + len(keys))
+    assert got == [(i + lo, f) for i, f in expect]

@@ -94,3 +94,16 @@ def test_clitics_are_tried_as_in_the_full_list(word):
             if rest not in forms:
                 forms.append(rest)
     assert name_forms.__wrapped__(word) == tuple(forms)
+
+
+_CLITIC_HEADS = st.sampled_from(["", "و", "ب", "ل", "ال", "وال", "بال", "فال", "لل", "ولل", "ك",
+                                 "ف", "وب", "فب", "س"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLITIC_HEADS, st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤئةىa0", max_size=7))
+def test_forms_of_gives_what_split_core_and_name_forms_give(head, body):
+    from khabar.ner.lexical import forms_of
+
+    k = key(head + body)
+    assert forms_of(k) == (split_clitic(k), core(k), name_forms(k))

@@ -120,3 +120,48 @@ def test_the_compiled_sums_add_long_segments_as_numpy_does(lengths, seed):
     got = np.empty_like(want)
     scoring._native.sums(weights, rows, cuts, got)
     assert np.array_equal(want.view(np.int64), got.view(np.int64))
+
+
+@_NATIVE
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_TOKENS, max_size=9), min_size=1, max_size=5))
+def test_the_compiled_scores_are_numpys_to_the_bit(sentences):
+    # `_rows.scores`: the gathered and summed scores of numpy's lines, bit for bit, the
+    # same bigram and gazetteer candidates, and every token counted once in the hits
+    t = _table()
+    flat_ids, lens = t._flat_ids(sentences)
+    n = len(flat_ids)
+    before = t._hits.copy()
+    want, pairs, begins, sents = t._numpy_scores(flat_ids, lens)
+    counted = t._hits.copy()
+    got = np.full((n, t.weights.shape[1]), np.nan)
+    assert scoring._native.scores(t._parts, flat_ids, lens, t._edges, t._hits, t._first,
+                                  t._second, t._gaz, got) == (pairs, begins, sents)
+    assert np.array_equal(want.view(np.int64), got.view(np.int64))
+    assert np.array_equal(t._hits - counted, counted - before)
+
+
+@_NATIVE
+def test_the_compiled_scores_refuse_lengths_that_do_not_add_up():
+    t = _table()
+    flat_ids, _lens = t._flat_ids([["قال", "الوزير", "في", "بيروت"]])
+    out = np.empty((4, t.weights.shape[1]))
+    args = (t._parts, flat_ids)
+    rest = (t._edges, t._hits.copy(), t._first, t._second, t._gaz, out)
+    with pytest.raises(ValueError):
+        scoring._native.scores(*args, [3], *rest)
+    with pytest.raises(ValueError):
+        scoring._native.scores(*args, [3, 2], *rest)
+    with pytest.raises(IndexError):
+        scoring._native.scores(t._parts, [len(t._hits)], [1], *rest[:-1], out[:1])
+
+
+def test_scores_without_the_compiled_loops_are_the_same(monkeypatch):
+    sentences = [["قال", "وزير", "الخارجية", "الأردني", "في", "عمان"], [],
+                 ["وكالة", "الأنباء", "الفرنسية", "،", "الأمم", "المتحدة", "."]]
+    t = _table()
+    want = t.flat_scores_words(sentences)
+    monkeypatch.setattr(scoring, "_native", None)
+    got = t.flat_scores_words(sentences)
+    assert want[0] == got[0] and want[1] == got[1] and want[3] == got[3]
+    assert np.array_equal(want[2].view(np.int64), got[2].view(np.int64))
