@@ -31,6 +31,9 @@ ORG_HEADS = frozenset(core(key(w)) for w in _heads["organisation"])
 PLACE_HEADS = frozenset(core(key(w)) for w in _heads["place"])
 NOT_IN_NAMES = frozenset(key(w) for w in _heads["not_in_names"])
 CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
+_particles = load("name_particles")
+NAME_BINDERS = frozenset(key(w) for w in _particles["particles"] + _particles["name_binders"])
+COMPOUND_NAME_ENDS = frozenset(core(key(w)) for w in _particles["compound_name_ends"])
 # calendar words the tagger may take for names («نيسان» is also a car maker)
 _months = load("months")["gregorian"]
 CALENDAR = frozenset(tuple(key(w) for w in name.split())
@@ -118,11 +121,60 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
             out.append((i, j, "ORG"))
             for x in range(i, j):
                 taken[x] = True
+    out = _bound_persons(keys, out, forms)
     return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
                   and tuple(keys[e[0]:e[1]]) not in CALENDAR)
 
 
+def _bound_persons(keys: list[str], spans: list[tuple[int, int, str]],
+                   forms=None) -> list[tuple[int, int, str]]:
+    """Person spans the tagger ran on past one person's name, cut back:
+    - a listed title inside the span starts the words after the name
+      («عمر بن سالم نائب الوزير», «سامي حداد وزير …»);
+    - a definite common word before a given name is the person's description, not part of
+      the name («الباحث سامي حداد»: the name starts at «سامي»);
+    - a given name right after a family name (definite, or after a given name: «سامي حداد»)
+      starts a second person («سامي الخطيب عمر الزين», «خالد منصور سامي حداد» → two
+      names), unless a particle binds it («الحسن بن علي»), the word before is a given name
+      too (a father's: «محمد أحمد حسن») or ends a compound one («نور الدين محمود»); each
+      part keeps two words at least."""
+    if not any(typ in _PERSON and b - a > 1 for a, b, typ in spans):
+        return spans
+    gaz = _gaz.default()
+    titles = {a for a, _b, _t in gaz.matches(keys, _TITLE, forms)}
+    found = gaz.matches(keys, _GIVEN, forms)
+    given = {a for a, _b, _t in found}
+    in_given = {i for a, b, _t in found for i in range(a, b)}
+    out = []
+    for a, b, typ in spans:
+        if typ not in _PERSON or b - a < 2:
+            out.append((a, b, typ))
+            continue
+        cut = next((i for i in range(a + 1, b) if i in titles and i not in given), b)
+        b = cut
+        if _definite(keys[a]) and a not in given:
+            start = next((i for i in range(a + 1, b) if i in given), None)
+            if start is not None and not _bound(keys[start - 1]):
+                a = start
+        pieces = [a]
+        for i in range(a + 2, b - 1):
+            if i not in given or i - pieces[-1] < 2 or _bound(keys[i - 1]) or \
+                    i - 1 in in_given or core(keys[i - 1]) in COMPOUND_NAME_ENDS:
+                continue
+            if _definite(keys[i - 1]) or pieces[-1] in given:
+                pieces.append(i)  # a family name, then a given name: a second person
+        out.extend((x, y, typ) for x, y in zip(pieces, pieces[1:] + [b]) if y > x)
+    return out
+
+
+def _bound(k: str) -> bool:
+    """A particle or binder that ties the next word to the name («بن», «أبو», «عبد»)."""
+    return k in NAME_BINDERS
+
+
 _TITLE = frozenset({"TITLE"})
+_GIVEN = frozenset({"GIVEN"})
+_PERSON = frozenset({"PERS", "PER"})
 _TITLE_REACH = 4  # a title, then at most this many words (qualifiers) before the name
 
 

@@ -54,6 +54,7 @@ def annotate(article: Article) -> None:
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
     spelling = maqsura_spelling(article)
+    heh = article.view("heh").text
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
@@ -87,6 +88,7 @@ def annotate(article: Article) -> None:
                                           bisect_left(pair_opens, ve)], zone, vs, ve,
                            tokens)
         s.spelling = spelling
+        s.heh = heh
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
         if surnames:

@@ -25,7 +25,7 @@ def trim(s: Sentence, item: Item) -> None:
             and (a - 1) not in s.pair_at
         for k in range(a + 1, b):
             if s.words[k - 1] in COMMA and (LEX.content_stops.match(s.words, k) or
-                                             phrase and _new_clause(s, k)):
+                                             recap_at(s, k) or phrase and _new_clause(s, k)):
                 b = k
                 break
     closes = set(s.pair_at.values())
@@ -35,6 +35,19 @@ def trim(s: Sentence, item: Item) -> None:
     while a < b and not s.isword[a] and a not in s.pair_at:
         a += 1
     item.ca, item.cb = a, b
+
+
+def recap_at(s: Sentence, k: int) -> bool:
+    """«…، وقال ذلك في حوار مع إذاعة X»: a reporting verb whose object is a bare
+    demonstrative points back at what was just said; it closes the content (the medium
+    after it is the statement's) and is no statement of its own. «ذلك المسؤول» (a
+    demonstrative before a definite noun) is a subject, not this."""
+    m = LEX.cues.match(s.words, k) if s.isword[k] and not s.inside[k] else None
+    if not m:
+        return False
+    d = k + m[0]
+    return d < len(s) and s.words[d] in LEX.demonstratives and \
+        (d + 1 >= len(s) or not s.words[d + 1].startswith(ARTICLE))
 
 
 def _new_clause(s: Sentence, k: int) -> bool:

@@ -179,6 +179,7 @@ class Lexicon:
     anonymous: Phrases
     groups: Phrases
     outlet_kinds: Phrases
+    addressee_bodies: Phrases  # «لمركز X» right after the verb or subject: an outlet
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
     credit_names: Phrases  # «… . بحسب الألمانية.»: an agency's credit, in a sentence of its own
@@ -192,6 +193,8 @@ class Lexicon:
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
     kin_nouns: Phrases  # «زوجة X»: a relative of X, described by the relation
+    divine_names: frozenset[str]  # «الله»: a verb addressing or quoting God is a prayer
+    temporal_subordinators: frozenset[str]  # «عندما»: its verb takes the main subject
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
@@ -328,6 +331,7 @@ def build() -> Lexicon:
         anonymous=Phrases(a["anonymous"], _prefixes(CONJ, (ARTICLE,))),
         groups=Phrases(a["group"], _prefixes(CONJ, (ARTICLE,))),
         outlet_kinds=Phrases(m["kinds"], noun_pre),
+        addressee_bodies=Phrases(m["addressee_bodies"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
         credit_names=Phrases(m["credit_names"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
@@ -340,6 +344,8 @@ def build() -> Lexicon:
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
         kin_nouns=Phrases(g["kin_nouns"], ()),
+        divine_names=_folded(g["divine_names"]),
+        temporal_subordinators=_folded(g["temporal_subordinators"]),
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),

@@ -12,6 +12,7 @@ from khabar.quotes.lexicon import LEX
 from khabar.quotes.morph import ARTICLE, CONJ, LAM, LAM_FORMS, NISBA, contract
 from khabar.quotes.sentence import Sentence, at_stop
 
+_BODY_NAME_MAX = 4  # words of a body's name after its head noun («مركز X Y Z»)
 _NAME_IN_MARKS = 6  # tokens from an opening mark to its closing one around an outlet's name
 
 
@@ -151,6 +152,28 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
             a, b, sk, end, _, listed = found
             return Medium(a, b, sk, "channel", k, _name(end, listed))
     return None
+
+
+def addressed_body(s: Sentence, k: int) -> Medium | None:
+    """«وقال الوزير لمركز الإعلام المحلي إن …»: a body that publishes news, addressed
+    with «ل» right after the verb or its subject, is the outlet the statement was given
+    to. Only the caller knows the position is right after them; a title's «ل» phrase
+    («المدير التنفيذي لمركز X») is part of the subject and never reaches here."""
+    if k >= len(s) or not s.isword[k] or s.inside[k]:
+        return None
+    w = s.words
+    body = LEX.addressee_bodies.match(w, k)
+    pre = body[2][1:] if body and body[2][:1] in CONJ else body[2] if body else ""
+    if not body or not pre.startswith(LAM):
+        return None
+    j = k + body[0]
+    e = j
+    while e < len(s) and e - j < _BODY_NAME_MAX and s.is_word(e) and not at_stop(s, e) \
+            and w[e] not in LEX.complementizers and not LEX.cues.match(w, e) and not s.inside[e]:
+        e += 1
+    if e <= j:
+        return None
+    return Medium(k, e, glued_skip(w[k], body[2]), "addressee", k, {"end": e})
 
 
 def _origin_adjective(word: str) -> bool:

@@ -40,6 +40,8 @@ class Sentence:
     identity_at: list[int] | None = None  # identity nouns («اسمه»), found when first asked
     spelling: str | None = None  # the article's "maqsura" view (same offsets as `starts`),
     # where the article spells a stop word with the alef maqsura; None where it never does
+    heh: str | None = None  # the article's "heh" view (same offsets as `starts`): the teh
+    # marbuta kept apart from a pronoun «ه»
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -102,6 +104,16 @@ def spelt_as_name(s: Sentence, k: int) -> bool | None:
         return None
     spelt = s.spelling[s.starts[k]:s.ends[k]]
     return False if spelt == kept else True if spelt == s.words[k] else None
+
+
+def pronoun_heh(s: Sentence, k: int) -> bool:
+    """The token at k ends in the pronoun «ه» as written («انسحابه»), not in a teh
+    marbuta the folded view spells alike («منظمة»)."""
+    if s.heh is None:
+        return False
+    spelt = s.heh[s.starts[k]:s.ends[k]]
+    return len(spelt) > 1 and spelt[-1] == s.words[k][-1] and \
+        spelt[-1] in MAPPINGS["teh_marbuta"].values()
 
 
 def preposition(s: Sentence, k: int) -> str | None:

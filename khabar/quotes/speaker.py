@@ -13,9 +13,10 @@ from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
 from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ,
                                  COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
+                                 NOMINATIVE_BEFORE_SUFFIX,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
-from khabar.quotes.sentence import COMMA, Sentence, at_stop, spelt_as_name
+from khabar.quotes.sentence import COMMA, Sentence, at_stop, pronoun_heh, spelt_as_name
 
 _BARE_MAX = 4  # tokens of a subject with no title or head noun
 _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
@@ -66,7 +67,39 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     m = _possessed_title(w[k])
     if m:
         return "person", 1, m[2]
+    if _heh_person(s, k):
+        return "person", 1, ""  # «وقال نائبه», «وقالت زوجته»: a role or a relative
     return None
+
+
+def _heh_stem(s: Sentence, k: int) -> str | None:
+    """The noun before a pronoun «ه» as written («انسحابه» → «انسحاب», «زوجته» → «زوجة»)."""
+    w = s.words[k]
+    if len(w) < 4 or w.startswith(ARTICLE) or not pronoun_heh(s, k):
+        return None
+    stem = w[:-1]
+    return stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else stem
+
+
+def _heh_person(s: Sentence, k: int) -> bool:
+    """A title or a kin noun with the pronoun «ه» («نائبه», «زوجته»): a person."""
+    stem = _heh_stem(s, k)
+    if stem is None:
+        return False
+    bare = stem[1:] if stem[:1] in CONJ and len(stem) > 3 else stem
+    return any(lex.match((x,), 0) is not None and lex.match((x,), 0)[0] == 1
+               for lex in (LEX.titles, LEX.kin_nouns) for x in (stem, bare))
+
+
+def possessed_noun(s: Sentence, k: int) -> bool:
+    """«وأعلن انسحابه», «وأكد إعلانه أن»: a noun with the pronoun «ه» of someone named
+    before (no title, relative or name the entity stage found) is the verb's object,
+    never its subject: a masdar of what that person did or said."""
+    stem = _heh_stem(s, k)
+    # «وواصل حديثه قائلا:»: a noun of the talk itself is left to the verb's own grammar
+    return k not in s.names and s.words[k] not in LEX.given_names and stem is not None \
+        and not stem.endswith(NOMINATIVE_BEFORE_SUFFIX) and not _heh_person(s, k) \
+        and not any(lex.match((stem,), 0) for lex in (LEX.speech_nouns, LEX.statement_nouns))
 
 
 def _possessed_title(word: str) -> tuple[int, object, str] | None:
