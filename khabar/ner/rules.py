@@ -141,7 +141,7 @@ def _bound_persons(keys: list[str], spans: list[tuple[int, int, str]],
     if not any(typ in _PERSON and b - a > 1 for a, b, typ in spans):
         return spans
     gaz = _gaz.default()
-    titles = {a for a, _b, _t in gaz.matches(keys, _TITLE, forms)}
+    titles = {a: b for a, b, _t in gaz.matches(keys, _TITLE, forms)}
     found = gaz.matches(keys, _GIVEN, forms)
     given = {a for a, _b, _t in found}
     in_given = {i for a, b, _t in found for i in range(a, b)}
@@ -150,8 +150,7 @@ def _bound_persons(keys: list[str], spans: list[tuple[int, int, str]],
         if typ not in _PERSON or b - a < 2:
             out.append((a, b, typ))
             continue
-        cut = next((i for i in range(a + 1, b) if i in titles and i not in given), b)
-        b = cut
+        b = next((i for i in range(a + 1, b) if _title_cut(keys, i, b, titles, given)), b)
         if _definite(keys[a]) and a not in given:
             start = next((i for i in range(a + 1, b) if i in given), None)
             if start is not None and not _bound(keys[start - 1]):
@@ -159,12 +158,23 @@ def _bound_persons(keys: list[str], spans: list[tuple[int, int, str]],
         pieces = [a]
         for i in range(a + 2, b - 1):
             if i not in given or i - pieces[-1] < 2 or _bound(keys[i - 1]) or \
-                    i - 1 in in_given or core(keys[i - 1]) in COMPOUND_NAME_ENDS:
+                    _bound(keys[i - 2]) or i - 1 in in_given or \
+                    core(keys[i - 1]) in COMPOUND_NAME_ENDS:  # «أبي العباس أحمد …»: a kunya
                 continue
             if _definite(keys[i - 1]) or pieces[-1] in given:
                 pieces.append(i)  # a family name, then a given name: a second person
         out.extend((x, y, typ) for x, y in zip(pieces, pieces[1:] + [b]) if y > x)
     return out
+
+
+def _title_cut(keys: list[str], i: int, b: int, titles: dict[int, int], given) -> bool:
+    """A listed title at i ends the name before it: not a given name, nor a word a binder
+    ties to the name («آل الشيخ», «أمين بن …»), and not the span's last word unless the
+    title runs past it («… ولي العهد»): a last «السيد» may be a family name."""
+    end = titles.get(i)
+    if end is None or i in given or _bound(keys[i - 1]) or i + 1 < b and _bound(keys[i + 1]):
+        return False
+    return i + 1 < b or end > b
 
 
 def _bound(k: str) -> bool:

@@ -481,6 +481,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         after = marker(s, k0 + 1, form, True)
         if after is not None and after[0] == "comp":
             k0 = j = k0 + 1  # «نقلت الوكالة عن المدير تأكيده أن …»
+        elif after is None and s.words[k0] not in LEX.stance_forms and \
+                form.cls not in LEX.possessed_object_classes:
+            return None  # «يجدد عقده مع النادي»: the noun is what was done, nothing said
         else:
             j, found = n, ("object", k0)  # «وأكد الوزير رفضه أي تأجيل»
     elif form.two_objects and _predicate_ahead(s, k0, form) or particle_object:

@@ -193,8 +193,14 @@ class Lexicon:
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
     kin_nouns: Phrases  # «زوجة X»: a relative of X, described by the relation
+    relation_nouns: frozenset[str]  # «نظيره»: with a pronoun, a person
     divine_names: frozenset[str]  # «الله»: a verb addressing or quoting God is a prayer
     temporal_subordinators: frozenset[str]  # «عندما»: its verb takes the main subject
+    possessed_object_classes: frozenset[str]  # «وأعلن انسحابه»: such a bare object is said
+    # places by kind (gazetteer_places.yaml): a country label heads a headline statement
+    # («بلد: سنعترف …»), a city or region label only says where («مدينة: …»)
+    countries: frozenset[str]
+    towns: frozenset[str]
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
@@ -280,6 +286,7 @@ def build() -> Lexicon:
     a = load("anonymous_sources")
     m = load("media_outlets")
     mp = load("medium_phrases")
+    places = load("gazetteer_places")
     medium_values = {}
     for rel in ("addressee", "channel", "reporter"):
         for p in mp[rel]:
@@ -344,8 +351,12 @@ def build() -> Lexicon:
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
         kin_nouns=Phrases(g["kin_nouns"], ()),
+        relation_nouns=_folded(g["relation_nouns"]),
         divine_names=_folded(g["divine_names"]),
         temporal_subordinators=_folded(g["temporal_subordinators"]),
+        possessed_object_classes=frozenset(g["possessed_object_classes"]),
+        countries=_folded(places["countries"]),
+        towns=_folded(places["cities"] + places["regions"]),
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),

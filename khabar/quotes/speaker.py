@@ -82,11 +82,14 @@ def _heh_stem(s: Sentence, k: int) -> str | None:
 
 
 def _heh_person(s: Sentence, k: int) -> bool:
-    """A title or a kin noun with the pronoun «ه» («نائبه», «زوجته»): a person."""
+    """A title, a kin or a relation noun with the pronoun «ه» («نائبه», «زوجته», «نظيره»):
+    a person."""
     stem = _heh_stem(s, k)
     if stem is None:
         return False
     bare = stem[1:] if stem[:1] in CONJ and len(stem) > 3 else stem
+    if stem in LEX.relation_nouns or bare in LEX.relation_nouns:
+        return True
     return any(lex.match((x,), 0) is not None and lex.match((x,), 0)[0] == 1
                for lex in (LEX.titles, LEX.kin_nouns) for x in (stem, bare))
 
