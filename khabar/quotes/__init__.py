@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from khabar.document import Article, FoldedTokens
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
+from khabar.quotes.context import recap_medium
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
                                    TRIGGERS)
@@ -112,6 +113,10 @@ def annotate(article: Article) -> None:
                                            pair_opens, pair_closes)
                 if both is not None:
                     writer.write(*both)
+        if not items and zone != "title" and before is not None and before[1]:
+            med = recap_medium(s)
+            if med is not None:
+                writer.recap_medium(s, med)  # «. جاء ذلك في حوار مع صحيفة X.»
         prev = (vs, bool(items))
         writer.write(s, items)
     writer.finish()

@@ -119,6 +119,15 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
         # after «في بيان» a quotation is the statement, not an outlet's name
         quoted = after in s.pair_at
         found = None if m[1] == "form" and quoted else outlet_name(s, after, bare_ok=True)
+        given = LEX.giving_verbs.match(w, after) if found is None and m[1] == "form" else None
+        if given and after + given[0] < n:
+            # «في تصريحات أدلى بها لصحيفة X», «في مقابلة أجرتها معه قناة Y»
+            j = after + given[0]
+            found = outlet_name(s, j + 1, bare_ok=True) if w[j] == LAM else \
+                outlet_name(s, j, bare_ok=True)
+            if found is not None:
+                a, b, sk, end, _, listed = found
+                return Medium(a, b, sk, "addressee", k, _name(end, listed))
         if found is None and m[1] == "form" and after + 1 < n and \
                 w[after] in LEX.platform_preps:
             # «في حوار على قناة X», «في تغريدة عبر "X"»: the form, then where it went out

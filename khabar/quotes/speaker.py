@@ -75,8 +75,9 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
 def _heh_stem(s: Sentence, k: int) -> str | None:
     """The noun before a pronoun «ه» as written («انسحابه» → «انسحاب», «زوجته» → «زوجة»)."""
     w = s.words[k]
-    if len(w) < 4 or w.startswith(ARTICLE) or not pronoun_heh(s, k):
-        return None
+    if len(w) < 4 or w.startswith(ARTICLE) or w[1:] in LEX.demonstratives or \
+            not pronoun_heh(s, k):
+        return None  # «لهذه»: a demonstrative after a preposition
     stem = w[:-1]
     return stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else stem
 
@@ -90,8 +91,10 @@ def _heh_person(s: Sentence, k: int) -> bool:
     bare = stem[1:] if stem[:1] in CONJ and len(stem) > 3 else stem
     if stem in LEX.relation_nouns or bare in LEX.relation_nouns:
         return True
+    # «حزبه», «مكتبها»: a body of theirs speaks for them too
     return any(lex.match((x,), 0) is not None and lex.match((x,), 0)[0] == 1
-               for lex in (LEX.titles, LEX.kin_nouns) for x in (stem, bare))
+               for lex in (LEX.titles, LEX.kin_nouns, LEX.org_heads, LEX.anonymous, LEX.groups)
+               for x in (stem, bare))
 
 
 def possessed_noun(s: Sentence, k: int) -> bool:
