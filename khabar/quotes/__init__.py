@@ -55,7 +55,7 @@ def annotate(article: Article) -> None:
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
     spelling = maqsura_spelling(article)
-    heh = article.view("heh").text
+    heh = _lazy_view(article, "heh")  # read only where a word may end in a pronoun «ه»
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
@@ -121,6 +121,17 @@ def annotate(article: Article) -> None:
         writer.write(s, items)
     writer.finish()
     drop_summary_repeats(article, LAYER)
+
+
+def _lazy_view(article: Article, name: str):
+    """The text of one of the article's views, made on the first call."""
+    box: list[str] = []
+
+    def text() -> str:
+        if not box:
+            box.append(article.view(name).text)
+        return box[0]
+    return text
 
 
 def _credit_of_previous(folded: FoldedTokens, a: int, b: int, start: int, zone: str, pairs,

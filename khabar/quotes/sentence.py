@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Callable
 
 from khabar.document import Article, FoldedCut, fold_tokens
 from khabar.normalize import MAPPINGS
@@ -40,8 +41,8 @@ class Sentence:
     identity_at: list[int] | None = None  # identity nouns («اسمه»), found when first asked
     spelling: str | None = None  # the article's "maqsura" view (same offsets as `starts`),
     # where the article spells a stop word with the alef maqsura; None where it never does
-    heh: str | None = None  # the article's "heh" view (same offsets as `starts`): the teh
-    # marbuta kept apart from a pronoun «ه»
+    heh: Callable[[], str] | None = None  # the article's "heh" view (same offsets as
+    # `starts`), made when first asked: the teh marbuta kept apart from a pronoun «ه»
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -111,7 +112,7 @@ def pronoun_heh(s: Sentence, k: int) -> bool:
     marbuta the folded view spells alike («منظمة»)."""
     if s.heh is None:
         return False
-    spelt = s.heh[s.starts[k]:s.ends[k]]
+    spelt = s.heh()[s.starts[k]:s.ends[k]]
     return len(spelt) > 1 and spelt[-1] == s.words[k][-1] and \
         spelt[-1] in MAPPINGS["teh_marbuta"].values()
 

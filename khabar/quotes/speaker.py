@@ -72,22 +72,19 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     return None
 
 
-def _heh_stem(s: Sentence, k: int) -> str | None:
-    """The noun before a pronoun «ه» as written («انسحابه» → «انسحاب», «زوجته» → «زوجة»)."""
-    w = s.words[k]
-    if len(w) < 4 or w.startswith(ARTICLE) or w[1:] in LEX.demonstratives or \
-            not pronoun_heh(s, k):
+def _heh_stem(w: str) -> str | None:
+    """The noun before a final «ه» if that «ه» is a pronoun («انسحابه» → «انسحاب»,
+    «زوجته» → «زوجة»); whether it is, as written, `pronoun_heh` tells (asked last: it
+    reads the article's "heh" view)."""
+    if len(w) < 4 or not w.endswith(FEMININE) or w.startswith(ARTICLE) or \
+            w[1:] in LEX.demonstratives:
         return None  # «لهذه»: a demonstrative after a preposition
     stem = w[:-1]
     return stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else stem
 
 
-def _heh_person(s: Sentence, k: int) -> bool:
-    """A title, a kin or a relation noun with the pronoun «ه» («نائبه», «زوجته», «نظيره»):
-    a person."""
-    stem = _heh_stem(s, k)
-    if stem is None:
-        return False
+def _person_stem(stem: str) -> bool:
+    """A title, a kin or relation noun, or a body («نائب», «زوجة», «نظير», «حزب»)."""
     bare = stem[1:] if stem[:1] in CONJ and len(stem) > 3 else stem
     if stem in LEX.relation_nouns or bare in LEX.relation_nouns:
         return True
@@ -97,15 +94,23 @@ def _heh_person(s: Sentence, k: int) -> bool:
                for x in (stem, bare))
 
 
+def _heh_person(s: Sentence, k: int) -> bool:
+    """A title, a kin or a relation noun with the pronoun «ه» («نائبه», «زوجته», «نظيره»):
+    a person."""
+    stem = _heh_stem(s.words[k])
+    return stem is not None and _person_stem(stem) and pronoun_heh(s, k)
+
+
 def possessed_noun(s: Sentence, k: int) -> bool:
     """«وأعلن انسحابه», «وأكد إعلانه أن»: a noun with the pronoun «ه» of someone named
     before (no title, relative or name the entity stage found) is the verb's object,
     never its subject: a masdar of what that person did or said."""
-    stem = _heh_stem(s, k)
+    stem = _heh_stem(s.words[k])
     # «وواصل حديثه قائلا:»: a noun of the talk itself is left to the verb's own grammar
-    return k not in s.names and s.words[k] not in LEX.given_names and stem is not None \
-        and not stem.endswith(NOMINATIVE_BEFORE_SUFFIX) and not _heh_person(s, k) \
-        and not any(lex.match((stem,), 0) for lex in (LEX.speech_nouns, LEX.statement_nouns))
+    return stem is not None and k not in s.names and s.words[k] not in LEX.given_names \
+        and not stem.endswith(NOMINATIVE_BEFORE_SUFFIX) and not _person_stem(stem) \
+        and not any(lex.match((stem,), 0) for lex in (LEX.speech_nouns, LEX.statement_nouns)) \
+        and pronoun_heh(s, k)
 
 
 def _possessed_title(word: str) -> tuple[int, object, str] | None:
