@@ -19,7 +19,7 @@ from khabar.quotes.attribution import attribution_item, credit_item, headline_it
 from khabar.quotes.context import recap_medium
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
-                                   TRIGGERS)
+                                   RECAP_WORDS, TRIGGERS)
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
 from khabar.quotes.summary import drop_summary_repeats
@@ -65,7 +65,10 @@ def annotate(article: Article) -> None:
         vs, ve = to_view(sent.start), to_view(sent.end)
         found = frozenset(folded.word_list(vs, ve))
         before, prev = prev, (vs, False)
-        if zone != "title" and TRIGGERS.isdisjoint(found):
+        # «. جاء ذلك في حوار مع X»: no cue, but the medium of the statement before
+        recap = before is not None and before[1] and not RECAP_WORDS.isdisjoint(found) \
+            and not LEX.recap_objects.isdisjoint(found)
+        if zone != "title" and TRIGGERS.isdisjoint(found) and not recap:
             continue
         tokens = folded.cut(vs, ve)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:

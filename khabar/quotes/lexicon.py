@@ -392,7 +392,7 @@ TOPIC_WORDS = LEX.topic_openers.first_words
 POINTING_WORDS = frozenset(w + x for w in LEX.cues.first_words for x in LEX.object_suffixes)
 # the first words of the recap openers («جاء ذلك …»): such a sentence gives a medium
 RECAP_WORDS = frozenset(fold(p).split()[0] for p in load("quote_grammar")["recap_openers"])
-TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS | POINTING_WORDS | RECAP_WORDS
+TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS | POINTING_WORDS
 # the last word of every trailing opener: the word a cue after one comes right after
 OPENER_LAST_WORDS = frozenset(fold(p).split()[-1] for p in
                               load("quote_grammar")["trailing_openers"] +
