@@ -107,7 +107,10 @@ def possessed_noun(s: Sentence, k: int) -> bool:
     never its subject: a masdar of what that person did or said."""
     stem = _heh_stem(s.words[k])
     # «وواصل حديثه قائلا:»: a noun of the talk itself is left to the verb's own grammar
+    # «اسمه علي», «مؤسسه سامي حداد»: a person's name right after it makes it a title
+    after = s.names.get(k + 1)
     return stem is not None and k not in s.names and s.words[k] not in LEX.given_names \
+        and (after is None or after[1] != "PER") and s.words[k] not in LEX.identity_nouns \
         and not stem.endswith(NOMINATIVE_BEFORE_SUFFIX) and not _person_stem(stem) \
         and not any(lex.match((stem,), 0) for lex in (LEX.speech_nouns, LEX.statement_nouns)) \
         and pronoun_heh(s, k)
@@ -268,6 +271,12 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             second = _coordinated_person(s, np.b, n)
             if second > np.b:
                 np.b, np.coordinated = second, True
+        if titled and head_len == 1 and (_possessed_title(w0) or _heh_person(s, k)):
+            # «سماحته في خطبته»: a title with a pronoun takes no «في» phrase of its own
+            # (the holder's name may follow it: «نائبه عمر الزين», «رئيسها التنفيذي سامر …»)
+            if np.b > k + 1 and at_stop(s, k + 1) and \
+                    not any(x in s.names or _name_starts(s, x) for x in range(k + 1, np.b)):
+                np.b, np.title_end = k + 1, -1
     return np
 
 
