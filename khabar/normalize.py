@@ -142,6 +142,10 @@ NORMALIZERS: dict[str, Normalizer] = {
     # one view is read on the other at the same positions.
     "maqsura": Normalizer("alef", "hamza", "persian_but_yeh", "teh_marbuta", "digits", "quotes",
                           "spaces", "latin_case", "tatweel", "diacritics", "zero_width"),
+    # "match" that keeps the teh marbuta apart from the heh: a pronoun suffix («انسحابه», his
+    # withdrawal) is not a feminine ending («منظمة»). Same deletions, same offsets as "match".
+    "heh": Normalizer("alef", "hamza", "yeh", "persian", "digits", "quotes", "spaces",
+                      "latin_case", "tatweel", "diacritics", "zero_width"),
     # lighter: keeps letters as written, unifies digits, quotes and invisible marks
     "light": Normalizer("persian", "digits", "quotes", "spaces", "tatweel", "zero_width"),
 }

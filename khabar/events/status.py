@@ -81,6 +81,11 @@ def status(ctx: Context, c: Candidate, ws: Words, date_value: str | None,
     if date_value and published and date_mod == "END" and published.startswith(date_value):
         # «قبل انقضاء العام الجاري»: the end of the period the article is written in
         return "future", stmt
+    if stmt is not None and c.suffixed and not c.verb and \
+            ctx.to_text(c.start) == ctx.quotes_list[stmt].start:
+        # «أعلنت الوزيرة استقالتها من الحكومة»: the act the speaker announces as their own (the noun
+        # carries their pronoun and is all the statement says) is done by announcing it
+        return "asserted", None
     if stmt is None and not c.verb and \
             any(w in L.ALLEGED for w in words[c.last_word + 1:c.last_word + 3]):
         return "claimed", None  # «هجوم مفترض»: the article reports it as alleged

@@ -17,7 +17,7 @@ from operator import attrgetter
 
 from khabar.ner import gazetteer as _gaz
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
-from khabar.normalize import fold
+from khabar.normalize import MAPPINGS, fold
 from khabar.resources import load
 
 _ADDED_TYPES = frozenset({"LOC", "ORG", "MEDIA"})
@@ -31,6 +31,13 @@ ORG_HEADS = frozenset(core(key(w)) for w in _heads["organisation"])
 PLACE_HEADS = frozenset(core(key(w)) for w in _heads["place"])
 NOT_IN_NAMES = frozenset(key(w) for w in _heads["not_in_names"])
 CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
+_particles = load("name_particles")
+NAME_BINDERS = frozenset(key(w) for w in _particles["particles"] + _particles["name_binders"])
+COMPOUND_NAME_ENDS = frozenset(core(key(w)) for w in _particles["compound_name_ends"])
+# the alef of the article as written, and the hamza alefs the folding makes alike: «ألفة»
+# (a name) folds like «الفة»; «الباحث» has the article
+_BARE_ALEF = _clitics["article"][:1]
+_ALEFS = frozenset(MAPPINGS["alef"]) | {_BARE_ALEF}
 # calendar words the tagger may take for names («نيسان» is also a car maker)
 _months = load("months")["gregorian"]
 CALENDAR = frozenset(tuple(key(w) for w in name.split())
@@ -118,11 +125,78 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
             out.append((i, j, "ORG"))
             for x in range(i, j):
                 taken[x] = True
+    out = _bound_persons(tokens, keys, out, forms)
     return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
                   and tuple(keys[e[0]:e[1]]) not in CALENDAR)
 
 
+def _bound_persons(tokens: list[str], keys: list[str], spans: list[tuple[int, int, str]],
+                   forms=None) -> list[tuple[int, int, str]]:
+    """Person spans the tagger ran on past one person's name, cut back:
+    - a listed title inside the span starts the words after the name
+      («عمر بن سالم نائب الوزير», «سامي حداد وزير …»);
+    - a definite common word before a given name is the person's description, not part of
+      the name («الباحث سامي حداد»: the name starts at «سامي»);
+    - a given name right after a definite family name starts a second person («سامي
+      الخطيب عمر الزين» → two names), unless a particle binds it («الحسن بن علي», «أبي
+      العباس أحمد»), the word before is a given name too («محمد الأمين …») or ends a
+      compound one («نور الدين محمود»); each part keeps two words at least. Without the
+      article («خالد منصور سامي حداد») a chain of fathers' names looks the same: kept.
+    - a span left with nothing but a title is dropped."""
+    if not any(typ in _PERSON and b - a > 1 for a, b, typ in spans):
+        return spans
+    gaz = _gaz.default()
+    titles = {a: b for a, b, _t in gaz.matches(keys, _TITLE, forms)}
+    found = gaz.matches(keys, _GIVEN, forms)
+    given = {a for a, _b, _t in found}
+    in_given = {i for a, b, _t in found for i in range(a, b)}
+    out = []
+    for a, b, typ in spans:
+        if typ not in _PERSON or b - a < 2:
+            out.append((a, b, typ))
+            continue
+        b = next((i for i in range(a + 1, b) if _title_cut(keys, i, b, titles, given)), b)
+        if titles.get(a, a) >= b:
+            continue  # «ولي ولي»: nothing but a title is left, no name
+        if _definite(keys[a]) and a not in given and _written_article(tokens[a]):
+            start = next((i for i in range(a + 1, b) if i in given), None)
+            if start is not None and not _bound(keys[start - 1]):
+                a = start
+        pieces = [a]
+        for i in range(a + 2, b - 1):
+            if i not in given or i - pieces[-1] < 2 or _bound(keys[i - 1]) or \
+                    _bound(keys[i - 2]) or i - 1 in in_given or \
+                    core(keys[i - 1]) in COMPOUND_NAME_ENDS:  # «أبي العباس أحمد …»: a kunya
+                continue
+            if _definite(keys[i - 1]):
+                pieces.append(i)  # a family name, then a given name: a second person
+        out.extend((x, y, typ) for x, y in zip(pieces, pieces[1:] + [b]) if y > x)
+    return out
+
+
+def _title_cut(keys: list[str], i: int, b: int, titles: dict[int, int], given) -> bool:
+    """A listed title at i ends the name before it: not a given name, nor a word a binder
+    ties to the name («آل الشيخ», «أمين بن …»), and not the span's last word unless the
+    title runs past it («… ولي العهد»): a last «السيد» may be a family name."""
+    end = titles.get(i)
+    if end is None or i in given or _bound(keys[i - 1]) or i + 1 < b and _bound(keys[i + 1]):
+        return False
+    return i + 1 < b or end > b
+
+
+def _written_article(token: str) -> bool:
+    """The token's first alef is bare, as the article's is («والباحث»; not «ألفة»)."""
+    return next((c for c in token if c in _ALEFS), "") == _BARE_ALEF
+
+
+def _bound(k: str) -> bool:
+    """A particle or binder that ties the next word to the name («بن», «أبو», «عبد»)."""
+    return k in NAME_BINDERS
+
+
 _TITLE = frozenset({"TITLE"})
+_GIVEN = frozenset({"GIVEN"})
+_PERSON = frozenset({"PERS", "PER"})
 _TITLE_REACH = 4  # a title, then at most this many words (qualifiers) before the name
 
 

@@ -17,9 +17,10 @@ from itertools import compress, count
 
 from khabar.document import Article, FoldedTokens, as_cut
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
+from khabar.quotes.context import recap_medium
 from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
-                                   TRIGGERS)
+                                   RECAP_WORDS, TRIGGERS)
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
 from khabar.quotes.sentence import Sentence, maqsura_spelling
 from khabar.quotes.reactions import REACTION_WORDS, reaction_items
@@ -58,6 +59,7 @@ def annotate(article: Article) -> None:
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
     spelling = maqsura_spelling(article)
+    heh = _lazy_view(article, "heh")  # read only where a word may end in a pronoun «ه»
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
@@ -72,7 +74,11 @@ def annotate(article: Article) -> None:
         # «وجاء في البيان أن …»: a document's statement has no cue word of the lexicon
         stated_in = zone != "title" and not VERB_WORDS.isdisjoint(found) and \
             worth_a_look(list(compress(found, map(str.isalnum, found))))
-        if zone != "title" and TRIGGERS.isdisjoint(found) and not stated_in:
+        # «. جاء ذلك في حوار مع X»: no cue, but the medium of the statement before
+        recap = before is not None and before[1] and not RECAP_WORDS.isdisjoint(found) \
+            and not LEX.recap_objects.isdisjoint(found)
+        if zone != "title" and TRIGGERS.isdisjoint(found) and not stated_in \
+                and not recap:
             continue
         tokens = as_cut(found, starts)
         while pi < len(paragraphs) and paragraphs[pi].end <= sent.start:
@@ -96,6 +102,7 @@ def annotate(article: Article) -> None:
                                           bisect_left(pair_opens, ve)], zone, vs, ve,
                            tokens)
         s.spelling = spelling
+        s.heh = heh
         if mentions:
             _name_tokens(s, mentions, mention_starts, sent.start, sent.end, to_view)
         if surnames:
@@ -128,10 +135,25 @@ def annotate(article: Article) -> None:
                                            pair_opens, pair_closes)
                 if both is not None:
                     writer.write(*both)
+        if not items and zone != "title" and before is not None and before[1]:
+            med = recap_medium(s)
+            if med is not None:
+                writer.recap_medium(s, med)  # «. جاء ذلك في حوار مع صحيفة X.»
         prev = (vs, bool(items))
         writer.write(s, items)
     writer.finish()
     drop_summary_repeats(article, LAYER)
+
+
+def _lazy_view(article: Article, name: str):
+    """The text of one of the article's views, made on the first call."""
+    box: list[str] = []
+
+    def text() -> str:
+        if not box:
+            box.append(article.view(name).text)
+        return box[0]
+    return text
 
 
 def _credit_of_previous(folded: FoldedTokens, a: int, b: int, start: int, zone: str, pairs,

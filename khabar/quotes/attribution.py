@@ -44,7 +44,7 @@ def headline_item(s: Sentence) -> Item | None:
         return None
     if any(not s.is_word(j) or at_stop(s, j) for j in range(k, end)):
         return None
-    if LEX.headline_labels.match(s.words, k):
+    if LEX.headline_labels.match(s.words, k) or _place_label(s, k, end):
         return None
     head = parse_np(s, k, limit=end)
     kind = head.kind if head else "person"
@@ -56,6 +56,16 @@ def headline_item(s: Sentence) -> Item | None:
         a, b = a + 1, b - 1
     return Item("direct", a, b, -1, -1, 0, None, speaker=np, medium=medium, bounded=True,
                 headline=True)
+
+
+def _place_label(s: Sentence, k: int, end: int) -> bool:
+    """«مدينة: …» (a city or a region before the colon) says where the news is from; a
+    country speaks through its government («بلد: سنعترف …») and stays a speaker."""
+    phrase = " ".join(s.words[k:end])
+    bare = phrase[1:] if phrase[:1] in CONJ else phrase  # «السودان: … وإثيوبيا: …»
+    if phrase in LEX.countries or bare in LEX.countries:
+        return False
+    return phrase in LEX.towns or s.names.get(k) == (end, "LOC")
 
 
 def attribution_item(s: Sentence, items: list[Item] = ()) -> Item | None:

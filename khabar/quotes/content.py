@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import LEX
+from khabar.quotes.medium import medium_end, parse_medium
 from khabar.quotes.morph import ARTICLE, CONJ, IMPERFECT_LETTERS
 from khabar.quotes.sentence import COMMA, Sentence, at_stop
 
@@ -25,6 +26,7 @@ def trim(s: Sentence, item: Item) -> None:
             and (a - 1) not in s.pair_at
         for k in range(a + 1, b):
             if s.words[k - 1] in COMMA and (LEX.content_stops.match(s.words, k) or
+                                             recap_at(s, k) or _outlet_phrase(s, k) or
                                              phrase and _new_clause(s, k)):
                 b = k
                 break
@@ -35,6 +37,39 @@ def trim(s: Sentence, item: Item) -> None:
     while a < b and not s.isword[a] and a not in s.pair_at:
         a += 1
     item.ca, item.cb = a, b
+
+
+def _outlet_phrase(s: Sentence, k: int) -> bool:
+    """«…، خلال مقابلة مع قناة X.»: after a comma, a medium phrase that names an outlet and
+    ends the sentence is where the statement was made, no part of it."""
+    if s.inside[k]:
+        return False
+    med = parse_medium(s, k)
+    if med is None or med.extra.get("form") or med.relation == "reporter":
+        return False
+    end = medium_end(med)
+    return all(not s.isword[x] for x in range(end, len(s)))
+
+
+def recap_at(s: Sentence, k: int) -> bool:
+    """«…، وقال ذلك في حوار مع إذاعة X»: a reporting verb whose object is a bare
+    demonstrative points back at what was just said; it closes the content (the medium
+    after it is the statement's) and is no statement of its own. Not «نفى ذلك قائلا …»,
+    «واصفا ذلك بأنه …» (a new statement about it), nor «أكدت ذلك والدتها» (a subject)."""
+    m = LEX.cues.match(s.words, k) if s.isword[k] and not s.inside[k] else None
+    if not m:
+        return False
+    d = k + m[0]
+    if d >= len(s) or s.words[d] not in LEX.recap_objects:
+        return False
+    # only an aside may follow: a preposition, a medium or a time phrase opens it, and
+    # nothing that opens a content of its own (a complementizer, «قائلا», a colon, a
+    # quotation, another verb of saying) comes before the sentence ends
+    if d + 1 < len(s) and s.isword[d + 1] and not at_stop(s, d + 1):
+        return False
+    return not any(s.words[x] in LEX.complementizers or s.words[x] in LEX.manner_markers
+                   or s.words[x] == ":" or x in s.pair_at or s.inside[x]
+                   or LEX.cues.match(s.words, x) for x in range(d + 1, len(s)))
 
 
 def _new_clause(s: Sentence, k: int) -> bool:

@@ -34,6 +34,26 @@ def _scan_medium(s: Sentence, a: int, b: int, outlets_only: bool = False) -> Med
     return found
 
 
+def recap_medium(s: Sentence) -> Medium | None:
+    """«. جاء ذلك في حوار مع صحيفة X.», «. وقال ذلك لإذاعة Y.»: a sentence that only says
+    where the statement before it was made; the outlet it names is that statement's
+    medium."""
+    k = 0
+    while k < len(s) and not s.isword[k]:
+        k += 1
+    if k >= len(s):
+        return None
+    m = LEX.recap_openers.match(s.words, k)
+    if m:
+        start = k + m[0]
+    else:
+        cue = LEX.cues.match(s.words, k)
+        if not cue or k + cue[0] >= len(s) or s.words[k + cue[0]] not in LEX.recap_objects:
+            return None
+        start = k + cue[0] + 1
+    return _scan_medium(s, start, len(s), outlets_only=True)
+
+
 _SCAN_FIRSTS = MEDIUM_FIRSTS | ATTRIBUTION_WORDS
 
 

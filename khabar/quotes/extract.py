@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import compress, count
 
 from khabar.quotes.asides import anonymity_end, in_anonymity_clause
-from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, settle_kind, trim
+from khabar.quotes.content import MIN_DIRECT_WORDS, quote_before, recap_at, settle_kind, trim
 from khabar.quotes.context import fill_context
 from khabar.quotes.documents import document_source
 from khabar.quotes.items import Item
@@ -25,10 +25,10 @@ from khabar.quotes.markers import SERIAL_SPEECH, complement_ok, marker
 from khabar.quotes.relative import antecedent, document_author
 from khabar.quotes.morph import ACCUSATIVE, ARTICLE, CONJ, DEFINITE, IMPERFECT_PREFIX, \
     NISBA, PREPS, PRONOUN_SUFFIXES, contract
-from khabar.quotes.medium import Medium, medium_end, outlet_name, parse_medium
+from khabar.quotes.medium import Medium, addressed_body, medium_end, outlet_name, parse_medium
 from khabar.quotes.sentence import (COMMA, PUNCT_STOP, Sentence, at_stop, preposition,
                                    spelt_as_name)
-from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np
+from khabar.quotes.speaker import NP, apposition, has_head, head_kind, parse_np, possessed_noun
 
 _LOOKAHEAD = 16  # tokens between a subject and its complementizer (time, place, medium)
 _ASIDE_LOOKAHEAD = 30  # the same when an aside set off by commas follows the subject
@@ -89,6 +89,28 @@ def _after_trailing_opener(s: Sentence, k: int, pointing: bool = False) -> bool:
         if m is not None and x + m[0] == k and s.words[x - 1] in COMMA:
             return True
     return False
+
+
+def _main_subject(s: Sentence, end: int) -> NP | None:
+    """The subject after an auxiliary opening the sentence («وكان الوزير، سامي …، قد …»),
+    before token `end`; no other verb of saying in between."""
+    k = next((x for x in range(min(2, end)) if s.words[x] in LEX.auxiliaries), None)
+    if k is None or any(LEX.cues.match(s.words, x) for x in range(k + 1, end)):
+        return None
+    np = parse_np(s, k + 1, limit=end)
+    return apposition(s, np, limit=end) if np is not None else None
+
+
+def _prayer(s: Sentence, cj: int, item: Item) -> bool:
+    """A name of God right after the verb («ودعا الله تعالى أن …», «قال الله تعالى»), or
+    after a definite word of its subject («ودعا الخطيب الله أن …»: the object, since a
+    definite noun takes no genitive); not in a construct («حزب الله», «عبد الله»)."""
+    if cj < len(s) and s.words[cj] in LEX.divine_names:
+        return True
+    sp = item.speaker
+    return sp is not None and any(
+        s.words[x] in LEX.divine_names and s.words[x - 1].startswith(ARTICLE)
+        for x in range(sp.a + 1, min(sp.b + 1, len(s))))
 
 
 def _points_back(s: Sentence, ci: int, cj: int) -> bool:
@@ -327,6 +349,10 @@ def _before_stance(s: Sentence, np: NP) -> tuple[NP | None, int | None]:
     for o in range(np.a, np.b):
         if s.words[o] in LEX.stance_forms and not _in_title(s, np.a, o):
             return (replace(np, b=o, tail=0) if o > np.a else None), o
+    if possessed_noun(s, np.a):
+        # «وأعلن انسحابه من السباق», «وأكد إعلانه أن …»: any noun with the pronoun «ه»
+        # of someone named before (no title, relative or name) is the verb's object
+        return None, np.a
     return np, None
 
 
@@ -381,7 +407,7 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
     if form.form == "masdar":
         return _parse_masdar(s, ci, cj, form)
     if not participle and k < n and marker(s, k, form, True) is None:
-        med = parse_medium(s, k)
+        med = parse_medium(s, k) or addressed_body(s, k)
         if med is not None and med.relation == "addressee":
             # «كشف لـ"الاقتصادية" مصدر في الميناء أن …»: the medium before the subject
             medium, k = med, medium_end(med)
@@ -463,6 +489,9 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         after = marker(s, k0 + 1, form, True)
         if after is not None and after[0] == "comp":
             k0 = j = k0 + 1  # «نقلت الوكالة عن المدير تأكيده أن …»
+        elif after is None and s.words[k0] not in LEX.stance_forms and \
+                form.cls not in LEX.possessed_object_classes:
+            return None  # «يجدد عقده مع النادي»: the noun is what was done, nothing said
         else:
             j, found = n, ("object", k0)  # «وأكد الوزير رفضه أي تأجيل»
     elif form.two_objects and _predicate_ahead(s, k0, form) or particle_object:
@@ -533,6 +562,8 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
             continue
         # a medium phrase inside a quotation is part of what was said («"… في تقرير …"»)
         med = parse_medium(s, j) if not s.inside[j] else None
+        if med is None and j == k0 and medium is None:
+            med = addressed_body(s, j)  # «وقال الوزير لمركز X إن …»: given to that body
         if med is not None:
             if med.relation == "reporter" and medium is not None:
                 chain.append(med)
@@ -998,11 +1029,13 @@ def sentence_items(s: Sentence) -> list[Item]:
             continue  # «منها مطالبة البلدية»: a noun, not a participle
         embedded = inside and not (after_break or form.form in ("participle", "masdar")
                                    or pre or _resumes(s, ci))
-        if LEX.content_stops.match(s.words, ci):
-            continue  # «ويذكر أن»: an impersonal aside, nobody's statement
+        if LEX.content_stops.match(s.words, ci) or recap_at(s, ci):
+            continue  # «ويذكر أن»: an impersonal aside, nobody's statement; «وقال ذلك»
         item = _parse_cue(s, ci, cj, form)
         if item is None or form.needs_subject and item.speaker is None:
             continue
+        if _prayer(s, cj, item):
+            continue  # «ودعا الله أن …»: a prayer, nobody's statement to report
         if _points_back(s, ci, cj):
             if item.speaker is None or not source_like(s, item.speaker):
                 continue  # «…، وهو ما أظهره مقطع مصور»: nobody spoke
@@ -1027,6 +1060,9 @@ def sentence_items(s: Sentence) -> list[Item]:
             item.speaker = antecedent(s, ci, form) if s.words[ci - 1] in LEX.relatives \
                 else document_author(s, ci, cj)
             item.relative = item.speaker is not None
+        if item.speaker is None and ci > 0 and s.words[ci - 1] in LEX.temporal_subordinators:
+            # «وكان الوزير، …، قد غادر، عندما أعلن استقالته»: the main clause's subject
+            item.speaker = _main_subject(s, ci - 1)
         if item.speaker is None and form.form != "participle" and not pre and ci > 0 \
                 and not after_break and s.zone != "title" and not _fronted_topic(s, ci) \
                 and s.words[ci - 1] not in LEX.continuation_particles and not _resumes(s, ci):

@@ -179,6 +179,8 @@ class Lexicon:
     anonymous: Phrases
     groups: Phrases
     outlet_kinds: Phrases
+    giving_verbs: Phrases  # «في تصريحات أدلى بها لصحيفة X»: between the form and the outlet
+    addressee_bodies: Phrases  # «لمركز X» right after the verb or subject: an outlet
     outlets: Phrases
     ambiguous_outlets: frozenset[tuple[str, ...]]
     credit_names: Phrases  # «… . بحسب الألمانية.»: an agency's credit, in a sentence of its own
@@ -192,6 +194,16 @@ class Lexicon:
     name_openers: frozenset[str]
     demonstratives: frozenset[str]
     kin_nouns: Phrases  # «زوجة X»: a relative of X, described by the relation
+    relation_nouns: frozenset[str]  # «نظيره»: with a pronoun, a person
+    divine_names: frozenset[str]  # «الله»: a verb addressing or quoting God is a prayer
+    temporal_subordinators: frozenset[str]  # «عندما»: its verb takes the main subject
+    recap_objects: frozenset[str]  # «…، وقال ذلك في …»: the verb closes the statement
+    recap_openers: Phrases  # «. جاء ذلك في حوار مع X»: the statement before, its medium
+    possessed_object_classes: frozenset[str]  # «وأعلن انسحابه»: such a bare object is said
+    # places by kind (gazetteer_places.yaml): a country label heads a headline statement
+    # («بلد: سنعترف …»), a city or region label only says where («مدينة: …»)
+    countries: frozenset[str]
+    towns: frozenset[str]
     content_openers: Phrases  # «كيف», «يجب»: the content starts, no subject
     quantity_words: frozenset[str]  # «ألف طالب»: a counted noun, not a verb
     answer_words: frozenset[str]  # «…، بحسب X، فهو …»: the answer to a fronted topic
@@ -277,6 +289,7 @@ def build() -> Lexicon:
     a = load("anonymous_sources")
     m = load("media_outlets")
     mp = load("medium_phrases")
+    places = load("gazetteer_places")
     medium_values = {}
     for rel in ("addressee", "channel", "reporter"):
         for p in mp[rel]:
@@ -328,6 +341,8 @@ def build() -> Lexicon:
         anonymous=Phrases(a["anonymous"], _prefixes(CONJ, (ARTICLE,))),
         groups=Phrases(a["group"], _prefixes(CONJ, (ARTICLE,))),
         outlet_kinds=Phrases(m["kinds"], noun_pre),
+        giving_verbs=Phrases(mp["giving_verbs"], ()),
+        addressee_bodies=Phrases(m["addressee_bodies"], noun_pre),
         outlets=Phrases(m["outlets"], noun_pre),
         credit_names=Phrases(m["credit_names"], noun_pre),
         ambiguous_outlets=frozenset(tuple(fold(x).split()) for x in m["ambiguous"]),
@@ -340,6 +355,14 @@ def build() -> Lexicon:
         name_openers=_folded(g["name_openers"]),
         demonstratives=_folded(g["demonstratives"]),
         kin_nouns=Phrases(g["kin_nouns"], ()),
+        relation_nouns=_folded(g["relation_nouns"]),
+        divine_names=_folded(g["divine_names"]),
+        temporal_subordinators=_folded(g["temporal_subordinators"]),
+        recap_objects=_folded(g["recap_objects"]),
+        recap_openers=Phrases(g["recap_openers"], ()),
+        possessed_object_classes=frozenset(g["possessed_object_classes"]),
+        countries=_folded(places["countries"]),
+        towns=_folded(places["cities"] + places["regions"]),
         content_openers=Phrases(g["content_openers"], CONJ),
         quantity_words=_folded(g["quantity_words"]),
         answer_words=_folded(g["answer_words"]),
@@ -367,6 +390,8 @@ ADVERBIAL_SECONDS = LEX.adverbials.second_words()
 TOPIC_WORDS = LEX.topic_openers.first_words
 # a cue with the pronoun of what was said glued to it («…، هذا ما قاله X»)
 POINTING_WORDS = frozenset(w + x for w in LEX.cues.first_words for x in LEX.object_suffixes)
+# the first words of the recap openers («جاء ذلك …»): such a sentence gives a medium
+RECAP_WORDS = frozenset(fold(p).split()[0] for p in load("quote_grammar")["recap_openers"])
 TRIGGERS = CUE_WORDS | ATTRIBUTION_WORDS | POINTING_WORDS
 # the last word of every trailing opener: the word a cue after one comes right after
 OPENER_LAST_WORDS = frozenset(fold(p).split()[-1] for p in

@@ -12,6 +12,7 @@ from khabar.quotes.lexicon import LEX
 from khabar.quotes.morph import ARTICLE, CONJ, LAM, LAM_FORMS, NISBA, contract
 from khabar.quotes.sentence import Sentence, at_stop
 
+_BODY_NAME_MAX = 4  # words of a body's name after its head noun («مركز X Y Z»)
 _NAME_IN_MARKS = 6  # tokens from an opening mark to its closing one around an outlet's name
 
 
@@ -121,6 +122,15 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
         # after «في بيان» a quotation is the statement, not an outlet's name
         quoted = after in s.pair_at
         found = None if m[1] == "form" and quoted else outlet_name(s, after, bare_ok=True)
+        given = LEX.giving_verbs.match(w, after) if found is None and m[1] == "form" else None
+        if given and after + given[0] < n:
+            # «في تصريحات أدلى بها لصحيفة X», «في مقابلة أجرتها معه قناة Y»
+            j = after + given[0]
+            found = outlet_name(s, j + 1, bare_ok=True) if w[j] == LAM else \
+                outlet_name(s, j, bare_ok=True)
+            if found is not None:
+                a, b, sk, end, _, listed = found
+                return Medium(a, b, sk, "addressee", k, _name(end, listed))
         if found is None and m[1] == "form" and after + 1 < n and \
                 w[after] in LEX.platform_preps:
             # «في حوار على قناة X», «في تغريدة عبر "X"»: the form, then where it went out
@@ -154,6 +164,28 @@ def _parse_medium(s: Sentence, k: int) -> Medium | None:
             a, b, sk, end, _, listed = found
             return Medium(a, b, sk, "channel", k, _name(end, listed))
     return None
+
+
+def addressed_body(s: Sentence, k: int) -> Medium | None:
+    """«وقال الوزير لمركز الإعلام المحلي إن …»: a body that publishes news, addressed
+    with «ل» right after the verb or its subject, is the outlet the statement was given
+    to. Only the caller knows the position is right after them; a title's «ل» phrase
+    («المدير التنفيذي لمركز X») is part of the subject and never reaches here."""
+    if k >= len(s) or not s.isword[k] or s.inside[k]:
+        return None
+    w = s.words
+    body = LEX.addressee_bodies.match(w, k)
+    pre = body[2][1:] if body and body[2][:1] in CONJ else body[2] if body else ""
+    if not body or not pre.startswith(LAM):
+        return None
+    j = k + body[0]
+    e = j
+    while e < len(s) and e - j < _BODY_NAME_MAX and s.is_word(e) and not at_stop(s, e) \
+            and w[e] not in LEX.complementizers and not LEX.cues.match(w, e) and not s.inside[e]:
+        e += 1
+    if e <= j:
+        return None
+    return Medium(k, e, glued_skip(w[k], body[2]), "addressee", k, {"end": e})
 
 
 def _origin_adjective(word: str) -> bool:

@@ -23,6 +23,7 @@ CONTRACTIONS = {fold(k): fold(v) for k, v in _M["contractions"].items()}
 LAM = fold(_M["addressee_preposition"])
 PRONOUN_SUFFIXES = _t(_M["pronoun_suffixes"])
 FEMININE_BOUND, FEMININE = _t(_M["feminine_before_suffix"])
+NOMINATIVE_BEFORE_SUFFIX = _t(_M["nominative_before_suffix"])
 OBLIQUE_PLURAL = fold(_M["oblique_plural"])
 NISBA = _t(_M["nisba_suffixes"])
 IMPERFECT_PREFIX = fold(_M["imperfect_prefix"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from khabar.document import Article, FoldedCut, fold_tokens
 from khabar.normalize import MAPPINGS, NORMALIZERS, fold
@@ -42,6 +43,8 @@ class Sentence:
     spelling: "MaqsuraSpelling | None" = None  # the article's spelling of the tokens that
     # fold like «على» (the "maqsura" view, same offsets as `starts`); None where the text
     # has no alef maqsura
+    heh: Callable[[], str] | None = None  # the article's "heh" view (same offsets as
+    # `starts`), made when first asked: the teh marbuta kept apart from a pronoun «ه»
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -111,6 +114,16 @@ def spelt_as_name(s: Sentence, k: int) -> bool | None:
     if spelt is None:
         return None
     return False if spelt == kept else True if spelt == s.words[k] else None
+
+
+def pronoun_heh(s: Sentence, k: int) -> bool:
+    """The token at k ends in the pronoun «ه» as written («انسحابه»), not in a teh
+    marbuta the folded view spells alike («منظمة»)."""
+    if s.heh is None:
+        return False
+    spelt = s.heh()[s.starts[k]:s.ends[k]]
+    return len(spelt) > 1 and spelt[-1] == s.words[k][-1] and \
+        spelt[-1] in MAPPINGS["teh_marbuta"].values()
 
 
 def preposition(s: Sentence, k: int) -> str | None:

@@ -13,9 +13,10 @@ from khabar.quotes.asides import anonymity_end
 from khabar.quotes.lexicon import LEX
 from khabar.quotes.morph import (ACCUSATIVE, ARTICLE, ARTICLE_FORMS, CLITIC_ARTICLE, CONJ,
                                  COORDINATOR, DEFINITE, FEMININE, FEMININE_BOUND, LAM, NISBA,
+                                 NOMINATIVE_BEFORE_SUFFIX,
                                  OBLIQUE_PLURAL, PREPS, PRONOUN_SUFFIXES, contract)
 from khabar.quotes.medium import outlet_name, starts_medium
-from khabar.quotes.sentence import COMMA, Sentence, at_stop, spelt_as_name
+from khabar.quotes.sentence import COMMA, Sentence, at_stop, pronoun_heh, spelt_as_name
 
 _BARE_MAX = 4  # tokens of a subject with no title or head noun
 _TITLED_MAX = 14  # tokens of a phrase headed by a title or a body
@@ -72,7 +73,53 @@ def _head(s: Sentence, k: int) -> tuple[str, int, str] | None:
     m = _possessed_title(w[k])
     if m:
         return "person", 1, m[2]
+    if _heh_person(s, k):
+        return "person", 1, ""  # «وقال نائبه», «وقالت زوجته»: a role or a relative
     return None
+
+
+def _heh_stem(w: str) -> str | None:
+    """The noun before a final «ه» if that «ه» is a pronoun («انسحابه» → «انسحاب»,
+    «زوجته» → «زوجة»); whether it is, as written, `pronoun_heh` tells (asked last: it
+    reads the article's "heh" view)."""
+    if len(w) < 4 or not w.endswith(FEMININE) or w.startswith(ARTICLE) or \
+            w[1:] in LEX.demonstratives:
+        return None  # «لهذه»: a demonstrative after a preposition
+    stem = w[:-1]
+    return stem[:-1] + FEMININE if stem.endswith(FEMININE_BOUND) else stem
+
+
+def _person_stem(stem: str) -> bool:
+    """A title, a kin or relation noun, or a body («نائب», «زوجة», «نظير», «حزب»)."""
+    bare = stem[1:] if stem[:1] in CONJ and len(stem) > 3 else stem
+    if stem in LEX.relation_nouns or bare in LEX.relation_nouns:
+        return True
+    # «حزبه», «مكتبها»: a body of theirs speaks for them too
+    return any(lex.match((x,), 0) is not None and lex.match((x,), 0)[0] == 1
+               for lex in (LEX.titles, LEX.kin_nouns, LEX.org_heads, LEX.anonymous, LEX.groups)
+               for x in (stem, bare))
+
+
+def _heh_person(s: Sentence, k: int) -> bool:
+    """A title, a kin or a relation noun with the pronoun «ه» («نائبه», «زوجته», «نظيره»):
+    a person."""
+    stem = _heh_stem(s.words[k])
+    return stem is not None and _person_stem(stem) and pronoun_heh(s, k)
+
+
+def possessed_noun(s: Sentence, k: int) -> bool:
+    """«وأعلن انسحابه», «وأكد إعلانه أن»: a noun with the pronoun «ه» of someone named
+    before (no title, relative or name the entity stage found) is the verb's object,
+    never its subject: a masdar of what that person did or said."""
+    stem = _heh_stem(s.words[k])
+    # «وواصل حديثه قائلا:»: a noun of the talk itself is left to the verb's own grammar
+    # «اسمه علي», «مؤسسه سامي حداد»: a person's name right after it makes it a title
+    after = s.names.get(k + 1)
+    return stem is not None and k not in s.names and s.words[k] not in LEX.given_names \
+        and (after is None or after[1] != "PER") and s.words[k] not in LEX.identity_nouns \
+        and not stem.endswith(NOMINATIVE_BEFORE_SUFFIX) and not _person_stem(stem) \
+        and not any(lex.match((stem,), 0) for lex in (LEX.speech_nouns, LEX.statement_nouns)) \
+        and pronoun_heh(s, k)
 
 
 def _possessed_title(word: str) -> tuple[int, object, str] | None:
@@ -230,6 +277,12 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             second = _coordinated_person(s, np.b, n)
             if second > np.b:
                 np.b, np.coordinated = second, True
+        if titled and head_len == 1 and (_possessed_title(w0) or _heh_person(s, k)):
+            # «سماحته في خطبته»: a title with a pronoun takes no «في» phrase of its own
+            # (the holder's name may follow it: «نائبه عمر الزين», «رئيسها التنفيذي سامر …»)
+            if np.b > k + 1 and at_stop(s, k + 1) and \
+                    not any(x in s.names or _name_starts(s, x) for x in range(k + 1, np.b)):
+                np.b, np.title_end = k + 1, -1
     return np
 
 

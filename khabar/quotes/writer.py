@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from khabar.document import Article
+from khabar.document import Article, Span
 from khabar.normalize import fold
 from khabar.quotes.items import Item
 from khabar.quotes.lexicon import LEX
@@ -41,6 +41,8 @@ class Writer:
         # sources that spoke through a document: the verb agreed with the document noun
         # («وأضاف تقرير الشرطة …»), and so does the continuation after it («وتابع»)
         self.document_gender: dict[int, str] = {}
+        self.last: Span | None = None  # the statement written last, and whether it
+        self.last_weak = False  # still lacks an outlet for its medium
 
     # -------------------------------------------------------------- offsets
     def _span(self, s: Sentence, a: int, b: int, skip: int = 0) -> tuple[int, int]:
@@ -208,7 +210,9 @@ class Writer:
                 "zone": zone,
                 "inherited": inherited,
             }
-            self.article.add(LAYER, ca, cb, it.kind, **attrs)
+            self.last = self.article.add(LAYER, ca, cb, it.kind, **attrs)
+            # no outlet yet: none, or only the form of the statement («في بيان»)
+            self.last_weak = it.medium is None or bool(it.medium.extra.get("form"))
             if src_rec:
                 self.pending.append((attrs, src_rec[1]))
                 prev_in_sentence = src_rec
@@ -217,6 +221,13 @@ class Writer:
                     recent.remove(src_rec)
                 recent.insert(0, src_rec)
                 del recent[_RECENT:]
+
+    def recap_medium(self, s: Sentence, med: Medium) -> None:
+        """The medium a sentence of its own gives the statement written last («. جاء ذلك في
+        حوار مع صحيفة X»), unless that statement named an outlet already."""
+        if self.last is not None and self.last_weak:
+            self.last.attrs["medium"] = self._medium(s, med)
+            self.last_weak = False
 
     def _antecedent(self, zone: str, it: Item, prev_in_sentence):
         """The speaker a subject-less cue continues: the latest one its verb agrees with;
