@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - isal is a dependency; zlib reads eithe
 
 from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
-from khabar.corpus.folding import index_text
+from khabar.corpus.folding import FoldedText, index_text
 from khabar.corpus.pipe import process_articles
 from khabar.corpus.schema import BATCH_SIZE, DDL, LATE_DDL, SCHEMA_VERSION
 from khabar.document import Article
@@ -403,8 +403,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     published = meta.get("published")
     published = str(published) if published is not None else None
     outlet = meta.get("outlet")
-    folded = index_text(text)
-    story, sim = dedup.assign(db, aid, folded)
+    folded = FoldedText(text)  # the statements' index text is read off it
+    story, sim = dedup.assign(db, aid, folded.terms)
     if sim is not None:
         summary.joined_stories += 1
     seq = seqs["articles"]
@@ -415,7 +415,7 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                 (record.get("language") or {}).get("code"), len(quotes),
                 len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
     db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-               (seq, index_text(meta.get("title") or ""), folded))
+               (seq, index_text(meta.get("title") or ""), folded.text))
     _story(db, story, aid, published)
     mentions = []
     entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
@@ -440,7 +440,7 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     rows, fts = [], []
     for n, q in enumerate(quotes):
         row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names, full,
-                                  local)
+                                  local, folded)
         rows.append(row)
         fts.append(fts_row)
     if rows:
@@ -491,8 +491,8 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
                published: str | None, outlet: str | None, names: speakers.NameBatch,
-               full: dict[str, str],
-               local: dict[str, str]) -> tuple[tuple, tuple]:
+               full: dict[str, str], local: dict[str, str],
+               article: FoldedText) -> tuple[tuple, tuple]:
     """The statement's row and full-text row. `local` maps the article's copy groups to
     their primary statement (the first in the article, ids being zero-padded)."""
     sid = f"{aid}-{n + 1:04d}"
@@ -502,7 +502,11 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
     nk = names.add(typ, speakers.in_article(typ, name, full) if typ != "ANON" else (written or ""),
                    variants)
     content = q["content"]
-    folded = index_text(content["text"])
+    start, end, said = content["start"], content["end"], content["text"]
+    # the content is a stretch of the article's text (as the pipeline makes it; a record
+    # from elsewhere may differ): its terms are the article's terms there
+    folded = (article.stretch(start, end) if article.source[start:end] == said
+              else index_text(said))
     group = _copy_group(db, story, aid, folded)
     primary = local.get(group)
     if primary is None:
