@@ -208,6 +208,12 @@ def _fast_pieces(text: str, offsets: bool = False):  # type: ignore[no-untyped-d
     return pieces, kept[first], kept[last] + 1, kept, out
 
 
+@lru_cache(maxsize=20_000)
+def index_name(text: str) -> str:
+    """`index_text` of a short text that recurs across articles (a speaker's name)."""
+    return index_text(text)
+
+
 class FoldedText:
     """`index_text` of a text, with the offsets in the text of each term, so that the
     index text of a stretch of it (a statement's content) is read off the terms already
