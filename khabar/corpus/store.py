@@ -269,6 +269,7 @@ class Indexer:
         try:
             names = speakers.NameBatch()
             self.seq = {t: _next_seq(db, t) for t in ("articles", "statements", "events")}
+            self.later = Later()
             seen: set[str] = set()
             for size, todo in batch:
                 inputs += size
@@ -284,6 +285,7 @@ class Indexer:
                         continue
                     seen.add(iid)
                     self._one(iid, article, summary, names)
+                self.later.flush(db)
             speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:
@@ -321,7 +323,7 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, names, summary, self.seq)
+        store_article(db, aid, record, names, summary, self.seq, self.later)
 
 
 class _Plan:
@@ -413,6 +415,25 @@ def unpack(blob: bytes, text: str) -> dict:
     return record
 
 
+class Later(dict):
+    """Rows of the tables that nothing reads back while a batch is written (full-text rows,
+    mentions, timexes, events), gathered over a slice of articles and written with one
+    statement per table (`flush`), in the order they came: INSERT statement -> rows."""
+
+    def add(self, sql: str, rows: Iterable[tuple]) -> None:
+        got = self.get(sql)
+        if got is None:
+            self[sql] = list(rows)
+        else:
+            got.extend(rows)
+
+    def flush(self, db: sqlite3.Connection) -> None:
+        for sql, rows in self.items():
+            if rows:
+                db.executemany(sql, rows)
+        self.clear()
+
+
 def _next_seq(db: sqlite3.Connection, table: str) -> int:
     return (db.execute(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
 
@@ -424,8 +445,13 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
                   names: speakers.NameBatch, summary: IndexSummary,
-                  seqs: dict[str, int]) -> None:
-    """Write one article and what hangs on it; `seqs` holds the next free seq per table."""
+                  seqs: dict[str, int], later: Later | None = None) -> None:
+    """Write one article and what hangs on it; `seqs` holds the next free seq per table.
+    The rows that nothing reads back during the batch go to `later` when given (the
+    caller flushes it), else are written now."""
+    now = later is None
+    if later is None:
+        later = Later()
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
@@ -442,8 +468,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
                 len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
-    db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-               (seq, index_text(meta.get("title") or ""), folded.text))
+    later.add("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+              [(seq, index_text(meta.get("title") or ""), folded.text)])
     _story(db, story, aid, published)
     mentions = []
     entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
@@ -455,13 +481,13 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
         entity_nks[ent.get("entity")] = nk
         mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
                          start, end) for start, end in ent.get("mentions") or [])
-    db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
-    db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-                   [(aid, t["start"], t["end"], t["text"], t.get("type"),
-                     None if t.get("value") is None else str(t.get("value")),
-                     t.get("granularity"), t.get("anchor"))
-                    for t in (record.get("timexes") or [])
-                    + (record.get("timexes_unresolved") or [])])
+    later.add("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
+    later.add("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+              [(aid, t["start"], t["end"], t["text"], t.get("type"),
+                None if t.get("value") is None else str(t.get("value")),
+                t.get("granularity"), t.get("anchor"))
+               for t in (record.get("timexes") or [])
+               + (record.get("timexes_unresolved") or [])])
     sseq = seqs["statements"]
     seqs["statements"] += len(quotes)
     local: dict[str, str] = {}
@@ -473,11 +499,12 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
         fts.append(fts_row)
     if rows:
         db.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(rows[0]))})", rows)
-        db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
-                       fts)
+        later.add("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)", fts)
     summary.statements += len(quotes)
     summary.events += store_events(db, aid, record, story, published, outlet, entity_nks,
-                                   [(r[1], r[17]) for r in rows], seqs)
+                                   [(r[1], r[17]) for r in rows], seqs, later.add)
+    if now:
+        later.flush(db)
 
 
 def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
