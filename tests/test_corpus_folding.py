@@ -255,3 +255,44 @@ def test_the_fts_tokenizer_reads_the_index_terms_as_they_are(text):
     db.execute("INSERT INTO t(rowid, x) VALUES (1, ?)", (indexed,))
     got = [r[0] for r in db.execute("SELECT term FROM v ORDER BY offset")]
     assert got == indexed.split()
+
+
+# texts that mix what folds apart: letters with marks and tatweel, invisibles, digits of
+# three scripts touching letters, presentation forms (NFKC), Latin and Greek case (final
+# sigma, a dotted capital I that lower case makes two characters), a character past the BMP
+_STRETCHY = ("ابتةىأإؤئـ\u064e\u0651\u0670\u200c\u200f\ufeffﻻﷲﺍﻟ٢٠2024مİΣσςABCxyz_-.،«» "
+             "\u00a0\n𝐀½ÀÉ\u0300")
+
+
+@given(st.text(alphabet=_STRETCHY, max_size=80), st.lists(st.integers(0, 90), max_size=6),
+       st.sampled_from([0, 600]))
+@settings(max_examples=400)
+def test_a_stretch_reads_the_terms_of_the_whole_text_as_folding_it_alone(text, cuts, fast_from):
+    # the store reads a statement's index text off its article's (khabar.corpus.store)
+    from khabar.corpus.folding import FoldedText
+    whole = FoldedText(text, fast_from=fast_from)
+    assert whole.text == index_text(text)
+    assert whole.terms == index_text(text).split()
+    cuts = sorted(min(c, len(text)) for c in cuts)
+    for a, b in zip(cuts, cuts[1:] + [len(text)]):
+        assert whole.stretch(a, b) == index_text(text[a:b]), (a, b)
+    assert whole.stretch(0, len(text)) == index_text(text)
+
+
+def test_a_stretch_is_read_off_the_whole_text_when_it_cuts_no_word():
+    from khabar.corpus import folding
+    text = "قالَ الوزيرُ إنّ الاجتماعَ سيُعقد في ٢٠٢٤م، وأضاف: «لا تأجيل بعد اليوم» " * 12
+    whole = folding.FoldedText(text)
+    assert whole._starts is not None  # the fast path, with offsets
+    start = text.index("«") + 1
+    end = text.index("»")
+    calls = []
+    plain = folding.index_text
+    folding.index_text = lambda t: calls.append(t) or plain(t)
+    try:
+        got = whole.stretch(start, end)
+        cut = whole.stretch(start + 1, end)  # inside «لا»: folded on its own
+    finally:
+        folding.index_text = plain
+    assert got == plain(text[start:end]) == "لا تاجيل بعد يوم"
+    assert cut == plain(text[start + 1:end]) and calls == [text[start + 1:end]]

@@ -58,12 +58,12 @@ def _family() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def signature(folded: str) -> np.ndarray | None:
+def signature(folded: str | list[str]) -> np.ndarray | None:
     """The MinHash of a text's word 3-grams (its search terms,
     `khabar.corpus.folding.index_text`), NUM_PERM unsigned 32-bit values; None when the
     text has fewer than MIN_SHINGLES distinct 3-grams. Vectorised: each word is hashed
     once, its 3-grams' hashes are mixed from their words', the permutations are one matrix."""
-    words = folded.split()
+    words = folded.split() if isinstance(folded, str) else folded
     if len(words) - SHINGLE + 1 < MIN_SHINGLES:
         return None
     h = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
@@ -102,9 +102,11 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def assign(db: sqlite3.Connection, article_id: str, folded: str) -> tuple[str, float | None]:
+def assign(db: sqlite3.Connection, article_id: str, folded: str | list[str]
+           ) -> tuple[str, float | None]:
     """Store the article's signature and bands; return (story_id, similarity to the copy
-    it joined, or None when it starts a story). `folded` is the text's `index_text`."""
+    it joined, or None when it starts a story). `folded` is the text's `index_text`, or
+    its terms as a list."""
     sig = signature(folded)
     if sig is None:
         return article_id, None

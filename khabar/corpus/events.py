@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from khabar.corpus.event_dates import UNDATED, UNDATED_RANK, event_date, first_rank, rank
 from khabar.corpus.folding import key as fold_key
@@ -34,11 +34,17 @@ def _int(value: Any) -> int | None:
         return None
 
 
+_INSERT_EVENT = "INSERT INTO events VALUES ({})"
+
+
 def store_events(db: sqlite3.Connection, aid: str, record: dict, story: str,
                  published: str | None, outlet: str | None, entity_keys_: dict[str, str],
-                 statements: list[tuple[str, str]], seqs: dict[str, int]) -> int:
+                 statements: list[tuple[str, str]], seqs: dict[str, int],
+                 later: Callable[[str, list], None] | None = None) -> int:
     """Write the record's events; `entity_keys_` maps the record's entity ids (E1...) to
-    name keys, `statements` holds (statement_id, name_key) by index in `quotes`."""
+    name keys, `statements` holds (statement_id, name_key) by index in `quotes`.
+    `later(sql, rows)`, when given, takes the rows to write instead (a slice's rows are
+    written together)."""
     events = record.get("events") or []
     rows, mentions = [], []
     for ev in events:
@@ -81,9 +87,9 @@ def store_events(db: sqlite3.Connection, aid: str, record: dict, story: str,
             mt, ms = m.get("trigger") or {}, m.get("sentence") or {}
             mentions.append((eid, k, aid, *_span(mt), ms.get("start"), ms.get("end")))
     if rows:
-        db.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
-        db.executemany("INSERT OR IGNORE INTO event_mentions VALUES (?,?,?,?,?,?,?,?)",
-                       mentions)
+        write = later or db.executemany
+        write(_INSERT_EVENT.format(",".join("?" * len(rows[0]))), rows)
+        write("INSERT OR IGNORE INTO event_mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
     seqs["events"] += len(rows)
     return len(rows)
 

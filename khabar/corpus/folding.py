@@ -162,23 +162,26 @@ def _codes(text: str) -> np.ndarray | None:
     return None if len(codes) and int(codes.max()) >= 0x10000 else codes
 
 
-def _fast_pieces(text: str) -> list[str] | None:
+def _fast_pieces(text: str, offsets: bool = False):  # type: ignore[no-untyped-def]
     """`_PIECES.findall(fold(text).lower())` computed on code-point arrays (str.translate
     and the regex cost ~0.1 µs a character on Arabic text); None when the text needs the
-    plain path (a character past the BMP, or one that NFKC changes after folding)."""
+    plain path (a character past the BMP, or one that NFKC changes after folding).
+    With `offsets`: (pieces, their starts and ends in `text`, the text offsets of the
+    folded characters, the folded text), None also when lower case changes a length."""
     codes = _codes(text)
     if codes is None:
         return None
     fold, cls = _code_tables()
     folded = fold[codes]
-    folded = folded[folded != _DELETED]
+    keep = folded != _DELETED
+    folded = folded[keep]
     out = folded.tobytes().decode("utf-32-le", "surrogatepass")
     if not unicodedata.is_normalized("NFKC", out):
         return None
     lowered = _lower(out)
     if lowered != out:
         codes = _codes(lowered)
-        if codes is None:
+        if codes is None or (offsets and len(codes) != len(folded)):
             return None
     else:
         codes = folded
@@ -188,7 +191,66 @@ def _fast_pieces(text: str) -> list[str] | None:
     touch = np.flatnonzero((kind[1:] != kind[:-1]) & (kind[1:] != 0) & (kind[:-1] != 0))
     if len(touch):
         chars = np.insert(chars, touch + 1, _SPACE)
-    return chars.tobytes().decode("utf-32-le", "surrogatepass").split()
+    pieces = chars.tobytes().decode("utf-32-le", "surrogatepass").split()
+    if not offsets:
+        return pieces
+    # a piece is a run of one nonzero class: its first and last characters, mapped back
+    # through the characters the folding kept
+    word = kind != 0
+    change = np.empty(len(kind) + 1, dtype=bool)
+    change[0] = change[-1] = True
+    change[1:-1] = kind[1:] != kind[:-1]
+    first = np.flatnonzero(word & change[:-1])
+    last = np.flatnonzero(word & change[1:])
+    if len(first) != len(pieces):  # pragma: no cover - the two cuts are one rule
+        return None
+    kept = np.flatnonzero(keep)
+    return pieces, kept[first], kept[last] + 1, kept, out
+
+
+@lru_cache(maxsize=20_000)
+def index_name(text: str) -> str:
+    """`index_text` of a short text that recurs across articles (a speaker's name)."""
+    return index_text(text)
+
+
+class FoldedText:
+    """`index_text` of a text, with the offsets in the text of each term, so that the
+    index text of a stretch of it (a statement's content) is read off the terms already
+    made instead of folded again: `stretch(a, b) == index_text(text[a:b])`, checked in
+    tests/test_corpus_folding.py. A stretch whose ends cut a term, or whose folded
+    characters NFKC would change alone, is folded on its own; so is every stretch of a
+    short text (folded by the plain path, without offsets)."""
+
+    __slots__ = ("source", "terms", "text", "_starts", "_ends", "_kept", "_folded")
+
+    def __init__(self, source: str, fast_from: int = -1) -> None:
+        self.source = source
+        got = _fast_pieces(source, offsets=True) \
+            if len(source) >= (_FAST_FROM if fast_from < 0 else fast_from) else None
+        if got is not None:
+            pieces, self._starts, self._ends, self._kept, self._folded = got
+            self.terms = list(map(_STEMS.__getitem__, pieces))
+            self.text = " ".join(self.terms)
+        else:
+            self._starts = self._ends = self._kept = None
+            self._folded = ""
+            self.text = index_text(source)
+            self.terms = self.text.split()
+
+    def stretch(self, start: int, end: int) -> str:
+        """index_text(source[start:end])."""
+        if self._starts is None or not 0 <= start <= end <= len(self.source):
+            return index_text(self.source[start:end])
+        ends = self._ends
+        i, j = np.searchsorted(self._starts, (start, end)).tolist()
+        # a term that runs over either end: the stretch alone cuts it otherwise
+        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
+            return index_text(self.source[start:end])
+        a, b = np.searchsorted(self._kept, (start, end)).tolist()
+        if not unicodedata.is_normalized("NFKC", self._folded[a:b]):
+            return index_text(self.source[start:end])
+        return " ".join(self.terms[i:j])
 
 
 @lru_cache(maxsize=20_000)

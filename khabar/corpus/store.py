@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - isal is a dependency; zlib reads eithe
 
 from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
-from khabar.corpus.folding import index_text
+from khabar.corpus.folding import FoldedText, index_name, index_text
 from khabar.corpus.pipe import process_articles
 from khabar.corpus.schema import BATCH_SIZE, DDL, LATE_DDL, SCHEMA_VERSION
 from khabar.document import Article
@@ -153,10 +153,18 @@ def article_key(text: str, meta: dict) -> str:
     return _hash(source, text)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _slices(items: Iterable, batch_size: int, size: int) -> Iterator[tuple[bool, list]]:
+    """The batches of `items` (`batch_size` each, one transaction each), read a slice of
+    `size` at a time: (whether the slice opens a batch, the slice)."""
     it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
+    while True:
+        left, opens = batch_size, True
+        while left > 0:
+            part = list(islice(it, min(size, left)))
+            if not part:
+                return
+            yield opens, part
+            opens, left = False, left - len(part)
 
 
 class Indexer:
@@ -179,7 +187,7 @@ class Indexer:
         summary = IndexSummary()
         t0 = time.perf_counter()
         bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
-        plan = _Plan(self, _batches(articles, self.batch_size), summary)
+        plan = _Plan(self, _slices(articles, self.batch_size, WRITE_SLICE), summary)
         fresh = iter(process_articles(plan.feed(), self.workers, timeout=self.timeout))
         # What a run keeps alive for a while (a batch's inputs, a slice of records, the
         # batch's names) outlives young collections and sets off full ones, each of which
@@ -192,13 +200,11 @@ class Indexer:
         self._refreeze = True
         try:
             while plan.pending or plan.advance():
-                size, todo = plan.pending.popleft()
                 # Articles come back from the pipeline and become records (what `khabar
                 # extract` does per article), written a slice at a time inside the batch's
                 # transaction, so memory holds a slice of records, not a batch; records
                 # made earlier are stored as they are
-                self._write([i for i, _ in todo], self._records(todo, fresh, summary),
-                            summary)
+                size = self._write(plan.batch(), fresh, summary)
                 bar.update(size)
                 bar.set_postfix(errors=summary.errors, new=summary.new, refresh=False)
                 if on_batch is not None:
@@ -242,42 +248,50 @@ class Indexer:
         return {r[0] for r in self.db.execute(
             f"SELECT input_id FROM inputs WHERE input_id IN ({marks})", ids)}
 
-    def _write(self, ids: list[str], articles: Iterable[Article | dict],
-               summary: IndexSummary) -> None:
-        """Write one batch in one transaction; the store's time is the batch's time less
-        what `articles` spends making records."""
+    def _write(self, batch: Iterator[tuple[int, list]], fresh: Iterator[Article],
+               summary: IndexSummary) -> int:
+        """Write one batch (its slices) in one transaction; return its number of inputs.
+        The store's time is the batch's time less what `_records` spends making records."""
         t0, c0 = time.perf_counter(), time.thread_time()
         p0, pc0 = summary.pipeline_seconds, summary.pipeline_cpu
         try:
-            self._transaction(ids, articles, summary)
+            return self._transaction(batch, fresh, summary)
         finally:
             summary.store_seconds += (time.perf_counter() - t0
                                       - (summary.pipeline_seconds - p0))
             summary.store_cpu += time.thread_time() - c0 - (summary.pipeline_cpu - pc0)
 
-    def _transaction(self, ids: list[str], articles: Iterable[Article | dict],
-                     summary: IndexSummary) -> None:
+    def _transaction(self, batch: Iterator[tuple[int, list]], fresh: Iterator[Article],
+                     summary: IndexSummary) -> int:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
+        inputs = 0
         try:
             names = speakers.NameBatch()
             self.seq = {t: _next_seq(db, t) for t in ("articles", "statements", "events")}
-            # an input listed twice in one run: planned before its first copy was written
-            seen: set[str] = self._done(ids) if ids else set()
-            # the pipeline makes a slice of records, then they are written in a row: each
-            # written as it comes runs the store's code cold after the pipeline's (~10% more)
-            for part in _batches(zip(ids, articles), WRITE_SLICE):
-                for iid, article in part:
+            self.later = Later()
+            seen: set[str] = set()
+            for size, todo in batch:
+                inputs += size
+                ids = [i for i, _ in todo]
+                # an input listed twice in one run: planned before its first copy was written
+                if ids:
+                    seen |= self._done(ids)
+                # the pipeline makes a slice of records, then they are written in a row: each
+                # written as it comes runs the store's code cold after the pipeline's (~10%)
+                for iid, article in zip(ids, list(self._records(todo, fresh, summary))):
                     if iid in seen:  # the same input twice in one batch
                         summary.skipped += 1
                         continue
                     seen.add(iid)
                     self._one(iid, article, summary, names)
+                self.later.flush(db)
             speakers.resolve(db, names.flush(db))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        return inputs
 
     def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
              names: speakers.NameBatch) -> None:
@@ -309,37 +323,53 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, names, summary, self.seq)
+        store_article(db, aid, record, names, summary, self.seq, self.later)
 
 
 class _Plan:
-    """The batches ahead of the writer: which of their inputs still need the pipeline.
+    """The slices of inputs ahead of the writer: which of their inputs still need the
+    pipeline.
 
-    Both the writer (`advance`, when it needs the next batch) and the executor (`feed`,
-    which may read ahead to keep its workers busy) pull batches through here, so both see
-    them in one order. Everything runs in the calling thread."""
+    Both the writer (`advance`, when it needs the next slice) and the executor (`feed`,
+    which may read ahead to keep its workers busy) pull slices through here, so both see
+    them in one order. Inputs are read a slice ahead of the pipeline in this process, not
+    a batch: a batch of read inputs kept alive across the pipeline's work costs memory
+    and garbage collections that walk it. Everything runs in the calling thread."""
 
-    def __init__(self, indexer: "Indexer", batches: Iterator[list], summary: IndexSummary):
+    def __init__(self, indexer: "Indexer", slices: Iterator[tuple[bool, list]],
+                 summary: IndexSummary):
         self.indexer = indexer
-        self.batches = batches
+        self.slices = slices
         self.summary = summary
-        # (inputs in the batch, [(input id, item) still to do]): a resumed run reads through
-        # batches done earlier holding nothing of them but their size
-        self.pending: deque[tuple[int, list]] = deque()
+        # (opens a batch, inputs in the slice, [(input id, item) still to do]): a resumed
+        # run reads through slices done earlier holding nothing of them but their size
+        self.pending: deque[tuple[bool, int, list]] = deque()
         self.to_process: deque[Article] = deque()
 
     def advance(self) -> bool:
-        batch = next(self.batches, None)
-        if batch is None:
+        got = next(self.slices, None)
+        if got is None:
             return False
-        ids = [input_id(a) for a in batch]
+        opens, part = got
+        ids = [input_id(a) for a in part]
         done = self.indexer._done(ids)
-        todo = [(i, a) for i, a in zip(ids, batch) if i not in done]
-        self.summary.inputs += len(batch)
-        self.summary.skipped += len(batch) - len(todo)
-        self.pending.append((len(batch), todo))
+        todo = [(i, a) for i, a in zip(ids, part) if i not in done]
+        self.summary.inputs += len(part)
+        self.summary.skipped += len(part) - len(todo)
+        self.pending.append((opens, len(part), todo))
         self.to_process.extend(a for _, a in todo if isinstance(a, Article))
         return True
+
+    def batch(self) -> Iterator[tuple[int, list]]:
+        """The slices of the next batch, (inputs, [(input id, item) still to do]) each."""
+        first = True
+        while self.pending or self.advance():
+            opens, size, todo = self.pending[0]
+            if opens and not first:
+                return
+            self.pending.popleft()
+            first = False
+            yield size, todo
 
     def feed(self) -> Iterator[Article]:
         while self.to_process or self.advance():
@@ -385,6 +415,25 @@ def unpack(blob: bytes, text: str) -> dict:
     return record
 
 
+class Later(dict):
+    """Rows of the tables that nothing reads back while a batch is written (full-text rows,
+    mentions, timexes, events), gathered over a slice of articles and written with one
+    statement per table (`flush`), in the order they came: INSERT statement -> rows."""
+
+    def add(self, sql: str, rows: Iterable[tuple]) -> None:
+        got = self.get(sql)
+        if got is None:
+            self[sql] = list(rows)
+        else:
+            got.extend(rows)
+
+    def flush(self, db: sqlite3.Connection) -> None:
+        for sql, rows in self.items():
+            if rows:
+                db.executemany(sql, rows)
+        self.clear()
+
+
 def _next_seq(db: sqlite3.Connection, table: str) -> int:
     return (db.execute(f"SELECT max(seq) FROM {table}").fetchone()[0] or 0) + 1
 
@@ -396,15 +445,20 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
 
 def store_article(db: sqlite3.Connection, aid: str, record: dict,
                   names: speakers.NameBatch, summary: IndexSummary,
-                  seqs: dict[str, int]) -> None:
-    """Write one article and what hangs on it; `seqs` holds the next free seq per table."""
+                  seqs: dict[str, int], later: Later | None = None) -> None:
+    """Write one article and what hangs on it; `seqs` holds the next free seq per table.
+    The rows that nothing reads back during the batch go to `later` when given (the
+    caller flushes it), else are written now."""
+    now = later is None
+    if later is None:
+        later = Later()
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
     published = str(published) if published is not None else None
     outlet = meta.get("outlet")
-    folded = index_text(text)
-    story, sim = dedup.assign(db, aid, folded)
+    folded = FoldedText(text)  # the statements' index text is read off it
+    story, sim = dedup.assign(db, aid, folded.terms)
     if sim is not None:
         summary.joined_stories += 1
     seq = seqs["articles"]
@@ -414,8 +468,8 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
                (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
                 len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
-    db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-               (seq, index_text(meta.get("title") or ""), folded))
+    later.add("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+              [(seq, index_text(meta.get("title") or ""), folded.text)])
     _story(db, story, aid, published)
     mentions = []
     entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
@@ -427,29 +481,30 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
         entity_nks[ent.get("entity")] = nk
         mentions.extend((aid, ent.get("entity"), nk, typ, ent["text"], ent.get("canonical"),
                          start, end) for start, end in ent.get("mentions") or [])
-    db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
-    db.executemany("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-                   [(aid, t["start"], t["end"], t["text"], t.get("type"),
-                     None if t.get("value") is None else str(t.get("value")),
-                     t.get("granularity"), t.get("anchor"))
-                    for t in (record.get("timexes") or [])
-                    + (record.get("timexes_unresolved") or [])])
+    later.add("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?)", mentions)
+    later.add("INSERT OR IGNORE INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+              [(aid, t["start"], t["end"], t["text"], t.get("type"),
+                None if t.get("value") is None else str(t.get("value")),
+                t.get("granularity"), t.get("anchor"))
+               for t in (record.get("timexes") or [])
+               + (record.get("timexes_unresolved") or [])])
     sseq = seqs["statements"]
     seqs["statements"] += len(quotes)
     local: dict[str, str] = {}
     rows, fts = [], []
     for n, q in enumerate(quotes):
         row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names, full,
-                                  local)
+                                  local, folded)
         rows.append(row)
         fts.append(fts_row)
     if rows:
         db.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(rows[0]))})", rows)
-        db.executemany("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)",
-                       fts)
+        later.add("INSERT INTO statements_fts(rowid, content, speaker) VALUES (?, ?, ?)", fts)
     summary.statements += len(quotes)
     summary.events += store_events(db, aid, record, story, published, outlet, entity_nks,
-                                   [(r[1], r[17]) for r in rows], seqs)
+                                   [(r[1], r[17]) for r in rows], seqs, later.add)
+    if now:
+        later.flush(db)
 
 
 def _story(db: sqlite3.Connection, story: str, aid: str, published: str | None) -> None:
@@ -491,8 +546,8 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
                published: str | None, outlet: str | None, names: speakers.NameBatch,
-               full: dict[str, str],
-               local: dict[str, str]) -> tuple[tuple, tuple]:
+               full: dict[str, str], local: dict[str, str],
+               article: FoldedText) -> tuple[tuple, tuple]:
     """The statement's row and full-text row. `local` maps the article's copy groups to
     their primary statement (the first in the article, ids being zero-padded)."""
     sid = f"{aid}-{n + 1:04d}"
@@ -502,7 +557,11 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
     nk = names.add(typ, speakers.in_article(typ, name, full) if typ != "ANON" else (written or ""),
                    variants)
     content = q["content"]
-    folded = index_text(content["text"])
+    start, end, said = content["start"], content["end"], content["text"]
+    # the content is a stretch of the article's text (as the pipeline makes it; a record
+    # from elsewhere may differ): its terms are the article's terms there
+    folded = (article.stretch(start, end) if article.source[start:end] == said
+              else index_text(said))
     group = _copy_group(db, story, aid, folded)
     primary = local.get(group)
     if primary is None:
@@ -529,4 +588,4 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
            _dumps(q.get("chain") or []).decode("utf-8"), q.get("time"), q.get("zone"),
            int(bool(q.get("inherited"))), group, primary)
     speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
-    return row, (seq, folded, index_text(speaker_text))
+    return row, (seq, folded, index_name(speaker_text))

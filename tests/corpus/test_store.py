@@ -216,3 +216,26 @@ def test_gzip_inputs(tmp_path):
     with Corpus(tmp_path / "g.db") as c:
         s = c.add([tmp_path / "a.txt.gz", tmp_path / "b.jsonl.gz", tmp_path / "c.jsonl.gz"])
     assert (s.new, s.errors) == (1 + len(OTHER) - 1, 1)
+
+
+@pytest.mark.parametrize("write_slice, batch_size", [(2, 5), (3, 3), (4, 2)])
+def test_a_batch_read_a_slice_at_a_time_stores_what_one_input_per_batch_stores(
+        tmp_path, monkeypatch, write_slice, batch_size):
+    # inputs are read a write slice ahead of the pipeline and a batch's slices share its
+    # transaction; an input listed twice (within a slice, across slices of one batch, and
+    # across batches) is stored once, and the rows are those of batches of one input
+    from khabar.corpus import store
+
+    inputs = write_inputs(tmp_path / "in", extra=6)
+    ref = str(tmp_path / "ref.db")
+    with Corpus(ref) as c:
+        once = c.add(inputs, batch_size=1)
+    monkeypatch.setattr(store, "WRITE_SLICE", write_slice)
+    listed = [inputs[0], inputs[0]] + inputs[1:4] + inputs[:3] + inputs[4:] + inputs[-2:]
+    got = str(tmp_path / "sliced.db")
+    with Corpus(got) as c:
+        summary = c.add(listed, batch_size=batch_size)
+    # a file is an input, or holds one per record (JSONL): the copies are the surplus
+    assert (summary.new, summary.errors) == (once.new, once.errors)
+    assert summary.skipped == summary.inputs - once.inputs > len(listed) - len(inputs)
+    assert dump(got) == dump(ref)
