@@ -30,12 +30,14 @@ def _done(db: str) -> int:
 
 
 def test_killed_runs_resume_to_the_same_store(tmp_path):
-    inputs = write_inputs(tmp_path / "in", extra=40)
+    # enough inputs that the run outlasts a busy reader's polling: the kills must land
+    # mid-run, not after the last commit
+    inputs = write_inputs(tmp_path / "in", extra=120)
     ref = str(tmp_path / "ref.db")
     p = _index(inputs, ref)
     assert p.wait(timeout=300) == 0, p.stderr.read().decode()
     total = _done(ref)
-    assert total > 40
+    assert total > 120
 
     db = str(tmp_path / "killed.db")
     rng = random.Random(9)
