@@ -1,7 +1,8 @@
 """Statements published on an account (issue 12, quality13): «كتب X على حسابه على/بموقع
 تويتر أن …» (the account phrase is the statement's channel, medium_phrases.yaml), and a post
 whose place of publication stands between the post and the cue pointing back at it («ونشر
-X تغريدة عبر صفحته على فيسبوك، قال فيها …»: X speaks, relative.py).
+X تغريدة عبر صفحته على فيسبوك، قال فيها …»: X speaks, relative.py), and an interview the
+speaker gave «with» an outlet («في مقابلة أجراها مع شبكة X»: X is the medium).
 The sentences are written for these tests."""
 from __future__ import annotations
 
@@ -36,6 +37,23 @@ ROWS = [
      [("indirect", "الوزارة", "أكدت", None, "المدارس ستفتح")]),
 ]
 
+# the speaker gave the interview «with» the outlet: the outlet is the medium
+INTERVIEWS = [
+    ("interview-he-gave-with-a-network",
+     'وقال الرئيس في مقابلة أجراها مع شبكة "الأفق" إن الأزمة انتهت.',
+     [("indirect", "الرئيس", "وقال", "الأفق", "الأزمة انتهت")]),
+    ("interview-she-gave-opening-the-sentence",
+     "وفي مقابلة أجرتها مع وكالة الأنباء الفرنسية، قالت الوزيرة: «الأزمة انتهت».",
+     [("direct", "الوزيرة", "قالت", "وكالة الأنباء الفرنسية", "الأزمة انتهت")]),
+    ("conversation-he-gave-with-a-paper",
+     "وأكد المدرب في حوار أجراه مع صحيفة الأيام أن الفريق جاهز.",
+     [("indirect", "المدرب", "وأكد", "صحيفة الأيام", "الفريق جاهز")]),
+    ("interview-medium-carried-to-the-next-cue",
+     'وقال الرئيس في مقابلة أجراها مع شبكة "الأفق" إن الأزمة انتهت، مضيفا أن الحكومة ستستقيل.',
+     [("indirect", "الرئيس", "وقال", "الأفق", "الأزمة انتهت"),
+      ("indirect", "الرئيس", "مضيفا", "الأفق", "الحكومة ستستقيل")]),
+]
+
 # a picture or a film is no post: the cue after it has no speaker of its own to take
 NO_AUTHOR = [
     ("published-a-picture-said-in-it",
@@ -45,7 +63,8 @@ NO_AUTHOR = [
 ]
 
 
-@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+@pytest.mark.parametrize("body,expected", [r[1:] for r in ROWS + INTERVIEWS],
+                         ids=[r[0] for r in ROWS + INTERVIEWS])
 def test_statement(body, expected):
     assert_statements(records(make_article(body)), expected)
 
