@@ -33,6 +33,25 @@ def document_author(s: Sentence, ci: int, cj: int) -> NP | None:
             return _source_ending_at(s, x)
         if s.words[x] in COMMA or not s.isword[x] and s.words[x] not in _BRACKETS \
                 or LEX.cues.match(s.words, x):
+            break
+    return _author_before_channel(s, ci)
+
+
+_CHANNEL_GAP = 12  # tokens of «على حسابه الرسمي في "تويتر"،» between a post and its cue
+
+
+def _author_before_channel(s: Sentence, ci: int) -> NP | None:
+    """«ونشر الوزير تغريدة على حسابه في "تويتر"، قال فيها …»: the place a post was
+    published stands between the post and the cue pointing back at it (a comma may close
+    it); the post's author is the phrase before the post noun."""
+    e = ci - 1 if s.words[ci - 1] in COMMA else ci
+    if e < ci and _noun_at(s, e - 1, LEX.speech_nouns):
+        return _source_ending_at(s, e - 1)  # «نشر الوزير تغريدة، قال فيها …»
+    for x in range(e - 1, max(0, e - 1 - _CHANNEL_GAP), -1):
+        # the preposition first: «عبر» is also the cue «عبّر»
+        if s.words[x] in LEX.platform_preps and x > 0 and _noun_at(s, x - 1, LEX.speech_nouns):
+            return _source_ending_at(s, x - 1)
+        if s.words[x] in COMMA or LEX.cues.match(s.words, x):
             return None
     return None
 

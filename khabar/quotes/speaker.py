@@ -175,9 +175,11 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
+    abbreviated = _abbreviated_title(s, k, n)
     # with `skip`, the glued preposition is the caller's («وفقا لصحيفة X»), no medium's
-    if len(w0) < 2 or LEX.cues.match(s.words, k) or not skip and starts_medium(s, k) \
-            or w0 in LEX.manner_markers or LEX.content_openers.match(s.words, k):
+    if len(w0) < 2 and not abbreviated or LEX.cues.match(s.words, k) \
+            or not skip and starts_medium(s, k) or w0 in LEX.manner_markers \
+            or LEX.content_openers.match(s.words, k):
         return None
     # «بيان لـX»: the statement noun gives way to its author
     st = LEX.statement_nouns.match(s.words, k)
@@ -215,6 +217,8 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             and w0.endswith(OBLIQUE_PLURAL) and (head is None or head[0] in ("anonymous", "group")):
         return None
     kind, head_len = (head[0], head[1]) if head else ("person", 0)
+    if abbreviated and head is not None:
+        head_len += 1  # «د.»: the abbreviation's dot is part of the title
     titled = head is not None
     if kind in ("anonymous", "organisation") and LEX.titles.match(s.words, k):
         # «المسؤول الإعلامي للحملة أمين ريحان»: a role noun with a name after it is a
@@ -284,6 +288,13 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
                     not any(x in s.names or _name_starts(s, x) for x in range(k + 1, np.b)):
                 np.b, np.title_end = k + 1, -1
     return np
+
+
+def _abbreviated_title(s: Sentence, k: int, n: int) -> bool:
+    """«وقال د. سامي العلي»: a one-letter title of the lexicon with its dot, a word after
+    it (the dot of an abbreviation, not the end of a sentence)."""
+    return len(s.words[k]) == 1 and k + 2 < n and s.words[k + 1] == "." \
+        and s.is_word(k + 2) and LEX.titles.match(s.words, k) is not None
 
 
 def _coordinated_person(s: Sentence, e: int, n: int) -> int:
