@@ -54,8 +54,10 @@ class Phrases:
         # (which the next word need not equal); same order as the full list
         self._by_pair: dict[tuple[str, str], list] = {}
         self._rest: dict[str, list] = {}
+        # (a loose phrase of three words or more matches only where the next word is its
+        # second: it is left out of the lists for other next words, «في» has many)
         for first, cands in self._by_first.items():
-            loose = [c for c in cands if len(c[0]) == 1 or len(c[0][-1]) == 1]
+            loose = [c for c in cands if len(c[0]) <= 2 and (len(c[0]) == 1 or len(c[0][-1]) == 1)]
             self._rest[first] = loose
             for second in {c[0][1] for c in cands if len(c[0]) > 1}:
                 pair = [c for c in cands if len(c[0]) > 1 and c[0][1] == second]
