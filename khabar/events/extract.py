@@ -289,7 +289,7 @@ class Context:
         heads = L.PLACE_HEAD_FORMS
         if heads.keys().isdisjoint(ws.vocabulary):
             return []
-        return [i for i, w in enumerate(ws.words) if w in heads]
+        return list(compress(count(), map(heads.__contains__, ws.words)))
 
     def in_timex(self, view_pos: int) -> bool:
         """Whether a view offset lies inside a dated temporal expression («أمس»)."""

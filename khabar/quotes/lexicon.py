@@ -84,14 +84,16 @@ class Phrases:
         A phrase ending in a one-letter preposition («وفقا ل») also matches where that
         letter is glued to the next word («وفقا لمصادر»): the glued word is not counted.
         """
-        if i >= len(words):
+        n_words = len(words)
+        if i >= n_words:
             return None
         w = words[i]
-        if w not in self._rest:
+        rest = self._rest.get(w)
+        if rest is None:
             return None
-        cands = self._by_pair.get((w, words[i + 1])) if i + 1 < len(words) else None
+        cands = self._by_pair.get((w, words[i + 1])) if i + 1 < n_words else None
         if cands is None:
-            cands = self._rest[w]
+            cands = rest
         for phrase, val, pre in cands:
             n = len(phrase)
             if n == 1:
