@@ -151,7 +151,8 @@ class Pipeline:
             return article
         broken: set[str] = set()  # stages that failed or were skipped on this article
         for st, (name, func) in zip(self.stages, self._funcs):
-            lost = sorted({self._maker[r] for r in st.requires if self._maker.get(r) in broken})
+            lost = sorted({self._maker[r] for r in st.requires
+                           if self._maker.get(r) in broken}) if broken else None
             if lost:
                 broken.add(name)
                 article.flag(f"stage.{name}.skipped", f"not run: it needs the output of "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress, count
 
 from khabar.events import lexicon as L
 from khabar.events.counts import counts, number_at
@@ -1183,7 +1184,7 @@ def places(ctx: Context, ws: Words, args: list[Arg]) -> list[Arg]:
             out.append(a)
     chain = L.CHAIN_HEAD_FORMS
     if not chain.keys().isdisjoint(ws.vocabulary):
-        for i in [i for i, w in enumerate(words) if w in chain]:
+        for i in list(compress(count(), map(chain.__contains__, words))):
             if any(o.start <= ws.starts[i] < o.end or o.start <= ws.ends[i] - 1 < o.end
                    for o in out):
                 continue  # a place already found there, with its head

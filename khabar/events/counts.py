@@ -5,6 +5,8 @@ multiplier after it («أربعين ألف»), or a vague plural as its lower bo
 """
 from __future__ import annotations
 
+from itertools import compress
+
 from khabar.normalize import fold
 from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLAUSE_BREAKS,
                                    CUES_AFTER, TRIGGERS, COUNT_BREAKDOWNS,
@@ -131,7 +133,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     running, covered = totals(words, lo, hi)
     joint: set[int] = set()
     weak: set[str] = set()  # roles read as one person from a bare noun («مقتل شاب»)
-    for i in [i for i in range(lo, hi) if words[i] in CUE_STARTS]:
+    for i in list(compress(range(lo, hi), map(CUE_STARTS.__contains__, words[lo:hi]))):
         if i in covered or i in joint:
             continue  # read as a running total, or «مقتل وإصابة 20»: one count for two roles
         dual = DUAL_CUES.get(words[i])

@@ -102,6 +102,13 @@ def _prefix_fits(form: L.Form) -> bool:
 _LIVE_FORMS = {w: live for w, forms in L.TRIGGERS.items()
                if (live := tuple(f for f in forms if _prefix_fits(f)))}
 _LIVE_KEYS = frozenset(_LIVE_FORMS)
+# a form of several words fits only before its second word: per key, the forms worth a
+# try before a given next word (those of one word, and those going on with it), and the
+# forms of one word for any other next word; in the table's order
+_ONE_WORD_FORMS = {w: tuple(f for f in forms if not f.rest) for w, forms in _LIVE_FORMS.items()}
+_FORMS_BEFORE = {(w, nxt): tuple(f for f in forms if not f.rest or f.rest[0] == nxt)
+                 for w, forms in _LIVE_FORMS.items()
+                 for nxt in {f.rest[0] for f in forms if f.rest}}
 
 
 def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
@@ -132,7 +139,7 @@ def candidates(ctx: "Context") -> list[Candidate]:
     """Trigger candidates: the words of each sentence (found once) that are trigger keys,
     checked against their entries."""
     keys = _LIVE_KEYS
-    forms = _LIVE_FORMS
+    one_word, before = _ONE_WORD_FORMS, _FORMS_BEFORE
     out: list[Candidate] = []
     for si, sent_words in enumerate(ctx.sent_words):
         if keys.isdisjoint(sent_words):
@@ -143,7 +150,8 @@ def candidates(ctx: "Context") -> list[Candidate]:
             if i > 0 and sent_words[i - 1] in PLACE_HEADS:
                 continue  # «دوار الشهداء», «ساحة الاعتصام»: a place's name
             w = sent_words[i]
-            for form in forms[w]:
+            tried = before.get((w, sent_words[i + 1])) if i + 1 < len(sent_words) else None
+            for form in (one_word[w] if tried is None else tried):
                 k = _form_ok(form, sent_words, i)
                 if k is None:
                     continue
@@ -289,7 +297,7 @@ class Context:
         heads = L.PLACE_HEAD_FORMS
         if heads.keys().isdisjoint(ws.vocabulary):
             return []
-        return [i for i, w in enumerate(ws.words) if w in heads]
+        return list(compress(count(), map(heads.__contains__, ws.words)))
 
     def in_timex(self, view_pos: int) -> bool:
         """Whether a view offset lies inside a dated temporal expression («أمس»)."""

@@ -54,8 +54,10 @@ class Phrases:
         # (which the next word need not equal); same order as the full list
         self._by_pair: dict[tuple[str, str], list] = {}
         self._rest: dict[str, list] = {}
+        # (a loose phrase of three words or more matches only where the next word is its
+        # second: it is left out of the lists for other next words, «في» has many)
         for first, cands in self._by_first.items():
-            loose = [c for c in cands if len(c[0]) == 1 or len(c[0][-1]) == 1]
+            loose = [c for c in cands if len(c[0]) <= 2 and (len(c[0]) == 1 or len(c[0][-1]) == 1)]
             self._rest[first] = loose
             for second in {c[0][1] for c in cands if len(c[0]) > 1}:
                 pair = [c for c in cands if len(c[0]) > 1 and c[0][1] == second]
@@ -82,14 +84,16 @@ class Phrases:
         A phrase ending in a one-letter preposition («وفقا ل») also matches where that
         letter is glued to the next word («وفقا لمصادر»): the glued word is not counted.
         """
-        if i >= len(words):
+        n_words = len(words)
+        if i >= n_words:
             return None
         w = words[i]
-        if w not in self._rest:
+        rest = self._rest.get(w)
+        if rest is None:
             return None
-        cands = self._by_pair.get((w, words[i + 1])) if i + 1 < len(words) else None
+        cands = self._by_pair.get((w, words[i + 1])) if i + 1 < n_words else None
         if cands is None:
-            cands = self._rest[w]
+            cands = rest
         for phrase, val, pre in cands:
             n = len(phrase)
             if n == 1:

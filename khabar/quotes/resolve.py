@@ -122,7 +122,9 @@ class Sources:
         """The index of the latest person source whose name words all lie in `key`."""
         items = self.items
         if len(key) <= _SUBSETS_UP_TO:
-            words = sorted(key)
+            # a person's name words are all in the word index (`_new`, `_rekey`): a subset
+            # holding a word it lacks names nobody, and is not looked up
+            words = sorted(w for w in key if w in self._by_word)
             best = -1
             for mask in range(1, 1 << len(words)):
                 sub = frozenset(w for b, w in enumerate(words) if mask >> b & 1)
