@@ -23,7 +23,7 @@ from khabar.quotes.extract import sentence_items
 from khabar.quotes.lexicon import (ADVERBIAL_SECONDS, ADVERBIAL_WORDS, ATTRIBUTION_WORDS, LEX,
                                    RECAP_WORDS, TRIGGERS)
 from khabar.quotes.marks import paragraph_pairs, quote_pairs
-from khabar.quotes.sentence import Sentence, maqsura_spelling
+from khabar.quotes.sentence import Sentence, TokenSpelling, maqsura_spelling
 from khabar.quotes.reactions import REACTION_WORDS, reaction_items
 from khabar.quotes.shares import share_items
 from khabar.quotes.stated_in import VERB_WORDS, stated_in_items, worth_a_look
@@ -60,7 +60,7 @@ def annotate(article: Article) -> None:
     pairs_of = paragraph_pairs(text, [(p.start, p.end) for p in paragraphs])
     surnames = _surnames(vt, mentions, to_view)
     spelling = maqsura_spelling(article)
-    heh = _lazy_view(article, "heh")  # read only where a word may end in a pronoun «ه»
+    heh = TokenSpelling(article, "heh")  # read only where a word may end in a pronoun «ه»
     pairs_for: list[tuple[int, int]] | None = None
     pair_opens: list[int] = []
     pair_closes: list[int] = []
@@ -144,17 +144,6 @@ def annotate(article: Article) -> None:
         writer.write(s, items)
     writer.finish()
     drop_summary_repeats(article, LAYER)
-
-
-def _lazy_view(article: Article, name: str):
-    """The text of one of the article's views, made on the first call."""
-    box: list[str] = []
-
-    def text() -> str:
-        if not box:
-            box.append(article.view(name).text)
-        return box[0]
-    return text
 
 
 def _credit_of_previous(folded: FoldedTokens, a: int, b: int, start: int, zone: str, pairs,

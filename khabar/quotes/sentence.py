@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 from khabar.document import Article, FoldedCut, fold_tokens
 from khabar.normalize import MAPPINGS, NORMALIZERS, fold
@@ -43,8 +42,8 @@ class Sentence:
     spelling: "MaqsuraSpelling | None" = None  # the article's spelling of the tokens that
     # fold like «على» (the "maqsura" view, same offsets as `starts`); None where the text
     # has no alef maqsura
-    heh: Callable[[], str] | None = None  # the article's "heh" view (same offsets as
-    # `starts`), made when first asked: the teh marbuta kept apart from a pronoun «ه»
+    heh: "TokenSpelling | None" = None  # the article's "heh" view (same offsets as
+    # `starts`), read per token: the teh marbuta kept apart from a pronoun «ه»
 
     @classmethod
     def build(cls, view_text: str, pairs_view: list[tuple[int, int]], zone: str,
@@ -121,7 +120,7 @@ def pronoun_heh(s: Sentence, k: int) -> bool:
     marbuta the folded view spells alike («منظمة»)."""
     if s.heh is None:
         return False
-    spelt = s.heh()[s.starts[k]:s.ends[k]]
+    spelt = s.heh.at(s.starts[k], s.ends[k])
     return len(spelt) > 1 and spelt[-1] == s.words[k][-1] and \
         spelt[-1] in MAPPINGS["teh_marbuta"].values()
 
@@ -133,36 +132,48 @@ def preposition(s: Sentence, k: int) -> str | None:
     return None if prep is None or spelt_as_name(s, k) else prep
 
 
-class MaqsuraSpelling:
+class TokenSpelling:
+    """One of the views of khabar.normalize that delete what "match" deletes ("maqsura",
+    "heh"), read a stretch at a time from the text through the "match" view's offset map,
+    instead of a second view of the whole text that few tokens read: `at(a, b)` is
+    `article.view(name).text[a:b]`."""
+
+    __slots__ = ("_text", "_view", "_fold")
+
+    def __init__(self, article: Article, name: str) -> None:
+        self._text = article.text
+        self._view = article.view("match")
+        self._fold = NORMALIZERS[name].fold
+
+    def at(self, a: int, b: int) -> str:
+        # every character between the text offsets of view[a] and view[b - 1] is one of
+        # view[a:b] or one both views delete: its fold is the other view's [a:b]
+        if b <= a:
+            return ""
+        to_text = self._view.to_text
+        return self._fold(self._text[to_text(a):to_text(b - 1) + 1])
+
+
+class MaqsuraSpelling(TokenSpelling):
     """How the article spells the tokens that fold like a given name and a stop word
-    written with the alef maqsura («علي» / «على»): the "maqsura" view (khabar.normalize) of
-    one token at a time, read from the text through the "match" view's offset map, instead
-    of a second view of the whole text that few tokens read.
+    written with the alef maqsura («علي» / «على»): the "maqsura" view of one token at a
+    time (`TokenSpelling`).
 
     `at(a, b)` is `view("maqsura").text[a:b]` (view offsets are those of "match") where the
     article spells one of those stop words with the alef maqsura somewhere («على»), so that
     the spelling of each such word can be trusted; else None (some write «على» as «علي»
     throughout). That test too is made on first use."""
 
-    __slots__ = ("_text", "_view", "_trusted")
+    __slots__ = ("_trusted",)
 
     def __init__(self, article: Article) -> None:
-        self._text = article.text
-        self._view = article.view("match")
+        super().__init__(article, "maqsura")
         self._trusted: bool | None = None
 
-    def at(self, a: int, b: int) -> str | None:
+    def at(self, a: int, b: int) -> str | None:  # type: ignore[override]
         if self._trusted is None:
             self._trusted = self._spells_maqsura()
-        return self._spelt(a, b) if self._trusted else None
-
-    def _spelt(self, a: int, b: int) -> str:
-        # every character between the text offsets of view[a] and view[b - 1] is one of
-        # view[a:b] or one both views delete: its fold is the "maqsura" view's [a:b]
-        if b <= a:
-            return ""
-        to_text = self._view.to_text
-        return _MAQSURA.fold(self._text[to_text(a):to_text(b - 1) + 1])
+        return super().at(a, b) if self._trusted else None
 
     def _spells_maqsura(self) -> bool:
         """Some stop word of `LEX.maqsura_names` stands in the "maqsura" view as written
@@ -171,13 +182,10 @@ class MaqsuraSpelling:
         for key, kept in _maqsura_keys():
             i = folded.find(key)
             while i >= 0:
-                if self._spelt(i, i + len(key)) == kept:
+                if super().at(i, i + len(key)) == kept:
                     return True
                 i = folded.find(key, i + 1)
         return False
-
-
-_MAQSURA = NORMALIZERS["maqsura"]
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from quotes_helpers import assert_statements, make_article, records
 from khabar.document import Article
 from khabar.normalize import MAPPINGS, NORMALIZERS
 from khabar.quotes.lexicon import LEX
-from khabar.quotes.sentence import maqsura_spelling
+from khabar.quotes.sentence import TokenSpelling, maqsura_spelling
 
 # (id, body, mentions, expected statements: kind, speaker, cue, medium, content)
 ROWS = [
@@ -110,3 +110,22 @@ def test_the_spelling_of_a_token_is_the_maqsura_views(text):
 ])
 def test_no_second_view_of_the_text_is_made(body):
     assert "maqsura" not in make_article(body)._views
+
+
+# letters the "heh" view keeps apart from "match" (the teh marbuta and the heh), marks both
+# delete, and some plain letters
+_HEH_LETTERS = "ةهۀەأإآـ\u064e\u0650\u0651\u200c \n،.\"«»بتمن"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_HEH_LETTERS, max_size=60))
+def test_the_heh_spelling_of_a_token_is_the_heh_views(text):
+    """`TokenSpelling(article, "heh")` reads a token's "heh" spelling from the text exactly
+    as the whole "heh" view has it, without making that view."""
+    article = Article(text)
+    spelling = TokenSpelling(article, "heh")
+    kept = NORMALIZERS["heh"].view(text).text
+    tokens = article.folded_tokens
+    for word, a in zip(tokens.words, tokens.starts):
+        assert spelling.at(a, a + len(word)) == kept[a:a + len(word)]
+    assert "heh" not in article._views
