@@ -321,6 +321,10 @@ class Parser:
                 break
         if any(w in lx.PAST_AUXILIARIES for w in words):
             return False
+        if len(words) > 1 and words[-1] in lx.POSTPONEMENT_TARGETS and any(
+                w in lx.POSTPONEMENT or w[:1] in lx.CONJUNCTIONS and w[1:] in lx.POSTPONEMENT
+                for w in words[:-1]):
+            return True  # «أرجئ الحكم إلى 8 أغسطس»: the new date of a thing put off
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
             return True
@@ -460,6 +464,8 @@ class Parser:
 
     def c_wd(self, i):
         a = self.a[i]
+        if a.key in lx.TWO_WORDS and self._the_two(a):
+            return None
         wd = lx.weekday_of(a.key)
         j = i + 1
         relation = None
@@ -479,6 +485,14 @@ class Parser:
             value = self._next_of_pair(i, wd) if relation is None else None
             value = value or rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _the_two(self, a: Atom) -> bool:
+        """«أحدهما أو الاثنين معا», «كلا الاثنين»: «the two», not Monday."""
+        if self.word_after(a.end) in lx.TWO_AFTER:
+            return True
+        before = self.s[max(0, a.start - len(a.cl) - 30):a.start - len(a.cl)].split()
+        return bool(before) and (before[-1] in lx.TWO_BEFORE
+                                 or " ".join(before[-2:]) in lx.TWO_BEFORE)
 
     def _next_of_pair(self, i: int, wd: int) -> str | None:
         """«يومي الاثنين والثلاثاء», «السبت أو الأحد»: a weekday joined to the weekday
@@ -545,6 +559,8 @@ class Parser:
             elif self.pub:
                 fut = relation is None and year_offset is None and self.future(self.a[i].start)
                 y = rv.day_month_year(self.pub, raw.month, raw.day, relation, fut, year_offset)
+                if relation is None and year_offset is None:
+                    y = rv.near_year(self.pub, raw.month, raw.day, y)
                 y = self._year_in_pair(i, y, raw.month, raw.day,
                                        relation is not None or year_offset is not None)
                 d, _ = dates.to_gregorian(y, raw.month, raw.day, dates.GREGORIAN)
@@ -662,6 +678,9 @@ class Parser:
         j, relation, year_offset, year = self.relation_after(i + 1)
         if ambiguous and j == i + 1:
             return None
+        if j == i + 1 and (self.word_before(a.start - len(a.cl)) in lx.SPELLED_LETTERS
+                           or self.word_after(a.end) in lx.SPELLED_LETTERS):
+            return None  # «بي آوت كيو», «مايو دي بلازا»: part of a foreign name
         value = None
         if year is not None:
             value = rv.month(year, m)
@@ -949,7 +968,10 @@ class Parser:
         if not a.key.isdigit() or not 1 <= int(a.key) <= 31 or of is None \
                 or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
-        c = self.next(i + 2)
+        c, k = self.next(i + 2), i + 2
+        if c is not None and c.kind == "unit" and lx.UNITS[c.key] == ("M", "singular") \
+                and (m := self.next(i + 3)) is not None and m.kind == "month":
+            c, k = m, i + 3  # «20 من شهر تموز الجاري»
         if c is None:
             return None
         if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
@@ -959,7 +981,7 @@ class Parser:
             j = i + 4
             month = rv.period(self.pub, "M", lx.RELATIONS[rel.key]) if self.pub else None
         elif c.kind == "month":
-            got = self.c_month(i + 2)
+            got = self.c_month(k)
             if got is None:
                 return None
             j, month = got[0], got[1][0].value

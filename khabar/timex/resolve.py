@@ -130,6 +130,33 @@ def day_month_year(published: dt.date, m: int, d: int, relation: int | None,
     return month_year(published, m, relation, future, year_offset)
 
 
+# a day and month named without a year that falls this close to the publication date, on
+# the side the tense did not point to, is that near day: a plan reported a few days late
+# («سترفع الأسعار اعتبارا من 30 يوليو», published 5 August) or an event a few days ahead
+# whose clause shows no future («مباراته أمام النيجر يوم 8 سبتمبر», published 27 August);
+# a story meaning the same day a year away would name the year or «الماضي»/«المقبل»
+NEAR_DAYS = 14
+
+
+def near_year(published: dt.date, m: int, d: int, y: int) -> int:
+    """`y`, the year the tense gave a day and month, or the year before or after it when
+    that one puts the day within NEAR_DAYS of the publication date and `y` does not."""
+    def gap(year_: int) -> int | None:
+        try:
+            return abs((dt.date(year_, m, d) - published).days)
+        except ValueError:
+            return None
+
+    here = gap(y)
+    if here is None or here <= NEAR_DAYS:
+        return y
+    for other in (y - 1, y + 1):
+        there = gap(other)
+        if there is not None and there <= NEAR_DAYS:
+            return other
+    return y
+
+
 def season(published: dt.date, first_month: int, relation: int) -> str:
     """«الخريف الماضي»: the year in which the last season of that name that has ended began
     («المقبل»: the next one to begin; «الحالي»: the one under way, else the last one)."""

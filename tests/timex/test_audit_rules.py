@@ -1,0 +1,100 @@
+"""Rules found by judging the stage's values on unlabelled articles by hand (issue 12,
+benchmarks/timex_audit.py): sentences written for these tests, one table per rule."""
+from __future__ import annotations
+
+import pytest
+
+from khabar import api
+from tests.timex.helpers import D, found, only
+
+WED = D(2018, 8, 1)  # a Wednesday
+SKIP = ("entities", "quotes", "events", "link")
+
+
+@pytest.mark.parametrize("sentence, pub, expr, value", [
+    # a day of a month named after «من شهر»
+    ("سجل المؤشر في 20 من شهر تموز (يوليو) الجاري رقما جديدا.", WED,
+     "20 من شهر تموز (يوليو) الجاري", "2018-07-20"),
+    ("تنطلق البطولة في الـ22 من شهر ديسمبر المقبل.", WED, "22 من شهر ديسمبر المقبل",
+     "2018-12-22"),
+    ("افتتح المعرض في 5 من شهر مايو الماضي.", WED, "5 من شهر مايو الماضي", "2018-05-05"),
+])
+def test_day_of_a_month_after_shahr(sentence, pub, expr, value):
+    tx = only(sentence, pub)
+    assert (tx.text, tx.value) == (expr, value)
+
+
+@pytest.mark.parametrize("sentence, pub, value", [
+    # a plan reported a few days after the day it names: that day, not one a year on
+    ("قالت الشركة إنها سترفع أسعارها اعتبارا من 28 يوليو.", WED, "2018-07-28"),
+    # a day a few days ahead, the clause with no future word: that day, not one a year back
+    ("ومن المتوقع استدعاء المدافع للعب مع منتخب بلاده في مباراته أمام الضيوف في إطار "
+     "التصفيات المؤهلة للبطولة القارية يوم 10 أغسطس.", WED, "2018-08-10"),
+    # far from publication the tense still decides
+    ("التقى الوزير نظيره في 20 سبتمبر.", WED, "2017-09-20"),
+    ("سيلتقي الوزير نظيره في 20 يونيو.", WED, "2019-06-20"),
+    # a relation word decides whatever the distance
+    ("وقع الاتفاق في 5 أغسطس الماضي.", WED, "2017-08-05"),
+])
+def test_a_bare_day_near_publication(sentence, pub, value):
+    assert only(sentence, pub).value == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("وقال المحامي إن الحكم أرجئ إلى التاسع من فبراير.", "2019-02-09"),
+    ("وقررت المحكمة تأجيل الجلسة إلى 3 مارس.", "2019-03-03"),
+    ("وأرجأت اللجنة اجتماعها حتى سبتمبر.", "2018-09"),
+    # «إلى» without a thing put off: the past stays past
+    ("وصل الوفد إلى العاصمة في 3 مارس.", "2018-03-03"),
+])
+def test_the_new_date_of_a_thing_put_off_lies_ahead(sentence, value):
+    assert only(sentence, WED).value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال لموقع عين اليوم إن المشروع اكتمل.",
+    "ونقلت قناة روسيا اليوم عن مصدر أن الاجتماع انتهى.",
+    "وذكرت صحيفة اليوم السابع أن الوزير استقال.",
+])
+def test_a_time_word_inside_an_outlet_name(sentence):
+    art = api.extract_text(sentence, skip=SKIP, published="2018-08-01")
+    assert [art.text[t.start:t.end] for t in art.spans("timexes")] == []
+
+
+def test_an_outlet_name_leaves_the_same_word_elsewhere():
+    art = api.extract_text("وقال لموقع عين اليوم إن الوزير وصل اليوم إلى المدينة.",
+                           skip=SKIP, published="2018-08-01")
+    got = [(art.text[t.start:t.end], t.attrs["value"]) for t in art.spans("timexes")]
+    assert got == [("اليوم", "2018-08-01")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'وتتهم الوزارة شبكة "بي آوت كيو" بقرصنة البث.',
+    'وشاهد المباراة عبر "بي . آوت . كيو" آلاف المشتركين.',
+    "واستلهمت الحركة فكرتها من مايو دي بلازا في الأرجنتين.",
+])
+def test_a_month_name_inside_a_spelled_foreign_name(sentence):
+    assert found(sentence, WED) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("قد يدخل أحدهما أو الاثنين معا في خلاف طويل.", []),
+    ("وأكد كلا الاثنين تمسكه بموقفه.", []),
+    ("التقى الوزير نظيره الاثنين في العاصمة.", [("الاثنين", "2018-07-30")]),
+    ("تجري المباراة السبت أو الاثنين.", [("السبت", "2018-07-28"), ("الاثنين", "2018-07-30")]),
+])
+def test_al_ithnayn_as_the_two(sentence, expected):
+    assert found(sentence, WED) == expected
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    # the same separator, with spaces that do not agree
+    ("ويبدأ التقديم من يوم الأحد الموافق 24 /10 / 1436هـ في المقر.",
+     "يوم الأحد الموافق 24 /10 / 1436هـ", "2015-08-09"),
+    # an era glued to a year-first date
+    ("عند التاسعة من صباح اليوم الأحد الموافق 1436/10/10هـ، باشرت الشرطة البلاغ.",
+     "صباح اليوم الأحد الموافق 1436/10/10هـ", "2015-07-26"),
+])
+def test_numeric_hijri_dates(sentence, expr, value):
+    got = found(sentence, D(2015, 8, 2))
+    assert (expr, value) in got
