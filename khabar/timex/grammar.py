@@ -479,12 +479,33 @@ class Parser:
                 and _NIGHT_DASH.fullmatch(self.s, a.end, self.a[j].start) \
                 and self._after_night(i):
             j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
+        if j == i + 1 and (story := self._story_weekday(i, wd)) is not None:
+            return story
         value = None
         if self.pub:
             fut = relation is None and self.future(a.start)
             value = self._next_of_pair(i, wd) if relation is None else None
             value = value or rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _story_weekday(self, i: int, wd: int):
+        """«وحتى السبت التالي», «الخميس السابق»: the first such weekday after (before) the
+        last day the story named in the same paragraph; None without one."""
+        a = self.a[i]
+        after = _NEXT_WORD.match(self.s, a.end)
+        shift = lx.ANAPHORIC_AFTER.get(after.group(1))
+        if not shift:
+            return None
+        last = next((t for t in reversed(self.out) if t.granularity == "day" and t.value
+                     and len(t.value) == 10 and t.value[:4].isdigit()), None)
+        if last is None or "\n" in self.s[last.end:a.start]:
+            return None
+        day = dt.date.fromisoformat(last.value)
+        step = ((wd - day.isoweekday()) % 7 or 7) if shift > 0 \
+            else -((day.isoweekday() - wd) % 7 or 7)
+        tx = Timex(a.start, after.end(), "DATE", rv.day(day + dt.timedelta(days=step)),
+                   None, "story", "day")
+        return i + 1, [tx], DAY_PREFIX_KINDS + ("day",)
 
     def _the_two(self, a: Atom) -> bool:
         """«أحدهما أو الاثنين معا», «كلا الاثنين»: «the two», not Monday."""
@@ -777,6 +798,8 @@ class Parser:
                 value = rv.century(dates.ORDINAL_DAYS[b.key])
                 return i + 2, [self._tx(i, i + 2, "DATE", value, "century", anchor="absolute")], \
                     PERIOD_PREFIX_KINDS
+            if unit in ("Y", "M", "W") and (story := self._story_period(i, unit)) is not None:
+                return story
             if i > self.floor and self.a[i - 1].kind == "mod" and self.touching(i - 1) \
                     and unit in ("Y", "M"):
                 return self._period(i, i + 1, unit, 0)  # «بحلول نهاية العام»: this one
@@ -793,6 +816,43 @@ class Parser:
                 and lx.CARDINALS[b.key] == 1:  # «عام واحد»
             return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(1, unit), "duration")], ()
         return None
+
+    def _story_period(self, i: int, unit: str):
+        """«في العام التالي», «وفي الشهر نفسه», «في ذلك العام»: a year, month or week counted
+        from the last one the story named in the same paragraph (a date of that unit or a finer
+        one); None when there is none, or when «العام» is «general» («الأمين العام السابق»)."""
+        a = self.a[i]
+        after = _NEXT_WORD.match(self.s, a.end)
+        before = self.s[max(0, a.start - len(a.cl) - 30):a.start - len(a.cl)].split()
+        prev = before[-1] if before else ""
+        bare = prev[1:] if prev[:1] in lx.CONJUNCTIONS and len(prev) > 2 else prev
+        if after.group(1) in lx.ANAPHORIC_AFTER:
+            if not (a.cl or bare in lx.PERIOD_OPENERS or bare in lx.MODIFIERS):
+                return None
+            shift, start, end = lx.ANAPHORIC_AFTER[after.group(1)], a.start, after.end()
+        elif bare in lx.NOT_TODAY_BEFORE and bare not in lx.DEMONSTRATIVES and not a.cl:
+            shift, start, end = 0, self.s.rfind(prev, 0, a.start - len(a.cl)), a.end
+        else:
+            return None
+        need = {"Y": 4, "M": 7, "W": 10}[unit]
+        last = next((t for t in reversed(self.out) if t.value and len(t.value) >= need
+                     and t.value[:4].isdigit() and t.type == "DATE"
+                     and (need < 10 or t.granularity == "day")), None)
+        if last is None or "\n" in self.s[last.end:start]:
+            return None
+        if unit == "Y":
+            value, gran = rv.year(int(last.value[:4]) + shift), "year"
+        elif unit == "M":
+            d = dt.date(int(last.value[:4]), int(last.value[5:7]), 1)
+            value, gran = rv.period(d, "M", shift), "month"
+        else:
+            value, gran = rv.week(dt.date.fromisoformat(last.value[:10])
+                                  + dt.timedelta(weeks=shift)), "week"
+        j = i + 1
+        if j < self.n and (c := self.a[j]).kind == "num" and c.key == value and not c.cl \
+                and _GAP_COMMA.fullmatch(self.s, end, c.start):
+            j, end = j + 1, c.end  # «خلال العام السابق 2024»: the year in apposition
+        return j, [Timex(start, end, "DATE", value, None, "story", gran)], PERIOD_PREFIX_KINDS
 
     def _period(self, i, j, unit, offset):
         value = rv.period(self.pub, unit, offset) if self.pub else None

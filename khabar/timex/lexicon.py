@@ -96,6 +96,7 @@ NOT_TODAY_BEFORE = {_key(w) for w in _TX["not_today_before"]}
 # the words of «today» that a story may count from instead («اليوم التالي»)
 DAY_UNIT_KEYS = {k for k, v in RELATIVE_DAYS.items() if v == 0}
 ANAPHORIC_AFTER = {_key(w): int(k) for k, ws in _TX["anaphoric_after"].items() for w in ws}
+PERIOD_OPENERS = frozenset(_key(w) for w in _TX["period_anaphora_openers"])
 EVENT_ANCHORS = {_key(w) for w in _TX["event_anchors"]}
 CLOCK_WORDS = {_key(w) for w in _TX["clock"] if _key(w).isalpha()}
 CLOCK_PARTS = _table(_TX["clock_parts"])

@@ -98,3 +98,42 @@ def test_al_ithnayn_as_the_two(sentence, expected):
 def test_numeric_hijri_dates(sentence, expr, value):
     got = found(sentence, D(2015, 8, 2))
     assert (expr, value) in got
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    # a year, month or week counted from the last one the story named
+    ("أسست الشركة مصنعها الأول عام 1990. وفي العام نفسه، افتتحت فرعا في المدينة.",
+     "العام نفسه", "1990"),
+    ("اعتقل الصحفي في 1964، وأفرج عنه في العام التالي.", "العام التالي", "1965"),
+    ("زار الوفد المدينة في 2010 وأحب ذلك العام كثيرا.", "ذلك العام", "2010"),
+    ("فرضت العقوبات في أيلول 2014، وفي الشهر نفسه خسرت الشركة نصف قيمتها.", "الشهر نفسه",
+     "2014-09"),
+    ("بدأت المفاوضات في مارس 2016، وفي الشهر التالي توقفت.", "الشهر التالي", "2016-04"),
+    ("وصل الوفد في 3 مارس 2016، وفي الأسبوع التالي غادر.", "الأسبوع التالي", "2016-W10"),
+    ("شهدت المدينة احتجاجات في 2011 وتواصلت مطلع السنة نفسها.", "مطلع السنة نفسها", "2011"),
+    ("انتحر 18 جنديا منذ بداية العام الجاري، في حين انتحر 21 خلال العام السابق 2024.",
+     "العام السابق 2024", "2024"),
+])
+def test_a_period_counted_from_the_story(sentence, expr, value):
+    assert (expr, value) in found(sentence, D(2025, 9, 2))
+
+
+@pytest.mark.parametrize("sentence", [
+    # «العام» after a noun is «general»
+    "وقال الأمين العام السابق للمنظمة إن الاتفاق صامد.",
+    "وأحال النائب العام نفسه القضية إلى المحكمة.",
+    # nothing named before: no period to count from
+    "وفي العام التالي أضافت الشركة خاصية جديدة.",
+    "يضاف إلى ذلك العامل النفسي في السوق.",
+])
+def test_no_period_of_the_story(sentence):
+    assert found(sentence, D(2025, 9, 2)) == []
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("يسري القرار من السبت 25 يوليو وحتى السبت التالي.", "السبت التالي", "2015-08-01"),
+    ("اجتمع المجلس يوم 10 مارس 2015، وكان قد التقى الخميس السابق بالوزير.",
+     "الخميس السابق", "2015-03-05"),
+])
+def test_a_weekday_counted_from_the_story(sentence, expr, value):
+    assert (expr, value) in found(sentence, D(2015, 7, 21))
