@@ -80,6 +80,17 @@ _OR_WORD = re.compile(r"\s+(?:او|أو)\s+")  # folded «أو» between two wee
 _QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# «الأحد من كل أسبوع», «يومي الأحد والاثنين من كل أسبوع»: weekdays of every week (a SET)
+_EVERY_WEEK = re.compile(
+    rf"(?:\s+(?:{_alt(lx.CONJUNCTIONS)})?(?:{_alt(lx.WEEKDAYS_FOLDED)}))*"
+    rf"\s+(?:(?:{_alt(lx.OF_WORDS)})\s+)?(?:{_alt(lx.SET_WORDS)})\s+"
+    rf"(?:{_alt(k for k, v in lx.UNITS.items() if v == ('W', 'singular'))})(?!\w)")
+
+
 def atoms(folded: str, toks: Tokens | None = None) -> list[Atom]:
     """The atoms of a folded text: one pass over its words, then dates where they can be.
 
@@ -481,6 +492,8 @@ class Parser:
             j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
         if j == i + 1 and (story := self._story_weekday(i, wd)) is not None:
             return story
+        if relation is None and _EVERY_WEEK.match(self.s, self.a[j - 1].end):
+            return j, [self._tx(i, j, "SET", f"XXXX-WXX-{wd}", "set")], DAY_PREFIX_KINDS
         value = None
         if self.pub:
             fut = relation is None and self.future(a.start)
@@ -1260,6 +1273,8 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "SET", lx.SET_ADVERBS[self.a[i].key], "set")], ()
 
     def c_vague(self, i):
+        if self.word_after(self.a[i].end) in lx.OF_WORDS:
+            return None  # «الأيام الأخيرة من الموسم»: the end of something else
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 
 

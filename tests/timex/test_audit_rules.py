@@ -137,3 +137,29 @@ def test_no_period_of_the_story(sentence):
 ])
 def test_a_weekday_counted_from_the_story(sentence, expr, value):
     assert (expr, value) in found(sentence, D(2015, 7, 21))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("يعرض المسلسل يومي السبت والأحد من كل أسبوع.",
+     [("السبت", "XXXX-WXX-6", "SET"), ("الأحد", "XXXX-WXX-7", "SET")]),
+    ("تصدر المجلة الخميس من كل أسبوع.", [("الخميس", "XXXX-WXX-4", "SET")]),
+    ("التقى الوزير الخميس كل الوفود.", [("الخميس", "2018-07-26", "DATE")]),
+])
+def test_weekdays_of_every_week(sentence, expected):
+    from khabar.timex import find_timexes
+    got = [(t.text, t.value, t.type) for t in find_timexes(sentence, WED) if t.type != "SET"
+           or t.value.startswith("XXXX")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("تنخفض الحرارة في الأيام الأخيرة من الموسم.", []),
+    ("ارتفعت الأسعار في الأيام الأخيرة.", [("الأيام الأخيرة", "PAST_REF")]),
+    # a month after the head of a place name is part of the name
+    ("تجمع المحتجون في ساحة مايو وسط المدينة.", []),
+    ("أغلقت الشرطة شارع 26 يوليو أمام السيارات.", []),
+])
+def test_vague_ends_and_place_names(sentence, expected):
+    art = api.extract_text(sentence, skip=SKIP, published="2018-08-01")
+    got = [(art.text[t.start:t.end], t.attrs["value"]) for t in art.spans("timexes")]
+    assert got == expected
