@@ -60,8 +60,8 @@ def _is_dev(text: str, dev: list[str]) -> bool:
     return len(probe) > 40 and any(probe in d for d in dev)
 
 
-def articles(n_unlabelled: int, n_corpus: int):
-    """(key, Article) of the audit set, deterministic."""
+def articles(n_unlabelled: int, n_corpus: int, salt: str = ""):
+    """(key, Article) of the audit set, deterministic; another `salt` draws other articles."""
     dev = _dev_snippets()
     by_outlet: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     with gzip.open(SHARED / "unlabeled" / "news.jsonl.gz", "rt", encoding="utf-8") as fh:
@@ -69,7 +69,7 @@ def articles(n_unlabelled: int, n_corpus: int):
             rec = json.loads(line)
             if not rec.get("date") or not rec.get("text"):
                 continue
-            key = hashlib.sha1(rec["text"].encode()).hexdigest()
+            key = hashlib.sha1((salt + rec["text"]).encode()).hexdigest()
             by_outlet[rec["outlet"]].append((key, {**rec, "line": i}))
     outlets = sorted(by_outlet)
     per = -(-n_unlabelled // len(outlets))
@@ -89,7 +89,7 @@ def articles(n_unlabelled: int, n_corpus: int):
         yield f"u{rec['line']}", api.extract_text(text, skip=SKIP, published=rec["date"])
     files = sorted((p for p in (SHARED / "corpus").iterdir()
                     if p.suffix in (".txt", ".json", ".html")),
-                   key=lambda p: hashlib.sha1(p.name.encode()).hexdigest())
+                   key=lambda p: hashlib.sha1((salt + p.name).encode()).hexdigest())
     n = 0
     for p in files:
         if n >= n_corpus:
@@ -129,7 +129,7 @@ def cmd_sample(args) -> None:
     items = []
     n_art = 0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
-    for key, art in articles(args.unlabelled, args.corpus):
+    for key, art in articles(args.unlabelled, args.corpus, args.salt):
         n_art += 1
         items.extend(resolved(key, art))
         if dump:  # every article with all its expressions, to look for what is missed
@@ -166,7 +166,7 @@ def cmd_score(args) -> None:
     judged = read_judged(Path(args.judged))
     keys = {k for k, _ in judged}
     now: dict[str, list[tuple[int, int, str, str | None]]] = defaultdict(list)
-    for key, art in articles(args.unlabelled, args.corpus):
+    for key, art in articles(args.unlabelled, args.corpus, args.salt):
         if key not in keys:
             continue
         for t in art.spans("timexes"):
@@ -196,6 +196,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=int, default=100)
     ap.add_argument("--n", type=int, default=240)
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--salt", default="", help="draw other articles (a second sample)")
     ap.add_argument("--out", default="/tmp/timex_audit.jsonl")
     ap.add_argument("--judged", default=str(REPO / "benchmarks" / "timex_audit_judged.tsv"))
     ap.add_argument("--verbose", action="store_true")

@@ -84,6 +84,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# after «الشهر نفسه»: the year it is of («خلال الشهر نفسه عام 2014», «من العام 2014»)
+_OF_YEAR = re.compile(
+    rf"\s+(?:(?:{_alt(lx.OF_WORDS)})\s+)?"
+    rf"(?:(?:{_alt(k for k, v in lx.UNITS.items() if v in (('Y', 'singular'), ('Y', 'definite')))})"
+    rf"\s+)?((?:1[89]|20)\d\d)(?!\d)")
 # «الأحد من كل أسبوع», «يومي الأحد والاثنين من كل أسبوع»: weekdays of every week (a SET)
 _EVERY_WEEK = re.compile(
     rf"(?:\s+(?:{_alt(lx.CONJUNCTIONS)})?(?:{_alt(lx.WEEKDAYS_FOLDED)}))*"
@@ -339,6 +344,9 @@ class Parser:
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
             return True
+        if any(w in lx.FUTURE_PARTICLES or " ".join(words[k:k + 2]) in lx.FUTURE_PARTICLES
+               for k, w in enumerate(words)):
+            return True
         for k, w in enumerate(words):
             w = w.strip(_WORD_PUNCT)
             if w in lx.SCHEDULE_VERBS or w[:1] in lx.CONJUNCTIONS and w[1:] in lx.SCHEDULE_VERBS \
@@ -351,6 +359,27 @@ class Parser:
                     and not w.startswith(lx.FUTURE_EXCEPTIONS):
                 return True
         return False
+
+    def future_after(self, pos: int) -> bool:
+        """«مباراة الأربعاء التي ستجمع الفريقين»: a relative clause right after `pos` whose
+        verb is future."""
+        words = self.s[pos:pos + 40].split()[:2]
+        if len(words) < 2 or words[0].strip(_WORD_PUNCT) not in lx.RELATIVE_PRONOUNS:
+            return False
+        w = words[1].strip(_WORD_PUNCT)
+        return len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
+            and not w.startswith(lx.FUTURE_EXCEPTIONS)
+
+    def future_verb_after(self, pos: int) -> bool:
+        """«بعد أيام يعود الطلاب»: the verb right after `pos` is one of a schedule or
+        carries the future particle."""
+        words = self.s[pos:pos + 30].replace("،", " ").replace(",", " ").split()[:1]
+        if not words:
+            return False
+        w = words[0].strip(_WORD_PUNCT)
+        w = w[1:] if len(w) > 4 and w[0] in lx.CONJUNCTIONS else w
+        return w in lx.SCHEDULE_VERBS or len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
+            and not w.startswith(lx.FUTURE_EXCEPTIONS)
 
     def relation_after(self, j: int) -> tuple[int, int | None, int | None, int | None]:
         """What places a month or a day in time after it: «الماضي», «من العام المقبل»,
@@ -468,6 +497,11 @@ class Parser:
                 and (close := _CLOSE_PAREN.match(self.s, self.a[j].end)) is not None:
             j += 1  # «اليوم (الاثنين)»
         value = rv.shift_days(self.pub, off) if self.pub else None
+        if value is not None and j == i + 2:
+            # «اليوم الأحد» on a page dated Monday (a crawl day given as the date): the
+            # weekday is the story's own word, the nearest such day is meant
+            value = rv.nearest_weekday(dt.date.fromisoformat(value),
+                                       lx.weekday_of(self.a[i + 1].key))
         tx = self._tx(i, j, "DATE", value, "day")
         if close is not None:
             tx.end = close.end()
@@ -492,11 +526,15 @@ class Parser:
             j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
         if j == i + 1 and (story := self._story_weekday(i, wd)) is not None:
             return story
+        if b is not None and b.kind == "num" and (dom := self._day_of_month(j)) is not None:
+            dom[1][0].start = a.start  # «يوم الخميس 27 من الشهر نفسه»: the date names the day
+            return dom
         if relation is None and _EVERY_WEEK.match(self.s, self.a[j - 1].end):
             return j, [self._tx(i, j, "SET", f"XXXX-WXX-{wd}", "set")], DAY_PREFIX_KINDS
         value = None
         if self.pub:
-            fut = relation is None and self.future(a.start)
+            fut = relation is None and (self.future(a.start)
+                                        or self.future_after(self.a[j - 1].end))
             value = self._next_of_pair(i, wd) if relation is None else None
             value = value or rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
@@ -680,6 +718,26 @@ class Parser:
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
+        if unit.kind == "unit" and lx.UNITS[unit.key] == ("M", "singular") \
+                and (m := self.next(i + 3)) is not None and m.kind in ("month", "date") \
+                and (got := self.core(i + 3)) is not None and got[1][0].value \
+                and got[1][0].granularity == "month":
+            month = got[1][0]  # «الثالث من شهر سبتمبر المقبل»
+            d, _ = dates.to_gregorian(int(month.value[:4]), int(month.value[5:7]),
+                                      dates.ORDINAL_DAYS[self.a[i].key], dates.GREGORIAN)
+            if d is None:
+                return None
+            tx = self._tx(i, got[0], "DATE", rv.day(d), "day", anchor=month.anchor)
+            return got[0], [tx], DAY_PREFIX_KINDS + ("day",)
+        if unit.kind == "unit" and lx.UNITS[unit.key] == ("M", "definite") \
+                and (story := self._story_month(i + 2)) is not None:
+            d, _ = dates.to_gregorian(int(story[0][:4]), int(story[0][5:]),
+                                      dates.ORDINAL_DAYS[self.a[i].key], dates.GREGORIAN)
+            if d is None:
+                return None
+            tx = self._tx(i, i + 3, "DATE", rv.day(d), "day")  # «الثامن من الشهر ذاته»
+            tx.end, tx.anchor = story[1], "story"
+            return i + 3, [tx], DAY_PREFIX_KINDS + ("day",)
         j = i + 4
         if unit.kind == "dem":
             unit, relation = self.next(i + 3), 0
@@ -721,6 +779,8 @@ class Parser:
         elif self.pub:
             fut = relation is None and year_offset is None and self.future(a.start)
             y = rv.month_year(self.pub, m, relation, fut, year_offset)
+            if relation is None and year_offset is None and not fut:
+                y = rv.near_month_year(self.pub, m, y)
             y = self._year_in_pair(i, y, m, None, relation is not None or year_offset is not None)
             value = rv.month(y, m)
         tx = self._tx(i, j, "DATE", value, "month",
@@ -847,17 +907,22 @@ class Parser:
             shift, start, end = 0, self.s.rfind(prev, 0, a.start - len(a.cl)), a.end
         else:
             return None
-        need = {"Y": 4, "M": 7, "W": 10}[unit]
-        last = next((t for t in reversed(self.out) if t.value and len(t.value) >= need
-                     and t.value[:4].isdigit() and t.type == "DATE"
-                     and (need < 10 or t.granularity == "day")), None)
-        if last is None or "\n" in self.s[last.end:start]:
+        last = self._story_anchor(unit, start)
+        if last is None:
             return None
+        if shift < 0 and last.anchor == "publication" and self.pub:
+            # «العام الماضي … ومقارنة بالعام السابق»: after a period counted from
+            # publication, «السابق» is the one before publication, as «الماضي»
+            last = Timex(last.start, last.end, "DATE", rv.day(self.pub), None, "publication",
+                         "day")
         if unit == "Y":
             value, gran = rv.year(int(last.value[:4]) + shift), "year"
         elif unit == "M":
             d = dt.date(int(last.value[:4]), int(last.value[5:7]), 1)
             value, gran = rv.period(d, "M", shift), "month"
+            # «خلال الشهر نفسه عام 2014»: that month of the year named after it
+            if (y := _OF_YEAR.match(self.s, end)) is not None:
+                value, end = f"{y.group(1)}{value[4:]}", y.end()
         else:
             value, gran = rv.week(dt.date.fromisoformat(last.value[:10])
                                   + dt.timedelta(weeks=shift)), "week"
@@ -865,7 +930,30 @@ class Parser:
         if j < self.n and (c := self.a[j]).kind == "num" and c.key == value and not c.cl \
                 and _GAP_COMMA.fullmatch(self.s, end, c.start):
             j, end = j + 1, c.end  # «خلال العام السابق 2024»: the year in apposition
+        while j < self.n and self.a[j].start < end:
+            j += 1  # the year read after «الشهر نفسه»
         return j, [Timex(start, end, "DATE", value, None, "story", gran)], PERIOD_PREFIX_KINDS
+
+    def _story_anchor(self, unit: str, start: int) -> Timex | None:
+        """The last expression of the paragraph before `start` fine enough to count a
+        year, month or week («W») of the story from."""
+        need = {"Y": 4, "M": 7, "W": 10}[unit]
+        last = next((t for t in reversed(self.out) if t.value and len(t.value) >= need
+                     and t.value[:4].isdigit() and t.type == "DATE"
+                     and (need < 10 or t.granularity == "day")), None)
+        if last is None or "\n" in self.s[last.end:start]:
+            return None
+        return last
+
+    def _story_month(self, k: int) -> tuple[str, int] | None:
+        """(month, end) of «الشهر نفسه», «الشهر ذاته» at atom k (a day of it is named
+        before: «يوم 27 من الشهر نفسه», «الثامن من الشهر ذاته»)."""
+        a = self.a[k]
+        after = _NEXT_WORD.match(self.s, a.end)
+        if lx.ANAPHORIC_AFTER.get(after.group(1)) != 0:
+            return None
+        last = self._story_anchor("M", a.start)
+        return (last.value[:7], after.end()) if last is not None else None
 
     def _period(self, i, j, unit, offset):
         value = rv.period(self.pub, unit, offset) if self.pub else None
@@ -1047,7 +1135,11 @@ class Parser:
             c, k = m, i + 3  # «20 من شهر تموز الجاري»
         if c is None:
             return None
-        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
+        end = None
+        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite") \
+                and (story := self._story_month(k)) is not None:
+            j, (month, end) = k + 1, story  # «يوم 27 من الشهر نفسه»
+        elif c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
             rel = self.next(i + 3)
             if rel is None or rel.kind != "rel":
                 return None
@@ -1066,7 +1158,10 @@ class Parser:
                 value = dt.date.fromisoformat(f"{month}-{int(a.key):02d}").isoformat()
             except ValueError:
                 return None
-        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+        tx = self._tx(i, j, "DATE", value, "day")
+        if end is not None:
+            tx.end, tx.anchor = end, "story"
+        return j, [tx], DAY_PREFIX_KINDS + ("day",)
 
     def c_numw(self, i):
         return self._duration(i)
@@ -1155,7 +1250,8 @@ class Parser:
         # story, not from publication; so is «بعد ثلاثة أيام» in a story told in the past
         # («وعاد بعد ثلاثة أيام»): only a clause about the future counts from publication
         if self._event_anchored(self.a[j - 1].end) \
-                or sign > 0 and n is not None and not self.future(self.a[i].start):
+                or sign > 0 and not self.future(self.a[i].start) \
+                and not self.future_verb_after(self.a[j - 1].end):
             val = rv.duration(n, unit)
             return j, [self._tx(i + 1, j, "DURATION", val, "duration", mod)], ()
         if n is None:
@@ -1217,8 +1313,12 @@ class Parser:
             last = self.out[-1] if self.out else None
             if last is not None and last.type == "SET" and self.a[i].start - last.end <= 30:
                 return None  # «كل عام في الصيف»: a habit, no calendar season
-            relation = 1 if self.future(self.a[i].start) else 0
-            value = rv.season(self.pub, first, relation) if self.pub else None
+            if not self.pub:
+                value = None
+            elif self.future(self.a[i].start):
+                value = rv.season(self.pub, first, 1)
+            else:
+                value = rv.nearest_season(self.pub, first)
             return i + 1, [self._tx(i, i + 1, "DATE", value, "year")], PERIOD_PREFIX_KINDS
         value = rv.season(self.pub, first, lx.RELATIONS[b.key]) if self.pub else None
         return i + 2, [self._tx(i, i + 2, "DATE", value, "year")], PERIOD_PREFIX_KINDS
@@ -1273,7 +1373,8 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "SET", lx.SET_ADVERBS[self.a[i].key], "set")], ()
 
     def c_vague(self, i):
-        if self.word_after(self.a[i].end) in lx.OF_WORDS:
+        a = self.a[i]
+        if a.key.split()[-1] in lx.LAST_PART and self.word_after(a.end) in lx.OF_WORDS:
             return None  # «الأيام الأخيرة من الموسم»: the end of something else
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 

@@ -163,3 +163,84 @@ def test_vague_ends_and_place_names(sentence, expected):
     art = api.extract_text(sentence, skip=SKIP, published="2018-08-01")
     got = [(art.text[t.start:t.end], t.attrs["value"]) for t in art.spans("timexes")]
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, pub, expr, value", [
+    # the weekday in apposition is the story's own word: the nearest such day is meant
+    ("أقرت الحكومة اليوم الأحد خطة جديدة.", D(2015, 8, 3), "اليوم الأحد", "2015-08-02"),
+    ("قال مسؤولون اليوم الأربعاء إن المعونات وصلت.", D(2015, 8, 6), "اليوم الأربعاء",
+     "2015-08-05"),
+    ("وكان قد صرح مساء أمس الخميس بأن الاتفاق قريب.", D(2021, 7, 23), "مساء أمس الخميس",
+     "2021-07-22"),
+])
+def test_a_weekday_in_apposition_wins_over_the_page_date(sentence, pub, expr, value):
+    tx = only(sentence, pub)
+    assert (tx.text, tx.value) == (expr, value)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a relative clause with a future verb right after the day
+    ("تعتبر مباراة الأربعاء التي ستجمع الفريقين الأصعب في الدور.", "2015-08-12"),
+    # the negated future, a condition
+    ("لن يتردد المدرب في إشراك اللاعب في مباراة الأحد.", "2015-08-16"),
+    ("وفي حال تخلفت الحكومة عن السداد يوم الاثنين، سيخسر الدائنون.", "2015-08-17"),
+    # «لن» inside a word is no particle
+    ("أعلن المدرب تشكيلة الفريق الأحد.", "2015-08-09"),
+])
+def test_more_words_of_the_future(sentence, value):
+    assert only(sentence, D(2015, 8, 11)).value == value
+
+
+@pytest.mark.parametrize("sentence, pub, value", [
+    # a bare season: the one under way, else the nearer of the last and the next
+    ("حذر المكتب من تفاقم الأزمة مع اقتراب فصل الشتاء.", D(2025, 11, 4), "2025"),
+    ("ترتفع الحرارة كثيرا في الصيف.", D(2025, 7, 4), "2025"),
+    ("تساقطت الثلوج بغزارة في الشتاء.", D(2025, 4, 10), "2024"),
+])
+def test_a_bare_season_is_the_nearest(sentence, pub, value):
+    assert only(sentence, pub).value == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a month that begins within two weeks, in a clause with no future word
+    ("ويحتاج البلد إلى 12 مليار يورو في موعد أقصاه منتصف أغسطس.", "2015-08"),
+    # a month long past stays past; a plan for a month just ended means the next one
+    ("وقع الحادث في فبراير.", "2015-02"),
+    ("وصلت الوفود قبيل قمة مرتقبة في يونيو.", "2016-06"),
+])
+def test_a_bare_month_near_publication(sentence, value):
+    assert only(sentence, D(2015, 7, 21)).value == value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ثم عين بديل له بعد أسابيع قليلة.", ("أسابيع", "PXW", "DURATION")),
+    ("وبعد أيام فرضت الوزارة عقوبات جديدة.", ("أيام", "PXD", "DURATION")),
+    ("بعد أيام يعود الطلاب إلى مقاعد الدراسة.", ("بعد أيام", "FUTURE_REF", "DATE")),
+    ("وسيعلن القرار بعد أسابيع.", ("بعد أسابيع", "FUTURE_REF", "DATE")),
+])
+def test_after_some_time_in_a_past_story_is_a_duration(sentence, expected):
+    from khabar.timex import find_timexes
+    assert [(t.text, t.value, t.type) for t in find_timexes(sentence, WED)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("دعا المستشار في الفاتح من أيار/مايو إلى الحوار.", "الفاتح من أيار/مايو", "2018-05-01"),
+    ("تقام المباراة يوم الثالث من شهر سبتمبر المقبل.", "يوم الثالث من شهر سبتمبر المقبل",
+     "2018-09-03"),
+    ("ولد في الخامس من شهر مارس 2014.", "الخامس من شهر مارس 2014", "2014-03-05"),
+    # a day of the month the story named
+    ("تلعب الأولى يوم 3 سبتمبر المقبل، والثانية يوم الثامن من الشهر ذاته.",
+     "يوم الثامن من الشهر ذاته", "2018-09-08"),
+    ("تلعب الأولى يوم 19 أغسطس الجاري، والثانية يوم الخميس 30 من الشهر نفسه.",
+     "يوم الخميس 30 من الشهر نفسه", "2018-08-30"),
+    ("بلغ العدد ألف سائح في مايو 2018، مقابل 900 خلال الشهر نفسه عام 2017.",
+     "الشهر نفسه عام 2017", "2017-05"),
+])
+def test_days_of_named_months(sentence, expr, value):
+    assert (expr, value) in found(sentence, WED)
+
+
+def test_the_previous_year_after_one_counted_from_publication():
+    got = found("ارتفعت الأرباح عن الربع نفسه من العام الماضي. ومقارنة بالعام السابق تراجعت.",
+                WED)
+    assert got == [("العام الماضي", "2017"), ("العام السابق", "2017")]
