@@ -84,6 +84,8 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# «لليوم الـ219 على التوالي»: a day counted by its number, not today
+_COUNTED_DAY = re.compile(rf"\s*{re.escape(lx.DEFINITE_ARTICLE)}\s*\d")
 # after «الشهر نفسه»: the year it is of («خلال الشهر نفسه عام 2014», «من العام 2014»)
 _OF_YEAR = re.compile(
     rf"\s+(?:(?:{_alt(lx.OF_WORDS)})\s+)?"
@@ -485,7 +487,8 @@ class Parser:
             story = self._story_day(i)
             if story is not None:
                 return story
-        if off == 0 and self.word_after(a.end) in lx.NOT_TODAY_AFTER:
+        if off == 0 and (self.word_after(a.end) in lx.NOT_TODAY_AFTER
+                         or _COUNTED_DAY.match(self.s, a.end)):  # «لليوم الـ219»
             return None
         if self.word_before(a.start - len(a.cl)) in lx.NOT_TODAY_BEFORE:
             return None
@@ -601,8 +604,14 @@ class Parser:
         else:
             return None
         value = (dt.date.fromisoformat(last.value) + dt.timedelta(days=shift)).isoformat()
+        j = i + 1
+        if shift == 0 and (y := _OF_YEAR.match(self.s, end)) is not None:
+            # «وفي نفس اليوم من عام 2016»: that day of the year named after it
+            value, end = f"{y.group(1)}{value[4:]}", y.end()
+            while j < self.n and self.a[j].start < end:
+                j += 1
         tx = Timex(start, end, "DATE", value, None, "story", "day")
-        return i + 1, [tx], ()
+        return j, [tx], ()
 
     def _after_night(self, i: int) -> bool:
         """A night word («ليل», «ليلة») stands right before the weekday at i."""
@@ -838,9 +847,19 @@ class Parser:
         j, relation, year_offset, year = self.relation_after(i + 1)
         after_month_word = i > self.floor and self.touching(i - 1) \
             and self.a[i - 1].kind == "unit" and lx.UNITS[self.a[i - 1].key] == ("M", "singular")
+        if year_offset is not None and after_month_word and self.pub:
+            # «شهر رمضان من العام الماضي»: the one that began in that solar year
+            target = self.pub.year + year_offset
+            h = dates.hijri_of(self.pub).year
+            for hy in range(h - 2 + year_offset, h + 3 + year_offset):
+                d, _ = dates.to_gregorian(hy, m, 1, dates.HIJRI)
+                if d is not None and d.year == target:
+                    return j, [self._tx(i, j, "DATE", rv.month(d.year, d.month), "month")], \
+                        PERIOD_PREFIX_KINDS + ("month",)
+            return None
         if year is not None or year_offset is not None \
                 or relation is None and not after_month_word:
-            return None  # a year of its own is read by khabar.dates; «من العام الماضي» is solar
+            return None  # a year of its own is read by khabar.dates
         value = None
         if self.pub:
             h = dates.hijri_of(self.pub)
@@ -1234,7 +1253,7 @@ class Parser:
         if form == "definite" or form == "definite_plural":
             return None
         after = self.next(j + 1)
-        if after is not None and after.kind in ("date", "wd", "relday"):
+        if after is not None and after.kind in ("date", "wd", "relday", "month"):
             return None  # «منذ يوم 30 يونيو»: «يوم» belongs to the date that follows
         if n is None:
             n = 2 if form == "dual" else 1 if form == "singular" else None

@@ -244,3 +244,22 @@ def test_the_previous_year_after_one_counted_from_publication():
     got = found("ارتفعت الأرباح عن الربع نفسه من العام الماضي. ومقارنة بالعام السابق تراجعت.",
                 WED)
     assert got == [("العام الماضي", "2017"), ("العام السابق", "2017")]
+
+
+@pytest.mark.parametrize("sentence, pub, expected", [
+    # «منذ شهر» before a month name is «since the month of …», no count of one month
+    ("سجلت السوق أعلى سيولة منذ شهر رمضان من العام الماضي.", D(2015, 7, 24),
+     [("شهر رمضان من العام الماضي", "2014-06")]),
+    ("وتقام المسابقة خلال شهر رمضان من العام المقبل.", D(2015, 7, 24),
+     [("شهر رمضان من العام المقبل", "2016-06")]),
+    # «سيتم»: the future in a word too short for the future-prefix rule
+    ("سيتم فرض العقوبات من جديد في 4 نوفمبر.", D(2018, 5, 9), [("4 نوفمبر", "2018-11-04")]),
+    # a day counted by its number is no «today»
+    ("يتواصل الحصار لليوم الـ200 على التوالي.", D(2025, 9, 2), []),
+    # the same day of another year
+    ("في 30 سبتمبر من عام 1980 تغيرت العملة، وفي نفس اليوم من عام 2016 سلم الخاطف.",
+     D(2018, 10, 1), [("30 سبتمبر من عام 1980", "1980-09-30"),
+                      ("نفس اليوم من عام 2016", "2016-09-30")]),
+])
+def test_third_sample_rules(sentence, pub, expected):
+    assert found(sentence, pub) == expected
