@@ -848,15 +848,14 @@ class Parser:
         after_month_word = i > self.floor and self.touching(i - 1) \
             and self.a[i - 1].kind == "unit" and lx.UNITS[self.a[i - 1].key] == ("M", "singular")
         if year_offset is not None and after_month_word and self.pub:
-            # «شهر رمضان من العام الماضي»: the one that began in that solar year
-            target = self.pub.year + year_offset
-            h = dates.hijri_of(self.pub).year
-            for hy in range(h - 2 + year_offset, h + 3 + year_offset):
-                d, _ = dates.to_gregorian(hy, m, 1, dates.HIJRI)
-                if d is not None and d.year == target:
-                    return j, [self._tx(i, j, "DATE", rv.month(d.year, d.month), "month")], \
-                        PERIOD_PREFIX_KINDS + ("month",)
-            return None
+            # «شهر صفر من هذا العام», «شهر رمضان من العام الماضي»: with a lunar month the
+            # year counted is the lunar one («لهذا العام في شهر صفر … من العام الماضي»)
+            d, _ = dates.to_gregorian(dates.hijri_of(self.pub).year + year_offset, m, 1,
+                                      dates.HIJRI)
+            if d is None:
+                return None
+            return j, [self._tx(i, j, "DATE", rv.month(d.year, d.month), "month")], \
+                PERIOD_PREFIX_KINDS + ("month",)
         if year is not None or year_offset is not None \
                 or relation is None and not after_month_word:
             return None  # a year of its own is read by khabar.dates
@@ -1253,8 +1252,9 @@ class Parser:
         if form == "definite" or form == "definite_plural":
             return None
         after = self.next(j + 1)
-        if after is not None and after.kind in ("date", "wd", "relday", "month"):
-            return None  # «منذ يوم 30 يونيو»: «يوم» belongs to the date that follows
+        if after is not None and (after.kind in ("date", "wd", "relday")
+                                  or after.kind == "month" and (unit, form) == ("M", "singular")):
+            return None  # «منذ يوم 30 يونيو», «منذ شهر رمضان»: the word belongs to the date
         if n is None:
             n = 2 if form == "dual" else 1 if form == "singular" else None
         elif form == "dual":

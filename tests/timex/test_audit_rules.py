@@ -252,6 +252,12 @@ def test_the_previous_year_after_one_counted_from_publication():
      [("شهر رمضان من العام الماضي", "2014-06")]),
     ("وتقام المسابقة خلال شهر رمضان من العام المقبل.", D(2015, 7, 24),
      [("شهر رمضان من العام المقبل", "2016-06")]),
+    # with a lunar month the year counted is the lunar one
+    ("ارتفع متوسط السعر في شهر صفر من العام الماضي.", D(2015, 7, 24),
+     [("شهر صفر من العام الماضي", "2013-12")]),
+    # a month name after a plural count is something else («صفر-3», a score)
+    ("خسر الفريق أمام منافسه قبل أربعة أيام صفر-3 في ملعبه.", D(2015, 8, 11),
+     [("قبل أربعة أيام", "2015-08-07")]),
     # «سيتم»: the future in a word too short for the future-prefix rule
     ("سيتم فرض العقوبات من جديد في 4 نوفمبر.", D(2018, 5, 9), [("4 نوفمبر", "2018-11-04")]),
     # a day counted by its number is no «today»
