@@ -142,16 +142,17 @@ _TIME = (rf"(?:\s*(?:[,،\-–|]|{_CLOCK_RE}|t)?\s*(?P<hh>[0-2]?\d):(?P<mi>[0-5]
          rf"(?::(?P<ss>[0-5]\d))?(?:\s*(?P<ampm>{_HALF_RE})(?![\w]))?"
          rf"(?:\s*(?:{_ZONE_RE}|[+-]\d{{2}}:?\d{{2}})(?![\w]))?)?")
 
-# between the numbers of a numeric date: the same separator twice, spaced or not
-# («2021-07-23», «25 / 7 / 2015», «2 – 5 – 1435 هـ»)
-_NUM_SEP = r"[ \t]{0,2}[-/.–][ \t]{0,2}"
+# between the numbers of a numeric date: the same separator twice, spaced or not, the
+# spaces need not agree («2021-07-23», «25 / 7 / 2015», «2 – 5 – 1435 هـ», «24 /10 / 1436»)
+_NUM_SEP = r"[ \t]{0,2}(?P<s>[-/.–])[ \t]{0,2}"
+_NUM_SEP2 = r"[ \t]{0,2}(?P=s)[ \t]{0,2}"
 _PATTERNS: dict[str, re.Pattern] = {
     # 2021-07-23, 1442/12/05 هـ, ۱۴۰۰/۰۵/۰۱
-    "ymd": re.compile(rf"{_B}{_WD}(?P<year>\d{{4}})(?P<s>{_NUM_SEP})(?P<mon>[01]?\d)(?P=s)"
-                      rf"(?P<day>[0-3]?\d)(?!(?!t\d)[\w.]|/\d)"
+    "ymd": re.compile(rf"{_B}{_WD}(?P<year>\d{{4}}){_NUM_SEP}(?P<mon>[01]?\d){_NUM_SEP2}"
+                      rf"(?P<day>[0-3]?\d)(?!(?!t\d|{_ERA_RE})[\w.]|/\d)"
                       rf"(?:\s*(?P<era>{_ERA_RE})(?![\w]))?{_TIME}"),
     # 11/08/2017, 25 / 7 / 2015م
-    "dmy": re.compile(rf"{_B}{_WD}(?P<day>[0-3]?\d)(?P<s>{_NUM_SEP})(?P<mon>[01]?\d)(?P=s)"
+    "dmy": re.compile(rf"{_B}{_WD}(?P<day>[0-3]?\d){_NUM_SEP}(?P<mon>[01]?\d){_NUM_SEP2}"
                       rf"{_YEAR}{_TIME}"),
     # الأربعاء 5 يونيو 2019, Wed, 05 Jun 2019 06:12:30 +0000, السابع من أكتوبر
     "dm": re.compile(rf"{_B}{_WD}(?:{_DAY}\s*[-/.]?\s*|{_DAYW}\s+){MONTHS_RE}"

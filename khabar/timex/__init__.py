@@ -116,7 +116,8 @@ def _read(text: str, view, runs, published: dt.date | None, tokens: FoldedTokens
             read.append(atoms)
         for tx in got:
             tx = _to_text(view, text, tx, vs)
-            if tx.anchor == "publication" and _names_something(text, tx.start, tx.end) \
+            if tx.anchor == "publication" and (_names_something(text, tx.start, tx.end)
+                                               or _in_outlet_name(text, tx.start, tx.end)) \
                     or _inside_a_name(text, tx.start):
                 continue
             out.append(tx)
@@ -177,6 +178,38 @@ def _names_something(text: str, start: int, end: int) -> bool:
     while w > 0 and not text[w - 1].isspace():
         w -= 1
     return b > w and fold(text[w:b].strip(_QUOTE_MARKS)) in _outlet_kinds()
+
+
+@lru_cache(maxsize=1)
+def _outlets_by_word() -> dict[str, tuple[str, ...]]:
+    """folded word -> the outlet names of several words that hold it («اليوم»: «روسيا اليوم»,
+    «المصري اليوم», «اليوم السابع»…)."""
+    out: dict[str, list[str]] = {}
+    for name in load("media_outlets")["outlets"]:
+        words = fold(name).split()
+        if len(words) > 1:
+            for w in set(words):
+                out.setdefault(w, []).append(" ".join(words))
+    return {w: tuple(ns) for w, ns in out.items()}
+
+
+def _in_outlet_name(text: str, start: int, end: int) -> bool:
+    """«عين اليوم», «روسيا اليوم», «اليوم السابع»: a time word inside an outlet's name."""
+    said = fold(text[start:end])
+    names = _outlets_by_word().get(said)
+    if not names:
+        return False
+    reach = max(len(n) for n in names)
+    lo = max(0, start - reach)
+    window = fold(" ".join(text[lo:end + reach].split()))
+    here = len(fold(" ".join(text[lo:start].split())))  # where the match sits in the window
+    for n in names:
+        at = window.find(n)
+        while at >= 0:
+            if at <= here + 1 and here < at + len(n):
+                return True
+            at = window.find(n, at + 1)
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -80,6 +80,24 @@ _OR_WORD = re.compile(r"\s+(?:او|أو)\s+")  # folded «أو» between two wee
 _QUOTED = re.compile(r'"[^"]{0,60}"|«[^»]{0,60}»')
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# «لليوم الـ219 على التوالي»: a day counted by its number, not today
+_COUNTED_DAY = re.compile(rf"\s*{re.escape(lx.DEFINITE_ARTICLE)}\s*\d")
+# after «الشهر نفسه»: the year it is of («خلال الشهر نفسه عام 2014», «من العام 2014»)
+_OF_YEAR = re.compile(
+    rf"\s+(?:(?:{_alt(lx.OF_WORDS)})\s+)?"
+    rf"(?:(?:{_alt(k for k, v in lx.UNITS.items() if v in (('Y', 'singular'), ('Y', 'definite')))})"
+    rf"\s+)?((?:1[89]|20)\d\d)(?!\d)")
+# «الأحد من كل أسبوع», «يومي الأحد والاثنين من كل أسبوع»: weekdays of every week (a SET)
+_EVERY_WEEK = re.compile(
+    rf"(?:\s+(?:{_alt(lx.CONJUNCTIONS)})?(?:{_alt(lx.WEEKDAYS_FOLDED)}))*"
+    rf"\s+(?:(?:{_alt(lx.OF_WORDS)})\s+)?(?:{_alt(lx.SET_WORDS)})\s+"
+    rf"(?:{_alt(k for k, v in lx.UNITS.items() if v == ('W', 'singular'))})(?!\w)")
+
+
 def atoms(folded: str, toks: Tokens | None = None) -> list[Atom]:
     """The atoms of a folded text: one pass over its words, then dates where they can be.
 
@@ -321,8 +339,15 @@ class Parser:
                 break
         if any(w in lx.PAST_AUXILIARIES for w in words):
             return False
+        if len(words) > 1 and words[-1] in lx.POSTPONEMENT_TARGETS and any(
+                w in lx.POSTPONEMENT or w[:1] in lx.CONJUNCTIONS and w[1:] in lx.POSTPONEMENT
+                for w in words[:-1]):
+            return True  # «أرجئ الحكم إلى 8 أغسطس»: the new date of a thing put off
         text = " ".join(words)
         if any(w in text for w in lx.FUTURE_WORDS):
+            return True
+        if any(w in lx.FUTURE_PARTICLES or " ".join(words[k:k + 2]) in lx.FUTURE_PARTICLES
+               for k, w in enumerate(words)):
             return True
         for k, w in enumerate(words):
             w = w.strip(_WORD_PUNCT)
@@ -336,6 +361,27 @@ class Parser:
                     and not w.startswith(lx.FUTURE_EXCEPTIONS):
                 return True
         return False
+
+    def future_after(self, pos: int) -> bool:
+        """«مباراة الأربعاء التي ستجمع الفريقين»: a relative clause right after `pos` whose
+        verb is future."""
+        words = self.s[pos:pos + 40].split()[:2]
+        if len(words) < 2 or words[0].strip(_WORD_PUNCT) not in lx.RELATIVE_PRONOUNS:
+            return False
+        w = words[1].strip(_WORD_PUNCT)
+        return len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
+            and not w.startswith(lx.FUTURE_EXCEPTIONS)
+
+    def future_verb_after(self, pos: int) -> bool:
+        """«بعد أيام يعود الطلاب»: the verb right after `pos` is one of a schedule or
+        carries the future particle."""
+        words = self.s[pos:pos + 30].replace("،", " ").replace(",", " ").split()[:1]
+        if not words:
+            return False
+        w = words[0].strip(_WORD_PUNCT)
+        w = w[1:] if len(w) > 4 and w[0] in lx.CONJUNCTIONS else w
+        return w in lx.SCHEDULE_VERBS or len(w) >= 5 and w.startswith(lx.FUTURE_PREFIXES) \
+            and not w.startswith(lx.FUTURE_EXCEPTIONS)
 
     def relation_after(self, j: int) -> tuple[int, int | None, int | None, int | None]:
         """What places a month or a day in time after it: «الماضي», «من العام المقبل»,
@@ -441,7 +487,8 @@ class Parser:
             story = self._story_day(i)
             if story is not None:
                 return story
-        if off == 0 and self.word_after(a.end) in lx.NOT_TODAY_AFTER:
+        if off == 0 and (self.word_after(a.end) in lx.NOT_TODAY_AFTER
+                         or _COUNTED_DAY.match(self.s, a.end)):  # «لليوم الـ219»
             return None
         if self.word_before(a.start - len(a.cl)) in lx.NOT_TODAY_BEFORE:
             return None
@@ -453,6 +500,11 @@ class Parser:
                 and (close := _CLOSE_PAREN.match(self.s, self.a[j].end)) is not None:
             j += 1  # «اليوم (الاثنين)»
         value = rv.shift_days(self.pub, off) if self.pub else None
+        if value is not None and j == i + 2:
+            # «اليوم الأحد» on a page dated Monday (a crawl day given as the date): the
+            # weekday is the story's own word, the nearest such day is meant
+            value = rv.nearest_weekday(dt.date.fromisoformat(value),
+                                       lx.weekday_of(self.a[i + 1].key))
         tx = self._tx(i, j, "DATE", value, "day")
         if close is not None:
             tx.end = close.end()
@@ -460,6 +512,8 @@ class Parser:
 
     def c_wd(self, i):
         a = self.a[i]
+        if a.key in lx.TWO_WORDS and self._the_two(a):
+            return None
         wd = lx.weekday_of(a.key)
         j = i + 1
         relation = None
@@ -473,12 +527,47 @@ class Parser:
                 and _NIGHT_DASH.fullmatch(self.s, a.end, self.a[j].start) \
                 and self._after_night(i):
             j += 1  # «ليل الجمعة - السبت»: the night from one day to the next
+        if j == i + 1 and (story := self._story_weekday(i, wd)) is not None:
+            return story
+        if b is not None and b.kind == "num" and (dom := self._day_of_month(j)) is not None:
+            dom[1][0].start = a.start  # «يوم الخميس 27 من الشهر نفسه»: the date names the day
+            return dom
+        if relation is None and _EVERY_WEEK.match(self.s, self.a[j - 1].end):
+            return j, [self._tx(i, j, "SET", f"XXXX-WXX-{wd}", "set")], DAY_PREFIX_KINDS
         value = None
         if self.pub:
-            fut = relation is None and self.future(a.start)
+            fut = relation is None and (self.future(a.start)
+                                        or self.future_after(self.a[j - 1].end))
             value = self._next_of_pair(i, wd) if relation is None else None
             value = value or rv.weekday(self.pub, wd, relation, fut)
         return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+
+    def _story_weekday(self, i: int, wd: int):
+        """«وحتى السبت التالي», «الخميس السابق»: the first such weekday after (before) the
+        last day the story named in the same paragraph; None without one."""
+        a = self.a[i]
+        after = _NEXT_WORD.match(self.s, a.end)
+        shift = lx.ANAPHORIC_AFTER.get(after.group(1))
+        if not shift:
+            return None
+        last = next((t for t in reversed(self.out) if t.granularity == "day" and t.value
+                     and len(t.value) == 10 and t.value[:4].isdigit()), None)
+        if last is None or "\n" in self.s[last.end:a.start]:
+            return None
+        day = dt.date.fromisoformat(last.value)
+        step = ((wd - day.isoweekday()) % 7 or 7) if shift > 0 \
+            else -((day.isoweekday() - wd) % 7 or 7)
+        tx = Timex(a.start, after.end(), "DATE", rv.day(day + dt.timedelta(days=step)),
+                   None, "story", "day")
+        return i + 1, [tx], DAY_PREFIX_KINDS + ("day",)
+
+    def _the_two(self, a: Atom) -> bool:
+        """«أحدهما أو الاثنين معا», «كلا الاثنين»: «the two», not Monday."""
+        if self.word_after(a.end) in lx.TWO_AFTER:
+            return True
+        before = self.s[max(0, a.start - len(a.cl) - 30):a.start - len(a.cl)].split()
+        return bool(before) and (before[-1] in lx.TWO_BEFORE
+                                 or " ".join(before[-2:]) in lx.TWO_BEFORE)
 
     def _next_of_pair(self, i: int, wd: int) -> str | None:
         """«يومي الاثنين والثلاثاء», «السبت أو الأحد»: a weekday joined to the weekday
@@ -515,8 +604,14 @@ class Parser:
         else:
             return None
         value = (dt.date.fromisoformat(last.value) + dt.timedelta(days=shift)).isoformat()
+        j = i + 1
+        if shift == 0 and (y := _OF_YEAR.match(self.s, end)) is not None:
+            # «وفي نفس اليوم من عام 2016»: that day of the year named after it
+            value, end = f"{y.group(1)}{value[4:]}", y.end()
+            while j < self.n and self.a[j].start < end:
+                j += 1
         tx = Timex(start, end, "DATE", value, None, "story", "day")
-        return i + 1, [tx], ()
+        return j, [tx], ()
 
     def _after_night(self, i: int) -> bool:
         """A night word («ليل», «ليلة») stands right before the weekday at i."""
@@ -545,6 +640,8 @@ class Parser:
             elif self.pub:
                 fut = relation is None and year_offset is None and self.future(self.a[i].start)
                 y = rv.day_month_year(self.pub, raw.month, raw.day, relation, fut, year_offset)
+                if relation is None and year_offset is None:
+                    y = rv.near_year(self.pub, raw.month, raw.day, y)
                 y = self._year_in_pair(i, y, raw.month, raw.day,
                                        relation is not None or year_offset is not None)
                 d, _ = dates.to_gregorian(y, raw.month, raw.day, dates.GREGORIAN)
@@ -630,6 +727,26 @@ class Parser:
         of, unit = self.next(i + 1), self.next(i + 2)
         if of is None or unit is None or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
+        if unit.kind == "unit" and lx.UNITS[unit.key] == ("M", "singular") \
+                and (m := self.next(i + 3)) is not None and m.kind in ("month", "date") \
+                and (got := self.core(i + 3)) is not None and got[1][0].value \
+                and got[1][0].granularity == "month":
+            month = got[1][0]  # «الثالث من شهر سبتمبر المقبل»
+            d, _ = dates.to_gregorian(int(month.value[:4]), int(month.value[5:7]),
+                                      dates.ORDINAL_DAYS[self.a[i].key], dates.GREGORIAN)
+            if d is None:
+                return None
+            tx = self._tx(i, got[0], "DATE", rv.day(d), "day", anchor=month.anchor)
+            return got[0], [tx], DAY_PREFIX_KINDS + ("day",)
+        if unit.kind == "unit" and lx.UNITS[unit.key] == ("M", "definite") \
+                and (story := self._story_month(i + 2)) is not None:
+            d, _ = dates.to_gregorian(int(story[0][:4]), int(story[0][5:]),
+                                      dates.ORDINAL_DAYS[self.a[i].key], dates.GREGORIAN)
+            if d is None:
+                return None
+            tx = self._tx(i, i + 3, "DATE", rv.day(d), "day")  # «الثامن من الشهر ذاته»
+            tx.end, tx.anchor = story[1], "story"
+            return i + 3, [tx], DAY_PREFIX_KINDS + ("day",)
         j = i + 4
         if unit.kind == "dem":
             unit, relation = self.next(i + 3), 0
@@ -662,12 +779,17 @@ class Parser:
         j, relation, year_offset, year = self.relation_after(i + 1)
         if ambiguous and j == i + 1:
             return None
+        if j == i + 1 and (self.word_before(a.start - len(a.cl)) in lx.SPELLED_LETTERS
+                           or self.word_after(a.end) in lx.SPELLED_LETTERS):
+            return None  # «بي آوت كيو», «مايو دي بلازا»: part of a foreign name
         value = None
         if year is not None:
             value = rv.month(year, m)
         elif self.pub:
             fut = relation is None and year_offset is None and self.future(a.start)
             y = rv.month_year(self.pub, m, relation, fut, year_offset)
+            if relation is None and year_offset is None and not fut:
+                y = rv.near_month_year(self.pub, m, y)
             y = self._year_in_pair(i, y, m, None, relation is not None or year_offset is not None)
             value = rv.month(y, m)
         tx = self._tx(i, j, "DATE", value, "month",
@@ -725,9 +847,18 @@ class Parser:
         j, relation, year_offset, year = self.relation_after(i + 1)
         after_month_word = i > self.floor and self.touching(i - 1) \
             and self.a[i - 1].kind == "unit" and lx.UNITS[self.a[i - 1].key] == ("M", "singular")
+        if year_offset is not None and after_month_word and self.pub:
+            # «شهر صفر من هذا العام», «شهر رمضان من العام الماضي»: with a lunar month the
+            # year counted is the lunar one («لهذا العام في شهر صفر … من العام الماضي»)
+            d, _ = dates.to_gregorian(dates.hijri_of(self.pub).year + year_offset, m, 1,
+                                      dates.HIJRI)
+            if d is None:
+                return None
+            return j, [self._tx(i, j, "DATE", rv.month(d.year, d.month), "month")], \
+                PERIOD_PREFIX_KINDS + ("month",)
         if year is not None or year_offset is not None \
                 or relation is None and not after_month_word:
-            return None  # a year of its own is read by khabar.dates; «من العام الماضي» is solar
+            return None  # a year of its own is read by khabar.dates
         value = None
         if self.pub:
             h = dates.hijri_of(self.pub)
@@ -758,6 +889,8 @@ class Parser:
                 value = rv.century(dates.ORDINAL_DAYS[b.key])
                 return i + 2, [self._tx(i, i + 2, "DATE", value, "century", anchor="absolute")], \
                     PERIOD_PREFIX_KINDS
+            if unit in ("Y", "M", "W") and (story := self._story_period(i, unit)) is not None:
+                return story
             if i > self.floor and self.a[i - 1].kind == "mod" and self.touching(i - 1) \
                     and unit in ("Y", "M"):
                 return self._period(i, i + 1, unit, 0)  # «بحلول نهاية العام»: this one
@@ -774,6 +907,71 @@ class Parser:
                 and lx.CARDINALS[b.key] == 1:  # «عام واحد»
             return i + 2, [self._tx(i, i + 2, "DURATION", rv.duration(1, unit), "duration")], ()
         return None
+
+    def _story_period(self, i: int, unit: str):
+        """«في العام التالي», «وفي الشهر نفسه», «في ذلك العام»: a year, month or week counted
+        from the last one the story named in the same paragraph (a date of that unit or a finer
+        one); None when there is none, or when «العام» is «general» («الأمين العام السابق»)."""
+        a = self.a[i]
+        after = _NEXT_WORD.match(self.s, a.end)
+        before = self.s[max(0, a.start - len(a.cl) - 30):a.start - len(a.cl)].split()
+        prev = before[-1] if before else ""
+        bare = prev[1:] if prev[:1] in lx.CONJUNCTIONS and len(prev) > 2 else prev
+        if after.group(1) in lx.ANAPHORIC_AFTER:
+            if not (a.cl or bare in lx.PERIOD_OPENERS or bare in lx.MODIFIERS):
+                return None
+            shift, start, end = lx.ANAPHORIC_AFTER[after.group(1)], a.start, after.end()
+        elif bare in lx.NOT_TODAY_BEFORE and bare not in lx.DEMONSTRATIVES and not a.cl:
+            shift, start, end = 0, self.s.rfind(prev, 0, a.start - len(a.cl)), a.end
+        else:
+            return None
+        last = self._story_anchor(unit, start)
+        if last is None:
+            return None
+        if shift < 0 and last.anchor == "publication" and self.pub:
+            # «العام الماضي … ومقارنة بالعام السابق»: after a period counted from
+            # publication, «السابق» is the one before publication, as «الماضي»
+            last = Timex(last.start, last.end, "DATE", rv.day(self.pub), None, "publication",
+                         "day")
+        if unit == "Y":
+            value, gran = rv.year(int(last.value[:4]) + shift), "year"
+        elif unit == "M":
+            d = dt.date(int(last.value[:4]), int(last.value[5:7]), 1)
+            value, gran = rv.period(d, "M", shift), "month"
+            # «خلال الشهر نفسه عام 2014»: that month of the year named after it
+            if (y := _OF_YEAR.match(self.s, end)) is not None:
+                value, end = f"{y.group(1)}{value[4:]}", y.end()
+        else:
+            value, gran = rv.week(dt.date.fromisoformat(last.value[:10])
+                                  + dt.timedelta(weeks=shift)), "week"
+        j = i + 1
+        if j < self.n and (c := self.a[j]).kind == "num" and c.key == value and not c.cl \
+                and _GAP_COMMA.fullmatch(self.s, end, c.start):
+            j, end = j + 1, c.end  # «خلال العام السابق 2024»: the year in apposition
+        while j < self.n and self.a[j].start < end:
+            j += 1  # the year read after «الشهر نفسه»
+        return j, [Timex(start, end, "DATE", value, None, "story", gran)], PERIOD_PREFIX_KINDS
+
+    def _story_anchor(self, unit: str, start: int) -> Timex | None:
+        """The last expression of the paragraph before `start` fine enough to count a
+        year, month or week («W») of the story from."""
+        need = {"Y": 4, "M": 7, "W": 10}[unit]
+        last = next((t for t in reversed(self.out) if t.value and len(t.value) >= need
+                     and t.value[:4].isdigit() and t.type == "DATE"
+                     and (need < 10 or t.granularity == "day")), None)
+        if last is None or "\n" in self.s[last.end:start]:
+            return None
+        return last
+
+    def _story_month(self, k: int) -> tuple[str, int] | None:
+        """(month, end) of «الشهر نفسه», «الشهر ذاته» at atom k (a day of it is named
+        before: «يوم 27 من الشهر نفسه», «الثامن من الشهر ذاته»)."""
+        a = self.a[k]
+        after = _NEXT_WORD.match(self.s, a.end)
+        if lx.ANAPHORIC_AFTER.get(after.group(1)) != 0:
+            return None
+        last = self._story_anchor("M", a.start)
+        return (last.value[:7], after.end()) if last is not None else None
 
     def _period(self, i, j, unit, offset):
         value = rv.period(self.pub, unit, offset) if self.pub else None
@@ -949,17 +1147,24 @@ class Parser:
         if not a.key.isdigit() or not 1 <= int(a.key) <= 31 or of is None \
                 or of.kind != "ropen" or of.key not in lx.OF_WORDS:
             return None
-        c = self.next(i + 2)
+        c, k = self.next(i + 2), i + 2
+        if c is not None and c.kind == "unit" and lx.UNITS[c.key] == ("M", "singular") \
+                and (m := self.next(i + 3)) is not None and m.kind == "month":
+            c, k = m, i + 3  # «20 من شهر تموز الجاري»
         if c is None:
             return None
-        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
+        end = None
+        if c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite") \
+                and (story := self._story_month(k)) is not None:
+            j, (month, end) = k + 1, story  # «يوم 27 من الشهر نفسه»
+        elif c.kind == "unit" and lx.UNITS[c.key] == ("M", "definite"):
             rel = self.next(i + 3)
             if rel is None or rel.kind != "rel":
                 return None
             j = i + 4
             month = rv.period(self.pub, "M", lx.RELATIONS[rel.key]) if self.pub else None
         elif c.kind == "month":
-            got = self.c_month(i + 2)
+            got = self.c_month(k)
             if got is None:
                 return None
             j, month = got[0], got[1][0].value
@@ -971,7 +1176,10 @@ class Parser:
                 value = dt.date.fromisoformat(f"{month}-{int(a.key):02d}").isoformat()
             except ValueError:
                 return None
-        return j, [self._tx(i, j, "DATE", value, "day")], DAY_PREFIX_KINDS + ("day",)
+        tx = self._tx(i, j, "DATE", value, "day")
+        if end is not None:
+            tx.end, tx.anchor = end, "story"
+        return j, [tx], DAY_PREFIX_KINDS + ("day",)
 
     def c_numw(self, i):
         return self._duration(i)
@@ -1044,8 +1252,9 @@ class Parser:
         if form == "definite" or form == "definite_plural":
             return None
         after = self.next(j + 1)
-        if after is not None and after.kind in ("date", "wd", "relday"):
-            return None  # «منذ يوم 30 يونيو»: «يوم» belongs to the date that follows
+        if after is not None and (after.kind in ("date", "wd", "relday")
+                                  or after.kind == "month" and (unit, form) == ("M", "singular")):
+            return None  # «منذ يوم 30 يونيو», «منذ شهر رمضان»: the word belongs to the date
         if n is None:
             n = 2 if form == "dual" else 1 if form == "singular" else None
         elif form == "dual":
@@ -1060,7 +1269,8 @@ class Parser:
         # story, not from publication; so is «بعد ثلاثة أيام» in a story told in the past
         # («وعاد بعد ثلاثة أيام»): only a clause about the future counts from publication
         if self._event_anchored(self.a[j - 1].end) \
-                or sign > 0 and n is not None and not self.future(self.a[i].start):
+                or sign > 0 and not self.future(self.a[i].start) \
+                and not self.future_verb_after(self.a[j - 1].end):
             val = rv.duration(n, unit)
             return j, [self._tx(i + 1, j, "DURATION", val, "duration", mod)], ()
         if n is None:
@@ -1122,8 +1332,12 @@ class Parser:
             last = self.out[-1] if self.out else None
             if last is not None and last.type == "SET" and self.a[i].start - last.end <= 30:
                 return None  # «كل عام في الصيف»: a habit, no calendar season
-            relation = 1 if self.future(self.a[i].start) else 0
-            value = rv.season(self.pub, first, relation) if self.pub else None
+            if not self.pub:
+                value = None
+            elif self.future(self.a[i].start):
+                value = rv.season(self.pub, first, 1)
+            else:
+                value = rv.nearest_season(self.pub, first)
             return i + 1, [self._tx(i, i + 1, "DATE", value, "year")], PERIOD_PREFIX_KINDS
         value = rv.season(self.pub, first, lx.RELATIONS[b.key]) if self.pub else None
         return i + 2, [self._tx(i, i + 2, "DATE", value, "year")], PERIOD_PREFIX_KINDS
@@ -1178,6 +1392,9 @@ class Parser:
         return i + 1, [self._tx(i, i + 1, "SET", lx.SET_ADVERBS[self.a[i].key], "set")], ()
 
     def c_vague(self, i):
+        a = self.a[i]
+        if a.key.split()[-1] in lx.LAST_PART and self.word_after(a.end) in lx.OF_WORDS:
+            return None  # «الأيام الأخيرة من الموسم»: the end of something else
         return i + 1, [self._tx(i, i + 1, "DATE", lx.VAGUE[self.a[i].key], None)], ()
 
 

@@ -73,6 +73,15 @@ FUTURE_WORDS = {_key(w) for w in _TX["future_words"]}
 OFFSET_FILLERS = frozenset(_key(w) for w in _TX["offset_fillers"])
 SCHEDULE_VERBS = frozenset(_key(w) for w in _TX["schedule_verbs"])
 PAST_OPENERS = frozenset(_key(w) for w in _TX["past_openers"])
+TWO_WORDS = frozenset(_key(w) for w in _TX["two_not_monday"]["words"])
+TWO_BEFORE = frozenset(_key(w) for w in _TX["two_not_monday"]["before"])
+TWO_AFTER = frozenset(_key(w) for w in _TX["two_not_monday"]["after"])
+WEEKDAYS_FOLDED = frozenset(WEEKDAYS)
+FUTURE_PARTICLES = frozenset(_key(w) for w in _TX["future_particles"])
+RELATIVE_PRONOUNS = frozenset(_key(w) for w in _TX["relative_pronouns"])
+SPELLED_LETTERS = frozenset(_key(w) for w in _TX["spelled_letters"])
+POSTPONEMENT = frozenset(_key(w) for w in _TX["postponement"])
+POSTPONEMENT_TARGETS = frozenset(_key(w) for w in _TX["postponement_targets"])
 CLAUSE_OPENERS = frozenset(_key(w) for w in _TX["clause_openers"])
 PAST_AUXILIARIES = frozenset(_key(w) for w in _TX["past_auxiliaries"])
 FUTURE_PREFIXES = tuple(_key(w) for w in _TX["future_prefixes"])
@@ -90,6 +99,7 @@ NOT_TODAY_BEFORE = {_key(w) for w in _TX["not_today_before"]}
 # the words of «today» that a story may count from instead («اليوم التالي»)
 DAY_UNIT_KEYS = {k for k, v in RELATIVE_DAYS.items() if v == 0}
 ANAPHORIC_AFTER = {_key(w): int(k) for k, ws in _TX["anaphoric_after"].items() for w in ws}
+PERIOD_OPENERS = frozenset(_key(w) for w in _TX["period_anaphora_openers"])
 EVENT_ANCHORS = {_key(w) for w in _TX["event_anchors"]}
 CLOCK_WORDS = {_key(w) for w in _TX["clock"] if _key(w).isalpha()}
 CLOCK_PARTS = _table(_TX["clock_parts"])

@@ -130,6 +130,62 @@ def day_month_year(published: dt.date, m: int, d: int, relation: int | None,
     return month_year(published, m, relation, future, year_offset)
 
 
+# a day and month named without a year that falls this close to the publication date, on
+# the side the tense did not point to, is that near day: a plan reported a few days late
+# («سترفع الأسعار اعتبارا من 30 يوليو», published 5 August) or an event a few days ahead
+# whose clause shows no future («مباراته أمام النيجر يوم 8 سبتمبر», published 27 August);
+# a story meaning the same day a year away would name the year or «الماضي»/«المقبل»
+NEAR_DAYS = 14
+
+
+def near_year(published: dt.date, m: int, d: int, y: int) -> int:
+    """`y`, the year the tense gave a day and month, or the year before or after it when
+    that one puts the day within NEAR_DAYS of the publication date and `y` does not."""
+    def gap(year_: int) -> int | None:
+        try:
+            return abs((dt.date(year_, m, d) - published).days)
+        except ValueError:
+            return None
+
+    here = gap(y)
+    if here is None or here <= NEAR_DAYS:
+        return y
+    for other in (y - 1, y + 1):
+        there = gap(other)
+        if there is not None and there <= NEAR_DAYS:
+            return other
+    return y
+
+
+def near_month_year(published: dt.date, m: int, y: int) -> int:
+    """`y`, the year a clause with no future word gave a month (the last one), or the next
+    year when that month begins within NEAR_DAYS of the publication date («منتصف أغسطس» in
+    a story of 21 July is this August). A month just ended is not moved: a plan for it
+    («قمة مرتقبة في فبراير» written in March) means the next one."""
+    first = dt.date(y + 1, m, 1)
+    return y + 1 if 0 < (first - published).days <= NEAR_DAYS else y
+
+
+def nearest_weekday(d: dt.date, wd: int) -> str:
+    """The day with ISO weekday `wd` nearest `d` (at most three days away)."""
+    back = (d.isoweekday() - wd) % 7
+    return day(d - dt.timedelta(days=back) if back <= 3 else d + dt.timedelta(days=7 - back))
+
+
+def nearest_season(published: dt.date, first_month: int) -> str:
+    """A bare season («في الصيف», «مع اقتراب فصل الشتاء»): the one under way, else the
+    nearer of the last one (by its end) and the next one (by its start)."""
+    last_start = dt.date(published.year, first_month, 1)
+    while last_start > published:
+        last_start = last_start.replace(year=last_start.year - 1)
+    last_end = last_start + relativedelta(months=3)
+    if published < last_end:
+        return year(last_start.year)
+    next_start = last_start.replace(year=last_start.year + 1)
+    nearer = next_start if (next_start - published) < (published - last_end) else last_start
+    return year(nearer.year)
+
+
 def season(published: dt.date, first_month: int, relation: int) -> str:
     """«الخريف الماضي»: the year in which the last season of that name that has ended began
     («المقبل»: the next one to begin; «الحالي»: the one under way, else the last one)."""
