@@ -67,8 +67,10 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «بين المدن والقرى»: the preposition, not the verb «بيّن»
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
-        if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
-            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
+        if m and k > 0 and (s.words[k - 1][:1].isdigit() and k - 1 not in s.times
+                            or s.words[k - 1] in LEX.quantity_words):
+            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»; not «وفي
+            # نوفمبر 2017 قال …», where the number closes a date
         if m and w in LEX.platform_preps and k + 1 < len(s.words) and \
                 (k + 1 in s.pair_at or parse_medium(s, k) is not None):
             continue  # «ظهر عبر "…"», «عبر تويتر»: the preposition before a channel's
@@ -618,6 +620,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
             plain = plain_after_medium = True
         j += 1
+    if found is None and (subject is not None or not any(s.isword[x] for x in range(ci))):
+        # «وقال الوزير في رد على سؤال حول … "…".»: asides past the usual reach, or holding
+        # words that stop the loop above, then a quotation that closes the sentence (with
+        # no subject, only a verb opening the sentence: «وقال ردا على سؤال "…"»)
+        late = _late_quotation(s, k0, form)
+        if late is not None:
+            found, loose = late, False
     if found is None:
         takes_object = "object" in form.takes
         k0 = max(k0, named_end)
@@ -805,6 +814,57 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
 
 
 _NAME_QUOTE_MAX = 6  # tokens from a quoted outlet name's opening mark to its closing one
+_LATE_QUOTE_REACH = 32  # tokens of asides between a subject and the quotation it says
+_LATE_QUOTE_MIN_WORDS = 3  # words of that quotation (a name in quotation marks is shorter)
+_LATE_QUOTE_TAIL = 3  # words that may follow it before the sentence ends («"…" للأحداث»)
+
+
+def _late_quotation(s: Sentence, k0: int, form: CueForm) -> tuple[str, int] | None:
+    """A verb of saying, asides that run long or hold clauses of their own («في كلمته أمام
+    مؤتمر حضره مسؤولون من 25 دولة», «معلقا على فرص الحوار»), then a colon or a quotation of
+    a few words that closes the sentence: what was said. No stop, other cue or
+    complementizer of its own stands in the asides (a short quotation names a thing)."""
+    if ":" not in form.takes:
+        return None
+    n = len(s.words)
+    j = k0
+    while j < min(n, k0 + _LATE_QUOTE_REACH):
+        w = s.words[j]
+        close = s.pair_at.get(j)
+        if j in s.far:
+            return "quote", j
+        if close is not None:
+            quoted = sum(1 for x in range(j + 1, close) if s.isword[x])
+            if quoted < _LATE_QUOTE_MIN_WORDS and close - j <= _NAME_QUOTE_MAX:
+                j = close + 1  # «مباراة "الكلاسيكو"»: a name
+                continue
+            tail = sum(1 for x in range(close + 1, n) if s.isword[x])
+            return ("quote", j) if quoted >= _LATE_QUOTE_MIN_WORDS and \
+                tail <= _LATE_QUOTE_TAIL else None
+        if s.inside[j] or w == '"':
+            return None
+        if w == ":":
+            return marker(s, j, form, True)
+        if w in LEX.complementizers:
+            # «… إن «…»»: the complementizer of the verb, quoted after it
+            return ("comp", j + 1) if j + 1 in s.pair_at else None
+        if w in _GAP_STOP and w not in COMMA and w != "(" and w != ")" or \
+                _aside_cue(s, j):
+            return None
+        j += 1
+    return None
+
+
+def _aside_cue(s: Sentence, j: int) -> bool:
+    """A cue form at j that would make a clause of its own inside the asides; not a noun
+    after a preposition («في رد على سؤال»), a participle of manner («معلقا على …») or a
+    preposition spelled like a verb («عبر الهاتف», «بين الفريقين»)."""
+    m = LEX.cues.match(s.words, j)
+    if m is None or m[1].form == "participle" or _preposition_homograph(s, j) or \
+            _pairing_preposition(s, j):
+        return False
+    before = s.words[j - 1] if j > 0 else ""
+    return not (before in LEX.prepositions or before in LEX.title_prepositions)
 _CLOSING_MIN_WORDS = 4  # words of a quotation that closes the sentence after asides
 
 

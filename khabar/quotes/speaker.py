@@ -290,6 +290,13 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     return np
 
 
+def _dotted_letter(s: Sentence, k: int, n: int) -> bool:
+    """A one-letter word, its dot, then a word: an initial or an abbreviation inside a
+    name («م. محمد», «ع. الخطيب»), which the sentence splitter keeps in one sentence."""
+    return len(s.words[k]) == 1 and s.isword[k] and k + 2 < n and s.words[k + 1] == "." \
+        and s.is_word(k + 2)
+
+
 def _abbreviated_title(s: Sentence, k: int, n: int) -> bool:
     """«وقال د. سامي العلي»: a one-letter title of the lexicon with its dot, a word after
     it (the dot of an abbreviation, not the end of a sentence)."""
@@ -412,6 +419,9 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     j = k + first
     while j < n and j - k < cap:
         w = s.words[j]
+        if _dotted_letter(s, j, n):
+            j += 2  # «م. محمد», «ع. الخطيب», «أ.د. سامي»: an initial or a title, abbreviated
+            continue
         if w in LEX.object_quantifiers and not s.inside[j] or _before_quantifier(s, j, n) \
                 and s.words[j - 1].startswith(DEFINITE):
             break  # «ونفى رئيس الوزراء ارتكاب أي مخالفات», «ولم يعلن القصر أي تفاصيل»:
