@@ -176,6 +176,12 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
         return None
     w0 = s.words[k]
     abbreviated = _abbreviated_title(s, k, n)
+    if abbreviated and LEX.titles.match(s.words, k) is None:
+        # «أ.د. سامي», «م. خالد العلي»: the letter and its dot open the phrase after them
+        inner = parse_np(s, k + 2, skip, limit, stop_preps, subject)
+        if inner is not None:
+            inner.a = k
+        return inner
     # with `skip`, the glued preposition is the caller's («وفقا لصحيفة X»), no medium's
     if len(w0) < 2 and not abbreviated or LEX.cues.match(s.words, k) \
             or not skip and starts_medium(s, k) or w0 in LEX.manner_markers \
@@ -268,6 +274,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
+                if _dotted_letter(s, e, j):
+                    e += 2  # «م. خالد»: the initial or title and its dot count as no word
+                    continue
                 if s.words[e] not in LEX.title_links:
                     count += 1
                     if count > _NAME_MAX:
@@ -300,8 +309,13 @@ def _dotted_letter(s: Sentence, k: int, n: int) -> bool:
 def _abbreviated_title(s: Sentence, k: int, n: int) -> bool:
     """«وقال د. سامي العلي»: a one-letter title of the lexicon with its dot, a word after
     it (the dot of an abbreviation, not the end of a sentence)."""
-    return len(s.words[k]) == 1 and k + 2 < n and s.words[k + 1] == "." \
-        and s.is_word(k + 2) and LEX.titles.match(s.words, k) is not None
+    if not _dotted_letter(s, k, n):
+        return False
+    # a one-letter title of the lexicon; or another letter before a dotted title («أ.د.»)
+    # or before a name the entity stage found («م. خالد العلي»): a one-letter word of its
+    # own would match a title glued to the article («الم», «الا»)
+    return LEX.titles.match(s.words, k) is not None or k + 2 in s.names or \
+        _dotted_letter(s, k + 2, n) and LEX.titles.match(s.words, k + 2) is not None
 
 
 def _coordinated_person(s: Sentence, e: int, n: int) -> int:
