@@ -210,7 +210,14 @@ def _topic_subject(s: Sentence, ci: int) -> NP | None:
     """A named or titled subject right before the verb, after a topic opener («إلا أن
     الوزير أكد أن …») or at the very start of the sentence («الوزير أكد أن …»)."""
     lo = max(-1, ci - _TOPIC_REACH - 2)
-    for x in range(ci - 1, lo, -1):
+    closes = {close: open_ for open_, close in s.pair_at.items()
+              if close - open_ <= _NAME_QUOTE_MAX}
+    x = ci
+    while x - 1 > lo:
+        x -= 1
+        if x in closes and closes[x] > 0:
+            x = closes[x]  # «إلا أن صحيفة "ماركا" قالت إن …»: a name in quotation marks
+            continue
         if not s.isword[x] or s.inside[x]:
             return None
         m = LEX.topic_openers.match(s.words, x) if s.words[x] in TOPIC_WORDS else None
@@ -478,6 +485,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 k = src.after
         else:
             return None
+    elif form.report and doc is None and not participle and k == cj and k < n and \
+            preposition(s, k) in form.takes:
+        # «ونُقل عن الوزير قوله إن …»: no subject before «عن»; whom it names spoke
+        src = parse_np(s, k + 1)
+        if src is not None:
+            src, stance_at = _before_stance(s, src)
+        if src is not None:
+            subject, k = src, src.after
     # asides between subject and content: commas, medium phrases, time and place words
     k0 = k
     found = None
@@ -973,8 +988,8 @@ def _after_connective(s: Sentence, ci: int) -> bool:
 
 def _connective_start(s: Sentence, ci: int) -> int:
     """Where the connective that ends right before ci starts (ci when there is none)."""
-    for x in range(max(1, ci - _CONNECTIVE_MAX), ci - 1):
-        if s.words[x - 1] in PUNCT_STOP:
+    for x in range(max(0, ci - _CONNECTIVE_MAX), ci - 1):
+        if x == 0 or s.words[x - 1] in PUNCT_STOP:  # «ومع ذلك أكد أنه …» opens a sentence
             m = LEX.clause_connectives.match(s.words, x)
             if m is not None and x + m[0] == ci:
                 return x
@@ -1000,11 +1015,13 @@ def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
     """«ندد الوزير بالهجوم وأكد دعمه …»: a finite verb joined by «و» inside a content that
     is a noun phrase (opened by a preposition or as a bare object, not by «أن», a colon
     or a quotation) has no clause of its own to belong to: it coordinates with the first
-    verb, and states something of the same speaker."""
-    if form.form != "perfect" or not pre or pre[-1:] not in CONJ:
+    verb, and states something of the same speaker. An imperfect verb coordinates only
+    with an imperfect one («الصحيفة تتحدث عن … وتقول إن …»)."""
+    if form.form not in ("perfect", "imperfect") or not pre or pre[-1:] not in CONJ:
         return False
     host = _phrase_host(s, items, ci)
     return host is not None and host.form is not None and host.form.form != "masdar" \
+        and (form.form == "perfect" or host.form.form == "imperfect") \
         and not any(s.words[x] in PUNCT_STOP for x in range(host.ca, ci))
 
 

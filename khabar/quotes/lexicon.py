@@ -173,6 +173,7 @@ class Lexicon:
     subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
     object_quantifiers: frozenset[str]  # «ارتكاب أي مخالفات»: the word before one is an object
     headline_labels: Phrases
+    handle_marks: frozenset[str]  # «#ترمب»: the mark of a tag or an account
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
     speech_nouns: Phrases  # «كلمة أكد فيها»: its speaker stands right before the noun
@@ -335,6 +336,7 @@ def build() -> Lexicon:
         subject_particles=_folded(g["subject_particles"]),
         object_quantifiers=_folded(g["object_quantifiers"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
+        handle_marks=frozenset(g["handle_marks"]),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
         speech_nouns=Phrases(g["speech_nouns"], ()),

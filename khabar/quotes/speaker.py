@@ -172,6 +172,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
                 inner.title_end = inner.b  # a description, no name
             inner.a = k
             return inner
+    if k + 1 < n and s.words[k] in LEX.handle_marks and s.ends[k] == s.starts[k + 1]:
+        # «وقال #ترمب إن …», «وأكد @الوزارة أن …»: the tag's mark is no part of the name
+        return parse_np(s, k + 1, skip, limit, stop_preps, subject)
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
