@@ -155,8 +155,9 @@ def _quoted_subject(s: Sentence, k: int, form: CueForm) -> bool:
     if close is None or not 1 < close - k <= 6:
         return False
     for j in range(close + 1, min(len(s.words), close + 3)):
-        if marker(s, j, form, True) is not None or s.words[j] in COMMA:
-            return True
+        if marker(s, j, form, True) is not None or s.words[j] in COMMA or \
+                j == close + 1 and parse_medium(s, j) is not None:
+            return True  # also «قالت "الشركة" في تغريدة …»
         if not at_stop(s, j):
             return False
     return False
@@ -989,8 +990,9 @@ def _after_connective(s: Sentence, ci: int) -> bool:
 def _connective_start(s: Sentence, ci: int) -> int:
     """Where the connective that ends right before ci starts (ci when there is none)."""
     for x in range(max(0, ci - _CONNECTIVE_MAX), ci - 1):
-        if x == 0 or s.words[x - 1] in PUNCT_STOP:  # «ومع ذلك أكد أنه …» opens a sentence
-            m = LEX.clause_connectives.match(s.words, x)
+        if x == 0 or s.words[x - 1] in PUNCT_STOP:
+            # opening the sentence, only one that points back («ومع ذلك أكد أنه …»)
+            m = (LEX.resuming_connectives if x == 0 else LEX.clause_connectives).match(s.words, x)
             if m is not None and x + m[0] == ci:
                 return x
     return ci
@@ -1076,6 +1078,24 @@ def _after_closed_quote(s: Sentence, ci: int, pre: str) -> bool:
         any(close == ci - 1 for close in s.pair_at.values())
 
 
+def _clause_of_its_own(s: Sentence, ci: int, item: Item) -> bool:
+    """«وذكرت مصادر من المعارضة أن …», «وأوردت صحيفة "X" المقربة من السلطات الخميس أن
+    …»: a perfect verb that opens its clause (first in the sentence, or after «و» or a
+    stop, not a comma), with a subject that can speak (a name, a title, a body, a source)
+    and a content opened by a complementizer, a colon or a quotation, says something,
+    whatever stands between them; a preposition spelled like the verb («بين») never does."""
+    w = s.words[ci]
+    bare = w[1:] if w[:1] in CONJ else w
+    if item.form is None or item.form.form != "perfect" or item.speaker is None or \
+            bare in LEX.pairing_prepositions or item.ca < 1:
+        return False
+    opens = ci == 0 or w[:1] in CONJ or s.words[ci - 1] in _GAP_STOP - COMMA
+    before = s.words[item.ca - 1]
+    return opens and source_like(s, item.speaker) and (
+        before in LEX.complementizers or before == ":" or item.quote_open >= 0
+        or item.kind == "direct")
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -1124,7 +1144,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             # subject and complementizer («…، ثم أعلنت شركات أخرى أنها …»)
         if form.invites and _invitation(s, item):
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
-        if form.needs_complement and item.loose:
+        if form.needs_complement and item.loose and not _clause_of_its_own(s, ci, item):
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
         if item.speaker is not None and _object_after_relative(s, ci, cj, item):
             # «الوزير الذي اتهم الحكومة بالفساد»: the verb of a relative clause has the

@@ -169,6 +169,7 @@ class Lexicon:
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
     clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
+    resuming_connectives: Phrases  # «ومع ذلك أكد …»: opening a sentence, a continuation
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
     object_quantifiers: frozenset[str]  # «ارتكاب أي مخالفات»: the word before one is an object
@@ -332,6 +333,7 @@ def build() -> Lexicon:
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
         clause_connectives=Phrases(g["clause_connectives"], CONJ),
+        resuming_connectives=Phrases(g["resuming_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
         subject_particles=_folded(g["subject_particles"]),
         object_quantifiers=_folded(g["object_quantifiers"]),

@@ -39,6 +39,15 @@ ROWS = [
      'صحيفة "الأفق" تتحدث عن مسيرات العودة وتقول إنها تمثل مرحلة جديدة.',
      [("indirect", 'صحيفة "الأفق"', "تتحدث", None, "مسيرات العودة"),
       ("indirect", 'صحيفة "الأفق"', "وتقول", None, "تمثل مرحلة جديدة")]),
+    ("quoted-outlet-after-the-verb-then-a-medium",
+     'من جهتها قالت "شركة النور" في تغريدة على تويتر "نحن على اتصال مع السلطات دائما".',
+     [("direct", "شركة النور", "قالت", "تويتر", "نحن على اتصال مع السلطات دائما")]),
+    ("perfect-verb-with-a-preposition-in-the-subject",
+     "وذكرت مصادر من المعارضة أن المفاوضات توقفت منذ أسبوع.",
+     [("indirect", "مصادر", "وذكرت", None, "المفاوضات توقفت منذ أسبوع")]),
+    ("perfect-verb-with-an-adjective-phrase-and-a-time",
+     'وأوردت صحيفة "الأفق" المقربة من الحكومة الخميس أن الجيش تقدم في الريف.',
+     [("indirect", 'صحيفة "الأفق"', "وأوردت", None, "الجيش تقدم في الريف")]),
 ]
 
 
@@ -56,3 +65,14 @@ def test_no_speaker_from_these(body):
         assert q["speaker"] is None or q["speaker"]["text"].strip("#@ ")
     if "نقل" in body:
         assert records(make_article(body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    # a connective that opens a subordinate clause: the verb is the clause's, no statement
+    "وفي الوقت الذي طالب فيه الوزير الدول الأخرى بتقديم تنازلات، اشترط المدير إعفاء الشركات.",
+    # a preposition spelled like «بيّن» between two nouns
+    "وتحدث المدير عن الشراكة بين الوزارة والقطاع الخاص في مجال التدريب على أن تبدأ غدا.",
+])
+def test_no_statement_from_a_clause_verb(body):
+    assert [q["cue"]["text"] for q in records(make_article(body))
+            if q["cue"]["text"] in ("طالب", "بين")] == []
