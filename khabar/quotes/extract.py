@@ -857,8 +857,8 @@ def _late_quotation(s: Sentence, k0: int, form: CueForm) -> tuple[str, int] | No
             tail = sum(1 for x in range(close + 1, n) if s.isword[x])
             return ("quote", j) if quoted >= _LATE_QUOTE_MIN_WORDS and \
                 tail <= _LATE_QUOTE_TAIL else None
-        if s.inside[j] or w == '"':
-            return None
+        if s.inside[j] or w == '"' or w in LEX.manner_markers:
+            return None  # «… قائلا "…"»: the participle of manner is the cue of its own
         if w == ":":
             return marker(s, j, form, True)
         if w in LEX.complementizers:
@@ -1090,6 +1090,8 @@ def _clause_of_its_own(s: Sentence, ci: int, item: Item) -> bool:
             bare in LEX.pairing_prepositions or item.ca < 1:
         return False
     opens = ci == 0 or w[:1] in CONJ or s.words[ci - 1] in _GAP_STOP - COMMA
+    if any(s.words[x] in LEX.manner_markers for x in range(ci + 1, item.ca)):
+        return False  # «وعلق على الحفل قائلا: …»: the participle of manner is the cue
     before = s.words[item.ca - 1]
     return opens and source_like(s, item.speaker) and (
         before in LEX.complementizers or before == ":" or item.quote_open >= 0

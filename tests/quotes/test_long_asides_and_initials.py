@@ -82,3 +82,11 @@ def test_no_late_quotation(body):
                                             "الحوار مستمر بين الطرفين")
         assert q["cue"]["text"] != "طالب"
         assert q["speaker"] is None or not q["speaker"]["text"].startswith("إلا")
+
+
+def test_manner_participle_keeps_its_own_cue():
+    """«وعلق المدرب على الحفل قائلا "…"»: the participle of manner says it, as before."""
+    body = 'وعلق المدرب على المباراة مع الفريق الضيف في الملعب الكبير قائلا "سنعود أقوى قريبا".'
+    cues = [q["cue"]["text"] for q in records(make_article(body))
+            if q["content"]["text"] == "سنعود أقوى قريبا"]
+    assert cues == ["قائلا"]
