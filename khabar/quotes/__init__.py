@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress, count
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from khabar.document import Article, FoldedTokens, as_cut
 from khabar.quotes.attribution import attribution_item, credit_item, headline_item
@@ -112,15 +112,18 @@ def annotate(article: Article) -> None:
             _time_tokens(s, timexes, timex_starts, sent.start, sent.end, to_view)
         _adverbial_tokens(s)
         items = sentence_items(s)
+        # the extra readers below append to `items` and look at it for overlaps only: the
+        # statements are put in text order once, after the last of them that ran
+        resort = stated_in
         if stated_in:
-            items = sorted(items + stated_in_items(s, items), key=lambda it: it.ca)
+            items = items + stated_in_items(s, items)
         if zone != "title" and any(map(str.isdigit, map(_FIRST_CHAR, found))):
             # «وقال 79 في المئة من المشاركين إن …»: a share of a group speaks
             shares = share_items(s, items)  # drops the cues' own parse of the number
-            items = sorted(items + shares, key=lambda it: it.ca)
+            items, resort = items + shares, True
         if zone != "title" and not REACTION_WORDS.isdisjoint(found):
             # «وأدانت الخارجية الأردنية الهجوم»: an object that ran into the subject
-            items = sorted(items + reaction_items(s, items), key=lambda it: it.ca)
+            items, resort = items + reaction_items(s, items), True
         if not items and zone == "title":
             extra = headline_item(s)
             items = [extra] if extra else []
@@ -128,7 +131,7 @@ def annotate(article: Article) -> None:
             # «…، بينما وصل عدد النازحين إلى … بحسب تقديرات محلية»: a clause of its own
             extra = attribution_item(s, items)
             if extra is not None:
-                items = sorted(items + [extra], key=lambda it: it.ca)
+                items, resort = items + [extra], True
             elif not items and before is not None and not before[1] and para_end != -1 \
                     and before[0] >= to_view(p.start):
                 # «… . بحسب الألمانية.»: a credit of its own reports the sentence before
@@ -136,6 +139,8 @@ def annotate(article: Article) -> None:
                                            pair_opens, pair_closes)
                 if both is not None:
                     writer.write(*both)
+        if resort:
+            items.sort(key=_CONTENT_START)
         if not items and zone != "title" and before is not None and before[1]:
             med = recap_medium(s)
             if med is not None:
@@ -160,6 +165,7 @@ def _credit_of_previous(folded: FoldedTokens, a: int, b: int, start: int, zone: 
 
 
 _FIRST_CHAR = itemgetter(slice(0, 1))  # w[:1], without a Python step per word
+_CONTENT_START = attrgetter("ca")
 _SURNAME_MIN = 4  # letters of a surname read as the person's name on its own
 
 

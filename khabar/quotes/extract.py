@@ -67,8 +67,10 @@ def _cue_candidates(s: Sentence) -> list[tuple[int, int, CueForm, str]]:
             continue  # «بين المدن والقرى»: the preposition, not the verb «بيّن»
         if m and k > 0 and _in_document_noun(s, k):
             continue  # «استطلاع رأي»: a word of a document's name, not the verb «رأى»
-        if m and k > 0 and (s.words[k - 1][:1].isdigit() or s.words[k - 1] in LEX.quantity_words):
-            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»
+        if m and k > 0 and (s.words[k - 1][:1].isdigit() and k - 1 not in s.times
+                            or s.words[k - 1] in LEX.quantity_words):
+            continue  # «785 ألف طالب»: a counted noun, not the verb «طالب»; not «وفي
+            # نوفمبر 2017 قال …», where the number closes a date
         if m and w in LEX.platform_preps and k + 1 < len(s.words) and \
                 (k + 1 in s.pair_at or parse_medium(s, k) is not None):
             continue  # «ظهر عبر "…"», «عبر تويتر»: the preposition before a channel's
@@ -153,8 +155,9 @@ def _quoted_subject(s: Sentence, k: int, form: CueForm) -> bool:
     if close is None or not 1 < close - k <= 6:
         return False
     for j in range(close + 1, min(len(s.words), close + 3)):
-        if marker(s, j, form, True) is not None or s.words[j] in COMMA:
-            return True
+        if marker(s, j, form, True) is not None or s.words[j] in COMMA or \
+                j == close + 1 and parse_medium(s, j) is not None:
+            return True  # also «قالت "الشركة" في تغريدة …»
         if not at_stop(s, j):
             return False
     return False
@@ -208,7 +211,14 @@ def _topic_subject(s: Sentence, ci: int) -> NP | None:
     """A named or titled subject right before the verb, after a topic opener («إلا أن
     الوزير أكد أن …») or at the very start of the sentence («الوزير أكد أن …»)."""
     lo = max(-1, ci - _TOPIC_REACH - 2)
-    for x in range(ci - 1, lo, -1):
+    closes = {close: open_ for open_, close in s.pair_at.items()
+              if close - open_ <= _NAME_QUOTE_MAX}
+    x = ci
+    while x - 1 > lo:
+        x -= 1
+        if x in closes and closes[x] > 0:
+            x = closes[x]  # «إلا أن صحيفة "ماركا" قالت إن …»: a name in quotation marks
+            continue
         if not s.isword[x] or s.inside[x]:
             return None
         m = LEX.topic_openers.match(s.words, x) if s.words[x] in TOPIC_WORDS else None
@@ -476,6 +486,14 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
                 k = src.after
         else:
             return None
+    elif form.report and doc is None and not participle and k == cj and k < n and \
+            preposition(s, k) in form.takes:
+        # «ونُقل عن الوزير قوله إن …»: no subject before «عن»; whom it names spoke
+        src = parse_np(s, k + 1)
+        if src is not None:
+            src, stance_at = _before_stance(s, src)
+        if src is not None:
+            subject, k = src, src.after
     # asides between subject and content: commas, medium phrases, time and place words
     k0 = k
     found = None
@@ -618,6 +636,13 @@ def _parse_cue(s: Sentence, ci: int, cj: int, form: CueForm) -> Item | None:
         if not at_stop(s, j) and w not in _DASHES:  # «-اليوم السبت-» is an aside
             plain = plain_after_medium = True
         j += 1
+    if found is None and (subject is not None or not any(s.isword[x] for x in range(ci))):
+        # «وقال الوزير في رد على سؤال حول … "…".»: asides past the usual reach, or holding
+        # words that stop the loop above, then a quotation that closes the sentence (with
+        # no subject, only a verb opening the sentence: «وقال ردا على سؤال "…"»)
+        late = _late_quotation(s, k0, form)
+        if late is not None:
+            found, loose = late, False
     if found is None:
         takes_object = "object" in form.takes
         k0 = max(k0, named_end)
@@ -805,6 +830,57 @@ def _parenthesis_end(s: Sentence, j: int) -> int | None:
 
 
 _NAME_QUOTE_MAX = 6  # tokens from a quoted outlet name's opening mark to its closing one
+_LATE_QUOTE_REACH = 32  # tokens of asides between a subject and the quotation it says
+_LATE_QUOTE_MIN_WORDS = 3  # words of that quotation (a name in quotation marks is shorter)
+_LATE_QUOTE_TAIL = 3  # words that may follow it before the sentence ends («"…" للأحداث»)
+
+
+def _late_quotation(s: Sentence, k0: int, form: CueForm) -> tuple[str, int] | None:
+    """A verb of saying, asides that run long or hold clauses of their own («في كلمته أمام
+    مؤتمر حضره مسؤولون من 25 دولة», «معلقا على فرص الحوار»), then a colon or a quotation of
+    a few words that closes the sentence: what was said. No stop, other cue or
+    complementizer of its own stands in the asides (a short quotation names a thing)."""
+    if ":" not in form.takes:
+        return None
+    n = len(s.words)
+    j = k0
+    while j < min(n, k0 + _LATE_QUOTE_REACH):
+        w = s.words[j]
+        close = s.pair_at.get(j)
+        if j in s.far:
+            return "quote", j
+        if close is not None:
+            quoted = sum(1 for x in range(j + 1, close) if s.isword[x])
+            if quoted < _LATE_QUOTE_MIN_WORDS and close - j <= _NAME_QUOTE_MAX:
+                j = close + 1  # «مباراة "الكلاسيكو"»: a name
+                continue
+            tail = sum(1 for x in range(close + 1, n) if s.isword[x])
+            return ("quote", j) if quoted >= _LATE_QUOTE_MIN_WORDS and \
+                tail <= _LATE_QUOTE_TAIL else None
+        if s.inside[j] or w == '"' or w in LEX.manner_markers:
+            return None  # «… قائلا "…"»: the participle of manner is the cue of its own
+        if w == ":":
+            return marker(s, j, form, True)
+        if w in LEX.complementizers:
+            # «… إن «…»»: the complementizer of the verb, quoted after it
+            return ("comp", j + 1) if j + 1 in s.pair_at else None
+        if w in _GAP_STOP and w not in COMMA and w != "(" and w != ")" or \
+                _aside_cue(s, j):
+            return None
+        j += 1
+    return None
+
+
+def _aside_cue(s: Sentence, j: int) -> bool:
+    """A cue form at j that would make a clause of its own inside the asides; not a noun
+    after a preposition («في رد على سؤال»), a participle of manner («معلقا على …») or a
+    preposition spelled like a verb («عبر الهاتف», «بين الفريقين»)."""
+    m = LEX.cues.match(s.words, j)
+    if m is None or m[1].form == "participle" or _preposition_homograph(s, j) or \
+            _pairing_preposition(s, j):
+        return False
+    before = s.words[j - 1] if j > 0 else ""
+    return not (before in LEX.prepositions or before in LEX.title_prepositions)
 _CLOSING_MIN_WORDS = 4  # words of a quotation that closes the sentence after asides
 
 
@@ -913,9 +989,10 @@ def _after_connective(s: Sentence, ci: int) -> bool:
 
 def _connective_start(s: Sentence, ci: int) -> int:
     """Where the connective that ends right before ci starts (ci when there is none)."""
-    for x in range(max(1, ci - _CONNECTIVE_MAX), ci - 1):
-        if s.words[x - 1] in PUNCT_STOP:
-            m = LEX.clause_connectives.match(s.words, x)
+    for x in range(max(0, ci - _CONNECTIVE_MAX), ci - 1):
+        if x == 0 or s.words[x - 1] in PUNCT_STOP:
+            # opening the sentence, only one that points back («ومع ذلك أكد أنه …»)
+            m = (LEX.resuming_connectives if x == 0 else LEX.clause_connectives).match(s.words, x)
             if m is not None and x + m[0] == ci:
                 return x
     return ci
@@ -940,11 +1017,13 @@ def _coordinated_cue(s: Sentence, items: list[Item], ci: int, form: CueForm,
     """«ندد الوزير بالهجوم وأكد دعمه …»: a finite verb joined by «و» inside a content that
     is a noun phrase (opened by a preposition or as a bare object, not by «أن», a colon
     or a quotation) has no clause of its own to belong to: it coordinates with the first
-    verb, and states something of the same speaker."""
-    if form.form != "perfect" or not pre or pre[-1:] not in CONJ:
+    verb, and states something of the same speaker. An imperfect verb coordinates only
+    with an imperfect one («الصحيفة تتحدث عن … وتقول إن …»)."""
+    if form.form not in ("perfect", "imperfect") or not pre or pre[-1:] not in CONJ:
         return False
     host = _phrase_host(s, items, ci)
     return host is not None and host.form is not None and host.form.form != "masdar" \
+        and (form.form == "perfect" or host.form.form == "imperfect") \
         and not any(s.words[x] in PUNCT_STOP for x in range(host.ca, ci))
 
 
@@ -999,6 +1078,26 @@ def _after_closed_quote(s: Sentence, ci: int, pre: str) -> bool:
         any(close == ci - 1 for close in s.pair_at.values())
 
 
+def _clause_of_its_own(s: Sentence, ci: int, item: Item) -> bool:
+    """«وذكرت مصادر من المعارضة أن …», «وأوردت صحيفة "X" المقربة من السلطات الخميس أن
+    …»: a perfect verb that opens its clause (first in the sentence, or after «و» or a
+    stop, not a comma), with a subject that can speak (a name, a title, a body, a source)
+    and a content opened by a complementizer, a colon or a quotation, says something,
+    whatever stands between them; a preposition spelled like the verb («بين») never does."""
+    w = s.words[ci]
+    bare = w[1:] if w[:1] in CONJ else w
+    if item.form is None or item.form.form != "perfect" or item.speaker is None or \
+            bare in LEX.pairing_prepositions or item.ca < 1:
+        return False
+    opens = ci == 0 or w[:1] in CONJ or s.words[ci - 1] in _GAP_STOP - COMMA
+    if any(s.words[x] in LEX.manner_markers for x in range(ci + 1, item.ca)):
+        return False  # «وعلق على الحفل قائلا: …»: the participle of manner is the cue
+    before = s.words[item.ca - 1]
+    return opens and source_like(s, item.speaker) and (
+        before in LEX.complementizers or before == ":" or item.quote_open >= 0
+        or item.kind == "direct")
+
+
 def _negation(word: str) -> bool:
     return word in LEX.negations or (word[:1] in CONJ and word[1:] in LEX.negations)
 
@@ -1047,7 +1146,7 @@ def sentence_items(s: Sentence) -> list[Item]:
             # subject and complementizer («…، ثم أعلنت شركات أخرى أنها …»)
         if form.invites and _invitation(s, item):
             continue  # «دعا الأعضاء إلى اجتماع»: an invitation, no statement
-        if form.needs_complement and item.loose:
+        if form.needs_complement and item.loose and not _clause_of_its_own(s, ci, item):
             continue  # «الشراكة بين الوزارة والقطاع يجب أن …»: not the verb «بيّن»
         if item.speaker is not None and _object_after_relative(s, ci, cj, item):
             # «الوزير الذي اتهم الحكومة بالفساد»: the verb of a relative clause has the

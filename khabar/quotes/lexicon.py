@@ -169,10 +169,12 @@ class Lexicon:
     relative_agreement: dict[str, str]  # folded pronoun -> m, f or pl
     continuation_particles: frozenset[str]
     clause_connectives: Phrases  # «…، وفي حين دعت …»: a clause of its own starts
+    resuming_connectives: Phrases  # «ومع ذلك أكد …»: opening a sentence, a continuation
     addition_particles: frozenset[str]  # «كما دعا السكان …»: the same speaker adds
     subject_particles: frozenset[str]  # «ولكنه وصف …»: the verb's subject is their pronoun
     object_quantifiers: frozenset[str]  # «ارتكاب أي مخالفات»: the word before one is an object
     headline_labels: Phrases
+    handle_marks: frozenset[str]  # «#ترمب»: the mark of a tag or an account
     statement_nouns: Phrases
     document_nouns: Phrases  # «تقرير», «دراسة»: their author, named after them, speaks
     speech_nouns: Phrases  # «كلمة أكد فيها»: its speaker stands right before the noun
@@ -331,10 +333,12 @@ def build() -> Lexicon:
         relative_agreement={fold(k).strip(): v for k, v in g["relatives"].items()},
         continuation_particles=_folded(g["continuation_particles"]),
         clause_connectives=Phrases(g["clause_connectives"], CONJ),
+        resuming_connectives=Phrases(g["resuming_connectives"], CONJ),
         addition_particles=_folded(g["addition_particles"]),
         subject_particles=_folded(g["subject_particles"]),
         object_quantifiers=_folded(g["object_quantifiers"]),
         headline_labels=Phrases(g["headline_labels"], CONJ),
+        handle_marks=frozenset(g["handle_marks"]),
         statement_nouns=Phrases(g["statement_nouns"], _prefixes(CONJ, (ARTICLE,))),
         document_nouns=Phrases(g["document_nouns"], _prefixes(CONJ, PREPS, (ARTICLE,))),
         speech_nouns=Phrases(g["speech_nouns"], ()),

@@ -172,10 +172,19 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
                 inner.title_end = inner.b  # a description, no name
             inner.a = k
             return inner
+    if k + 1 < n and s.words[k] in LEX.handle_marks and s.ends[k] == s.starts[k + 1]:
+        # «وقال #ترمب إن …», «وأكد @الوزارة أن …»: the tag's mark is no part of the name
+        return parse_np(s, k + 1, skip, limit, stop_preps, subject)
     if k >= n or not s.is_word(k) or s.words[k] in LEX.complementizers or at_stop(s, k):
         return None
     w0 = s.words[k]
     abbreviated = _abbreviated_title(s, k, n)
+    if abbreviated and LEX.titles.match(s.words, k) is None:
+        # «أ.د. سامي», «م. خالد العلي»: the letter and its dot open the phrase after them
+        inner = parse_np(s, k + 2, skip, limit, stop_preps, subject)
+        if inner is not None:
+            inner.a = k
+        return inner
     # with `skip`, the glued preposition is the caller's («وفقا لصحيفة X»), no medium's
     if len(w0) < 2 and not abbreviated or LEX.cues.match(s.words, k) \
             or not skip and starts_medium(s, k) or w0 in LEX.manner_markers \
@@ -268,6 +277,9 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
             while e < j and not (e > t and (LEX.titles.match(s.words, e)
                                              or s.words[e].startswith(CLITIC_ARTICLE)
                                              or _object_word(s, e))):
+                if _dotted_letter(s, e, j):
+                    e += 2  # «م. خالد»: the initial or title and its dot count as no word
+                    continue
                 if s.words[e] not in LEX.title_links:
                     count += 1
                     if count > _NAME_MAX:
@@ -290,11 +302,23 @@ def parse_np(s: Sentence, k: int, skip: int = 0, limit: int | None = None,
     return np
 
 
+def _dotted_letter(s: Sentence, k: int, n: int) -> bool:
+    """A one-letter word, its dot, then a word: an initial or an abbreviation inside a
+    name («م. محمد», «ع. الخطيب»), which the sentence splitter keeps in one sentence."""
+    return len(s.words[k]) == 1 and s.isword[k] and k + 2 < n and s.words[k + 1] == "." \
+        and s.is_word(k + 2)
+
+
 def _abbreviated_title(s: Sentence, k: int, n: int) -> bool:
     """«وقال د. سامي العلي»: a one-letter title of the lexicon with its dot, a word after
     it (the dot of an abbreviation, not the end of a sentence)."""
-    return len(s.words[k]) == 1 and k + 2 < n and s.words[k + 1] == "." \
-        and s.is_word(k + 2) and LEX.titles.match(s.words, k) is not None
+    if not _dotted_letter(s, k, n):
+        return False
+    # a one-letter title of the lexicon; or another letter before a dotted title («أ.د.»)
+    # or before a name the entity stage found («م. خالد العلي»): a one-letter word of its
+    # own would match a title glued to the article («الم», «الا»)
+    return LEX.titles.match(s.words, k) is not None or k + 2 in s.names or \
+        _dotted_letter(s, k + 2, n) and LEX.titles.match(s.words, k + 2) is not None
 
 
 def _coordinated_person(s: Sentence, e: int, n: int) -> int:
@@ -412,6 +436,9 @@ def _extent(s: Sentence, k: int, first: int, n: int, titled: bool, kind: str,
     j = k + first
     while j < n and j - k < cap:
         w = s.words[j]
+        if _dotted_letter(s, j, n):
+            j += 2  # «م. محمد», «ع. الخطيب», «أ.د. سامي»: an initial or a title, abbreviated
+            continue
         if w in LEX.object_quantifiers and not s.inside[j] or _before_quantifier(s, j, n) \
                 and s.words[j - 1].startswith(DEFINITE):
             break  # «ونفى رئيس الوزراء ارتكاب أي مخالفات», «ولم يعلن القصر أي تفاصيل»:
