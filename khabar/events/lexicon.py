@@ -283,6 +283,10 @@ SPAN_WORDS = _glued_forms({_f(w) for w in load("event_coreference")["span_cues"]
 SINGLE_CUES = {_f(n): role for role, nouns in GRAMMAR["single_cues"].items() for n in nouns}
 SINGLE_OPENERS = _set(GRAMMAR["single_cue_openers"])
 COUNT_PHRASE_PREPS = _set(GRAMMAR["count_phrase_preps"])
+COUNT_UNITS = _set(GRAMMAR["count_units"])
+REACH_VERBS = _set(GRAMMAR["reach_verbs"])
+DAY_WORDS = _glued_forms(_set(GRAMMAR["day_words"]) |
+                         {_f(n) for names in load("weekdays").values() for n in names})
 
 # a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
 PLACE_HEADS = _set(load("gazetteer_heads")["place"])
