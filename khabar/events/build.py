@@ -9,7 +9,7 @@ from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.coref import FAR_PLACE, context_words, join
 from khabar.events.counts import _noart, counts, number_at, totals
-from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
+from khabar.events.extract import Arg, Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import SYMMETRIC, merge
 from khabar.events.status import statement_of, status
@@ -54,6 +54,69 @@ def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
+def _needed_object(ws, c: Candidate, a: Arg) -> int:
+    """How many first words of an argument are the object the trigger's entry needs after
+    it (the rockets of «أطلقت حماس صواريخ», «سراح» of «أطلقت … سراح الأسرى»), read past
+    the article; 0 when it is not that object."""
+    if not c.needs:
+        return 0
+    words = ws.words[A._word_of(ws, a.start):A._word_of(ws, a.end - 1) + 1]
+    for n in (len(words), 1):
+        text = " ".join(words[:n])
+        bare = text[2:] if text.startswith("ال") else text
+        if text in c.needs or bare in c.needs or \
+                any(p.startswith((text + " ", bare + " ")) for p in c.needs):
+            return n
+    return 0
+
+
+def _launched(ws, c: Candidate, a: Arg) -> bool:
+    """«إطلاق آلاف الصواريخ», «إطلاق هذه القذائف»: a quantifier, a demonstrative or a count
+    right after the trigger whose noun is the needed object names what is launched."""
+    i = A._word_of(ws, a.start)
+    if i != c.last_word + 1 or a.kind != "noun":
+        return False
+    w = ws.words[i]
+    if not (w in L.QUANTIFIER_HEADS or w in L.DEMONSTRATIVES or number_at(ws.words, i)):
+        return False
+    nxt = A._word_of(ws, a.end - 1) + 1
+    for j in range(i + 1, min(nxt + 1, len(ws.words))):
+        if _needed_object(ws, c, Arg(ws.starts[j], ws.ends[j], "noun")):
+            return True
+    return False
+
+
+def _past_needed_object(ctx: Context, ws, c: Candidate, args: list[Arg],
+                        actor: Arg | None, recipient: Arg | None
+                        ) -> tuple[Arg | None, Arg | None]:
+    """The needed object (the rockets of «أطلقت حماس صواريخ على المدينة») is neither the
+    actor nor the recipient: a subject phrase that runs into it («مسلح النار») ends before
+    it, and the target is the name or noun after «على/ضد» past it."""
+    if actor is not None and (_needed_object(ws, c, actor) or _launched(ws, c, actor)):
+        actor = None  # «إطلاق الصواريخ», «إطلاق آلاف الصواريخ»: launched, not launching
+    elif actor is not None and actor.kind == "noun" and actor.start >= c.end:
+        first, last = A._word_of(ws, actor.start), A._word_of(ws, actor.end - 1)
+        for j in range(first + 1, last + 1):
+            if _needed_object(ws, c, Arg(ws.starts[j], ws.ends[last], "noun")):
+                actor = Arg(actor.start, ws.ends[j - 1], "noun")
+                break
+    if recipient is None or not (n := _needed_object(ws, c, recipient)):
+        return actor, recipient
+    end = A._word_of(ws, recipient.end - 1)
+    if A._word_of(ws, recipient.start) + n <= end:
+        # «سراح الأسرى»: those whose release it is, after the needed word
+        return actor, Arg(ws.starts[A._word_of(ws, recipient.start) + n], recipient.end, "noun")
+    target = A.object_phrase(ctx, c, ws, Arg(recipient.start, recipient.end, "noun"))
+    for a in args:
+        j = A._word_of(ws, a.start)
+        if a.start >= recipient.end and j <= end + 6 and \
+                any(w in L.TARGET_PREPS for w in ws.words[end + 1:j]):
+            if target is None or a.start <= target.start:
+                target = a  # a name after «على» before a common noun's target
+            break
+    return actor, target
+
+
 def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[dict]:
     main = next((c for c in group if not c.secondary), group[0])
     if not main.verb:
@@ -68,6 +131,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         return []  # «ترتفع حصيلة الشهداء منذ بدء الحرب إلى …»: the war's tally, no event
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if main.needs:
+        actor, recipient = _past_needed_object(ctx, ws, main, args, actor, recipient)
     if total:
         # «وأعلنت الوزارة ارتفاع عدد الشهداء إلى ثلاثة»: the subject reports the toll
         actor = None

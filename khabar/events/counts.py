@@ -134,6 +134,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         return found, vague
     running, covered = totals(words, lo, hi)
     ends: dict[str, int] = {}  # where each count read here ends (for a span after it)
+    cue_at: dict[str, int] = {}  # and its cue word (for a span before it)
     joint: set[int] = set()
     weak: set[str] = set()  # roles read as one person from a bare noun («مقتل شاب»)
     for i in list(compress(range(lo, hi), map(CUE_STARTS.__contains__, words[lo:hi]))):
@@ -176,7 +177,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                             not _no_people(words, start, n, hi) and \
                             not (n[1] == at - 1 and words[at - 1] in CLAUSE_BREAKS):
                         found[role] = n[0]
-                        ends[role] = at
+                        ends[role], cue_at[role] = at, i
                         if _noart(words[start]) in VAGUE:
                             vague.add(role)
                         break
@@ -249,7 +250,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 continue
             if n is not None and role not in found:
                 found[role] = n[0] + _more(words, n[1], hi)
-                ends[role] = n[1]
+                ends[role], cue_at[role] = n[1], i
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
@@ -268,7 +269,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     found[role] = 2 if two else 1
                     weak.add(role)
     for role, end in ends.items():
-        if role in found and _cumulative(words, end, hi):
+        if role in found and (_cumulative(words, end, hi) or
+                              _span_before(words, max(lo, cue_at[role] - 12), cue_at[role])):
             del found[role]  # «قتل 40 شخصا منذ بدء الحرب»: the war's tally, not the event's
             vague.discard(role)
     for role, total in running.items():
@@ -297,10 +299,27 @@ def _cumulative(words: list[str], j: int, hi: int) -> bool:
     """Whether the toll ending at words[j] is a campaign's or a war's tally: a span cue
     («منذ بدء الحرب», «في الحرب المستمرة») follows in its clause, before a clause word or
     a running total's head («…، ليرتفع عدد القتلى منذ …» tells the total's span)."""
-    for w in words[j:min(j + 12, hi)]:
+    for m in range(j, min(j + 12, hi)):
+        w = words[m]
         if w in CLAUSE_BREAKS or w in COUNT_CLAUSE_OPENERS or w in TOTAL_HEADS or \
                 w in DAY_WORDS:
             return False  # («قتلوا السبت في احتجاجات مستمرة منذ …»: that day's toll)
+        if w in SPAN_WORDS:
+            # «منذ فجر اليوم»: a day's toll
+            return DAY_WORDS.isdisjoint(words[m + 1:min(m + 4, hi)])
+    return False
+
+
+def _span_before(words: list[str], lo: int, i: int) -> bool:
+    """«ومنذ بدء الاحتجاجات، قتل 31 … وأصيب أكثر من ألفين»: a span cue a few words before
+    the toll's cue, in its clause (not before a clause word or a day: «منذ أسبوع، وقتل أمس
+    3»); right before the cue it dates the toll's own event («منذ مقتل 19 مشجعا»)."""
+    if i - 1 >= lo and words[i - 1] in SPAN_WORDS:
+        return False
+    for w in reversed(words[lo:i]):
+        if w in CLAUSE_BREAKS or w in COUNT_CLAUSE_OPENERS or w in TOTAL_HEADS or \
+                w in DAY_WORDS:
+            return False
         if w in SPAN_WORDS:
             return True
     return False

@@ -40,6 +40,7 @@ class Entry:
     needs_after: frozenset[str]
     not_before_place: bool = False
     not_with: frozenset[str] = frozenset()
+    needs_within: int = 4  # how many words after the form `needs_after` looks at
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def _build() -> dict[str, list[Form]]:
                           bool(e.get("object_genitive")),
                           _set(e.get("not_after", ())), _set(e.get("not_before", ())),
                           _set(e.get("needs_after", ())), bool(e.get("not_before_place")),
-                          _set(e.get("not_with", ())))
+                          _set(e.get("not_with", ())), int(e.get("needs_within", 4)))
             for form in e["forms"]:
                 words = _f(form).split()
                 rest = tuple(words[1:])
@@ -285,6 +286,7 @@ SINGLE_OPENERS = _set(GRAMMAR["single_cue_openers"])
 COUNT_PHRASE_PREPS = _set(GRAMMAR["count_phrase_preps"])
 COUNT_UNITS = _set(GRAMMAR["count_units"])
 REACH_VERBS = _set(GRAMMAR["reach_verbs"])
+DEMONSTRATIVES = _set(load("quote_grammar")["demonstratives"])
 DAY_WORDS = _glued_forms(_set(GRAMMAR["day_words"]) |
                          {_f(n) for names in load("weekdays").values() for n in names})
 
