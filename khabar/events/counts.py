@@ -192,6 +192,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 j += 1  # «قتل فيها فلسطينيان», «قتل خلاله 26»: the toll after the adjunct
             elif j + 1 < hi and words[j + 1] in REACH_VERBS and number_at(words, j) is None:
                 j += 1  # «حملة اعتقالات واسعة طالت 25 ناشطا»
+            while j + 1 < hi and words[j] in DAY_WORDS and j - hit[1] < 2:
+                j += 1  # «قتل أمس الخميس ضابط»: the victim after the day
             k = _skip_fillers(words, j)
             n = number_at(words, k)
             if n is not None and _no_people(words, k, n, hi):
@@ -256,7 +258,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             elif n is None and role not in found and k < hi and k == j and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 nxt = words[k] if words[k] in DUALS else _bare(words[k])  # «فلسطينيان»
-                if nxt in DUALS:
+                if nxt in DUALS or _nisba_dual(words[k]):
                     # «مقتل طفلين وامرأة»: and one more person named after them
                     more = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1][1:] in PERSON_NOUNS
@@ -476,6 +478,12 @@ def _later_side(words: list[str], k: int, hi: int) -> int:
                                                 _noart(words[n[1]]) in PERSON_NOUNS):
                 return n[0]
     return 0
+
+
+def _nisba_dual(w: str) -> bool:
+    """«حوثيان», «سوريان», «أمريكيان»: a nisba in the nominative dual names two people
+    (the oblique «…يين» is not read: a plural shares it)."""
+    return len(w) >= 6 and w.endswith("يان") and not w.startswith("ال")
 
 
 def _singular_person(w: str) -> bool:
