@@ -16,6 +16,9 @@ from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
 
 
+NEAR_ACTOR = "near_actor"  # an event of a `near_actor` entry (internal, dropped)
+
+
 def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
     """One group per main trigger; a toll word («مقتل», «جرحى») joins the nearest main
     trigger of its type in its sentence, or stands alone where there is none."""
@@ -70,6 +73,28 @@ def _needed_object(ws, c: Candidate, a: Arg) -> int:
     return 0
 
 
+def _near(ctx: Context, ws, c: Candidate, a: Arg) -> bool:
+    """Whether an actor stands next to its trigger (`near_actor` entries): right after a
+    verb (its subject) or a masdar (its genitive; a nationality adjective of that genitive:
+    «إطلاق القوات الإيرانية»; an agent after «من قبل …»), or right before a verb with
+    nothing but «قد» between («حماس أطلقت», «الجيش قد أطلق»)."""
+    first = A._word_of(ws, a.start)
+    if a.start >= c.end:
+        if first == c.last_word + 1:
+            return True  # the subject or the genitive
+        if a.kind == "nisba" and not c.verb:
+            return first - c.last_word <= 2  # «إطلاق القوات الإيرانية»
+        # «إطلاق صاروخين … من قبل الميليشيا»: an agent named after a masdar
+        return not c.verb and any(tuple(ws.words[first - len(m):first]) == m
+                                  for m in L.AGENT_MARKERS)
+    if not c.verb:
+        return False
+    last = A._word_of(ws, a.end - 1)
+    between = ws.words[last + 1:c.word]
+    return all(w in L.PERFECT_PARTICLES for w in between) and \
+        not any(p in ctx.vt[a.end:ws.starts[c.word]] for p in "،,؛;:.")
+
+
 def _launched(ws, c: Candidate, a: Arg) -> bool:
     """«إطلاق آلاف الصواريخ», «إطلاق هذه القذائف»: a quantifier, a demonstrative or a count
     right after the trigger whose noun is the needed object names what is launched."""
@@ -103,9 +128,11 @@ def _past_needed_object(ctx: Context, ws, c: Candidate, args: list[Arg],
     if recipient is None or not (n := _needed_object(ws, c, recipient)):
         return actor, recipient
     end = A._word_of(ws, recipient.end - 1)
-    if A._word_of(ws, recipient.start) + n <= end:
-        # «سراح الأسرى»: those whose release it is, after the needed word
-        return actor, Arg(ws.starts[A._word_of(ws, recipient.start) + n], recipient.end, "noun")
+    first = A._word_of(ws, recipient.start)
+    if first + n <= end and not ws.words[first + n - 1].startswith("ال"):
+        # «سراح الأسرى»: those whose release it is, the genitive of the needed word (a
+        # definite word has none: «الرصاص لم …»)
+        return actor, Arg(ws.starts[first + n], recipient.end, "noun")
     target = A.object_phrase(ctx, c, ws, Arg(recipient.start, recipient.end, "noun"))
     for a in args:
         j = A._word_of(ws, a.start)
@@ -133,6 +160,9 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
     if main.needs:
         actor, recipient = _past_needed_object(ctx, ws, main, args, actor, recipient)
+    if recipient is not None and (i := A._word_of(ws, recipient.start)) > 0 and \
+            ws.words[i - 1] in L.VERB_PARTICLES:
+        recipient = None  # «… لم يكن يرغب»: a verb, not whom the event befell
     if total:
         # «وأعلنت الوزارة ارتفاع عدد الشهداء إلى ثلاثة»: the subject reports the toll
         actor = None
@@ -147,6 +177,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
                     ctx._cache.pop(("members end", other.start))
                 if actor is not None:
                     break
+    if main.near_actor and actor is not None and not _near(ctx, ws, main, actor):
+        actor = None  # «… أبو ماريا قبل أن تطلق النار عليه»: another clause's name
     if main.verb:
         if actor is None and main.prefix[:1] in ("و", "ف"):
             # «اقتحمت القوات البلدة واعتقلت …»: coordinated verbs share their subject
@@ -190,6 +222,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         "date": None,
         "status": st,
     }
+    if main.near_actor:
+        ev[NEAR_ACTOR] = True  # its actor is read next to it only, never carried on
     if ("members end", main.start) in ctx._cache:
         ev[SYMMETRIC] = True  # the parties of a meeting as a list (merge weighs it less)
     if place is not None:
@@ -368,7 +402,8 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
                 ev["location"] = item
             elif prev is not None and prev.get("location") is not None:
                 ev["location"] = prev["location"]
-        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
+        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None \
+                and not ev.get(NEAR_ACTOR):
             ev["actor"] = prev["actor"]
         if ev.get("recipient") is None and prev is not None and \
                 prev.get("recipient") is not None and ev["type"] in L.CARRIED_RECIPIENT_TYPES:
@@ -426,4 +461,5 @@ def build_events(article: Article) -> list[dict]:
         ev.pop("another", None)
         ev.pop(FAR_PLACE, None)
         ev.pop(SYMMETRIC, None)
+        ev.pop(NEAR_ACTOR, None)
     return events

@@ -72,6 +72,7 @@ class Candidate:
     # the words its entry needs after it (`needs_after`: «أطلقت … صواريخ», «فرض
     # عقوبات»): what the verb launches or imposes, never its recipient
     needs: frozenset[str] = frozenset()
+    near_actor: bool = False  # its entry's `near_actor`
 
 
 def is_calendar(t: Span) -> bool:
@@ -174,7 +175,8 @@ def candidates(ctx: "Context") -> list[Candidate]:
                     break  # «الهجوم», «ضربة», «طرد» at a match are play; «لقاء» a match
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
-                                     e.object_genitive, form.suffixed, needs=e.needs_after))
+                                     e.object_genitive, form.suffixed, needs=e.needs_after,
+                                     near_actor=e.near_actor))
                 taken_until = ws.ends[k]
                 break
     return out

@@ -75,3 +75,8 @@ def test_the_masdar_names_what_is_launched_not_who():
     evs = events_of("ولم تعلن أي جهة مسؤوليتها عن إطلاق هذه القذائف على البلدة.", "ASSAULT")
     assert evs and all("القذائف" not in names(e["actor"]) and "هذه" not in names(e["actor"])
                        for e in evs), evs
+
+
+def test_a_word_after_a_verb_particle_is_no_recipient():
+    evs = events_of("وقالت الشرطة إن الرجل الذي أطلق الرصاص لم يكن يقصد المارة.", "ASSAULT")
+    assert evs and all("يكن" not in names(e["recipient"]) for e in evs), evs
