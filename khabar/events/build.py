@@ -129,9 +129,10 @@ def _past_needed_object(ctx: Context, ws, c: Candidate, args: list[Arg],
         return actor, recipient
     end = A._word_of(ws, recipient.end - 1)
     first = A._word_of(ws, recipient.start)
-    if first + n <= end and not ws.words[first + n - 1].startswith("ال"):
+    head = ws.words[first + n - 1]
+    if first + n <= end and not head.startswith("ال") and not head.endswith(tuple(L.SUFFIXES)):
         # «سراح الأسرى»: those whose release it is, the genitive of the needed word (a
-        # definite word has none: «الرصاص لم …»)
+        # definite word or one with a pronoun has none: «الرصاص لم …», «مهماتها القتالية»)
         return actor, Arg(ws.starts[first + n], recipient.end, "noun")
     target = A.object_phrase(ctx, c, ws, Arg(recipient.start, recipient.end, "noun"))
     for a in args:
