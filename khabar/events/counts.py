@@ -18,7 +18,7 @@ from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLA
                                    SPAN_WORDS, TOTAL_HEADS, TOTAL_LINKS, TOTAL_NOUNS,
                                    FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS, COUNT_UNITS,
                                    COUNT_CLAUSE_OPENERS, PREP_PRONOUNS, REACH_VERBS,
-                                   DAY_WORDS)
+                                   DAY_WORDS, WARRANT_HEADS)
 
 _CONJ = ("و", "ف", "ب", "ل")
 _ONE = frozenset(fold(w) for w in ("أحد", "إحدى"))  # one of («أحد المواطنين»)
@@ -185,6 +185,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     words[i - 1] in SINGLE_OPENERS:
                 found[role] = 1  # «سقوط قتيل»: one, with no count written
         hit = _match(words, i, CUES_AFTER)
+        if hit and i > lo and hit[0] == "arrested" and words[i - 1] in WARRANT_HEADS:
+            hit = None  # «مذكرة اعتقال بحق 96 شخصا»: a warrant, not an arrest
         if hit:
             role, j = hit
             adjunct = j < hi and words[j] in PREP_PRONOUNS
@@ -258,7 +260,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             elif n is None and role not in found and k < hi and k == j and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 nxt = words[k] if words[k] in DUALS else _bare(words[k])  # «فلسطينيان»
-                if nxt in DUALS or _nisba_dual(words[k]):
+                if nxt in DUALS:
                     # «مقتل طفلين وامرأة»: and one more person named after them
                     more = k + 1 < hi and words[k + 1][:1] == "و" and \
                         words[k + 1][1:] in PERSON_NOUNS
@@ -478,12 +480,6 @@ def _later_side(words: list[str], k: int, hi: int) -> int:
                                                 _noart(words[n[1]]) in PERSON_NOUNS):
                 return n[0]
     return 0
-
-
-def _nisba_dual(w: str) -> bool:
-    """«حوثيان», «سوريان», «أمريكيان»: a nisba in the nominative dual names two people
-    (the oblique «…يين» is not read: a plural shares it)."""
-    return len(w) >= 6 and w.endswith("يان") and not w.startswith("ال")
 
 
 def _singular_person(w: str) -> bool:

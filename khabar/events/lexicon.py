@@ -290,6 +290,7 @@ COUNT_UNITS = _set(GRAMMAR["count_units"])
 REACH_VERBS = _set(GRAMMAR["reach_verbs"])
 DEMONSTRATIVES = _set(load("quote_grammar")["demonstratives"])
 VERB_PARTICLES = _set(GRAMMAR["verb_particles"])
+WARRANT_HEADS = _set(GRAMMAR["warrant_heads"])
 DAY_WORDS = _glued_forms(_set(GRAMMAR["day_words"]) |
                          {_f(n) for names in load("weekdays").values() for n in names})
 

@@ -163,3 +163,17 @@ IN_ARTICLES = [  # (text, type, trigger, (dead, injured, arrested))
 def test_tolls_in_articles(text, type_, trigger, want):
     ev = find_event(text, type_, trigger)
     assert (ev["dead"], ev["injured"], ev["arrested"]) == want
+
+
+WARRANTS_AND_NAMES = [
+    # a warrant is not an arrest
+    ("أصدر الادعاء مذكرات اعتقال بحق 96 شخصا", {}),
+    ("أصدرت المحكمة أمر توقيف بحق 3 مسؤولين", {}),
+    # a name ending like a nisba dual is one person («…يان»)
+    ("وجرى اعتقال رضايان في طهران", {"arrested": 1}),
+]
+
+
+@_table(WARRANTS_AND_NAMES)
+def test_warrants_and_names(phrase, want):
+    assert _counts(phrase) == want
