@@ -99,6 +99,10 @@ def _multiplied(words: list[str], value: int, j: int) -> tuple[int, int]:
         if j + 1 < len(words) and words[j] == "و" and words[j + 1].isdigit():
             value += int(words[j + 1])
             j += 2
+        elif j < len(words) and words[j][:1] == "و" and words[j][1:].isdigit() and \
+                int(words[j][1:]) < value:
+            value += int(words[j][1:])  # «4 آلاف و100»
+            j += 1
         else:
             value, j = _compound(words, value, j)
     return value, j
@@ -248,6 +252,7 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                         n, k = got, s
                         break
             if n is None and k == j and k < hi and words[k][:1] == "و" and role not in found \
+                    and words[i] not in LATER_CUES \
                     and (other := _match(words, k, CUES_AFTER)) is not None and other[0] != role \
                     and _shared_object(words, other[1], hi):
                 joint.add(k)  # «مقتل وإصابة 20 شخصا»: neither toll alone
@@ -258,7 +263,11 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
+                    not (words[i] in LATER_CUES and words[k] in CUE_STARTS) and \
+                    words[k] not in COUNT_PHRASE_PREPS and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
+                # (after a plural verb not another cue: «سبعة … قتلوا وأصيب اثنان»; not a
+                # means: «الذين قتلوا بنيران …»)
                 nxt = words[k] if words[k] in DUALS else _bare(words[k])  # «فلسطينيان»
                 if nxt in DUALS:
                     # «مقتل طفلين وامرأة»: and one more person named after them
@@ -422,8 +431,10 @@ def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
             n = number_at(words, s)
             if n is None or n[1] >= i:
                 continue
-            if s > lo and words[s - 1] in COUNT_BREAKDOWNS:
-                continue
+            if s > lo and (words[s - 1] in COUNT_BREAKDOWNS or
+                           (w[:1] == "و" and words[s - 1] in MULTIPLIERS) or
+                           ((m := number_at(words, s - 1)) is not None and m[1] > s)):
+                continue  # a part of the toll, or of a compound («4 آلاف و100»)
             if _people_after(words, n[1], hi) and not _cumulative(words, i + 1, hi):
                 found[role] = n[0]
                 if _noart(w) in VAGUE:
@@ -450,6 +461,10 @@ def _more(words: list[str], j: int, hi: int) -> int:
     while k < hi and words[k][:1] == "و" and words[k] not in CUE_STARTS:
         if words[k][1:] in PERSON_NOUNS:
             total += 1
+            k += 1
+            continue
+        if words[k][1:] in DUALS:
+            total += 2  # «خمسة مدنيين وجنديان»
             k += 1
             continue
         n = number_at(words, k)

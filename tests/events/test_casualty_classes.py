@@ -80,6 +80,9 @@ LISTS_AND_PARTS = [
     ("مقتل ثلاثة جنود وإصابة اثنين", {"dead": 3, "injured": 2}),
     # the second of two bare nouns is a person only as a person noun
     ("وإصابة زميله ونقله إلى المستشفى", {"injured": 1}),
+    ("قتل خمسة مدنيين وجنديان في هجومين", {"dead": 7}),  # a dual in the list
+    ("قتل 4 آلاف و100 شخص في المعارك", {"dead": 4100}),  # digits glued to «و»
+    ("إن ما لا يقل عن 4 آلاف و100 عنصر من الجيش لقوا مصرعهم", {"dead": 4100}),
 ]
 
 # injured and dead in one phrase: one count for both roles gives neither
@@ -89,6 +92,10 @@ JOINT = [
     ("الحصيلة 7 قتلى و15 جريحا", {"dead": 7, "injured": 15}),
     ("إن 24 شخصا على الأقل قتلوا وأصيب 55 آخرون", {"dead": 24, "injured": 55}),
     ("سبعة آخرين قتلوا وأصيب 25 في تفجير آخر", {"dead": 7, "injured": 25}),
+    # a plural verb's count stands before it: it shares none with the next verb, and a
+    # noun after it is no victim
+    ("إن سبعة من عناصر الحشد قتلوا وأصيب اثنان في التفجير", {"dead": 7, "injured": 2}),
+    ("يرتفع إلى 121 عدد الذين قتلوا بنيران الجيش منذ بدء الاحتجاجات", {}),
 ]
 
 # arrests: a campaign that reached a count, a count after «بحق»
