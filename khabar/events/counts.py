@@ -263,8 +263,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
-                    not (words[i] in LATER_CUES and words[k] in CUE_STARTS) and \
-                    words[k] not in COUNT_PHRASE_PREPS and \
+                    not (words[i] in LATER_CUES and (words[k] in CUE_STARTS or
+                                                     words[k] in COUNT_PHRASE_PREPS)) and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 # (after a plural verb not another cue: «سبعة … قتلوا وأصيب اثنان»; not a
                 # means: «الذين قتلوا بنيران …»)
