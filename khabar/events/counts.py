@@ -18,7 +18,7 @@ from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLA
                                    SPAN_WORDS, TOTAL_HEADS, TOTAL_LINKS, TOTAL_NOUNS,
                                    FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS, COUNT_UNITS,
                                    COUNT_CLAUSE_OPENERS, PREP_PRONOUNS, REACH_VERBS,
-                                   DAY_WORDS, WARRANT_HEADS)
+                                   DAY_WORDS, WARRANT_HEADS, GLUED_PREPS)
 
 _CONJ = ("و", "ف", "ب", "ل")
 _ONE = frozenset(fold(w) for w in ("أحد", "إحدى"))  # one of («أحد المواطنين»)
@@ -264,10 +264,11 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
                     not (words[i] in LATER_CUES and (words[k] in CUE_STARTS or
-                                                     words[k] in COUNT_PHRASE_PREPS)) and \
+                                                     words[k] in COUNT_PHRASE_PREPS or
+                                                     words[k][:1] in GLUED_PREPS)) and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
                 # (after a plural verb not another cue: «سبعة … قتلوا وأصيب اثنان»; not a
-                # means: «الذين قتلوا بنيران …»)
+                # means or a place: «الذين قتلوا بنيران …», «ثلاثة منهم قتلوا بمقر الجيش»)
                 nxt = words[k] if words[k] in DUALS else _bare(words[k])  # «فلسطينيان»
                 if nxt in DUALS:
                     # «مقتل طفلين وامرأة»: and one more person named after them
@@ -357,6 +358,9 @@ def _shared_object(words: list[str], j: int, hi: int) -> bool:
     if j >= hi or words[j] in OTHERS:
         return False
     w = words[j]
+    n = number_at(words, j)
+    if n is not None and n[1] < hi and words[n[1]] in OTHERS:
+        return False  # «قتل شخص وأصيب 5 آخرون»: the others are another group
     return number_at(words, j) is not None or _noart(w) in QUANTIFIER_HEADS or \
         w.endswith(("ين", "ون"))
 

@@ -96,6 +96,9 @@ JOINT = [
     # noun after it is no victim
     ("إن سبعة من عناصر الحشد قتلوا وأصيب اثنان في التفجير", {"dead": 7, "injured": 2}),
     ("يرتفع إلى 121 عدد الذين قتلوا بنيران الجيش منذ بدء الاحتجاجات", {}),
+    ("وقال الوزير إن ثلاثة من المهاجمين قتلوا بمقر الجيش", {"dead": 3}),
+    # «آخرون» after the count: another group, not one count for both verbs
+    ("وقال المتحدث إن شخصا قتل وأصيب 5 آخرون بأعيرة نارية", {"dead": 1, "injured": 5}),
 ]
 
 # arrests: a campaign that reached a count, a count after «بحق»
