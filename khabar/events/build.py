@@ -80,8 +80,12 @@ def _near(ctx: Context, ws, c: Candidate, a: Arg) -> bool:
     nothing but «قد» between («حماس أطلقت», «الجيش قد أطلق»)."""
     first = A._word_of(ws, a.start)
     if a.start >= c.end:
-        if first == c.last_word + 1:
-            return True  # the subject or the genitive
+        if first == c.last_word + 1 or (
+                first == c.last_word + 2 and c.verb and
+                ws.words[c.last_word + 1] not in L.ANY_PREPS and
+                not _needed_object(ws, c, Arg(ws.starts[c.last_word + 1],
+                                              ws.ends[c.last_word + 1], "noun"))):
+            return True  # the subject (a name in it: «المتمردون الحوثيون») or the genitive
         if a.kind == "nisba" and not c.verb:
             return first - c.last_word <= 2  # «إطلاق القوات الإيرانية»
         # «إطلاق صاروخين … من قبل الميليشيا»: an agent named after a masdar
@@ -119,7 +123,7 @@ def _past_needed_object(ctx: Context, ws, c: Candidate, args: list[Arg],
     it, and the target is the name or noun after «على/ضد» past it."""
     if actor is not None and (_needed_object(ws, c, actor) or _launched(ws, c, actor)):
         actor = None  # «إطلاق الصواريخ», «إطلاق آلاف الصواريخ»: launched, not launching
-    elif actor is not None and actor.kind == "noun" and actor.start >= c.end:
+    elif actor is not None and actor.start >= c.end:
         first, last = A._word_of(ws, actor.start), A._word_of(ws, actor.end - 1)
         for j in range(first + 1, last + 1):
             if _needed_object(ws, c, Arg(ws.starts[j], ws.ends[last], "noun")):

@@ -20,6 +20,10 @@ LAUNCHES = [  # (text, mode, actor, recipient or None)
     ("وأطلقت الفصائل رشقة صاروخية على تل أبيب.", "missiles", "الفصائل", "تل أبيب"),
     ("أطلقت الشرطة النار على المشتبه به قرب المحطة.", "firearms", "الشرطة", "المشتبه"),
     ("أطلق مسلح النار على المصلين في المسجد.", "firearms", "مسلح", "المصلين"),
+    ("أطلق المتمردون الحوثيون ثلاث قذائف على المخيم.", "heavy-weapons", "الحوثيون",
+     "المخيم"),
+    ("أصيب 12 شخصا عندما أطلقت قوات الاحتلال النار على المتظاهرين.", "firearms",
+     "قوات الاحتلال", "المتظاهرين"),
 ]
 
 
@@ -45,13 +49,13 @@ NOT_ATTACKS = [
     "أطلقت الشركة تطبيقا جديدا للهواتف الذكية.",
     "أطلقت البلدية اسم الراحل على الحديقة العامة.",
     "أطلق الكاتب روايته الجديدة في معرض الكتاب.",
+    "وقالت الوزارة إن روسيا سلمت منصات لإطلاق الصواريخ إلى الجيش.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_ATTACKS)
 def test_other_launches_are_no_attack(text):
-    assert [e for e in events_of(text, "ASSAULT") if e["trigger"]["text"].startswith(
-        ("أطلق", "وأطلق"))] == []
+    assert [e for e in events_of(text, "ASSAULT") if "طلق" in e["trigger"]["text"]] == []
 
 
 RELEASES = [  # the subject between «أطلق» and «سراح»: a release, whose object is released
