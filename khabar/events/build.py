@@ -9,11 +9,14 @@ from khabar.events import arguments as A
 from khabar.events import lexicon as L
 from khabar.events.coref import FAR_PLACE, context_words, join
 from khabar.events.counts import _noart, counts, number_at, totals
-from khabar.events.extract import Candidate, Context, _arg_item, _item, candidates
+from khabar.events.extract import Arg, Candidate, Context, _arg_item, _item, candidates
 from khabar.events.geocode import geocode, geocode_in, readings
 from khabar.events.merge import SYMMETRIC, merge
 from khabar.events.status import statement_of, status
 from khabar.events.verbal import verbal_events
+
+
+NEAR_ACTOR = "near_actor"  # an event of a `near_actor` entry (internal, dropped)
 
 
 def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
@@ -54,6 +57,98 @@ def _groups(ctx: Context, cands: list[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
+def _needed_object(ws, c: Candidate, a: Arg) -> int:
+    """How many first words of an argument are the object the trigger's entry needs after
+    it (the rockets of «أطلقت حماس صواريخ», «سراح» of «أطلقت … سراح الأسرى»), read past
+    the article; 0 when it is not that object."""
+    if not c.needs:
+        return 0
+    words = ws.words[A._word_of(ws, a.start):A._word_of(ws, a.end - 1) + 1]
+    for n in (len(words), 1):
+        text = " ".join(words[:n])
+        bare = text[2:] if text.startswith("ال") else text
+        if text in c.needs or bare in c.needs or \
+                any(p.startswith((text + " ", bare + " ")) for p in c.needs):
+            return n
+    return 0
+
+
+def _near(ctx: Context, ws, c: Candidate, a: Arg) -> bool:
+    """Whether an actor stands next to its trigger (`near_actor` entries): right after a
+    verb (its subject) or a masdar (its genitive; a nationality adjective of that genitive:
+    «إطلاق القوات الإيرانية»; an agent after «من قبل …»), or right before a verb with
+    nothing but «قد» between («حماس أطلقت», «الجيش قد أطلق»)."""
+    first = A._word_of(ws, a.start)
+    if a.start >= c.end:
+        if first == c.last_word + 1 or (
+                first == c.last_word + 2 and c.verb and
+                ws.words[c.last_word + 1] not in L.ANY_PREPS and
+                not _needed_object(ws, c, Arg(ws.starts[c.last_word + 1],
+                                              ws.ends[c.last_word + 1], "noun"))):
+            return True  # the subject (a name in it: «المتمردون الحوثيون») or the genitive
+        if a.kind == "nisba" and not c.verb:
+            return first - c.last_word <= 2  # «إطلاق القوات الإيرانية»
+        # «إطلاق صاروخين … من قبل الميليشيا»: an agent named after a masdar
+        return not c.verb and any(tuple(ws.words[first - len(m):first]) == m
+                                  for m in L.AGENT_MARKERS)
+    if not c.verb:
+        return False
+    last = A._word_of(ws, a.end - 1)
+    between = ws.words[last + 1:c.word]
+    return all(w in L.PERFECT_PARTICLES for w in between) and \
+        not any(p in ctx.vt[a.end:ws.starts[c.word]] for p in "،,؛;:.")
+
+
+def _launched(ws, c: Candidate, a: Arg) -> bool:
+    """«إطلاق آلاف الصواريخ», «إطلاق هذه القذائف»: a quantifier, a demonstrative or a count
+    right after the trigger whose noun is the needed object names what is launched."""
+    i = A._word_of(ws, a.start)
+    if i != c.last_word + 1 or a.kind != "noun":
+        return False
+    w = ws.words[i]
+    if not (w in L.QUANTIFIER_HEADS or w in L.DEMONSTRATIVES or number_at(ws.words, i)):
+        return False
+    nxt = A._word_of(ws, a.end - 1) + 1
+    for j in range(i + 1, min(nxt + 1, len(ws.words))):
+        if _needed_object(ws, c, Arg(ws.starts[j], ws.ends[j], "noun")):
+            return True
+    return False
+
+
+def _past_needed_object(ctx: Context, ws, c: Candidate, args: list[Arg],
+                        actor: Arg | None, recipient: Arg | None
+                        ) -> tuple[Arg | None, Arg | None]:
+    """The needed object (the rockets of «أطلقت حماس صواريخ على المدينة») is neither the
+    actor nor the recipient: a subject phrase that runs into it («مسلح النار») ends before
+    it, and the target is the name or noun after «على/ضد» past it."""
+    if actor is not None and (_needed_object(ws, c, actor) or _launched(ws, c, actor)):
+        actor = None  # «إطلاق الصواريخ», «إطلاق آلاف الصواريخ»: launched, not launching
+    elif actor is not None and actor.start >= c.end:
+        first, last = A._word_of(ws, actor.start), A._word_of(ws, actor.end - 1)
+        for j in range(first + 1, last + 1):
+            if _needed_object(ws, c, Arg(ws.starts[j], ws.ends[last], "noun")):
+                actor = Arg(actor.start, ws.ends[j - 1], "noun")
+                break
+    if recipient is None or not (n := _needed_object(ws, c, recipient)):
+        return actor, recipient
+    end = A._word_of(ws, recipient.end - 1)
+    first = A._word_of(ws, recipient.start)
+    head = ws.words[first + n - 1]
+    if first + n <= end and not head.startswith("ال") and not head.endswith(tuple(L.SUFFIXES)):
+        # «سراح الأسرى»: those whose release it is, the genitive of the needed word (a
+        # definite word or one with a pronoun has none: «الرصاص لم …», «مهماتها القتالية»)
+        return actor, Arg(ws.starts[first + n], recipient.end, "noun")
+    target = A.object_phrase(ctx, c, ws, Arg(recipient.start, recipient.end, "noun"))
+    for a in args:
+        j = A._word_of(ws, a.start)
+        if a.start >= recipient.end and j <= end + 6 and \
+                any(w in L.TARGET_PREPS for w in ws.words[end + 1:j]):
+            if target is None or a.start <= target.start:
+                target = a  # a name after «على» before a common noun's target
+            break
+    return actor, target
+
+
 def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[dict]:
     main = next((c for c in group if not c.secondary), group[0])
     if not main.verb:
@@ -68,6 +163,11 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         return []  # «ترتفع حصيلة الشهداء منذ بدء الحرب إلى …»: the war's tally, no event
     args = ctx.cached(("args", si), lambda: ctx.args(si))
     actor, recipient = A.actor_recipient(ctx, main, ws, args)
+    if main.needs:
+        actor, recipient = _past_needed_object(ctx, ws, main, args, actor, recipient)
+    if recipient is not None and (i := A._word_of(ws, recipient.start)) > 0 and \
+            ws.words[i - 1] in L.VERB_PARTICLES:
+        recipient = None  # «… لم يكن يرغب»: a verb, not whom the event befell
     if total:
         # «وأعلنت الوزارة ارتفاع عدد الشهداء إلى ثلاثة»: the subject reports the toll
         actor = None
@@ -82,6 +182,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
                     ctx._cache.pop(("members end", other.start))
                 if actor is not None:
                     break
+    if main.near_actor and actor is not None and not _near(ctx, ws, main, actor):
+        actor = None  # «… أبو ماريا قبل أن تطلق النار عليه»: another clause's name
     if main.verb:
         if actor is None and main.prefix[:1] in ("و", "ف"):
             # «اقتحمت القوات البلدة واعتقلت …»: coordinated verbs share their subject
@@ -125,6 +227,8 @@ def _event(ctx: Context, group: list[Candidate], published: str | None) -> list[
         "date": None,
         "status": st,
     }
+    if main.near_actor:
+        ev[NEAR_ACTOR] = True  # its actor is read next to it only, never carried on
     if ("members end", main.start) in ctx._cache:
         ev[SYMMETRIC] = True  # the parties of a meeting as a list (merge weighs it less)
     if place is not None:
@@ -303,7 +407,8 @@ def _carry_on(ctx: Context, events: list[dict]) -> None:
                 ev["location"] = item
             elif prev is not None and prev.get("location") is not None:
                 ev["location"] = prev["location"]
-        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None:
+        if ev.get("actor") is None and prev is not None and prev.get("actor") is not None \
+                and not ev.get(NEAR_ACTOR):
             ev["actor"] = prev["actor"]
         if ev.get("recipient") is None and prev is not None and \
                 prev.get("recipient") is not None and ev["type"] in L.CARRIED_RECIPIENT_TYPES:
@@ -361,4 +466,5 @@ def build_events(article: Article) -> list[dict]:
         ev.pop("another", None)
         ev.pop(FAR_PLACE, None)
         ev.pop(SYMMETRIC, None)
+        ev.pop(NEAR_ACTOR, None)
     return events

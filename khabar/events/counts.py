@@ -16,7 +16,9 @@ from khabar.events.lexicon import (ACTIVE_COUNT_VERBS, ANY_PREPS, CARDINALS, CLA
                                    MULTIPLIERS, NOT_VICTIMS as _NOT_PERSON, VAGUE,
                                    COUNT_PHRASE_PREPS, SINGLE_CUES, SINGLE_OPENERS,
                                    SPAN_WORDS, TOTAL_HEADS, TOTAL_LINKS, TOTAL_NOUNS,
-                                   FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS)
+                                   FUTURE, MODAL, OTHERS, QUANTIFIER_HEADS, COUNT_UNITS,
+                                   COUNT_CLAUSE_OPENERS, PREP_PRONOUNS, REACH_VERBS,
+                                   DAY_WORDS, WARRANT_HEADS, GLUED_PREPS)
 
 _CONJ = ("و", "ف", "ب", "ل")
 _ONE = frozenset(fold(w) for w in ("أحد", "إحدى"))  # one of («أحد المواطنين»)
@@ -97,6 +99,10 @@ def _multiplied(words: list[str], value: int, j: int) -> tuple[int, int]:
         if j + 1 < len(words) and words[j] == "و" and words[j + 1].isdigit():
             value += int(words[j + 1])
             j += 2
+        elif j < len(words) and words[j][:1] == "و" and words[j][1:].isdigit() and \
+                int(words[j][1:]) < value:
+            value += int(words[j][1:])  # «4 آلاف و100»
+            j += 1
         else:
             value, j = _compound(words, value, j)
     return value, j
@@ -131,6 +137,8 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         _later_counts(words, lo, hi, found, vague)
         return found, vague
     running, covered = totals(words, lo, hi)
+    ends: dict[str, int] = {}  # where each count read here ends (for a span after it)
+    cue_at: dict[str, int] = {}  # and its cue word (for a span before it)
     joint: set[int] = set()
     weak: set[str] = set()  # roles read as one person from a bare noun («مقتل شاب»)
     for i in list(compress(range(lo, hi), map(CUE_STARTS.__contains__, words[lo:hi]))):
@@ -144,10 +152,20 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
         # «… ثلاثة أشخاص وإصابة …»: a cue after «و» opens a new count, it does not take
         # the one before
         if hit_b and i > lo and not (words[i][0] == "و" and words[i] not in CUES_BEFORE_KEYS):
-            role, _ = hit_b
+            role, after_b = hit_b
+            if after_b < hi and words[after_b][:1] == "و" and \
+                    (other_b := _match(words, after_b, CUES_BEFORE)) is not None and \
+                    other_b[0] != role:
+                # «عشرات القتلى والجرحى», «مئات القتلى والجرحى»: one count for two roles
+                joint.add(after_b)
+                continue
             at = i  # where the count's phrase ends
             if i - 1 > lo and words[i - 1] in OTHERS:
                 at = i - 1  # «38 شخصا آخرين أصيبوا»
+            for f in FILLERS:  # «24 شخصا على الأقل قتلوا»
+                if len(f) > 1 and at - len(f) > lo and tuple(words[at - len(f):at]) == f:
+                    at -= len(f)
+                    break
             back = at - 1
             # «ثلاثة قتلى», «عشرات الجرحى», «40 شخصا لقوا حتفهم»; a count of two words
             # that ends right at the cue is read whole («أحد عشر قتيلا», «خمسة آلاف جريح»),
@@ -159,8 +177,11 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
             for start in (*whole[:1], back, back - 1, back - 2):
                 if start >= lo:
                     n = number_at(words, start)
-                    if n is not None and n[1] in (at, at - 1) and role not in found:
+                    if n is not None and n[1] in (at, at - 1) and role not in found and \
+                            not _no_people(words, start, n, hi) and \
+                            not (n[1] == at - 1 and words[at - 1] in CLAUSE_BREAKS):
                         found[role] = n[0]
+                        ends[role], cue_at[role] = at, i
                         if _noart(words[start]) in VAGUE:
                             vague.add(role)
                         break
@@ -168,28 +189,58 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     words[i - 1] in SINGLE_OPENERS:
                 found[role] = 1  # «سقوط قتيل»: one, with no count written
         hit = _match(words, i, CUES_AFTER)
+        if hit and i > lo and hit[0] == "arrested" and words[i - 1] in WARRANT_HEADS:
+            hit = None  # «مذكرة اعتقال بحق 96 شخصا»: a warrant, not an arrest
         if hit:
             role, j = hit
+            adjunct = j < hi and words[j] in PREP_PRONOUNS
+            if adjunct:
+                j += 1  # «قتل فيها فلسطينيان», «قتل خلاله 26»: the toll after the adjunct
+            elif j + 1 < hi and words[j + 1] in REACH_VERBS and number_at(words, j) is None:
+                j += 1  # «حملة اعتقالات واسعة طالت 25 ناشطا»
+            while j + 1 < hi and words[j] in DAY_WORDS and j - hit[1] < 2:
+                j += 1  # «قتل أمس الخميس ضابط»: the victim after the day
             k = _skip_fillers(words, j)
             n = number_at(words, k)
-            active = _bare(words[i]) in ACTIVE_COUNT_VERBS or words[i] in ACTIVE_COUNT_VERBS
-            if n is None and active and k < hi and words[k] not in SPAN_WORDS:
+            if n is not None and _no_people(words, k, n, hi):
+                n = None  # «اعتقل عام 2006», «قتل 3 أيام»: a year or a span
+            # (after an adjunct with a pronoun the verb is passive: «قتل خلالها القذافي»)
+            active = (_bare(words[i]) in ACTIVE_COUNT_VERBS or
+                      words[i] in ACTIVE_COUNT_VERBS) and not adjunct
+            if n is None and active and k < hi and words[k] not in SPAN_WORDS and \
+                    words[k] not in CUE_STARTS and words[k] not in CLAUSE_BREAKS:
                 # «قتل الجيش السوري خمسة مسلحين»: the count after the verb's subject (not
                 # after «منذ»: «قتل منذ بدء التصعيد أكثر من 1450» is a war's tally)
                 # (and a time: «اعتقلت الشرطة فجر اليوم 20 شخصا»)
-                # past three words, only a count of people («22 شابا», «20 فلسطينيا»), not
-                # an age or a year («(12 سنة)», «الرقة 2017»)
-                for s in range(k + 1, min(k + 6, hi)):
+                # past three words or a preposition, only a count of people («22 شابا»,
+                # «قتل مفجر انتحاري يشتبه بأنه من التنظيم 32 شخصا»), not an age or a year
+                # («(12 سنة)», «الرقة 2017»); a dual of people is a count too («أسر
+                # المقاتلون جنديين»)
+                far = words[k] in ANY_PREPS  # «اعتقل في عام 1385»: no subject there
+                for s in range(k + 1, min(k + 8, hi)):
                     t = _skip_fillers(words, s)  # «… أكثر من مئتي متظاهر»
-                    if t >= hi or words[t] in ANY_PREPS or words[t] in CUE_STARTS:
+                    if t >= hi or words[t] in CUE_STARTS or words[t] in CLAUSE_BREAKS or \
+                            words[t] in COUNT_BREAKDOWNS or _bare(words[t]) in CLAUSE_BREAKS:
                         break  # another clause («قتل شخص وأصيب اثنان»)
+                    if words[t] in ANY_PREPS:
+                        far = True
+                        continue
+                    if _bare(words[t]) in DUALS and words[t][:1] != "و":
+                        n, k = (2, t), t
+                        break
                     n = number_at(words, t)
-                    if n is not None and s > k + 3 and not _people_after(words, n[1], hi):
+                    if n is not None and (far or s > k + 3) and \
+                            not _people_after(words, n[1], hi):
+                        n = None
+                        break
+                    if n is not None and _no_people(words, t, n, hi):
                         n = None
                         break
                     if n is not None:
                         k = t
                         break
+                    if s > k + 3 and not far:
+                        continue
             if n is None and k == j and k < hi and words[k] in COUNT_PHRASE_PREPS:
                 # «أصيب في الهجوم 14 شخصا»: the count past a short phrase, with its noun
                 for s in (k + 2, k + 3):
@@ -200,18 +251,25 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                             _noart(words[got[1]]) in PERSON_NOUNS:
                         n, k = got, s
                         break
-            if n is None and k == j and k < hi and words[k][:1] == "و" and \
-                    (other := _match(words, k, CUES_AFTER)) is not None and other[0] != role \
+            if n is None and k == j and k < hi and words[k][:1] == "و" and role not in found \
+                    and words[i] not in LATER_CUES \
+                    and (other := _match(words, k, CUES_AFTER)) is not None and other[0] != role \
                     and _shared_object(words, other[1], hi):
                 joint.add(k)  # «مقتل وإصابة 20 شخصا»: neither toll alone
                 continue
             if n is not None and role not in found:
                 found[role] = n[0] + _more(words, n[1], hi)
+                ends[role], cue_at[role] = n[1], i
                 if _noart(words[k]) in VAGUE:
                     vague.add(role)
             elif n is None and role not in found and k < hi and k == j and \
+                    not (words[i] in LATER_CUES and (words[k] in CUE_STARTS or
+                                                     words[k] in COUNT_PHRASE_PREPS or
+                                                     words[k][:1] in GLUED_PREPS)) and \
                     not (active and words[k].startswith("ال")):  # «قتل الجيش …»: its subject
-                nxt = _bare(words[k])
+                # (after a plural verb not another cue: «سبعة … قتلوا وأصيب اثنان»; not a
+                # means or a place: «الذين قتلوا بنيران …», «ثلاثة منهم قتلوا بمقر الجيش»)
+                nxt = words[k] if words[k] in DUALS else _bare(words[k])  # «فلسطينيان»
                 if nxt in DUALS:
                     # «مقتل طفلين وامرأة»: and one more person named after them
                     more = k + 1 < hi and words[k + 1][:1] == "و" and \
@@ -219,10 +277,16 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
                     found[role] = 3 if more else 2
                 elif _singular_person(nxt):
                     # «إصابة امرأة وطفلة»: two people named one by one
+                    # (the second a person noun: «إصابة زميله ونقله» is one)
                     two = k + 1 < hi and words[k + 1][:1] == "و" and \
-                        words[k + 1] not in CUE_STARTS and _singular_person(words[k + 1][1:])
+                        words[k + 1] not in CUE_STARTS and _noart(words[k + 1]) in PERSON_NOUNS
                     found[role] = 2 if two else 1
                     weak.add(role)
+    for role, end in ends.items():
+        if role in found and (_cumulative(words, end, hi) or
+                              _span_before(words, max(lo, cue_at[role] - 12), cue_at[role])):
+            del found[role]  # «قتل 40 شخصا منذ بدء الحرب»: the war's tally, not the event's
+            vague.discard(role)
     for role, total in running.items():
         # a running total fills a role the sentence counts nowhere else: beside a count of
         # new victims («قتل خمسة …، ليرتفع عدد القتلى إلى …») it is another tally; it
@@ -233,11 +297,59 @@ def counts(words: list[str], lo: int = 0, hi: int | None = None
     return found, vague
 
 
+def _no_people(words: list[str], s: int, n: tuple[int, int], hi: int) -> bool:
+    """Whether the number at words[s] (value and end `n`) counts no people: a unit after it
+    («14 عاما», «3 أيام», `count_units`) or a year («1996», «عام 2006») with no person
+    noun after it."""
+    if n[1] < hi and _noart(words[n[1]]) in COUNT_UNITS and \
+            not (n[1] + 1 < hi and words[n[1] + 1].isdigit()):
+        return True  # (not «الرهبان السبعة عام 1996»: a date after the count)
+    w = _bare(words[s])
+    return w.isdigit() and len(w) == 4 and 1300 <= n[0] <= 2100 and \
+        not _people_after(words, n[1], hi)
+
+
+def _cumulative(words: list[str], j: int, hi: int) -> bool:
+    """Whether the toll ending at words[j] is a campaign's or a war's tally: a span cue
+    («منذ بدء الحرب», «في الحرب المستمرة») follows in its clause, before a clause word or
+    a running total's head («…، ليرتفع عدد القتلى منذ …» tells the total's span)."""
+    for m in range(j, min(j + 12, hi)):
+        w = words[m]
+        if w in CLAUSE_BREAKS or w in COUNT_CLAUSE_OPENERS or w in TOTAL_HEADS or \
+                w in DAY_WORDS:
+            return False  # («قتلوا السبت في احتجاجات مستمرة منذ …»: that day's toll)
+        if w in SPAN_WORDS:
+            # «منذ فجر اليوم»: a day's toll
+            return DAY_WORDS.isdisjoint(words[m + 1:min(m + 4, hi)])
+    return False
+
+
+def _span_before(words: list[str], lo: int, i: int) -> bool:
+    """«ومنذ بدء الاحتجاجات، قتل 31 … وأصيب أكثر من ألفين»: a span cue a few words before
+    the toll's cue, in its clause (not before a clause word or a day: «منذ أسبوع، وقتل أمس
+    3»); right before the cue it dates the toll's own event («منذ مقتل 19 مشجعا»)."""
+    if i - 1 >= lo and words[i - 1] in SPAN_WORDS:
+        return False
+    for w in reversed(words[lo:i]):
+        if w in CLAUSE_BREAKS or w in COUNT_CLAUSE_OPENERS or w in TOTAL_HEADS or \
+                w in DAY_WORDS:
+            return False
+        if w in SPAN_WORDS:
+            return True
+    return False
+
+
 def _people_after(words: list[str], j: int, hi: int) -> bool:
     """Whether the word after a count names people: a person noun or a nisba in the
     accusative of a count («20 فلسطينيا»)."""
-    return j < hi and (_noart(words[j]) in PERSON_NOUNS or
-                       (words[j].endswith("يا") and len(words[j]) > 4))
+    if j >= hi or _noart(words[j]) in COUNT_UNITS:
+        return False
+    if words[j] == "من" and j + 1 < hi:
+        j += 1  # a partitive: «40 ألفا من العسكريين», «ثلاثة من أفراد الشرطة»
+    w = _noart(words[j])
+    # a person noun, a nisba in the accusative of a count («20 فلسطينيا») or a sound
+    # masculine plural («9 مصلين», «32 مدنيين»)
+    return w in PERSON_NOUNS or (len(w) > 4 and w.endswith(("يا", "ين")))
 
 
 def _shared_object(words: list[str], j: int, hi: int) -> bool:
@@ -246,6 +358,9 @@ def _shared_object(words: list[str], j: int, hi: int) -> bool:
     if j >= hi or words[j] in OTHERS:
         return False
     w = words[j]
+    n = number_at(words, j)
+    if n is not None and n[1] < hi and words[n[1]] in OTHERS:
+        return False  # «قتل شخص وأصيب 5 آخرون»: the others are another group
     return number_at(words, j) is not None or _noart(w) in QUANTIFIER_HEADS or \
         w.endswith(("ين", "ون"))
 
@@ -311,17 +426,20 @@ def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
         role = LATER_CUES.get(words[i])
         if role is None or role in found:
             continue
-        for s in range(i - 1, max(lo, i - 10) - 1, -1):
+        for s in range(i - 1, max(lo, i - 14) - 1, -1):
             w = words[s]
-            if (w in CUE_STARTS and w not in LATER_CUES) or w in CLAUSE_BREAKS or \
+            if (w in CUE_STARTS and w not in LATER_CUES and s < i - 1) or \
+                    w in CLAUSE_BREAKS or \
                     _bare(w) in CLAUSE_BREAKS:
                 break
             n = number_at(words, s)
             if n is None or n[1] >= i:
                 continue
-            if s > lo and words[s - 1] in COUNT_BREAKDOWNS:
-                continue
-            if _noart(words[n[1]]) in PERSON_NOUNS:
+            if s > lo and (words[s - 1] in COUNT_BREAKDOWNS or
+                           (w[:1] == "و" and words[s - 1] in MULTIPLIERS) or
+                           ((m := number_at(words, s - 1)) is not None and m[1] > s)):
+                continue  # a part of the toll, or of a compound («4 آلاف و100»)
+            if _people_after(words, n[1], hi) and not _cumulative(words, i + 1, hi):
                 found[role] = n[0]
                 if _noart(w) in VAGUE:
                     vague.add(role)
@@ -329,8 +447,10 @@ def _later_counts(words: list[str], lo: int, hi: int, found: dict[str, int],
 
 
 def _more(words: list[str], j: int, hi: int) -> int:
-    """«خمسة متعاقدين وجندي أمريكي», «5 مدنيين و3 عسكريين»: the people listed after a
-    count's noun with «و», one person noun (1) or a count of its own, added to it."""
+    """«خمسة متعاقدين وجندي أمريكي», «5 مدنيين و3 عسكريين و12 شابا»: the people listed
+    after a count's noun with «و» (each a person noun, 1, or a count of its own) or after
+    «بالإضافة إلى», added to it; else the other side's toll a few words on."""
+    total = 0
     k = j + 1  # past the counted noun
     for joint in COUNT_ADDITIONS:  # «… بالإضافة إلى جندي»
         if tuple(words[k:k + len(joint)]) == joint:
@@ -342,15 +462,23 @@ def _more(words: list[str], j: int, hi: int) -> int:
                 if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
                     return n[0]
             return 0
-    if k >= hi or words[k] in CUE_STARTS:
-        return 0
-    if words[k][:1] == "و":
-        rest = words[k][1:]
-        if rest in PERSON_NOUNS:
-            return 1
+    while k < hi and words[k][:1] == "و" and words[k] not in CUE_STARTS:
+        if words[k][1:] in PERSON_NOUNS:
+            total += 1
+            k += 1
+            continue
+        if words[k][1:] in DUALS:
+            total += 2  # «خمسة مدنيين وجنديان»
+            k += 1
+            continue
         n = number_at(words, k)
         if n is not None and n[1] < hi and _noart(words[n[1]]) in PERSON_NOUNS:
-            return n[0]
+            total += n[0]
+            k = n[1] + 1
+            continue
+        break
+    if total or k >= hi or words[k] in CUE_STARTS:
+        return total
     return _later_side(words, k, hi)
 
 

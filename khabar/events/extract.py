@@ -69,6 +69,10 @@ class Candidate:
     object_genitive: bool = False
     suffixed: bool = False
     attrs: dict = field(default_factory=dict)
+    # the words its entry needs after it (`needs_after`: «أطلقت … صواريخ», «فرض
+    # عقوبات»): what the verb launches or imposes, never its recipient
+    needs: frozenset[str] = frozenset()
+    near_actor: bool = False  # its entry's `near_actor`
 
 
 def is_calendar(t: Span) -> bool:
@@ -123,13 +127,15 @@ def _form_ok(form: L.Form, words: list[str], i: int) -> int | None:
     if e.not_after and i > 0 and (words[i - 1] in e.not_after or
                                   words[i - 1][1:] in e.not_after):
         return None
-    if e.not_with and not e.not_with.isdisjoint(words[k + 1:k + 5]):
+    if e.not_with and not e.not_with.isdisjoint(words[k + 1:k + 1 + max(4, e.needs_within)]):
         return None  # «أصيب الممثل بأزمة قلبية»: an illness, not a wound
     if not (e.not_before or e.needs_after):
         return k
     nxt = " ".join(words[k + 1:k + 5])
     if e.not_before and any(nxt == p or nxt.startswith(p + " ") for p in e.not_before):
         return None
+    if e.needs_within != 4:
+        nxt = " ".join(words[k + 1:k + 1 + e.needs_within])
     if e.needs_after and not any(f" {p} " in f" {nxt} " for p in e.needs_after):
         return None
     return k
@@ -169,7 +175,8 @@ def candidates(ctx: "Context") -> list[Candidate]:
                     break  # «الهجوم», «ضربة», «طرد» at a match are play; «لقاء» a match
                 out.append(Candidate(e.type, e.mode, e.verb, pos + len(form.prefix),
                                      ws.ends[k], form.prefix, si, i, k, e.secondary,
-                                     e.object_genitive, form.suffixed))
+                                     e.object_genitive, form.suffixed, needs=e.needs_after,
+                                     near_actor=e.near_actor))
                 taken_until = ws.ends[k]
                 break
     return out

@@ -40,6 +40,8 @@ class Entry:
     needs_after: frozenset[str]
     not_before_place: bool = False
     not_with: frozenset[str] = frozenset()
+    needs_within: int = 4  # how many words after the form `needs_after` looks at
+    near_actor: bool = False  # the actor only next to the trigger (`near_actor`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,8 @@ def _build() -> dict[str, list[Form]]:
                           bool(e.get("object_genitive")),
                           _set(e.get("not_after", ())), _set(e.get("not_before", ())),
                           _set(e.get("needs_after", ())), bool(e.get("not_before_place")),
-                          _set(e.get("not_with", ())))
+                          _set(e.get("not_with", ())), int(e.get("needs_within", 4)),
+                          bool(e.get("near_actor")))
             for form in e["forms"]:
                 words = _f(form).split()
                 rest = tuple(words[1:])
@@ -283,6 +286,13 @@ SPAN_WORDS = _glued_forms({_f(w) for w in load("event_coreference")["span_cues"]
 SINGLE_CUES = {_f(n): role for role, nouns in GRAMMAR["single_cues"].items() for n in nouns}
 SINGLE_OPENERS = _set(GRAMMAR["single_cue_openers"])
 COUNT_PHRASE_PREPS = _set(GRAMMAR["count_phrase_preps"])
+COUNT_UNITS = _set(GRAMMAR["count_units"])
+REACH_VERBS = _set(GRAMMAR["reach_verbs"])
+DEMONSTRATIVES = _set(load("quote_grammar")["demonstratives"])
+VERB_PARTICLES = _set(GRAMMAR["verb_particles"])
+WARRANT_HEADS = _set(GRAMMAR["warrant_heads"])
+DAY_WORDS = _glued_forms(_set(GRAMMAR["day_words"]) |
+                         {_f(n) for names in load("weekdays").values() for n in names})
 
 # a place's generic head («مدينة», «منطقة», «حي»): two names of one place differ by it
 PLACE_HEADS = _set(load("gazetteer_heads")["place"])
