@@ -15,6 +15,7 @@ from __future__ import annotations
 from itertools import compress, count
 from operator import attrgetter
 
+from khabar.ner import bodies as _bodies
 from khabar.ner import gazetteer as _gaz
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
 from khabar.normalize import MAPPINGS, fold
@@ -125,6 +126,7 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
             out.append((i, j, "ORG"))
             for x in range(i, j):
                 taken[x] = True
+    out = _bodies.apply(tokens, keys, cores, out, forms, ORG_HEADS, _definite)
     out = _bound_persons(tokens, keys, out, forms)
     return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
                   and tuple(keys[e[0]:e[1]]) not in CALENDAR)

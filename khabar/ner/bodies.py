@@ -1,0 +1,235 @@
+"""Span rules for organisations (and regions) in running text, after the head-word rules.
+
+The tagger learnt from ANERcorp, which seldom marks long institutional names, and the
+head-word rules of `rules.py` take a head with its definite words only. Here:
+- a name with an organisation head is an organisation, whatever the tagger called it
+  («الاتحاد المغربي …» tagged a place or MISC); a lone listed place tagged ORG is a place;
+- a definite head with its adjective goes on with a «ل» genitive: «المركز الوطني لحقوق
+  الإنسان», «الاتحاد الإفريقي لألعاب القوى» (data: `ner_bodies.yaml`, genitive_heads);
+- a listed outlet between quotes or brackets is an outlet («كتب في "الغد"», «(واس)»),
+  some outlets are names alone («رويترز»); a Latin acronym or a short name in brackets
+  right after a body or a place is a body («الاتحاد الدولي (فيفا)», «دبي (CNN)»);
+- places joined by dashes after a region word are one region («جهة طنجة - تطوان»);
+- a body the tagger ran on into a person's name is cut before it («حماس» + «سامي
+  حداد»): a listed given name after a listed body, or after a body of two words or more.
+"""
+from __future__ import annotations
+
+import re
+
+from khabar.ner import gazetteer as _gaz
+from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
+from khabar.normalize import fold
+from khabar.resources import load
+
+_data = load("ner_bodies")
+GENITIVE_HEADS = frozenset(core(key(w)) for w in _data["genitive_heads"])
+REGION_HEADS = frozenset(core(key(w)) for w in _data["region_heads"])
+OUTLETS_ALONE = frozenset(key(w) for w in _data["outlets_alone"])
+ENCLOSURES = {o: frozenset(c) for o, c in _data["enclosures"].items()}
+DASHES = frozenset(_data["dashes"])
+_clitics = load("ner_clitics")
+_NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
+# the bare «ل» of a genitive («لحقوق»); «لل» (the article swallowed) is ABSORBS_ARTICLE
+_LAM = fold(_data["genitive_preposition"])
+_CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
+_BARE_ALEF = _clitics["article"][:1]
+_ALEF_HAMZA = fold("أ")[:1]
+_titles = load("titles")
+TITLE_WORDS = frozenset(key(w) for w in _titles["person_titles"])
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}\Z")
+_MAX_ALIAS = 3  # tokens of a short name in brackets
+_MAX_TAIL = 3  # adjectives or coordinated words after a genitive
+_ORGISH = frozenset({"ORG", "MEDIA"})
+_MEDIA = frozenset({"MEDIA"})
+_LOC = frozenset({"LOC"})
+_GIVEN = frozenset({"GIVEN"})
+
+Span = tuple[int, int, str]
+
+
+def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span],
+          forms=None, org_heads: frozenset[str] = frozenset(),
+          definite=None) -> list[Span]:
+    """The sentence's (first, end, type) spans, with the rules of the module doc."""
+    n = len(tokens)
+    spans = _retype(keys, cores, spans, forms, org_heads)
+    taken = [False] * n
+    for a, b, _t in spans:
+        for i in range(a, b):
+            taken[i] = True
+    out = []
+    for a, b, typ in spans:
+        if typ == "ORG" and cores[a] in GENITIVE_HEADS:
+            b = _genitive_end(tokens, keys, cores, a, b, taken, definite)
+        out.append((a, b, typ))
+    # a definite head with one adjective and a genitive, which rules.py leaves alone
+    for i in range(n - 3):
+        if not taken[i] and cores[i] in GENITIVE_HEADS and _is_definite_head(keys[i]) \
+                and not taken[i + 1] and definite(keys[i + 1]) \
+                and cores[i + 1].endswith(_NISBA):
+            j = _genitive_end(tokens, keys, cores, i, i + 2, taken, definite)
+            if j > i + 2:
+                out.append((i, j, "ORG"))
+                for x in range(i, j):
+                    taken[x] = True
+    out.extend(_enclosed(tokens, keys, forms, out, taken))
+    out = _regions(tokens, cores, out)
+    return _cut_persons(keys, out, forms)
+
+
+def _is_definite_head(k: str) -> bool:
+    clitic, _rest = split_clitic(k)
+    return k.startswith(ARTICLE) or clitic.endswith(ARTICLE) or clitic in ABSORBS_ARTICLE
+
+
+def _retype(keys, cores, spans, forms, org_heads) -> list[Span]:
+    """Bodies the tagger called places or MISC, places it called bodies."""
+    out = []
+    singles = None
+    for a, b, typ in spans:
+        if typ in ("LOC", "MISC") and b - a > 1 and cores[a] in org_heads:
+            typ = "ORG"
+        elif typ == "ORG" and b - a == 1:
+            if singles is None:
+                singles = _listed_places(keys, forms)
+            if a in singles:
+                typ = "LOC"
+        out.append((a, b, typ))
+    return out
+
+
+def _listed_places(keys, forms) -> set[int]:
+    """Tokens that alone are a listed place and no listed body («بلجيكا», not «الرياض»)."""
+    gaz = _gaz.default()
+    places = {a for a, b, _t in gaz.matches(keys, _LOC, forms) if b - a == 1}
+    if not places:
+        return places
+    bodies = {a for a, b, _t in gaz.matches(keys, _ORGISH, forms) if b - a == 1}
+    return places - bodies
+
+
+def _genitive_end(tokens, keys, cores, a, b, taken, definite) -> int:
+    """Where a definite body's name ends with its «ل» genitive: «المركز الوطني» +
+    «لحقوق الإنسان», «الاتحاد الإفريقي» + «لألعاب القوى», «اللجنة الدولية» + «للصليب
+    الأحمر». Only after a definite head whose last word is an adjective (nisba)."""
+    n = len(keys)
+    if b >= n or taken[b] or b - a < 2 or not _is_definite_head(keys[a]) \
+            or not cores[b - 1].endswith(_NISBA) or not definite(keys[b - 1]):
+        return b
+    clitic, rest = split_clitic(keys[b])
+    if clitic == _LAM and not (rest.startswith(ARTICLE) and _written_article(tokens[b])):
+        # «لحقوق» is in construct: a definite word must follow
+        if b + 1 >= n or taken[b + 1] or not definite(keys[b + 1]):
+            return b
+        j = b + 2
+    elif clitic in ABSORBS_ARTICLE and clitic.startswith(_LAM):
+        j = b + 1
+    else:
+        return b
+    # then its adjectives («الأحمر», «السياسي») and coordinated words («والعنف»)
+    start = j
+    while j < n and j - start < _MAX_TAIL and not taken[j] and definite(keys[j], True) \
+            and (cores[j].endswith(_NISBA) or _colour_form(cores[j])
+                 or split_clitic(keys[j])[0] == _CONJ_ARTICLE):
+        j += 1
+    return j
+
+
+def _written_article(token: str) -> bool:
+    """The word after the clitic is written with the article's bare alef: «لالتزام» has
+    none, «لألعاب» has a hamza (folding makes both look like an article)."""
+    return token[1:2] == _BARE_ALEF
+
+
+def _colour_form(c: str) -> bool:
+    """«أحمر», «أعلى», «أوسط»: the adjective pattern of colours and superlatives."""
+    return len(c) == 4 and c.startswith(_ALEF_HAMZA)
+
+
+def _enclosed(tokens, keys, forms, spans, taken) -> list[Span]:
+    """Outlets between quotes or brackets, outlets that are names alone, and short names
+    in brackets right after a body or a place."""
+    n = len(tokens)
+    gaz = _gaz.default()
+    found: list[Span] = []
+    ends = {b: typ for _a, b, typ in spans}
+    media = None
+    for i, t in enumerate(tokens):
+        if taken[i]:
+            continue
+        if keys[i] in OUTLETS_ALONE:
+            found.append((i, i + 1, "ORG"))
+            taken[i] = True
+            continue
+        closers = ENCLOSURES.get(t)
+        if closers is None or i + 2 >= n:
+            continue
+        close = next((j for j in range(i + 2, min(n, i + 2 + _MAX_ALIAS))
+                     if tokens[j] in closers), None)
+        if close is None or any(taken[i + 1:close]):
+            continue
+        if media is None:
+            media = {(a, b) for a, b, _t in gaz.matches(keys, _MEDIA, forms)}
+        inner = (i + 1, close)
+        if inner in media:
+            found.append((i + 1, close, "ORG"))
+        elif t == "(" and ends.get(i) in ("ORG", "LOC") and (
+                close == i + 2 and _ACRONYM.match(tokens[i + 1])
+                or ends.get(i) == "ORG" and all(_name_like(k) for k in keys[i + 1:close])):
+            found.append((i + 1, close, "ORG"))
+        else:
+            continue
+        for x in range(i + 1, close):
+            taken[x] = True
+    return found
+
+
+def _name_like(k: str) -> bool:
+    """A word of a short name in brackets: letters only, no function word."""
+    return k.isalpha() and len(k) > 1 and k not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(key(w) for w in load("function_words")["words"])
+
+
+def _regions(tokens, cores, spans) -> list[Span]:
+    """«جهة X - Y - Z»: places joined by dashes after a region word, one region."""
+    if not any(t in DASHES for t in tokens):
+        return spans
+    spans = sorted(spans)
+    out: list[Span] = []
+    for a, b, typ in spans:
+        if out and typ == "LOC" and out[-1][2] == "LOC" and out[-1][1] + 1 == a \
+                and tokens[a - 1] in DASHES and _after_region_word(cores, out[-1][0]):
+            out[-1] = (out[-1][0], b, "LOC")
+            continue
+        out.append((a, b, typ))
+    return out
+
+
+def _after_region_word(cores, a) -> bool:
+    return cores[a] in REGION_HEADS or a > 0 and cores[a - 1] in REGION_HEADS
+
+
+def _cut_persons(keys, spans, forms) -> list[Span]:
+    """A body's span cut before a person's name it ran into: a listed given name right
+    after a listed body («حركة حماس» + «سامي حداد»); not after a title («مؤسسة الشيخ …»)."""
+    if not any(typ == "ORG" and b - a > 1 for a, b, typ in spans):
+        return spans
+    gaz = _gaz.default()
+    given = {a for a, _b, _t in gaz.matches(keys, _GIVEN, forms)}
+    if not given:
+        return spans
+    body_ends = {b for _a, b, _t in gaz.matches(keys, _ORGISH, forms)}
+    out = []
+    for a, b, typ in spans:
+        cut = None
+        if typ == "ORG":
+            cut = next((i for i in range(a + 1, b) if i in given and i in body_ends
+                        and keys[i - 1] not in TITLE_WORDS), None)
+        if cut is None:
+            out.append((a, b, typ))
+        else:
+            out.extend([(a, cut, "ORG"), (cut, b, "PER")])
+    return out
