@@ -58,24 +58,39 @@ def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span
     for a, b, _t in spans:
         for i in range(a, b):
             taken[i] = True
+    # single places, which a body's genitive may take in («… لتحرير فلسطين»)
+    places = {a: b for a, b, typ in spans if typ == "LOC" and b - a == 1}
     out = []
     for a, b, typ in spans:
         if typ == "ORG" and cores[a] in GENITIVE_HEADS:
-            b = _genitive_end(tokens, keys, cores, a, b, taken, definite)
+            b = _genitive_end(tokens, keys, cores, a, b, taken, definite, places)
         out.append((a, b, typ))
     # a definite head with one adjective and a genitive, which rules.py leaves alone
     for i in range(n - 3):
         if not taken[i] and cores[i] in GENITIVE_HEADS and _is_definite_head(keys[i]) \
                 and not taken[i + 1] and definite(keys[i + 1]) \
                 and cores[i + 1].endswith(_NISBA):
-            j = _genitive_end(tokens, keys, cores, i, i + 2, taken, definite)
+            j = _genitive_end(tokens, keys, cores, i, i + 2, taken, definite, places)
             if j > i + 2:
                 out.append((i, j, "ORG"))
                 for x in range(i, j):
                     taken[x] = True
+    if len(out) > len(spans) or any(x[1] != y[1] for x, y in zip(out, spans)):
+        out = _drop_inside(out)
     out.extend(_enclosed(tokens, keys, forms, out, taken))
     out = _regions(tokens, cores, out)
     return _cut_persons(keys, out, forms)
+
+
+def _drop_inside(spans: list[Span]) -> list[Span]:
+    """Spans without those a longer one took in (a place inside a body's genitive)."""
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out: list[Span] = []
+    for s in spans:
+        if out and out[-1][0] <= s[0] and s[1] <= out[-1][1]:
+            continue
+        out.append(s)
+    return out
 
 
 def _is_definite_head(k: str) -> bool:
@@ -86,10 +101,13 @@ def _is_definite_head(k: str) -> bool:
 def _retype(keys, cores, spans, forms, org_heads) -> list[Span]:
     """Bodies the tagger called places or MISC, places it called bodies."""
     out = []
-    singles = None
+    singles = places = None
     for a, b, typ in spans:
         if typ in ("LOC", "MISC") and b - a > 1 and cores[a] in org_heads:
-            typ = "ORG"
+            if places is None:  # «قناة السويس», «الاتحاد السوفيتي» are listed places
+                places = set(_gaz.default().matches(keys, _LOC, forms))
+            if (a, b, "LOC") not in places:
+                typ = "ORG"
         elif typ == "ORG" and b - a == 1:
             if singles is None:
                 singles = _listed_places(keys, forms)
@@ -109,7 +127,7 @@ def _listed_places(keys, forms) -> set[int]:
     return places - bodies
 
 
-def _genitive_end(tokens, keys, cores, a, b, taken, definite) -> int:
+def _genitive_end(tokens, keys, cores, a, b, taken, definite, places) -> int:
     """Where a definite body's name ends with its «ل» genitive: «المركز الوطني» +
     «لحقوق الإنسان», «الاتحاد الإفريقي» + «لألعاب القوى», «اللجنة الدولية» + «للصليب
     الأحمر». Only after a definite head whose last word is an adjective (nisba)."""
@@ -119,21 +137,38 @@ def _genitive_end(tokens, keys, cores, a, b, taken, definite) -> int:
         return b
     clitic, rest = split_clitic(keys[b])
     if clitic == _LAM and not (rest.startswith(ARTICLE) and _written_article(tokens[b])):
-        # «لحقوق» is in construct: a definite word must follow
-        if b + 1 >= n or taken[b + 1] or not definite(keys[b + 1]):
+        # «لحقوق» is in construct: a definite word or a place's name must follow
+        if b + 1 >= n:
+            return b
+        if b + 1 in places:  # «لتحرير» + «فلسطين»: the place goes into the body's name
+            return places[b + 1]
+        if taken[b + 1] or not definite(keys[b + 1]):
             return b
         j = b + 2
     elif clitic in ABSORBS_ARTICLE and clitic.startswith(_LAM):
-        j = b + 1
+        # «للصليب الأحمر», «للطاقة الذرية»: with its adjective; alone («للمساهمة»,
+        # «للتعاقد») it is most often a purpose clause
+        if b + 1 >= n or taken[b + 1] or not _adjective(keys, cores, b + 1, definite):
+            return b
+        j = b + 2
     else:
         return b
-    # then its adjectives («الأحمر», «السياسي») and coordinated words («والعنف»)
+    # then its adjectives («السياسي») and coordinated words with theirs («والعنف السياسي»)
     start = j
-    while j < n and j - start < _MAX_TAIL and not taken[j] and definite(keys[j], True) \
-            and (cores[j].endswith(_NISBA) or _colour_form(cores[j])
-                 or split_clitic(keys[j])[0] == _CONJ_ARTICLE):
-        j += 1
+    while j < n and j - start < _MAX_TAIL and not taken[j]:
+        if _adjective(keys, cores, j, definite):
+            j += 1
+        elif split_clitic(keys[j])[0] == _CONJ_ARTICLE and j + 1 < n and not taken[j + 1] \
+                and _adjective(keys, cores, j + 1, definite):
+            j += 2
+        else:
+            break
     return j
+
+
+def _adjective(keys, cores, j, definite) -> bool:
+    """A definite relational or colour adjective: «السياسي», «الأحمر»."""
+    return definite(keys[j]) and (cores[j].endswith(_NISBA) or _colour_form(cores[j]))
 
 
 def _written_article(token: str) -> bool:
@@ -154,6 +189,8 @@ def _enclosed(tokens, keys, forms, spans, taken) -> list[Span]:
     gaz = _gaz.default()
     found: list[Span] = []
     ends = {b: typ for _a, b, typ in spans}
+    # a full name of two words or more, then its short name: «الاتحاد الدولي (فيفا)»
+    long_bodies = {b for a, b, typ in spans if typ == "ORG" and b - a > 1}
     media = None
     for i, t in enumerate(tokens):
         if taken[i]:
@@ -176,7 +213,7 @@ def _enclosed(tokens, keys, forms, spans, taken) -> list[Span]:
             found.append((i + 1, close, "ORG"))
         elif t == "(" and ends.get(i) in ("ORG", "LOC") and (
                 close == i + 2 and _ACRONYM.match(tokens[i + 1])
-                or ends.get(i) == "ORG" and all(_name_like(k) for k in keys[i + 1:close])):
+                or i in long_bodies and all(_name_like(k) for k in keys[i + 1:close])):
             found.append((i + 1, close, "ORG"))
         else:
             continue
