@@ -16,6 +16,7 @@ head-word rules of `rules.py` take a head with its definite words only. Here:
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from khabar.ner import gazetteer as _gaz
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
@@ -25,7 +26,13 @@ from khabar.resources import load
 _data = load("ner_bodies")
 GENITIVE_HEADS = frozenset(core(key(w)) for w in _data["genitive_heads"])
 REGION_HEADS = frozenset(core(key(w)) for w in _data["region_heads"])
-OUTLETS_ALONE = frozenset(key(w) for w in _data["outlets_alone"])
+NAMES_ALONE = frozenset(key(w) for w in _data["names_alone"])
+PORTFOLIOS = frozenset(key(w) for w in _data["portfolios"])
+NATIONAL_BODIES = frozenset(key(w) for w in _data["national_bodies"])
+_nationalities = load("corpus_names")["nationalities"]
+NATIONALITIES = frozenset(key(w) for w in _nationalities)
+NATIONALITIES_FEM = frozenset(key(w + _data["feminine_ending"]) for w in _nationalities)
+_PORTFOLIO_OR_BODY = frozenset(core(k) for k in PORTFOLIOS | NATIONAL_BODIES)
 ENCLOSURES = {o: frozenset(c) for o, c in _data["enclosures"].items()}
 DASHES = frozenset(_data["dashes"])
 _clitics = load("ner_clitics")
@@ -53,7 +60,7 @@ def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span
           definite=None) -> list[Span]:
     """The sentence's (first, end, type) spans, with the rules of the module doc."""
     n = len(tokens)
-    spans = _retype(keys, cores, spans, forms, org_heads)
+    spans = _retype(keys, cores, spans, forms, org_heads, definite)
     taken = [False] * n
     for a, b, _t in spans:
         for i in range(a, b):
@@ -75,11 +82,43 @@ def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span
                 out.append((i, j, "ORG"))
                 for x in range(i, j):
                     taken[x] = True
+    out.extend(_national(keys, cores, taken, definite, places))
     if len(out) > len(spans) or any(x[1] != y[1] for x, y in zip(out, spans)):
         out = _drop_inside(out)
     out.extend(_enclosed(tokens, keys, forms, out, taken))
     out = _regions(tokens, cores, out)
     return _cut_persons(keys, out, forms)
+
+
+def _national(keys, cores, taken, definite, places) -> list[Span]:
+    """«الخارجية السعودية», «البرلمان العراقي»: a portfolio with a feminine nationality, a
+    national body with a nationality, not after a definite word nor a title."""
+    out: list[Span] = []
+    n = len(keys)
+    for i in compress(count(), map(_PORTFOLIO_OR_BODY.__contains__, cores)):
+        # the nationality may stand tagged as a place («السعودية»)
+        if i + 1 >= n or taken[i] or taken[i + 1] and i + 1 not in places:
+            continue
+        k, nxt = _bare(keys[i]), _bare(keys[i + 1])
+        if k in PORTFOLIOS:
+            ok = nxt in NATIONALITIES_FEM
+        else:
+            ok = k in NATIONAL_BODIES and (nxt in NATIONALITIES or nxt in NATIONALITIES_FEM)
+        if not ok or i > 0 and (definite(keys[i - 1]) or keys[i - 1] in TITLE_WORDS):
+            continue
+        out.append((i, i + 2, "ORG"))
+        taken[i] = taken[i + 1] = True
+    return out
+
+
+def _bare(k: str) -> str:
+    """The keyed word with the article, without a conjunction or preposition in front."""
+    clitic, rest = split_clitic(k)
+    if not clitic:
+        return k
+    if clitic.endswith(ARTICLE) or clitic in ABSORBS_ARTICLE:
+        return ARTICLE + rest
+    return rest
 
 
 def _drop_inside(spans: list[Span]) -> list[Span]:
@@ -98,7 +137,7 @@ def _is_definite_head(k: str) -> bool:
     return k.startswith(ARTICLE) or clitic.endswith(ARTICLE) or clitic in ABSORBS_ARTICLE
 
 
-def _retype(keys, cores, spans, forms, org_heads) -> list[Span]:
+def _retype(keys, cores, spans, forms, org_heads, definite) -> list[Span]:
     """Bodies the tagger called places or MISC, places it called bodies."""
     out = []
     singles = places = None
@@ -108,11 +147,24 @@ def _retype(keys, cores, spans, forms, org_heads) -> list[Span]:
                 places = set(_gaz.default().matches(keys, _LOC, forms))
             if (a, b, "LOC") not in places:
                 typ = "ORG"
+        elif b - a == 1 and keys[a] in NAMES_ALONE:
+            typ = "ORG"
         elif typ == "ORG" and b - a == 1:
             if singles is None:
                 singles = _listed_places(keys, forms)
             if a in singles:
                 typ = "LOC"
+        elif typ == "ORG" and b - a == 2 and cores[a] in org_heads \
+                and _is_definite_head(keys[a]) and not definite(keys[a + 1]) \
+                and not _gaz.default().forms(keys[a + 1]):
+            # «الاتحاد» + «يدين», «المنظمة» + «أي»: a definite head takes no bare word
+            # after it (it has its genitive already); the head alone is a common noun
+            continue
+        elif typ == "ORG" and b - a > 2:
+            # «إدارة المخاطر» + «الدكتور …»: a definite title after a definite word starts
+            # what the body's name is not (a person's description)
+            b = next((i for i in range(a + 2, b) if keys[i] in TITLE_WORDS
+                      and keys[i].startswith(ARTICLE) and definite(keys[i - 1])), b)
         out.append((a, b, typ))
     return out
 
@@ -192,13 +244,16 @@ def _enclosed(tokens, keys, forms, spans, taken) -> list[Span]:
     # a full name of two words or more, then its short name: «الاتحاد الدولي (فيفا)»
     long_bodies = {b for a, b, typ in spans if typ == "ORG" and b - a > 1}
     media = None
-    for i, t in enumerate(tokens):
+    alone = compress(count(), map(NAMES_ALONE.__contains__, keys))
+    marks = compress(count(), map(ENCLOSURES.__contains__, tokens))
+    for i in sorted(set(alone).union(marks)):
         if taken[i]:
             continue
-        if keys[i] in OUTLETS_ALONE:
+        if keys[i] in NAMES_ALONE:
             found.append((i, i + 1, "ORG"))
             taken[i] = True
             continue
+        t = tokens[i]
         closers = ENCLOSURES.get(t)
         if closers is None or i + 2 >= n:
             continue
