@@ -42,6 +42,7 @@ _MARKS = _OPENERS | DASHES
 _BRACKET = "("
 _clitics = load("ner_clitics")
 _NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
+_NISBA_WRITTEN = tuple(_clitics["nisba_endings"])
 # the bare «ل» of a genitive («لحقوق»); «لل» (the article swallowed) is ABSORBS_ARTICLE
 _LAM = fold(_data["genitive_preposition"])
 _IMPERFECT = tuple(fold(p) for p in _data["imperfect_prefixes"])
@@ -171,7 +172,9 @@ def _retype(tokens, keys, cores, spans, forms, org_heads, definite) -> list[Span
     out = []
     places = None
     for a, b, typ in spans:
-        if typ in ("LOC", "MISC") and b - a > 1 and cores[a] in org_heads:
+        if typ in ("LOC", "MISC") and b - a > 1 and cores[a] in org_heads and (
+                _is_definite_head(keys[a]) or not split_clitic(keys[a + 1])[0].startswith(_LAM)):
+            # an indefinite head with «ل» is a common noun phrase («محطة للكهرباء»)
             if places is None:  # «قناة السويس», «الاتحاد السوفيتي» are listed places
                 places = set(_gaz.default().matches(keys, _LOC, forms))
             if (a, b, "LOC") not in places:
@@ -219,10 +222,10 @@ def _genitive_end(tokens, keys, cores, a, b, taken, definite, places, forms) -> 
     clitic, rest = split_clitic(keys[b])
     if clitic != _LAM and not (clitic in ABSORBS_ARTICLE and clitic.startswith(_LAM)):
         return b
-    if any(split_clitic(keys[x])[0].startswith(_LAM) for x in range(a + 1, b)) \
-            or _listed_body(keys, a, b, forms):
-        # the name has its genitive already («… للكاراتيه» + «لسعادة …»), or is a listed
-        # name, whole («الاتحاد الأوروبي» + «للاتفاق النووي»: a complement)
+    if not tokens[b - 1].endswith(_NISBA_WRITTEN) or _listed_body(keys, a, b, forms):
+        # a nisba as written, with its «ة» («الوطنية»; folding makes «للكاراتيه» look
+        # like one), and not a listed name, whole («الاتحاد الأوروبي» + «للاتفاق
+        # النووي» is a complement)
         return b
     if clitic == _LAM and not (rest.startswith(ARTICLE) and _written_article(tokens[b])):
         # «لحقوق» is in construct: a definite word or a place's name must follow; not a
