@@ -100,7 +100,7 @@ def _add_mentions(article: Article, sents, words, tags, lexes) -> None:
                 continue
             label = LABELS.get(typ, typ)
             found.append(Mention(start, end, label, text[start:end]))
-            t = title_before(ws, a, named) if label == "PER" else None
+            t = title_before(ws, a, named, ls) if label == "PER" else None
             titles.append(text[starts[t] + strip_clitic(ws[t]):ends[a - 1]]
                           if t is not None else None)
     for m, title, (ent, canonical) in zip(found, titles, group(found)):

@@ -72,7 +72,8 @@ def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span
     heads = list(compress(count(), map(_HEADS.__contains__, cores)))
     alone = not NAMES_ALONE.isdisjoint(keys)
     punctuated = not _MARKS.isdisjoint(tokens)
-    marked = punctuated and not _OPENERS.isdisjoint(tokens)
+    marked = punctuated and not _OPENERS.isdisjoint(tokens) \
+        and _enclosing(tokens, keys, forms, spans)
     if not heads and not alone and not marked:
         if not spans:
             return spans
@@ -282,6 +283,24 @@ def _written_article(token: str) -> bool:
 def _colour_form(c: str) -> bool:
     """«أحمر», «أعلى», «أوسط»: the adjective pattern of colours and superlatives."""
     return len(c) == 4 and c.startswith(_ALEF_HAMZA)
+
+
+def _enclosing(tokens, keys, forms, spans) -> bool:
+    """Whether an opening mark may hold a name: one before a word that begins a listed
+    name, or a bracket right after a name (most marks open a quotation)."""
+    n = len(tokens)
+    ends = None
+    for i in compress(count(), map(_OPENERS.__contains__, tokens)):
+        if i + 2 >= n:
+            continue
+        if forms[i + 1] if forms is not None else _gaz.default().forms(keys[i + 1]):
+            return True
+        if tokens[i] == _BRACKET:
+            if ends is None:
+                ends = {b for _a, b, _t in spans}
+            if i in ends:
+                return True
+    return False
 
 
 def _enclosed(tokens, keys, forms, spans, taken, alone, marked) -> list[Span]:
