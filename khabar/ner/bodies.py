@@ -170,16 +170,9 @@ def _is_definite_head(k: str) -> bool:
 
 def _retype(tokens, keys, cores, spans, forms, org_heads, definite) -> list[Span]:
     """Bodies the tagger called places or MISC, places it called bodies."""
-    # most spans are people and places with no head word: the list is copied only once
-    # one changes
-    out = None
+    out = []
     places = None
-    for n, (a, b, typ) in enumerate(spans):
-        if typ != "ORG" and cores[a] not in org_heads and keys[a] not in NAMES_ALONE:
-            if out is not None:
-                out.append((a, b, typ))
-            continue
-        was = (a, b, typ)
+    for a, b, typ in spans:
         if typ in ("LOC", "MISC") and b - a > 1 and cores[a] in org_heads and (
                 _is_definite_head(keys[a]) or not split_clitic(keys[a + 1])[0].startswith(_LAM)):
             # an indefinite head with «ل» is a common noun phrase («محطة للكهرباء»)
@@ -197,20 +190,14 @@ def _retype(tokens, keys, cores, spans, forms, org_heads, definite) -> list[Span
                 and not _gaz.default().forms(keys[a + 1]):
             # «الاتحاد» + «يدين», «المنظمة» + «أي»: a definite head takes no bare word
             # after it (it has its genitive already); the head alone is a common noun
-            if out is None:
-                out = spans[:n]
             continue
         elif typ == "ORG" and b - a > 2:
             # «إدارة المخاطر» + «الدكتور …»: a definite title after a definite word starts
             # what the body's name is not (a person's description)
             b = next((i for i in range(a + 2, b) if keys[i] in TITLE_WORDS
                       and keys[i].startswith(ARTICLE) and definite(keys[i - 1])), b)
-        if out is None:
-            if (a, b, typ) == was:
-                continue
-            out = spans[:n]
         out.append((a, b, typ))
-    return spans if out is None else out
+    return out
 
 
 def _listed_place(keys, a, forms) -> bool:
@@ -392,8 +379,9 @@ def _cut_persons(keys, spans, forms) -> list[Span]:
     """A body's span cut before a person's name it ran into: a listed given name right
     after a listed body («حركة حماس» + «سامي حداد»); not after a title («مؤسسة الشيخ …»)."""
     gaz = _gaz.default()
-    cuts = {}
-    for n, (a, b, typ) in enumerate(spans):
+    out = []
+    for a, b, typ in spans:
+        cut = None
         # only a body with a word inside that may begin a listed name is read
         if typ == "ORG" and b - a > 1 and (
                 any(forms[a + 1:b]) if forms is not None else True):
@@ -404,13 +392,6 @@ def _cut_persons(keys, spans, forms) -> list[Span]:
                 body_ends = {y for _x, y, _t in gaz.matches(ks, _ORGISH, fs)}
                 cut = next((a + i for i in range(1, b - a) if i in given and i in body_ends
                             and ks[i - 1] not in TITLE_WORDS), None)
-                if cut is not None:
-                    cuts[n] = cut
-    if not cuts:
-        return spans
-    out = []
-    for n, (a, b, typ) in enumerate(spans):
-        cut = cuts.get(n)
         if cut is None:
             out.append((a, b, typ))
         else:
