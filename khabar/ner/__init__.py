@@ -12,13 +12,14 @@ from khabar.document import Article, TokenLayer
 from khabar.ner import gazetteer
 from khabar.ner import tagger as _tagger
 from khabar.ner.grouping import Mention, group
-from khabar.ner.mentions import LABELS, entities, strip_clitic
+from khabar.ner.mentions import LABELS, entities, strip_clitic, strip_conjunction
 from khabar.ner.rules import refine, title_before
 
 __all__ = ["annotate", "annotate_batch", "tag_tokens", "tag_conll", "train"]
 
 
 MODES = _tagger.MODES
+_COMMAS = frozenset({"،", ","})
 
 
 def tag_tokens(tokens: list[str], mode: str = "crf") -> list[str]:
@@ -86,14 +87,20 @@ def _add_mentions(article: Article, sents, words, tags, lexes) -> None:
         ents = entities(ts)
         ents = refine(ws, ents, ls)
         named = frozenset(i for a, b, _t in ents for i in range(a, b))
+        # where the names of one type run as a list, the «و» before each is the list's
+        listed = {b: typ for _a, b, typ in ents}
         for a, b, typ in ents:
-            start = starts[a] + strip_clitic(ws[a])
+            cut = strip_clitic(ws[a])
+            if not cut and (listed.get(a) == typ or a > 0 and ws[a - 1] in _COMMAS
+                            and listed.get(a - 1) == typ):
+                cut = strip_conjunction(ws[a])
+            start = starts[a] + cut
             end = ends[b - 1]
             if start >= end:
                 continue
             label = LABELS.get(typ, typ)
             found.append(Mention(start, end, label, text[start:end]))
-            t = title_before(ws, a, named) if label == "PER" else None
+            t = title_before(ws, a, named, ls) if label == "PER" else None
             titles.append(text[starts[t] + strip_clitic(ws[t]):ends[a - 1]]
                           if t is not None else None)
     for m, title, (ent, canonical) in zip(found, titles, group(found)):

@@ -13,6 +13,7 @@ from khabar.ner import gazetteer as _gaz
 from khabar.ner import wordclasses as _wc
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, DETACHABLE, key
 from khabar.normalize import fold
+from khabar.resources import load
 
 # a bare conjunction or preposition comes off only before at least this many letters:
 # «وليد» is a name, not «و» + «ليد»
@@ -109,5 +110,20 @@ def strip_clitic(token: str) -> int:
     return n
 
 
+def strip_conjunction(token: str) -> int:
+    """Characters of `token` to leave out when it continues a list of names of one type
+    («طرفاية، وبوجدور»): its «و» is the list's conjunction even where the rest is a rare
+    word the corpus does not know (`strip_clitic` keeps it then, «وليد» being a name)."""
+    k = key(token)
+    if not k.startswith(_CONJ) or len(k) - len(_CONJ) < _MIN_BARE_NAME \
+            or _gaz.default().listed(k):
+        return 0
+    ranks = _wc.default().ranks
+    if k in ranks and k[len(_CONJ):] not in ranks:
+        return 0  # «وهران» is a word the corpus knows, «هران» is none
+    return raw_offset(token, len(_CONJ))
+
+
+_CONJ = fold(load("ner_clitics")["conjunction"])
 _STRIPPED: dict[str, int] = {}
 _STRIPPED_MAX = 1 << 14

@@ -15,6 +15,7 @@ from __future__ import annotations
 from itertools import compress, count
 from operator import attrgetter
 
+from khabar.ner import bodies as _bodies
 from khabar.ner import gazetteer as _gaz
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
 from khabar.normalize import MAPPINGS, fold
@@ -125,6 +126,7 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
             out.append((i, j, "ORG"))
             for x in range(i, j):
                 taken[x] = True
+    out = _bodies.apply(tokens, keys, cores, out, forms, ORG_HEADS, _definite)
     out = _bound_persons(tokens, keys, out, forms)
     return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
                   and tuple(keys[e[0]:e[1]]) not in CALENDAR)
@@ -200,16 +202,21 @@ _PERSON = frozenset({"PERS", "PER"})
 _TITLE_REACH = 4  # a title, then at most this many words (qualifiers) before the name
 
 
-def title_before(tokens: list[str], at: int, named: frozenset[int] = frozenset()
-                 ) -> int | None:
+def title_before(tokens: list[str], at: int, named: frozenset[int] = frozenset(),
+                 lexes=None) -> int | None:
     """The first token of a listed title that stands just before token `at`, allowing
     qualifiers in between («الرئيس الفرنسي …», «وزير الخارجية الأردني …») and names
     (`named`: indices of tokens inside other mentions, «الناطق باسم هيئة الموانئ …»),
-    or None."""
+    or None. `lexes`: the tokens' `features.Lex`, where the caller has them."""
     lo = max(0, at - _TITLE_REACH - 2)
-    keys = [key(t) for t in tokens[lo:at]]
+    if lexes is None:
+        keys = [key(t) for t in tokens[lo:at]]
+        forms = None
+    else:  # the tagger's keys and gazetteer forms (`refine`)
+        keys = list(map(_KEY, lexes[lo:at]))
+        forms = list(map(_FORMS, lexes[lo:at]))
     best = None
-    for a, b, _t in _gaz.default().matches(keys, _TITLE):
+    for a, b, _t in _gaz.default().matches(keys, _TITLE, forms):
         gap = range(b, len(keys))
         if len(gap) <= _TITLE_REACH and \
                 all(lo + j in named or _definite(keys[j]) for j in gap):
