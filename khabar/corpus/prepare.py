@@ -76,10 +76,18 @@ def prepare(record: dict) -> Prepared:
 def pack(record: dict) -> bytes:
     """The record, compressed, without what the text gives back: the text itself (stored in
     its column), the body and the layers' span texts (recomputed by `unpack`)."""
-    slim = {k: v for k, v in record.items() if k not in ("text", "body")}
-    slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
+    slim = record.copy()
+    slim.pop("text", None)
+    slim.pop("body", None)
+    slim["layers"] = {name: list(map(_without_text, spans))
                       for name, spans in (record.get("layers") or {}).items()}
     return _compress(_dumps(slim), 1)
+
+
+def _without_text(span: dict) -> dict:
+    slim = span.copy()  # copy and pop: from C, keys in their order (the same bytes)
+    slim.pop("text", None)
+    return slim
 
 
 def _dumps(value: object) -> bytes:

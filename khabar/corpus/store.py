@@ -36,6 +36,7 @@ from khabar.document import Article
 # Small: records alive across the pipeline's work are what full garbage collections walk
 # (on 1,000 articles 256 cost ~0.2 ms/article of collections, 32 ~0.1)
 WRITE_SLICE = 32
+YOUNG_GC = 5000  # allocations between young garbage collections while a run lasts
 
 
 class CorpusError(Exception):
@@ -195,6 +196,12 @@ class Indexer:
         # Unfrozen when the run ends, so nothing stays uncollectable.
         gc.freeze()
         self._refreeze = True
+        # Young collections less often (every YOUNG_GC allocations, not 700): a run's
+        # short-lived objects (a record's dicts and lists, its rows) are then mostly gone
+        # before one, fewer survive into the older generations, and the collections cost
+        # about half (0.12 -> 0.07 ms/article on 1,000 articles); restored at the end
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(YOUNG_GC, thresholds[0]), *thresholds[1:])
         try:
             while plan.pending or plan.advance():
                 # Articles come back from the pipeline and become records (what `khabar
@@ -208,6 +215,7 @@ class Indexer:
                     summary.seconds = time.perf_counter() - t0
                     on_batch(summary)
         finally:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()
             bar.close()
             close = getattr(fresh, "close", None)
