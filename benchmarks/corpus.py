@@ -338,6 +338,12 @@ def _walltime(args, tmp: Path) -> None:
     inputs.write_text("".join(lines), encoding="utf-8")
     count = len(lines)
     sides = [("this", REPO)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
+    if args.baseline:  # a checkout made by git archive lacks the compiled taggers: slower
+        built = {p.relative_to(REPO) for p in (REPO / "khabar").rglob("*.so")}
+        missing = sorted(str(p) for p in built if not (args.baseline / p).exists())
+        if missing:
+            raise SystemExit(f"{args.baseline} lacks the built extensions {missing}: build "
+                             f"them there or copy them from this checkout")
     workers = str(args.workers or 2)
 
     def run(root: Path, command: str, k: int) -> float:

@@ -13,19 +13,22 @@ import zlib
 from functools import lru_cache
 
 import numpy as np
-from datasketch.lsh import _optimal_param
 
 NUM_PERM = 64
 THRESHOLD = 0.6
 SHINGLE = 3
 MIN_SHINGLES = 12  # shorter texts (a headline, a caption) are never grouped
 SEED = 1
+# (number of bands, rows per band) that datasketch's MinHashLSH picks for THRESHOLD and
+# NUM_PERM (`datasketch.lsh._optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)`, checked in
+# tests/corpus/test_prepare.py), written down: the pipeline's worker processes compute
+# the band hashes, and importing datasketch (and scipy with it) cost each ~0.6 s of CPU
+BANDS = (10, 6)
 
 
-@lru_cache(maxsize=1)
 def bands() -> tuple[int, int]:
     """(number of bands, rows per band) for THRESHOLD, as datasketch's MinHashLSH picks."""
-    return _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    return BANDS
 
 
 class _WordHashes(dict):
