@@ -8,6 +8,7 @@ the most-quoted speakers with their merged name variants.
     python benchmarks/corpus.py         # both
     python benchmarks/corpus.py stories [--input ...]   # duplicate grouping alone, every article
     python benchmarks/corpus.py overhead [--limit N]     # the store's cost, side by side
+    python benchmarks/corpus.py walltime [--limit N] [--workers 2] [--baseline DIR] [--repeat R]
 
 `overhead` measures what the issue asks literally, `khabar index` minus the pipeline alone:
 in one process, on N articles (default 1,000, every 43rd record), the CPU time of the
@@ -17,6 +18,13 @@ on a shared machine falls on both), after a warm-up (the store on other articles
 pipeline once on these: its word caches then hold them in every measured round). The split
 that `index` logs (pipeline vs store time inside one run) moves garbage-collector time
 and cache misses between the two, so it is the rougher figure.
+
+`walltime` measures the same with worker processes, as a user runs it: the wall time of
+`khabar index --workers N` (a fresh database) against `khabar extract --workers N --format
+jsonl` (to a file) on the same N articles, each a subprocess, alternating, R rounds; also
+the CPU time of each command with its workers (getrusage of the child and its children).
+With `--baseline DIR` (another checkout, e.g. main's) its commands alternate with ours in
+the same window, so both sides see the same load.
 
 `index` logs one JSON line per committed batch to DB.log (so a run stopped early still
 reports); it resumes when started again on the same --db. `--every K` indexes every K-th
@@ -314,15 +322,95 @@ def _overhead(input_path: str, n: int, tmp: Path) -> None:
           f"{1000 * gc_time['index'] / 2 / count:.3f}")
 
 
+def walltime(args) -> None:
+    with tempfile.TemporaryDirectory(prefix="khabar-walltime-") as folder:
+        _walltime(args, Path(folder))
+
+
+def _walltime(args, tmp: Path) -> None:
+    import statistics
+    import subprocess
+
+    n = args.limit or 1000
+    # the 1,000 articles of `overhead` (every 43rd); more: a denser spread slice
+    src = slice_input(Path(args.input), 43 if n <= 1000 else max(1, 42967 // (n + 20)), n + 20,
+                      str(tmp))
+    lines = gzip.open(src, "rt", encoding="utf-8").readlines()[20:]
+    inputs = tmp / "inputs.jsonl"
+    inputs.write_text("".join(lines), encoding="utf-8")
+    count = len(lines)
+    sides = [("this", REPO)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
+    if args.baseline:  # a checkout made by git archive lacks the compiled taggers: slower
+        built = {p.relative_to(REPO) for p in (REPO / "khabar").rglob("*.so")}
+        missing = sorted(str(p) for p in built if not (args.baseline / p).exists())
+        if missing:
+            raise SystemExit(f"{args.baseline} lacks the built extensions {missing}: build "
+                             f"them there or copy them from this checkout")
+    workers = str(args.workers or 2)
+
+    def run(root: Path, command: str, k: int) -> float:
+        code = (f"import sys; sys.path.insert(0, {str(root)!r}); sys.argv[0] = 'khabar'; "
+                f"from khabar.cli import main; main()")
+        if command == "extract":
+            argv = ["extract", str(inputs), "--format", "jsonl", "--workers", workers,
+                    "--no-progress"]
+            out = open(tmp / "records.jsonl", "wb")
+        else:
+            db = tmp / f"run{k}.db"
+            argv = ["index", str(inputs), "--db", str(db), "--workers", workers,
+                    "--no-progress"]
+            out = open(os.devnull, "wb")
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code, *argv], stdout=out,
+                                stderr=subprocess.PIPE, cwd=tmp)
+        _, err = proc.communicate()
+        wall = time.perf_counter() - t
+        out.close()
+        if proc.returncode:
+            raise SystemExit(f"{command} failed: {err.decode()[-2000:]}")
+        for p in tmp.glob(f"run{k}.db*"):
+            p.unlink()
+        return wall
+
+    times: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
+    for k in range(args.repeat):
+        for side, root in (sides if k % 2 == 0 else sides[::-1]):
+            for command in (("extract", "index") if k % 2 == 0 else ("index", "extract")):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                wall = run(root, command, k)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                times.setdefault((side, command), []).append(wall)
+                cpu.setdefault((side, command), []).append(used)
+                print(f"  round {k + 1} {side:8s} {command:7s} wall {wall:6.2f} s, CPU with "
+                      f"workers {used:6.2f} s (load {os.getloadavg()[0]:.1f})", flush=True)
+    print(f"on {count} articles, --workers {workers}, {args.repeat} rounds; per round, index "
+          f"against the extract run next to it, then the median over rounds (the load on a "
+          f"shared machine moves a single run by 2x; a pair shares most of it):")
+    for side, _ in sides:
+        for label, got in (("wall", times), ("CPU with workers", cpu)):
+            e, i = got[(side, "extract")], got[(side, "index")]
+            extra = statistics.median(b - a for a, b in zip(e, i))
+            share = statistics.median((b - a) / a for a, b in zip(e, i))
+            print(f"  {side:8s} {label:16s} extract {statistics.median(e):6.2f} s, index "
+                  f"{statistics.median(i):6.2f} s (medians): the store adds "
+                  f"{1000 * extra / count:.2f} ms/article = {100 * share:.1f}%")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("phase", nargs="?", choices=("index", "measure", "all", "stories", "overhead"),
+    ap.add_argument("phase", nargs="?", choices=("index", "measure", "all", "stories", "overhead",
+                                                "walltime"),
                     default="all")
     ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "khabar-corpus-bench.db"))
     ap.add_argument("--input", default=str(DEFAULT_INPUT))
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--baseline", type=Path, default=None, metavar="DIR",
+                    help="walltime: another checkout (main's) whose commands alternate with ours")
+    ap.add_argument("--repeat", type=int, default=3, help="walltime: rounds (default 3)")
     ap.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                     help="inputs per transaction (default: khabar index's)")
     args = ap.parse_args()
@@ -334,6 +422,8 @@ def main() -> None:
         stories(args)
     if args.phase == "overhead":
         overhead(args)
+    if args.phase == "walltime":
+        walltime(args)
 
 
 if __name__ == "__main__":

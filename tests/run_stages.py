@@ -49,3 +49,14 @@ def with_stage(stage: Stage, after: str = "segment") -> tuple[Stage, ...]:
 
 SLOW = with_stage(Stage("slow", "tests.run_stages:stall"))
 CRASHING = with_stage(Stage("crashing", "tests.run_stages:crash"))
+
+
+def record_with_pid(article):
+    """An `after` for the executors: the record, and the process that made it."""
+    import os
+
+    from khabar.record import dumps, to_record
+
+    if EXPLODE in article.text:
+        raise ValueError("after refused it")
+    return dumps(to_record(article)), os.getpid()

@@ -280,3 +280,27 @@ def test_a_partition_made_by_another_configuration_is_made_again(tmp_path):
     third = write_partitions(copy.deepcopy(arts[:2]) + _short(["نص آخر تماما."] * 2),
                              tmp_path, other, "local", batch_size=2)
     assert third["skipped"] == 1, "other inputs in the second partition"
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_after_runs_where_the_pipeline_ran_and_its_results_come_in_order(inputs, serial,
+                                                                        workers):
+    import os
+
+    from tests.run_stages import record_with_pid
+
+    out = list(pipe(copy.deepcopy(inputs), workers=workers, batch_size=3,
+                    after=record_with_pid))
+    assert [r for r, _ in out] == serial
+    pids = {pid for _, pid in out}
+    assert (pids == {os.getpid()}) if workers is None else (os.getpid() not in pids)
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_an_article_that_after_fails_on_comes_back_flagged_and_the_rest_run(workers):
+    from tests.run_stages import record_with_pid
+
+    texts = SENTENCES[:1] + [EXPLODE + " " + SENTENCES[1]] + SENTENCES[2:4]
+    out = list(pipe(_short(texts), workers=workers, after=record_with_pid))
+    assert isinstance(out[1], Article) and [i.code for i in out[1].issues] == ["pipeline"]
+    assert all(isinstance(r, tuple) for k, r in enumerate(out) if k != 1)

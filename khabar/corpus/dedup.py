@@ -13,19 +13,22 @@ import zlib
 from functools import lru_cache
 
 import numpy as np
-from datasketch.lsh import _optimal_param
 
 NUM_PERM = 64
 THRESHOLD = 0.6
 SHINGLE = 3
 MIN_SHINGLES = 12  # shorter texts (a headline, a caption) are never grouped
 SEED = 1
+# (number of bands, rows per band) that datasketch's MinHashLSH picks for THRESHOLD and
+# NUM_PERM (`datasketch.lsh._optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)`, checked in
+# tests/corpus/test_prepare.py), written down: the pipeline's worker processes compute
+# the band hashes, and importing datasketch (and scipy with it) cost each ~0.6 s of CPU
+BANDS = (10, 6)
 
 
-@lru_cache(maxsize=1)
 def bands() -> tuple[int, int]:
     """(number of bands, rows per band) for THRESHOLD, as datasketch's MinHashLSH picks."""
-    return _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    return BANDS
 
 
 class _WordHashes(dict):
@@ -102,15 +105,26 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def assign(db: sqlite3.Connection, article_id: str, folded: str | list[str]
+def sketch(folded: str | list[str]) -> tuple[bytes, list[tuple[int, int]]] | None:
+    """(the MinHash signature as stored, its LSH band hashes) of a text's search terms, or
+    None for a text too short to group: what `assign` needs of the article, computed
+    without the database (in the pipeline's workers, khabar.corpus.prepare)."""
+    sig = signature(folded)
+    return None if sig is None else (sig.tobytes(), band_hashes(sig))
+
+
+def assign(db: sqlite3.Connection, article_id: str, folded: str | list[str] | None = None,
+           sketched: tuple[bytes, list[tuple[int, int]]] | None = None
            ) -> tuple[str, float | None]:
     """Store the article's signature and bands; return (story_id, similarity to the copy
     it joined, or None when it starts a story). `folded` is the text's `index_text`, or
-    its terms as a list."""
-    sig = signature(folded)
-    if sig is None:
+    its terms as a list; or `sketched` is its `sketch`, made earlier."""
+    if folded is not None:
+        sketched = sketch(folded)
+    if sketched is None:
         return article_id, None
-    hashes = band_hashes(sig)
+    blob, hashes = sketched
+    sig = np.frombuffer(blob, dtype=np.uint32)
     where = " OR ".join("(band=? AND hash=?)" for _ in hashes)  # one index search per band
     candidates = {r[0] for r in db.execute(
         f"SELECT article_id FROM lsh_bands WHERE {where}",
@@ -123,7 +137,7 @@ def assign(db: sqlite3.Connection, article_id: str, folded: str | list[str]
         sim = similarity(sig, np.frombuffer(row[0], dtype=np.uint32))
         if sim > best_sim:
             best, best_sim = other, sim
-    db.execute("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", (article_id, sig.tobytes()))
+    db.execute("INSERT OR REPLACE INTO minhashes VALUES (?, ?)", (article_id, blob))
     db.executemany("INSERT OR IGNORE INTO lsh_bands VALUES (?, ?, ?)",
                    [(band, h, article_id) for band, h in hashes])
     if best is not None and best_sim >= THRESHOLD:

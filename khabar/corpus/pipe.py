@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 from itertools import chain
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from khabar.document import Article
 
 
 def process_articles(articles: Iterable[Article], workers: int | None = None,
-                     ner: str = "crf", timeout: float | None = None) -> Iterator[Article]:
+                     ner: str = "crf", timeout: float | None = None,
+                     after: Callable[[Article], Any] | None = None) -> Iterator[Any]:
     """Processed articles in input order; a failing article comes back flagged. The
     records are the same whatever `workers` is (the executors run the same Pipeline).
     The pipeline is loaded when the first article is asked for: storing records made
     earlier (`Corpus.add_records`) never loads it. `timeout`: seconds per article, past
-    which it comes back unprocessed with E_TIMEOUT."""
+    which it comes back unprocessed with E_TIMEOUT. `after`: per-article work run where
+    the pipeline ran (in the workers too), whose results come instead of the Articles (an
+    Article it failed on comes as it is, flagged: `khabar.run.pipe`)."""
     from khabar.run import pipe
 
     it = iter(articles)
     first = next(it, None)
     if first is None:
         return
-    yield from pipe(chain([first], it), workers=workers, ner=ner, timeout=timeout)
+    yield from pipe(chain([first], it), workers=workers, ner=ner, timeout=timeout, after=after)
 
 
 def resolve_workers(articles: Iterable[Article], workers: int | str | None

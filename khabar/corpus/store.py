@@ -23,26 +23,21 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import orjson
-
-try:  # ISA-L writes zlib streams ~3x faster than zlib at level 1 (and a little smaller)
-    from isal.isal_zlib import compress as _compress
-except ImportError:  # pragma: no cover - isal is a dependency; zlib reads either
-    from zlib import compress as _compress
-
 from khabar.corpus import dedup, speakers
 from khabar.corpus.events import store_events
-from khabar.corpus.folding import FoldedText, index_name, index_text
+from khabar.corpus.folding import index_text
 from khabar.corpus.pipe import process_articles
+from khabar.corpus.prepare import Prepared, _dumps, failed_record, prepare, prepared
+from khabar.record import to_record
 from khabar.corpus.schema import BATCH_SIZE, DDL, LATE_DDL, SCHEMA_VERSION
 from khabar.document import Article
-from khabar.record import to_record
 
 
 # records made before they are written: memory holds a slice of records, not a batch.
 # Small: records alive across the pipeline's work are what full garbage collections walk
 # (on 1,000 articles 256 cost ~0.2 ms/article of collections, 32 ~0.1)
 WRITE_SLICE = 32
+YOUNG_GC = 5000  # allocations between young garbage collections while a run lasts
 
 
 class CorpusError(Exception):
@@ -64,7 +59,8 @@ class IndexSummary:
     pipeline_seconds: float = 0.0
     store_seconds: float = 0.0
     # CPU time of this thread (the pipeline runs here unless workers > 1): what the store
-    # costs beside the pipeline on a machine shared with other jobs
+    # costs beside the pipeline on a machine shared with other jobs. store_cpu also holds
+    # the preparing of each article (khabar.corpus.prepare), wherever it ran
     pipeline_cpu: float = 0.0
     store_cpu: float = 0.0
 
@@ -188,7 +184,13 @@ class Indexer:
         t0 = time.perf_counter()
         bar = tqdm(unit=" inputs", disable=not progress, file=sys.stderr, dynamic_ncols=True)
         plan = _Plan(self, _slices(articles, self.batch_size, WRITE_SLICE), summary)
-        fresh = iter(process_articles(plan.feed(), self.workers, timeout=self.timeout))
+        # the store's per-article work that needs no database (folding, MinHash, the packed
+        # record) runs in the workers when there are workers; in this process it runs a
+        # slice of records at a time with the rest of the store's work (interleaved with
+        # the pipeline article by article, it runs cold: ~10% slower)
+        self._here = (self.workers or 1) <= 1 and self.timeout is None
+        fresh = iter(process_articles(plan.feed(), self.workers, timeout=self.timeout,
+                                      after=None if self._here else prepared))
         # What a run keeps alive for a while (a batch's inputs, a slice of records, the
         # batch's names) outlives young collections and sets off full ones, each of which
         # walks every object of the process, the pipeline's models first (~0.3 ms/article
@@ -198,6 +200,12 @@ class Indexer:
         # Unfrozen when the run ends, so nothing stays uncollectable.
         gc.freeze()
         self._refreeze = True
+        # Young collections less often (every YOUNG_GC allocations, not 700): a run's
+        # short-lived objects (a record's dicts and lists, its rows) are then mostly gone
+        # before one, fewer survive into the older generations, and the collections cost
+        # about half (0.12 -> 0.07 ms/article on 1,000 articles); restored at the end
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(YOUNG_GC, thresholds[0]), *thresholds[1:])
         try:
             while plan.pending or plan.advance():
                 # Articles come back from the pipeline and become records (what `khabar
@@ -211,6 +219,7 @@ class Indexer:
                     summary.seconds = time.perf_counter() - t0
                     on_batch(summary)
         finally:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()
             bar.close()
             close = getattr(fresh, "close", None)
@@ -225,13 +234,22 @@ class Indexer:
             on_batch(summary)
         return summary
 
-    def _records(self, todo: list, fresh: Iterator[Article], summary: IndexSummary
-                 ) -> Iterator[Article | dict]:
-        """The batch's records in order; the time spent here (the pipeline, and making
-        records) is the pipeline's, the rest of the batch's time the store's."""
+    def _records(self, todo: list, fresh: Iterator[Prepared | Article], summary: IndexSummary
+                 ) -> Iterator[Prepared | dict]:
+        """The batch's records in order, prepared (khabar.corpus.prepare) when workers made
+        them; the time spent here (the pipeline, and making records) is the pipeline's, the
+        rest of the batch's time the store's, and so is the workers' preparing."""
         for k, (_, item) in enumerate(todo):
             t1, c1 = time.perf_counter(), time.thread_time()
-            record = to_record(next(fresh)) if isinstance(item, Article) else item
+            if isinstance(item, Article):
+                got = next(fresh)
+                if isinstance(got, Prepared):  # prepared in a worker
+                    summary.store_cpu += got.cpu
+                    record = got
+                else:  # processed here, or given up by the pool (E_TIMEOUT, E_WORKER)
+                    record = to_record(got)
+            else:
+                record = item
             # in this process the pipeline fills the input's Article in place: let it go
             # with its layers now, not when the batch ends (a batch of processed Articles
             # kept alive costs memory and full garbage collections over them)
@@ -293,18 +311,15 @@ class Indexer:
             raise
         return inputs
 
-    def _one(self, iid: str, item: Article | dict, summary: IndexSummary,
+    def _one(self, iid: str, item: Prepared | dict, summary: IndexSummary,
              names: speakers.NameBatch) -> None:
         db = self.db
-        if isinstance(item, Article):
-            src = item.source
-            failed = item.failed or not item.text.strip()
-            issues = [{"code": i.code, "message": i.message, "severity": i.severity}
-                      for i in item.issues]
+        if isinstance(item, Prepared):
+            record, failed = item.record, item.failed
         else:
-            src = item.get("source") or {}
-            failed = not item.get("ok", True) or not (item.get("text") or "").strip()
-            issues = item.get("issues") or []
+            record, failed = item, failed_record(item)
+        src = record.get("source") or {}
+        issues = record.get("issues") or []
         row = (iid, src.get("path"), src.get("record"), src.get("name"))
         if failed:
             first = next((i for i in issues if i.get("severity") == "error"), None)
@@ -314,7 +329,6 @@ class Indexer:
             summary.errors += 1
             summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
             return
-        record = to_record(item) if isinstance(item, Article) else item
         meta = record.get("metadata") or {}
         aid = article_key(record["text"], meta)
         if db.execute("SELECT 1 FROM articles WHERE article_id=?", (aid,)).fetchone():
@@ -323,7 +337,8 @@ class Indexer:
             return
         db.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, 'new', NULL, NULL, ?)", (*row, aid))
         summary.new += 1
-        store_article(db, aid, record, names, summary, self.seq, self.later)
+        store_article(db, aid, item if isinstance(item, Prepared) else prepare(item), names,
+                      summary, self.seq, self.later)
 
 
 class _Plan:
@@ -377,23 +392,6 @@ class _Plan:
                 yield self.to_process.popleft()
 
 
-def pack(record: dict) -> bytes:
-    """The record, compressed, without what the text gives back: the text itself (stored in
-    its column), the body and the layers' span texts (recomputed by `unpack`)."""
-    slim = {k: v for k, v in record.items() if k not in ("text", "body")}
-    slim["layers"] = {name: [{k: v for k, v in span.items() if k != "text"} for span in spans]
-                      for name, spans in (record.get("layers") or {}).items()}
-    return _compress(_dumps(slim), 1)
-
-
-def _dumps(value: object) -> bytes:
-    """UTF-8 JSON: orjson (several times faster), json for what orjson refuses."""
-    try:
-        return orjson.dumps(value)
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False).encode("utf-8")
-
-
 def unpack(blob: bytes, text: str) -> dict:
     slim = json.loads(zlib.decompress(blob).decode("utf-8"))
     record: dict = {}
@@ -443,7 +441,7 @@ def _order(published: str | None, article_id: str, statement_id: str = "") -> tu
     return (published is None, published or "", article_id, statement_id)
 
 
-def store_article(db: sqlite3.Connection, aid: str, record: dict,
+def store_article(db: sqlite3.Connection, aid: str, prep: Prepared,
                   names: speakers.NameBatch, summary: IndexSummary,
                   seqs: dict[str, int], later: Later | None = None) -> None:
     """Write one article and what hangs on it; `seqs` holds the next free seq per table.
@@ -452,13 +450,13 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     now = later is None
     if later is None:
         later = Later()
+    record = prep.record
     meta = record.get("metadata") or {}
     text = record["text"]
     published = meta.get("published")
     published = str(published) if published is not None else None
     outlet = meta.get("outlet")
-    folded = FoldedText(text)  # the statements' index text is read off it
-    story, sim = dedup.assign(db, aid, folded.terms)
+    story, sim = dedup.assign(db, aid, sketched=prep.sketch)
     if sim is not None:
         summary.joined_stories += 1
     seq = seqs["articles"]
@@ -467,9 +465,9 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                (seq, aid, meta.get("url"), outlet, published, meta.get("title"),
                 (record.get("language") or {}).get("code"), len(quotes),
-                len(record.get("issues") or []), story, int(story == aid), text, pack(record)))
+                len(record.get("issues") or []), story, int(story == aid), text, prep.packed))
     later.add("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-              [(seq, index_text(meta.get("title") or ""), folded.text)])
+              [(seq, prep.fts_title, prep.fts_text)])
     _story(db, story, aid, published)
     mentions = []
     entity_nks: dict[str, str] = {}  # the record's entity ids (E1...) -> name keys
@@ -494,7 +492,7 @@ def store_article(db: sqlite3.Connection, aid: str, record: dict,
     rows, fts = [], []
     for n, q in enumerate(quotes):
         row, fts_row = _statement(db, aid, n, sseq + n, q, story, published, outlet, names, full,
-                                  local, folded)
+                                  local, prep.contents[n], prep.speakers[n])
         rows.append(row)
         fts.append(fts_row)
     if rows:
@@ -546,8 +544,8 @@ def _copy_group(db: sqlite3.Connection, story: str, aid: str, folded: str) -> st
 
 def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, story: str,
                published: str | None, outlet: str | None, names: speakers.NameBatch,
-               full: dict[str, str], local: dict[str, str],
-               article: FoldedText) -> tuple[tuple, tuple]:
+               full: dict[str, str], local: dict[str, str], folded: str,
+               speaker_fts: str) -> tuple[tuple, tuple]:
     """The statement's row and full-text row. `local` maps the article's copy groups to
     their primary statement (the first in the article, ids being zero-padded)."""
     sid = f"{aid}-{n + 1:04d}"
@@ -557,11 +555,6 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
     nk = names.add(typ, speakers.in_article(typ, name, full) if typ != "ANON" else (written or ""),
                    variants)
     content = q["content"]
-    start, end, said = content["start"], content["end"], content["text"]
-    # the content is a stretch of the article's text (as the pipeline makes it; a record
-    # from elsewhere may differ): its terms are the article's terms there
-    folded = (article.stretch(start, end) if article.source[start:end] == said
-              else index_text(said))
     group = _copy_group(db, story, aid, folded)
     primary = local.get(group)
     if primary is None:
@@ -587,5 +580,4 @@ def _statement(db: sqlite3.Connection, aid: str, n: int, seq: int, q: dict, stor
            med.get("canonical") or med.get("text"), med.get("relation"),
            _dumps(q.get("chain") or []).decode("utf-8"), q.get("time"), q.get("zone"),
            int(bool(q.get("inherited"))), group, primary)
-    speaker_text = " ".join(sorted({v for v in (spk.get("text"), spk.get("canonical")) if v}))
-    return row, (seq, folded, index_name(speaker_text))
+    return row, (seq, folded, speaker_fts)

@@ -12,11 +12,11 @@ stages: no stage imports it.
 from __future__ import annotations
 
 from itertools import chain, islice
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.pipeline import Pipeline
-from khabar.run.pool import Pool, cpu_count
+from khabar.run.pool import Pool, apply_after, cpu_count
 
 __all__ = ["pipe", "auto_workers", "cpu_count", "Pool"]
 
@@ -25,8 +25,8 @@ DEFAULT_BATCH = 8
 
 def pipe(articles: Iterable[Article], *, workers: int | None = None, dask: str | None = None,
          skip: Iterable[str] = (), ner: str = "crf", batch_size: int | None = None,
-         timeout: float | None = None, pipeline: Pipeline | None = None
-         ) -> Iterator[Article]:
+         timeout: float | None = None, pipeline: Pipeline | None = None,
+         after: Callable[[Article], Any] | None = None) -> Iterator[Any]:
     """Processed Articles in input order.
 
     workers None or 1: in this process; N > 1: a process pool of N workers that load the
@@ -43,12 +43,14 @@ def pipe(articles: Iterable[Article], *, workers: int | None = None, dask: str |
     if dask:
         from khabar.run.cluster import dask_pipe
 
-        return dask_pipe(articles, pipeline.spec, dask, workers,
+        done = dask_pipe(articles, pipeline.spec, dask, workers,
                          batch_size or 2 * DEFAULT_BATCH, timeout=timeout)
+        return done if after is None else (apply_after(after, a) for a in done)
     if (workers or 1) > 1 or timeout is not None:
         return Pool(pipeline.spec, workers or 1, batch_size or DEFAULT_BATCH,
-                    timeout).imap(articles)
-    return pipeline.pipe(articles)
+                    timeout, after=after).imap(articles)
+    done = pipeline.pipe(articles)
+    return done if after is None else (apply_after(after, a) for a in done)
 
 
 def auto_workers(articles: Iterable[Article], workers: int | None

@@ -38,7 +38,17 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_main(conn, spec) -> None:
+def apply_after(after, article: Article):
+    """`after(article)`, or the article itself flagged when `after` fails on it (a batch
+    never stops on one article)."""
+    try:
+        return after(article)
+    except Exception as err:
+        article.flag("pipeline", f"{type(err).__name__}: {err}", "error")
+        return article
+
+
+def _worker_main(conn, spec, after=None) -> None:
     from khabar.pipeline import Pipeline
 
     try:
@@ -62,7 +72,8 @@ def _worker_main(conn, spec) -> None:
                     pipeline.run(article)
                 except Exception as err:  # the contract check's error, or a bug above stages
                     article.flag("pipeline", f"{type(err).__name__}: {err}", "error")
-            conn.send((seq, offset + i, article))
+            conn.send((seq, offset + i, article if after is None
+                       else apply_after(after, article)))
 
 
 @dataclass
@@ -83,7 +94,8 @@ class _Worker:
 
 
 class Pool:
-    """`Pool(spec, workers).imap(articles)`: processed Articles in input order.
+    """`Pool(spec, workers).imap(articles)`: processed Articles in input order (or
+    `after(article)` of each, run in the workers: see `khabar.run.pipe`).
 
     Used as a context manager (`with Pool(...) as pool:`), its workers stay up for many
     `imap` calls (a server's pool); otherwise each `imap` starts and stops them. A
@@ -92,8 +104,9 @@ class Pool:
 
     def __init__(self, spec, workers: int | None = None, batch_size: int = 8,
                  timeout: float | None = None, window: int | None = None,
-                 start_method: str = "spawn") -> None:
+                 start_method: str = "spawn", after=None) -> None:
         self.spec = spec
+        self.after = after
         self.workers = max(1, workers or cpu_count())
         self.batch_size = max(1, batch_size)
         self.timeout = timeout
@@ -106,7 +119,8 @@ class Pool:
     # ------------------------------------------------------------------ workers
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child, self.spec), daemon=True,
+        proc = self._ctx.Process(target=_worker_main, args=(child, self.spec, self.after),
+                                 daemon=True,
                                  name="khabar-worker")
         proc.start()
         child.close()
