@@ -11,13 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
-from operator import add
+from operator import add, attrgetter
 
 from khabar.document import Article, FoldedTokens, Span
 from khabar.events import lexicon as L
 from khabar.resources import load
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل"})
+_START = attrgetter("start")
 PLACE_HEADS = frozenset(L._f(w) for w in load("gazetteer_heads")["place"])
 
 
@@ -83,9 +84,9 @@ def is_calendar(t: Span) -> bool:
 
 
 def _sorted(article: Article, layer: str, keep=None) -> tuple[list[Span], list[int]]:
-    spans = sorted((s for s in article.spans(layer) if keep is None or keep(s)),
-                   key=lambda s: s.start)
-    return spans, [s.start for s in spans]
+    spans = article.spans(layer)
+    spans = sorted(spans if keep is None else filter(keep, spans), key=_START)
+    return spans, list(map(_START, spans))
 
 
 def _within(spans: list[Span], starts: list[int], a: int, b: int) -> list[Span]:

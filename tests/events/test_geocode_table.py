@@ -99,3 +99,24 @@ def test_an_ambiguous_name_alone_is_not_guessed(name):
 def test_the_unambiguous_forms_still_resolve(name, country):
     place = geocode(name)
     assert place is not None and place.country == country
+
+
+def _table_rows():
+    import gzip
+    from importlib import resources
+    path = resources.files("khabar.resources").joinpath("ar", "geonames_places.tsv.gz")
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+
+
+def test_a_geonames_row_is_parsed_when_looked_up_as_a_whole_table_read_would():
+    """The table is kept as unparsed rows and a row made a Place on look-up: every field
+    as reading the file line by line gives it, for a spread of rows."""
+    from khabar.events.geocode import Place, _geoname
+    rows = _table_rows()
+    assert len(rows) > 20_000
+    for key, lat, lon, cc, level, pop, gid in rows[::997] + rows[-3:]:
+        assert _geoname(key) == Place(key, float(lat), float(lon), cc, int(level),
+                                      "geonames", int(gid) if gid else None, int(pop or 0))
+        assert _geoname(key) is _geoname(key)  # parsed once
+    assert _geoname("لا مكان بهذا الاسم") is None
