@@ -1,6 +1,8 @@
 """The pipeline checks its order once and never loses an article to a stage's bug."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from khabar.document import Article
@@ -58,3 +60,40 @@ def test_options_reach_their_stage_as_keyword_arguments():
 def test_options_for_a_stage_that_does_not_exist_are_refused():
     with pytest.raises(PipelineError, match="entitys"):
         Pipeline(options={"entitys": {"mode": "ensemble"}})
+
+
+def _freeze_count_while_running(article):
+    article.flag("test.frozen", str(gc.get_freeze_count()))
+
+
+def _frozen_counts(articles):
+    return [a.issues[-1].message for a in articles]
+
+
+@pytest.mark.parametrize("stop_after", [None, 1, 2])
+def test_a_stream_freezes_after_its_first_article_and_unfreezes_when_it_ends(stop_after):
+    stages = [Stage("watched", "tests.test_pipeline:_freeze_count_while_running")]
+    texts = ["نص أول", "نص ثان", "نص ثالث"]
+    stream = Pipeline(stages).pipe(Article(t) for t in texts)
+    assert gc.get_freeze_count() == 0
+    seen = []
+    for article in stream:
+        seen.append(article)
+        if len(seen) == stop_after:
+            stream.close()  # a consumer that stops early
+            break
+    counts = _frozen_counts(seen)
+    assert counts[0] == "0", "the first article runs before anything is frozen"
+    assert all(int(c) > 0 for c in counts[1:])
+    assert gc.get_freeze_count() == 0, "nothing stays frozen once the stream is done"
+
+
+def test_a_stream_leaves_a_callers_freeze_alone():
+    stages = [Stage("watched", "tests.test_pipeline:_freeze_count_while_running")]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        list(Pipeline(stages).pipe(Article(t) for t in ["نص أول", "نص ثان"]))
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()

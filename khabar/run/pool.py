@@ -12,6 +12,7 @@ E_WORKER to the article it held. No article is ever lost or duplicated.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -57,6 +58,9 @@ def _worker_main(conn, spec, after=None) -> None:
     except BaseException as err:  # reported, so the pool stops instead of respawning
         conn.send((_BUILD_FAILED, f"{type(err).__name__}: {err}"))
         return
+    # the models are loaded and live as long as the worker: full collections need not
+    # walk them again (0.1-0.2 s each, as in Pipeline.pipe)
+    gc.freeze()
     conn.send((_READY,))
     while True:
         try:
