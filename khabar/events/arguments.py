@@ -1375,13 +1375,20 @@ def _since(ctx: Context, t) -> bool:
 
 def _dates_it(ctx: Context, c: Candidate, t) -> bool:
     """A date after the trigger dates it unless a relative pronoun opens another clause
-    between them with no comma back («هدم النظام الذي ولد بعد ثورة عام 1979»; but «غارة
-    على المنزل الذي تسكنه العائلة، صباح الأحد»)."""
+    between them with no comma back («قصفت المبنى الذي شيد عام 1967»; but «غارة على
+    المنزل الذي تسكنه العائلة، صباح الأحد»), or unless it is a year or a month told of
+    another occurrence that a word like «عقب/منذ» names between them («فرض عقوبات عقب
+    انتخابات أجريت في مايو»; but «اعتقل بعد ظهر الأحد», «… بعد المداهمة فجر الأحد»)."""
     a, b = c.end, ctx.to_view(t.start)
     between = ctx.vt[a:b]
     cut = -1
-    for m in L.WORD.finditer(between):
-        if L.with_conj(m.group(0), L.RELATIVE_PRONOUNS):
+    month_or_year = len(str(t.attrs.get("value") or "")) < 10
+    words = list(L.WORD.finditer(between))
+    for n, m in enumerate(words):
+        w = m.group(0)
+        opener = month_or_year and n + 1 < len(words) and \
+            L.with_conj(w, L.OTHER_OCCURRENCE_OPENERS)
+        if opener or L.with_conj(w, L.RELATIVE_PRONOUNS):
             cut = m.end()
     return cut < 0 or "،" in between[cut:] or "," in between[cut:]
 

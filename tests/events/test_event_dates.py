@@ -46,6 +46,21 @@ RELATIVE_CLAUSE = [
      "RETREAT", "انسحبت", "مطلع الشهر الماضي", "2024-04"),
 ]
 
+OTHER_OCCURRENCE = [
+    # a month after «عقب» + another occurrence is that occurrence's; the fronted week stays
+    ("وفي وقت سابق من الأسبوع الجاري، فرضت الحكومة عقوبات على عشرة مسؤولين عقب انتخابات "
+     "جرت في مارس الماضي.", "SANCTION", "فرضت", "وقت سابق من الأسبوع الجاري", "2024-W18"),
+    # a year after «منذ» + a noun: when the war began, not the attack
+    ("هاجم مسلحون قافلة إغاثة قرب الحدود في أسوأ هجوم منذ اندلاع الحرب الأهلية في 2015.",
+     "ASSAULT", "هاجم", None, PUBLISHED),
+    # a year after «مقارنة»: the period compared with
+    ("شنت الطائرات غارات جوية أدت إلى ارتفاع عدد الضحايا مقارنة مع الفترة نفسها عام 2022.",
+     "ASSAULT", "غارات", None, PUBLISHED),
+    # a day after «بعد» + a noun still dates it: the raid and the arrest are one morning's
+    ("اعتقلت الشرطة ثلاثة شبان بعد مداهمة منازلهم فجر الثلاثاء في البلدة.",
+     "COERCE", "اعتقلت", "فجر الثلاثاء", "2024-04-30"),
+]
+
 CARRY = [
     # an earlier sentence's date carries on to an event of the same type
     ("شنت الطائرات أمس غارات على مواقع المسلحين في الريف الشمالي. "
@@ -69,6 +84,12 @@ def test_a_since_phrase_does_not_date_the_event(text, type_, trigger, date_text,
 
 @pytest.mark.parametrize("text,type_,trigger,date_text,value", RELATIVE_CLAUSE)
 def test_a_date_in_a_relative_clause_after_the_trigger_is_that_clauses(
+        text, type_, trigger, date_text, value):
+    assert _date(text, type_, trigger) == (date_text, value)
+
+
+@pytest.mark.parametrize("text,type_,trigger,date_text,value", OTHER_OCCURRENCE)
+def test_a_year_or_month_of_another_occurrence_does_not_date_the_event(
         text, type_, trigger, date_text, value):
     assert _date(text, type_, trigger) == (date_text, value)
 
