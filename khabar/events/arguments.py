@@ -1339,7 +1339,8 @@ def date(ctx: Context, c: Candidate, si: int):
     if k < 0:
         return None
     p = ctx.paragraphs[k]
-    for prev in reversed(ts[:i]):
+    for m in range(i - 1, -1, -1):
+        prev = ts[m]
         if prev.start < p.start:
             break
         if _since(ctx, prev):
@@ -1366,11 +1367,15 @@ def _since(ctx: Context, t) -> bool:
     """«منذ عام 2011», «منذ منتصف نيسان», «منذ نحو أسبوعين»: the start of a state or a
     long span, not the day of the event told beside it. A day after «منذ» still dates
     the day's strikes («شنت 20 غارة منذ مساء الخميس»)."""
-    first = L.WORD.match(ctx.vt, ctx.to_view(t.start))
-    if first is not None and L.with_conj(first.group(0), L.SINCE):
-        return True  # «منذ نحو أسبوعين»: a span counted back, not a named day
-    value = str(t.attrs.get("value") or "")
-    return len(value) < 10 and L.with_conj(_word_before(ctx, t), L.SINCE)
+    key = ("since", t.start)
+    got = ctx._cache.get(key)
+    if got is None:
+        first = L.WORD.match(ctx.vt, ctx.to_view(t.start))
+        # «منذ نحو أسبوعين»: a span counted back, not a named day
+        got = ctx._cache[key] = (first is not None and L.with_conj(first.group(0), L.SINCE)) \
+            or (len(str(t.attrs.get("value") or "")) < 10
+                and L.with_conj(_word_before(ctx, t), L.SINCE))
+    return bool(got)
 
 
 def _dates_it(ctx: Context, c: Candidate, t) -> bool:
