@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 
 from khabar.events import lexicon as L
+from khabar.events.coref_words import ANAPHORIC_TIMES, word_set
 from khabar.events.counts import counts, number_at
 from khabar.events.extract import Arg, Candidate, Context, Words
 from khabar.events.geocode import geocode, geocode_folded, nisba_place, site_first_words
@@ -1333,23 +1334,88 @@ def location(ctx: Context, c: Candidate, ws: Words, found: list[Arg], actor: Arg
 
 def date(ctx: Context, c: Candidate, si: int):
     """The calendar timex that dates the event: in its sentence, nearest after the
-    trigger, else before it; else the last dated one earlier in its paragraph. Durations
-    and sets never date an event (`Context.dates`)."""
+    trigger, else before it; else the last dated one earlier in its paragraph, where a
+    sentence tells an event of the same type. Durations and sets never date an event
+    (`Context.dates`), nor does a since-phrase or a date inside a relative clause that
+    follows the trigger (`_dates_it`)."""
     s = ctx.sent_spans[si]
     ts, starts = ctx.dates, ctx.date_starts
     i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
-    inside = ts[i:j]
+    inside = [t for t in ts[i:j] if not _since(ctx, t)]
     if inside:
         t0 = ctx.to_text(c.start)
-        after = [t for t in inside if t.start >= t0]
-        return after[0] if after else inside[-1]
+        after = [t for t in inside if t.start >= t0 and _dates_it(ctx, c, t)]
+        if after:
+            return after[0]
+        before = [t for t in inside if t.start < t0]
+        return before[-1] if before else None
     k = bisect_left(ctx.para_starts, s.start + 1) - 1
-    if 0 <= k and i > 0:
-        p = ctx.paragraphs[k]
-        prev = ts[i - 1]
-        if prev.start >= p.start:
+    if k < 0:
+        return None
+    p = ctx.paragraphs[k]
+    for m in range(i - 1, -1, -1):
+        prev = ts[m]
+        if prev.start < p.start:
+            break
+        if _since(ctx, prev):
+            continue
+        # «… ذكرت الوزارة اليوم … / وأشار إلى لقائه بالرئيس»: an earlier sentence's date is
+        # the date of what it tells; it carries on to an event of the same kind
+        # («شنت الطائرات أمس غارات … / كما استهدفت غارات …») or to a sentence that
+        # points back to it («… وقيل حينها إن الهجوم …»)
+        if _tells_same_type(ctx, c, prev) or not ANAPHORIC_TIMES.isdisjoint(
+                word_set(ctx.words(si).vocabulary)):
             return prev
+        return None
     return None
+
+
+def _word_before(ctx: Context, t) -> str:
+    """The folded word right before a timex."""
+    a = ctx.to_view(t.start)
+    m = L.LAST_WORD.search(ctx.vt, max(0, a - 24), a)
+    return m.group(1) if m else ""
+
+
+def _since(ctx: Context, t) -> bool:
+    """«منذ عام 2011», «منذ منتصف نيسان», «منذ نحو أسبوعين»: the start of a state or a
+    long span, not the day of the event told beside it. A day after «منذ» still dates
+    the day's strikes («شنت 20 غارة منذ مساء الخميس»)."""
+    key = ("since", t.start)
+    got = ctx._cache.get(key)
+    if got is None:
+        first = L.WORD.match(ctx.vt, ctx.to_view(t.start))
+        # «منذ نحو أسبوعين»: a span counted back, not a named day
+        got = ctx._cache[key] = (first is not None and L.with_conj(first.group(0), L.SINCE)) \
+            or (len(str(t.attrs.get("value") or "")) < 10
+                and L.with_conj(_word_before(ctx, t), L.SINCE))
+    return bool(got)
+
+
+def _dates_it(ctx: Context, c: Candidate, t) -> bool:
+    """A date after the trigger dates it unless a relative pronoun opens another clause
+    between them with no comma back («قصفت المبنى الذي شيد عام 1967»; but «غارة على
+    المنزل الذي تسكنه العائلة، صباح الأحد»), or unless it is a year or a month told of
+    another occurrence that a word like «عقب/منذ» names between them («فرض عقوبات عقب
+    انتخابات أجريت في مايو»; but «اعتقل بعد ظهر الأحد», «… بعد المداهمة فجر الأحد»)."""
+    a, b = c.end, ctx.to_view(t.start)
+    between = ctx.vt[a:b]
+    cut = -1
+    month_or_year = len(str(t.attrs.get("value") or "")) < 10
+    words = list(L.WORD.finditer(between))
+    for n, m in enumerate(words):
+        w = m.group(0)
+        opener = month_or_year and n + 1 < len(words) and \
+            L.with_conj(w, L.OTHER_OCCURRENCE_OPENERS)
+        if opener or L.with_conj(w, L.RELATIVE_PRONOUNS):
+            cut = m.end()
+    return cut < 0 or "،" in between[cut:] or "," in between[cut:]
+
+
+def _tells_same_type(ctx: Context, c: Candidate, t) -> bool:
+    k = bisect_right(ctx.sent_text_starts, t.start) - 1
+    return any(x.type == c.type for g in ctx._cache.get(("groups", k), ())  # type: ignore[attr-defined]
+               for x in g)
 
 
 def casualties(ws: Words) -> tuple[dict[str, int], set[str]]:

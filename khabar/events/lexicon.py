@@ -133,6 +133,9 @@ PLURAL_VERB_ENDINGS = tuple(GRAMMAR["plural_verb_endings"])
 NISBA_PLURAL_ENDINGS = tuple(GRAMMAR["nisba_plural_endings"])
 SPLIT_BY_PLACE = frozenset(GRAMMAR["split_by_place"])
 ANOTHER = _set(GRAMMAR["another_occurrence"])
+SINCE = _set(GRAMMAR["since_words"])
+OTHER_OCCURRENCE_OPENERS = _set(GRAMMAR["other_occurrence_openers"])
+LAST_WORD = re.compile(r"(\w+)\W*$")  # the last word of a stretch of the folded view
 
 # the conjunctions written glued to the word they open (the statement grammar's morphology)
 GLUED_CONJ = "".join(_f(c) for c in load("quote_grammar")["morphology"]["conjunctions"])
