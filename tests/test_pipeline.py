@@ -88,12 +88,19 @@ def test_a_stream_freezes_after_its_first_article_and_unfreezes_when_it_ends(sto
     assert gc.get_freeze_count() == 0, "nothing stays frozen once the stream is done"
 
 
+def _tracked(obj) -> bool:
+    """Whether `obj` is in one of the collector's generations (a frozen object is not)."""
+    return any(o is obj for o in gc.get_objects())
+
+
 def test_a_stream_leaves_a_callers_freeze_alone():
     stages = [Stage("watched", "tests.test_pipeline:_freeze_count_while_running")]
+    frozen_by_caller = [["made before the caller froze"]]
     gc.freeze()
     try:
-        before = gc.get_freeze_count()
+        made_after = [["made after the caller froze"]]
         list(Pipeline(stages).pipe(Article(t) for t in ["نص أول", "نص ثان"]))
-        assert gc.get_freeze_count() == before
+        assert not _tracked(frozen_by_caller), "the caller's freeze was undone"
+        assert _tracked(made_after), "the stream froze objects although the caller had"
     finally:
         gc.unfreeze()
