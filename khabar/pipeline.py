@@ -44,7 +44,8 @@ STAGES: tuple[Stage, ...] = (
           ("paragraphs", "sentences", "tokens")),
     Stage("time", "khabar.timex:annotate", ("sentences", "meta"), ("timexes",),
           uses=("boilerplate",), updates=("meta",)),  # a publication date the story tells
-    Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",)),
+    Stage("entities", "khabar.ner:annotate", ("tokens", "sentences"), ("mentions",),
+          uses=("boilerplate",)),  # a dateline's place
     Stage("quotes", "khabar.quotes:annotate", ("paragraphs", "sentences", "tokens"),
           ("quotes",), uses=("mentions", "timexes", "body")),
     Stage("events", "khabar.events:annotate", ("sentences",), ("events",),

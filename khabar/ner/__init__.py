@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from khabar.document import Article, TokenLayer
-from khabar.ner import gazetteer
+from khabar.ner import datelines, gazetteer
 from khabar.ner import tagger as _tagger
 from khabar.ner.grouping import Mention, group
 from khabar.ner.mentions import LABELS, entities, strip_clitic, strip_conjunction
@@ -81,8 +81,9 @@ def annotate_batch(articles: list[Article], mode: str = "crf") -> None:
 
 def _add_mentions(article: Article, sents, words, tags, lexes) -> None:
     text = article.text
-    found: list[Mention] = []
-    titles: list[str | None] = []
+    # the dateline's place, outside the body the tagger reads
+    found = [Mention(a, b, "LOC", text[a:b]) for a, b in datelines.places(article)]
+    titles: list[str | None] = [None] * len(found)
     for (starts, ends), ws, ts, ls in zip(sents, words, tags, lexes or [None] * len(words)):
         ents = entities(ts)
         ents = refine(ws, ents, ls)

@@ -59,6 +59,18 @@ def _known(word: str, than: str) -> bool:
     return _gaz.default().listed(word) and not _gaz.default().listed(than)
 
 
+def _whole_name(k: str, rest: str) -> bool:
+    """Whether the token is a word of its own, not a clitic before `rest` (an article
+    word): the corpus knows it, and knows `rest` less often or not at all, or the token
+    alone is a listed name and `rest` is not."""
+    gaz = _gaz.default()
+    if gaz.listed(k) and not gaz.listed(rest):
+        return True
+    ranks = _wc.default().ranks
+    r = ranks.get(k)
+    return r is not None and ranks.get(rest, len(ranks)) > r
+
+
 def clitic_length(k: str) -> int:
     """How many leading characters of the keyed token are a detachable clitic."""
     gaz = _gaz.default()
@@ -75,7 +87,8 @@ def clitic_length(k: str) -> int:
         if c in ABSORBS_ARTICLE:
             return len(c) - 2  # only the conjunction before «لل» comes off
         if c.endswith(ARTICLE):
-            return len(c) - len(ARTICLE)
+            # «بالعراق» is «ب» + «العراق»; «كاليفورنيا», «فالنسيا» are no «ك», «ف» + article
+            return 0 if _whole_name(k, k[len(c) - len(ARTICLE):]) else len(c) - len(ARTICLE)
         if len(k) - len(c) >= _MIN_BARE_NAME and _known(k[len(c):], k):
             return len(c)
     return 0

@@ -12,11 +12,14 @@ ANERcorp (2007) seldom marks long institutional names, so for articles:
 """
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
 from khabar.ner import bodies as _bodies
 from khabar.ner import gazetteer as _gaz
+from khabar.ner import wordclasses as _wc
 from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
 from khabar.normalize import MAPPINGS, fold
 from khabar.resources import load
@@ -31,6 +34,13 @@ _heads = load("gazetteer_heads")
 ORG_HEADS = frozenset(core(key(w)) for w in _heads["organisation"])
 PLACE_HEADS = frozenset(core(key(w)) for w in _heads["place"])
 NOT_IN_NAMES = frozenset(key(w) for w in _heads["not_in_names"])
+SETTLEMENT_HEADS = frozenset(core(key(w)) for w in _heads["settlement"])
+NOT_PLACE_NAMES = frozenset(key(w) for w in _heads["not_place_names"]) | NOT_IN_NAMES
+COMPOUND_PLACE_STARTS = frozenset(key(w) for w in _heads["compound_place_starts"])
+PLACE_NAME_DIRECTIONS = frozenset(key(w) for w in _heads["place_name_directions"])
+# of the listed one-word places, the share a word class must hold to count as a class of
+# place names («الطائف», «صعدة» fall in the class most listed places fall in)
+_PLACE_CLASS_SHARE = 0.1
 CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
 _particles = load("name_particles")
 NAME_BINDERS = frozenset(key(w) for w in _particles["particles"] + _particles["name_binders"])
@@ -126,10 +136,66 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
             out.append((i, j, "ORG"))
             for x in range(i, j):
                 taken[x] = True
+    out.extend(_settlements(keys, cores, taken))
     out = _bodies.apply(tokens, keys, cores, out, forms, ORG_HEADS, _definite)
     out = _bound_persons(tokens, keys, out, forms)
     return sorted(e for e in out if not _latin_prose(tokens[e[0]:e[1]])
                   and tuple(keys[e[0]:e[1]]) not in CALENDAR)
+
+
+def _settlements(keys: list[str], cores: list[str], taken: list[bool]
+                 ) -> list[tuple[int, int, str]]:
+    """A settlement head in construct state and the place name after it, where the tagger
+    tagged neither («بمحافظة» + a town it never met): «محافظة X», «وبلدة X»; not
+    «المحافظة على …» (definite: a common noun), not «منطقة جنوب …» (a direction), not
+    «منطقة جبلية» (an adjective). A compound name's first word takes the next word
+    («بلدة بيت X»), and the name a direction adjective after it («منطقة X الشمالية»)."""
+    out = []
+    n = len(keys)
+    for i in compress(count(), map(SETTLEMENT_HEADS.__contains__, cores)):
+        j = i + 1
+        clitic = split_clitic(keys[i])[0]
+        if j >= n or taken[i] or taken[j] or keys[i].startswith(ARTICLE) or \
+                clitic.endswith(ARTICLE) or clitic in ABSORBS_ARTICLE or \
+                not _place_name(keys[j]):
+            continue
+        end = j + 1
+        if keys[j] in COMPOUND_PLACE_STARTS:
+            if end >= n or taken[end] or keys[end] in NOT_PLACE_NAMES or not keys[end].isalpha():
+                continue
+            end += 1
+        if end < n and not taken[end] and keys[end] in PLACE_NAME_DIRECTIONS:
+            end += 1
+        out.append((i, end, "LOC"))
+        for x in range(i, end):
+            taken[x] = True
+    return out
+
+
+def _place_name(k: str) -> bool:
+    """A word that may be a place's name (listed places are mentions already): a word
+    of a class of place names, or a word too rare for the word classes and no clitic."""
+    if k in NOT_PLACE_NAMES or not k.isalpha() or len(core(k)) < 2:
+        return False
+    if k in COMPOUND_PLACE_STARTS:
+        return True
+    classes = _wc.default().clusters.get(k)
+    if classes is None:
+        return not split_clitic(k)[0] and not k.isascii()
+    # a known indefinite word with a nisba ending is an adjective («منطقة جبلية»)
+    return classes[0] in _place_classes() and \
+        (k.startswith(ARTICLE) or not k.endswith(_NISBA))
+
+
+@lru_cache(maxsize=1)
+def _place_classes() -> frozenset[str]:
+    """The coarse word classes that hold a good share of the listed one-word places."""
+    table = _wc.default().clusters
+    listed = [key(e) for names in load("gazetteer_places").values() for e in names
+              if " " not in e]
+    seen = Counter(table[k][0] for k in listed if k in table)
+    total = sum(seen.values())
+    return frozenset(c for c, n in seen.items() if n >= _PLACE_CLASS_SHARE * total)
 
 
 def _bound_persons(tokens: list[str], keys: list[str], spans: list[tuple[int, int, str]],

@@ -86,3 +86,33 @@ def test_refine_reads_the_taggers_cached_forms_as_it_reads_the_words(sentence):
     types = frozenset({"LOC", "ORG", "MEDIA", "TITLE"})
     assert gazetteer.default().matches(keys, types, [x.forms for x in lexes]) == \
         gazetteer.default().matches(keys, types)
+
+
+@pytest.mark.parametrize("sentence, expect", [
+    # a settlement head in construct state names the place the tagger left untagged
+    ("قصفت الطائرات بلدة شويكة فجرا", [("بلدة شويكة", "LOC")]),
+    ("وصل الوفد إلى محافظة صعدة أمس", [("محافظة صعدة", "LOC")]),
+    ("نزح السكان إلى مخيم الخوخة", [("مخيم الخوخة", "LOC")]),
+    ("اجتمعوا بمحافظة الطائف", [("بمحافظة الطائف", "LOC")]),  # offsets strip «ب» later
+    # a compound name's first word takes the next word
+    ("قصفت الطائرات بلدة بيت حانون", [("بلدة بيت حانون", "LOC")]),
+    ("سقطت قذائف على منطقة بئر قصب", [("منطقة بئر قصب", "LOC")]),
+    # a direction adjective ends a region's name
+    ("افتتح النادي في منطقة الحدود الشمالية", [("منطقة الحدود الشمالية", "LOC")]),
+])
+def test_settlement_heads(sentence, expect):
+    assert _names(sentence, []) == expect
+
+
+@pytest.mark.parametrize("sentence", [
+    "يجب المحافظة على البيئة",           # definite: a verbal noun
+    "للمنطقة الشرقية مكانة سياحية",      # «لل»: definite too
+    "وقعت اشتباكات في منطقة جنوب البلاد",  # a direction
+    "سكن في مدينة صغيرة",                # an adjective
+    "وقع الانهيار في منطقة جبلية",        # an adjective with a nisba ending
+    "سدد الكرة من خارج منطقة الجزاء",     # the penalty area
+    "منطقة خالية من السلاح",
+    "تعمل الفرق للقضاء على المرض",
+])
+def test_settlement_heads_guards(sentence):
+    assert _names(sentence, []) == []
