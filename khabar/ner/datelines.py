@@ -57,6 +57,6 @@ def places(article: Article) -> list[tuple[int, int]]:
                                           for w in words):
             return []
         out.append((line.start + r.start(), line.start + r.end()))
-    if len(out) == 2 and not head[runs[0].end():runs[1].start()].strip() == "(":
+    if len(out) == 2 and head[runs[0].end():runs[1].start()].strip() != "(":
         return []  # two runs only as «المدينة (البلد)»
     return out
