@@ -26,11 +26,6 @@ SEED = 1
 BANDS = (10, 6)
 
 
-def bands() -> tuple[int, int]:
-    """(number of bands, rows per band) for THRESHOLD, as datasketch's MinHashLSH picks."""
-    return BANDS
-
-
 class _WordHashes(dict):
     """crc32 of each word, looked up from C; emptied past `limit` (results unchanged)."""
 
@@ -86,7 +81,7 @@ def signature(folded: str | list[str]) -> np.ndarray | None:
 def band_hashes(sig: np.ndarray) -> list[tuple[int, int]]:
     """(band, a signed 64-bit hash of the band's rows) for each LSH band: the rows mixed by
     odd 64-bit constants, in one numpy expression for all bands."""
-    b, r = bands()
+    b, r = BANDS
     rows = sig[:b * r].astype(np.uint64).reshape(b, r)
     mixed = (rows * _band_mix(r)).sum(axis=1, dtype=np.uint64)
     mixed ^= mixed >> np.uint64(31)

@@ -19,7 +19,9 @@ import re
 from itertools import compress, count
 
 from khabar.ner import gazetteer as _gaz
-from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
+from khabar.ner.lexical import (
+    ABSORBS_ARTICLE, ARTICLE, CONJ_ARTICLE, NISBA, core, key, split_clitic, written_article,
+)
 from khabar.normalize import fold
 from khabar.resources import load
 
@@ -41,13 +43,10 @@ _MARKS = _OPENERS | DASHES
 # after a body or a place, a bracket may hold its short name, listed or not
 _BRACKET = "("
 _clitics = load("ner_clitics")
-_NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
 _NISBA_WRITTEN = tuple(_clitics["nisba_endings"])
 # the bare «ل» of a genitive («لحقوق»); «لل» (the article swallowed) is ABSORBS_ARTICLE
 _LAM = fold(_data["genitive_preposition"])
 _IMPERFECT = tuple(fold(p) for p in _data["imperfect_prefixes"])
-_CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
-_BARE_ALEF = _clitics["article"][:1]
 _ALEF_HAMZA = fold("أ")[:1]
 _titles = load("titles")
 MEDIA_KINDS = frozenset(core(key(w)) for w in load("media_outlets")["kinds"] if " " not in w)
@@ -106,7 +105,7 @@ def apply(tokens: list[str], keys: list[str], cores: list[str], spans: list[Span
                 # leaves alone
                 if i + 3 < n and not taken[i] and not taken[i + 1] \
                         and _is_definite_head(keys[i]) and definite(keys[i + 1]) \
-                        and cores[i + 1].endswith(_NISBA):
+                        and cores[i + 1].endswith(NISBA):
                     j = _genitive_end(tokens, keys, cores, i, i + 2, taken, definite, places, forms)
                     if j > i + 2:
                         out.append((i, j, "ORG"))
@@ -218,7 +217,7 @@ def _genitive_end(tokens, keys, cores, a, b, taken, definite, places, forms) -> 
     الأحمر». Only after a definite head whose last word is an adjective (nisba)."""
     n = len(keys)
     if b >= n or taken[b] or b - a < 2 or not _is_definite_head(keys[a]) \
-            or not cores[b - 1].endswith(_NISBA) or not definite(keys[b - 1]):
+            or not cores[b - 1].endswith(NISBA) or not definite(keys[b - 1]):
         return b
     clitic, rest = split_clitic(keys[b])
     if clitic != _LAM and not (clitic in ABSORBS_ARTICLE and clitic.startswith(_LAM)):
@@ -228,7 +227,7 @@ def _genitive_end(tokens, keys, cores, a, b, taken, definite, places, forms) -> 
         # like one), and not a listed name, whole («الاتحاد الأوروبي» + «للاتفاق
         # النووي» is a complement)
         return b
-    if clitic == _LAM and not (rest.startswith(ARTICLE) and _written_article(tokens[b])):
+    if clitic == _LAM and not (rest.startswith(ARTICLE) and written_article(tokens[b])):
         # «لحقوق» is in construct: a definite word or a place's name must follow; not a
         # verb («ليوضح»: the imperfect's prefix), not a short word («لقب»)
         if b + 1 >= n or len(rest) < _MIN_GENITIVE or rest.startswith(_IMPERFECT):
@@ -251,7 +250,7 @@ def _genitive_end(tokens, keys, cores, a, b, taken, definite, places, forms) -> 
     while j < n and j - start < _MAX_TAIL and not taken[j]:
         if _adjective(keys, cores, j, definite, coordinated=True):
             j += 1
-        elif split_clitic(keys[j])[0] == _CONJ_ARTICLE and j + 1 < n and not taken[j + 1] \
+        elif split_clitic(keys[j])[0] == CONJ_ARTICLE and j + 1 < n and not taken[j + 1] \
                 and _adjective(keys, cores, j + 1, definite):
             j += 2
         else:
@@ -270,14 +269,8 @@ def _listed_body(keys, a, b, forms) -> bool:
 def _adjective(keys, cores, j, definite, coordinated: bool = False) -> bool:
     """A definite relational or colour adjective: «السياسي», «الأحمر» (and, coordinated,
     «والأمني»)."""
-    return definite(keys[j], coordinated) and (cores[j].endswith(_NISBA)
+    return definite(keys[j], coordinated) and (cores[j].endswith(NISBA)
                                                or _colour_form(cores[j]))
-
-
-def _written_article(token: str) -> bool:
-    """The word after the clitic is written with the article's bare alef: «لالتزام» has
-    none, «لألعاب» has a hamza (folding makes both look like an article)."""
-    return token[1:2] == _BARE_ALEF
 
 
 def _colour_form(c: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from khabar.normalize import fold
+from khabar.normalize import MAPPINGS, fold
 from khabar.resources import load
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -18,6 +18,20 @@ ARTICLE = fold(_CLITICS["article"])
 DETACHABLE: tuple[str, ...] = tuple(sorted({fold(c) for c in _CLITICS["detachable"]},
                                            key=len, reverse=True))
 ABSORBS_ARTICLE = frozenset(fold(c) for c in _CLITICS["absorbs_article"])
+# «و» + the article: a coordinated definite word («والاشتراكية»)
+CONJ_ARTICLE = fold(_CLITICS["conjunction"]) + ARTICLE
+# folded endings of relational adjectives («السياسي», «الوطنية»)
+NISBA = tuple(fold(e) for e in _CLITICS["nisba_endings"])
+# the alef of the article as written, and the hamza alefs the folding makes alike: «ألفة»
+# (a name) folds like «الفة»; «الباحث» has the article
+_BARE_ALEF = _CLITICS["article"][:1]
+_ALEFS = frozenset(MAPPINGS["alef"]) | {_BARE_ALEF}
+
+
+def written_article(token: str) -> bool:
+    """The token's first alef is bare, as the article's is («والباحث», «لالتزام»; not
+    «ألفة», «لألعاب»): folding makes both look like an article."""
+    return next((c for c in token if c in _ALEFS), "") == _BARE_ALEF
 # the clitics by their first letter, longest first as in DETACHABLE: a word is only ever
 # compared with those it could begin with
 _BY_FIRST: dict[str, tuple[str, ...]] = {

@@ -20,16 +20,15 @@ from operator import attrgetter
 from khabar.ner import bodies as _bodies
 from khabar.ner import gazetteer as _gaz
 from khabar.ner import wordclasses as _wc
-from khabar.ner.lexical import ABSORBS_ARTICLE, ARTICLE, core, key, split_clitic
-from khabar.normalize import MAPPINGS, fold
+from khabar.ner.lexical import (
+    ABSORBS_ARTICLE, ARTICLE, CONJ_ARTICLE, NISBA, core, key, split_clitic, written_article,
+)
 from khabar.resources import load
 
 _ADDED_TYPES = frozenset({"LOC", "ORG", "MEDIA"})
 _AS_LABEL = {"MEDIA": "ORG"}
 _MAX_CHAIN = 4
 _KEY, _CORE, _FORMS = attrgetter("key"), attrgetter("core"), attrgetter("forms")
-_clitics = load("ner_clitics")
-_NISBA = tuple(fold(e) for e in _clitics["nisba_endings"])
 _heads = load("gazetteer_heads")
 ORG_HEADS = frozenset(core(key(w)) for w in _heads["organisation"])
 PLACE_HEADS = frozenset(core(key(w)) for w in _heads["place"])
@@ -41,14 +40,9 @@ PLACE_NAME_DIRECTIONS = frozenset(key(w) for w in _heads["place_name_directions"
 # of the listed one-word places, the share a word class must hold to count as a class of
 # place names («الطائف», «صعدة» fall in the class most listed places fall in)
 _PLACE_CLASS_SHARE = 0.1
-CONJ_ARTICLE = fold(_clitics["conjunction"]) + ARTICLE
 _particles = load("name_particles")
 NAME_BINDERS = frozenset(key(w) for w in _particles["particles"] + _particles["name_binders"])
 COMPOUND_NAME_ENDS = frozenset(core(key(w)) for w in _particles["compound_name_ends"])
-# the alef of the article as written, and the hamza alefs the folding makes alike: «ألفة»
-# (a name) folds like «الفة»; «الباحث» has the article
-_BARE_ALEF = _clitics["article"][:1]
-_ALEFS = frozenset(MAPPINGS["alef"]) | {_BARE_ALEF}
 # calendar words the tagger may take for names («نيسان» is also a car maker)
 _months = load("months")["gregorian"]
 CALENDAR = frozenset(tuple(key(w) for w in name.split())
@@ -114,7 +108,7 @@ def refine(tokens: list[str], ents: list[tuple[int, int, str]], lexes=None
                 all(_definite(keys[x]) for x in range(a + 1, b)):
             # «وزارة الصحة» + «الفلسطينية»: a listed body qualified by a nisba adjective
             while b < len(tokens) and not taken[b] and _definite(keys[b]) \
-                    and cores[b].endswith(_NISBA):
+                    and cores[b].endswith(NISBA):
                 taken[b] = True
                 b += 1
         out.append((a, b, typ))
@@ -184,7 +178,7 @@ def _place_name(k: str) -> bool:
         return not split_clitic(k)[0] and not k.isascii()
     # a known indefinite word with a nisba ending is an adjective («منطقة جبلية»)
     return classes[0] in _place_classes() and \
-        (k.startswith(ARTICLE) or not k.endswith(_NISBA))
+        (k.startswith(ARTICLE) or not k.endswith(NISBA))
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +220,7 @@ def _bound_persons(tokens: list[str], keys: list[str], spans: list[tuple[int, in
         b = next((i for i in range(a + 1, b) if _title_cut(keys, i, b, titles, given)), b)
         if titles.get(a, a) >= b:
             continue  # «ولي ولي»: nothing but a title is left, no name
-        if _definite(keys[a]) and a not in given and _written_article(tokens[a]):
+        if _definite(keys[a]) and a not in given and written_article(tokens[a]):
             start = next((i for i in range(a + 1, b) if i in given), None)
             if start is not None and not _bound(keys[start - 1]):
                 a = start
@@ -250,11 +244,6 @@ def _title_cut(keys: list[str], i: int, b: int, titles: dict[int, int], given) -
     if end is None or i in given or _bound(keys[i - 1]) or i + 1 < b and _bound(keys[i + 1]):
         return False
     return i + 1 < b or end > b
-
-
-def _written_article(token: str) -> bool:
-    """The token's first alef is bare, as the article's is («والباحث»; not «ألفة»)."""
-    return next((c for c in token if c in _ALEFS), "") == _BARE_ALEF
 
 
 def _bound(k: str) -> bool:

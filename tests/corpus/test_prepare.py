@@ -69,7 +69,7 @@ def test_a_record_from_elsewhere_is_prepared_from_its_own_content(here):
 def test_the_lsh_bands_are_the_ones_datasketch_picks():
     from datasketch.lsh import _optimal_param
 
-    assert dedup.bands() == _optimal_param(dedup.THRESHOLD, dedup.NUM_PERM, 0.5, 0.5)
+    assert dedup.BANDS == _optimal_param(dedup.THRESHOLD, dedup.NUM_PERM, 0.5, 0.5)
 
 
 def test_preparing_imports_neither_datasketch_nor_scipy():
