@@ -419,11 +419,7 @@ class Later(dict):
     statement per table (`flush`), in the order they came: INSERT statement -> rows."""
 
     def add(self, sql: str, rows: Iterable[tuple]) -> None:
-        got = self.get(sql)
-        if got is None:
-            self[sql] = list(rows)
-        else:
-            got.extend(rows)
+        self.setdefault(sql, []).extend(rows)
 
     def flush(self, db: sqlite3.Connection) -> None:
         for sql, rows in self.items():

@@ -114,7 +114,7 @@ def annotate(article: Article) -> None:
         items = sentence_items(s)
         # the extra readers below append to `items` and look at it for overlaps only: the
         # statements are put in text order once, after the last of them that ran
-        resort = stated_in
+        resort = bool(stated_in)
         if stated_in:
             items = items + stated_in_items(s, items)
         if zone != "title" and any(map(str.isdigit, map(_FIRST_CHAR, found))):
