@@ -124,13 +124,20 @@ WARMUP = [("قال الوزير في بيروت أمس إن المحادثات �
           ("The minister said in Beirut yesterday that the talks go on.", {}, {})]
 
 
-def _pipeline_row(texts: Texts, options: dict | None = None) -> dict:
+def _loaded_pipeline(options: dict | None = None):
     from khabar.document import Article
     from khabar.pipeline import Pipeline
 
     pipe = Pipeline(options=options)
     for t in WARMUP:
         pipe.run(Article(*t))
+    return pipe
+
+
+def _pipeline_row(texts: Texts, options: dict | None = None) -> dict:
+    from khabar.document import Article
+
+    pipe = _loaded_pipeline(options)
     return _timed(texts, lambda t: pipe.run(Article(*t)))
 
 
@@ -142,12 +149,8 @@ def row_streamed(texts: Texts) -> dict:
     """The default stages as the executors run them: one stream through `Pipeline.pipe`
     (which freezes the loaded models for the garbage collector), not `run` per article."""
     from khabar.document import Article
-    from khabar.pipeline import Pipeline
 
-    pipe = Pipeline()
-    for t in WARMUP:
-        pipe.run(Article(*t))
-    stream = pipe.pipe(Article(*t) for t in texts)
+    stream = _loaded_pipeline().pipe(Article(*t) for t in texts)
     return _timed(texts, lambda _t: next(stream))
 
 
